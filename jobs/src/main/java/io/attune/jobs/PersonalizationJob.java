@@ -1,0 +1,165 @@
+package io.attune.jobs;
+
+import static io.attune.jobs.PersonalizationOptions.APPS;
+import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
+import static io.attune.jobs.PersonalizationOptions.INTEREST_HALF_LIFE;
+import static io.attune.jobs.PersonalizationOptions.MAX_PARALLELISM;
+import static io.attune.jobs.PersonalizationOptions.PROFILE_RETENTION;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
+import static io.attune.jobs.PersonalizationOptions.TOP_K;
+
+import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.AssistantMessage;
+import io.attune.jobs.events.CatalogEntry;
+import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.EngagementSignal;
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.functions.AccountKeys;
+import io.attune.jobs.functions.DeadLetters;
+import io.attune.jobs.functions.EmbedCatalogItems;
+import io.attune.jobs.functions.EmbedMessages;
+import io.attune.jobs.functions.EmbedderLease;
+import io.attune.jobs.functions.EngagementActivity;
+import io.attune.jobs.functions.EventDecoder;
+import io.attune.jobs.functions.GuardMessages;
+import io.attune.jobs.functions.ParseEvents;
+import io.attune.jobs.functions.PersonKey;
+import io.attune.jobs.functions.ResolveIdentity;
+import io.attune.jobs.functions.UpdateProfile;
+import io.attune.jobs.kafka.KafkaEndpoints;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.EmbeddedMessage;
+import io.attune.jobs.stream.PersonEvent;
+import java.util.HashSet;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.connector.source.Source;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExternalizedCheckpointRetention;
+import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
+import org.apache.flink.streaming.api.datastream.DataStream;
+import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * The personalization job: assistant messages, engagement and account links in; one recommendation refresh
+ * per linked app out, on every profile update.
+ *
+ * <pre>
+ * messages → parse → embed → guard ─┐
+ * engagement → parse → activity ────┼→ keyBy(account) identity ← links → parse
+ *                                   └→ keyBy(person) profile (RocksDB) ← broadcast catalog ← embed ← parse
+ *                                                   └→ refreshes;  every parse/embed → dead letters
+ * </pre>
+ */
+public final class PersonalizationJob {
+
+    private PersonalizationJob() {}
+
+    public static void main(String[] args) throws Exception {
+        Configuration options = CommandLineOptions.parse(args);
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
+        defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        env.execute("attune-personalization");
+    }
+
+    /**
+     * The Flink settings the job relies on: explicit uids, no Kryo, fixed key groups, RocksDB state and
+     * exactly-once checkpoints.
+     */
+    public static Configuration flinkConfiguration(Configuration options) {
+        Configuration conf = new Configuration(options);
+        conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
+        conf.set(PipelineOptions.GENERIC_TYPES, false);
+        conf.set(PipelineOptions.MAX_PARALLELISM, options.get(MAX_PARALLELISM));
+        conf.set(StateBackendOptions.STATE_BACKEND, "rocksdb");
+        conf.set(CheckpointingOptions.INCREMENTAL_CHECKPOINTS, true);
+        conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.get(CHECKPOINT_INTERVAL));
+        conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
+                ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        return conf;
+    }
+
+    /** Builds the pipeline between the given sources and sinks. */
+    public static void defineWorkflow(
+            StreamExecutionEnvironment env, Configuration options, Sources sources, Sinks sinks) {
+        EventJson json = new EventJson(new HashSet<>(options.get(APPS)));
+        EmbedderLease embedder = new EmbedderLease(PersonalizationOptions.embeddingConfig(options));
+
+        SingleOutputStreamOperator<AssistantMessage> messages = parse(env, sources.assistantMessages(),
+                options.get(TOPIC_ASSISTANT_MESSAGES), json, EventJson::assistantMessage, AssistantMessage.class,
+                Uids.SOURCE_ASSISTANT_MESSAGES, Uids.PARSE_ASSISTANT_MESSAGES);
+        SingleOutputStreamOperator<EngagementSignal> engagement = parse(env, sources.engagementSignals(),
+                options.get(TOPIC_ENGAGEMENT_SIGNALS), json, EventJson::engagementSignal, EngagementSignal.class,
+                Uids.SOURCE_ENGAGEMENT_SIGNALS, Uids.PARSE_ENGAGEMENT_SIGNALS);
+        SingleOutputStreamOperator<AccountLink> links = parse(env, sources.accountLinks(),
+                options.get(TOPIC_ACCOUNT_LINKS), json, EventJson::accountLink, AccountLink.class,
+                Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS);
+        SingleOutputStreamOperator<CatalogEntry> catalog = parse(env, sources.contentCatalog(),
+                options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry, CatalogEntry.class,
+                Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
+
+        SingleOutputStreamOperator<EmbeddedMessage> embedded = messages
+                .process(new EmbedMessages(options.get(TOPIC_ASSISTANT_MESSAGES), embedder))
+                .uid(Uids.EMBED_MESSAGES)
+                .name("Embed assistant messages");
+        DataStream<ActivitySignal> guarded = embedded
+                .process(new GuardMessages(embedder))
+                .uid(Uids.GUARD_MESSAGES)
+                .name("Suppress sensitive topics");
+        DataStream<ActivitySignal> engaged = engagement
+                .map(new EngagementActivity())
+                .uid(Uids.ENGAGEMENT_ACTIVITY)
+                .name("Engagement as activity");
+        SingleOutputStreamOperator<CatalogItem> catalogItems = catalog
+                .process(new EmbedCatalogItems(options.get(TOPIC_CONTENT_CATALOG), embedder))
+                .uid(Uids.EMBED_CATALOG)
+                .name("Embed catalog items");
+
+        DataStream<PersonEvent> personEvents = links
+                .keyBy(new AccountKeys.OfLink())
+                .connect(guarded.union(engaged).keyBy(new AccountKeys.OfActivity()))
+                .process(new ResolveIdentity(options.get(PROFILE_RETENTION)))
+                .uid(Uids.RESOLVE_IDENTITY)
+                .name("Resolve accounts center");
+
+        BroadcastStream<CatalogItem> catalogBroadcast = catalogItems.broadcast(UpdateProfile.CATALOG);
+        DataStream<RecommendationRefresh> refreshes = personEvents
+                .keyBy(new PersonKey())
+                .connect(catalogBroadcast)
+                .process(new UpdateProfile(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION),
+                        options.get(TOP_K)))
+                .uid(Uids.UPDATE_PROFILE)
+                .name("Update profile and rank");
+
+        refreshes.sinkTo(sinks.refreshes()).uid(Uids.SINK_REFRESHES).name("Recommendation refreshes");
+
+        DataStream<DeadLetter> deadLetters = messages.getSideOutput(DeadLetters.TAG)
+                .union(engagement.getSideOutput(DeadLetters.TAG),
+                        links.getSideOutput(DeadLetters.TAG),
+                        catalog.getSideOutput(DeadLetters.TAG),
+                        embedded.getSideOutput(DeadLetters.TAG),
+                        catalogItems.getSideOutput(DeadLetters.TAG));
+        deadLetters.sinkTo(sinks.deadLetters()).uid(Uids.SINK_DEAD_LETTERS).name("Dead letters");
+    }
+
+    private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env,
+            Source<String, ?, ?> source, String topic, EventJson json, EventDecoder<T> decoder, Class<T> type,
+            String sourceUid, String parseUid) {
+        return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic)
+                .uid(sourceUid)
+                .process(new ParseEvents<>(topic, json, decoder))
+                .returns(TypeInformation.of(type))
+                .uid(parseUid)
+                .name("Parse " + topic);
+    }
+}

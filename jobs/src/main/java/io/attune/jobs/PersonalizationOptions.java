@@ -1,0 +1,110 @@
+package io.attune.jobs;
+
+import static org.apache.flink.configuration.ConfigOptions.key;
+
+import io.attune.models.embedding.EmbeddingConfig;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.configuration.ConfigOption;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
+
+/**
+ * Every setting of the personalization job. Given on the command line as {@code --key value} (for example
+ * {@code --kafka.bootstrap-servers broker:9092}) or in the Flink configuration.
+ */
+public final class PersonalizationOptions {
+
+    public static final ConfigOption<String> BOOTSTRAP_SERVERS = key("kafka.bootstrap-servers")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Kafka bootstrap servers, host:port[,host:port]. Required.");
+
+    public static final ConfigOption<String> GROUP_ID = key("kafka.group-id")
+            .stringType()
+            .defaultValue("attune-personalization")
+            .withDescription("Consumer group the sources commit their offsets to (on checkpoints).");
+
+    public static final ConfigOption<String> TOPIC_ASSISTANT_MESSAGES = key("topic.assistant-messages")
+            .stringType().defaultValue("assistant-messages");
+    public static final ConfigOption<String> TOPIC_ENGAGEMENT_SIGNALS = key("topic.engagement-signals")
+            .stringType().defaultValue("engagement-signals");
+    public static final ConfigOption<String> TOPIC_ACCOUNT_LINKS = key("topic.account-links")
+            .stringType().defaultValue("account-links");
+    public static final ConfigOption<String> TOPIC_CONTENT_CATALOG = key("topic.content-catalog")
+            .stringType().defaultValue("content-catalog");
+    public static final ConfigOption<String> TOPIC_REFRESHES = key("topic.recommendation-refreshes")
+            .stringType().defaultValue("recommendation-refreshes");
+    public static final ConfigOption<String> TOPIC_DEAD_LETTERS = key("topic.dead-letters")
+            .stringType().defaultValue("dead-letters");
+
+    public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = key("sink.delivery-guarantee")
+            .enumType(DeliveryGuarantee.class)
+            .defaultValue(DeliveryGuarantee.EXACTLY_ONCE)
+            .withDescription("EXACTLY_ONCE writes in Kafka transactions committed on checkpoints; consumers "
+                    + "read with isolation.level=read_committed.");
+
+    public static final ConfigOption<String> TRANSACTIONAL_ID_PREFIX = key("sink.transactional-id-prefix")
+            .stringType()
+            .defaultValue("attune-personalization")
+            .withDescription("Must be unique per job on one Kafka cluster.");
+
+    public static final ConfigOption<Duration> TRANSACTION_TIMEOUT = key("sink.transaction-timeout")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("At most the broker's transaction.max.timeout.ms.");
+
+    public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = key("checkpoint.interval")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(10))
+            .withDescription("Exactly-once output becomes visible once per interval.");
+
+    public static final ConfigOption<Integer> MAX_PARALLELISM = key("max-parallelism")
+            .intType()
+            .defaultValue(720)
+            .withDescription("Number of key groups; fixed for the life of the job's state.");
+
+    public static final ConfigOption<List<String>> APPS = key("apps")
+            .stringType()
+            .asList()
+            .defaultValues("FACEBOOK", "INSTAGRAM", "MESSENGER", "WHATSAPP")
+            .withDescription("App ids events may name; events from any other app are dead-lettered.");
+
+    public static final ConfigOption<Duration> INTEREST_HALF_LIFE = key("profile.half-life")
+            .durationType()
+            .defaultValue(Duration.ofDays(7))
+            .withDescription("Event-time half-life of a signal's weight in a person's interests.");
+
+    public static final ConfigOption<Duration> PROFILE_RETENTION = key("profile.retention")
+            .durationType()
+            .defaultValue(Duration.ofDays(90))
+            .withDescription("State of a person (and of an unlinked account) inactive this long is cleared.");
+
+    public static final ConfigOption<Integer> TOP_K = key("refresh.top-k")
+            .intType()
+            .defaultValue(10)
+            .withDescription("Items per refresh.");
+
+    public static final ConfigOption<String> MODEL_DIR = key("embedding.model-dir")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Directory with a sentence-transformers model.onnx and tokenizer.json; "
+                    + "unset uses the bundled all-MiniLM-L6-v2.");
+
+    public static final ConfigOption<Integer> MAX_TOKENS = key("embedding.max-tokens")
+            .intType()
+            .defaultValue(EmbeddingConfig.DEFAULT_MAX_TOKENS)
+            .withDescription("Longer messages are truncated to this many tokens.");
+
+    public static final ConfigOption<Integer> INTRA_OP_THREADS = key("embedding.intra-op-threads")
+            .intType()
+            .defaultValue(1)
+            .withDescription("ONNX Runtime threads per inference call (per parallel embed subtask).");
+
+    private PersonalizationOptions() {}
+
+    static EmbeddingConfig embeddingConfig(Configuration options) {
+        return new EmbeddingConfig(
+                options.get(MODEL_DIR), options.get(MAX_TOKENS), options.get(INTRA_OP_THREADS));
+    }
+}

@@ -1,0 +1,287 @@
+package io.attune.jobs.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * The JSON form of every event (see docs/events.md). Decoding validates and names the first problem it
+ * finds, so a dead letter says exactly what was wrong. Timestamps are read as ISO-8601 strings or epoch
+ * milliseconds and written as ISO-8601.
+ */
+public final class EventJson implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private final Set<String> apps;
+
+    /** @param apps the app ids events may name; anything else is rejected */
+    public EventJson(Set<String> apps) {
+        this.apps = Set.copyOf(apps);
+    }
+
+    public AssistantMessage assistantMessage(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new AssistantMessage(
+                requiredText(node, "eventId"),
+                app(node),
+                requiredText(node, "accountId"),
+                timestamp(node, "timestamp"),
+                enumValue(node, "modality", Modality.class),
+                requiredText(node, "text"),
+                optionalText(node, "locale"));
+    }
+
+    public EngagementSignal engagementSignal(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new EngagementSignal(
+                requiredText(node, "eventId"),
+                app(node),
+                requiredText(node, "accountId"),
+                timestamp(node, "timestamp"),
+                enumValue(node, "kind", EngagementKind.class),
+                requiredText(node, "itemId"));
+    }
+
+    public AccountLink accountLink(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new AccountLink(
+                app(node),
+                requiredText(node, "accountId"),
+                requiredText(node, "centerId"),
+                requiredBoolean(node, "linked"),
+                timestamp(node, "timestamp"));
+    }
+
+    public CatalogEntry catalogEntry(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        JsonNode tags = node.get("tags");
+        String[] tagValues;
+        if (tags == null || tags.isNull()) {
+            tagValues = new String[0];
+        } else if (tags.isArray()) {
+            tagValues = new String[tags.size()];
+            for (int i = 0; i < tags.size(); i++) {
+                if (!tags.get(i).isTextual()) {
+                    throw new InvalidEventException("field 'tags' must be an array of strings");
+                }
+                tagValues[i] = tags.get(i).asText();
+            }
+        } else {
+            throw new InvalidEventException("field 'tags' must be an array of strings");
+        }
+        JsonNode active = node.get("active");
+        return new CatalogEntry(
+                requiredText(node, "itemId"),
+                app(node),
+                requiredText(node, "surface"),
+                requiredText(node, "text"),
+                tagValues,
+                timestamp(node, "timestamp"),
+                active == null || active.isNull() ? true : requiredBoolean(node, "active"));
+    }
+
+    public static String toJson(AssistantMessage m) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("eventId", m.eventId())
+                .put("app", m.app())
+                .put("accountId", m.accountId())
+                .put("timestamp", Instant.ofEpochMilli(m.timestamp()).toString())
+                .put("modality", m.modality().name())
+                .put("text", m.text());
+        if (m.locale() != null) {
+            node.put("locale", m.locale());
+        }
+        return node.toString();
+    }
+
+    public static String toJson(EngagementSignal s) {
+        return MAPPER.createObjectNode()
+                .put("eventId", s.eventId())
+                .put("app", s.app())
+                .put("accountId", s.accountId())
+                .put("timestamp", Instant.ofEpochMilli(s.timestamp()).toString())
+                .put("kind", s.kind().name())
+                .put("itemId", s.itemId())
+                .toString();
+    }
+
+    public static String toJson(AccountLink l) {
+        return MAPPER.createObjectNode()
+                .put("app", l.app())
+                .put("accountId", l.accountId())
+                .put("centerId", l.centerId())
+                .put("linked", l.linked())
+                .put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString())
+                .toString();
+    }
+
+    public static String toJson(CatalogEntry c) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("itemId", c.itemId())
+                .put("app", c.app())
+                .put("surface", c.surface())
+                .put("text", c.text());
+        ArrayNode tags = node.putArray("tags");
+        for (String tag : c.tags()) {
+            tags.add(tag);
+        }
+        return node.put("timestamp", Instant.ofEpochMilli(c.timestamp()).toString())
+                .put("active", c.active())
+                .toString();
+    }
+
+    public static String toJson(RecommendationRefresh r) {
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("centerId", r.centerId())
+                .put("app", r.app())
+                .put("accountId", r.accountId())
+                .put("surface", r.surface());
+        ArrayNode items = node.putArray("items");
+        for (RecommendedItem item : r.items()) {
+            items.addObject()
+                    .put("itemId", item.itemId())
+                    .put("score", Math.round(item.score() * 10_000) / 10_000.0)
+                    .put("reason", item.reason());
+        }
+        return node.put("profileVersion", r.profileVersion())
+                .put("triggeredBy", r.triggeredBy())
+                .put("eventTime", Instant.ofEpochMilli(r.eventTime()).toString())
+                .put("emittedAt", Instant.ofEpochMilli(r.emittedAt()).toString())
+                .toString();
+    }
+
+    public static String toJson(DeadLetter d) {
+        return MAPPER.createObjectNode()
+                .put("sourceTopic", d.sourceTopic())
+                .put("payload", d.payload())
+                .put("reason", d.reason())
+                .put("time", Instant.ofEpochMilli(d.time()).toString())
+                .toString();
+    }
+
+    /** Reads a refresh back, for consumers such as the local launcher and tests. */
+    public static RecommendationRefresh refresh(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        JsonNode items = node.get("items");
+        if (items == null || !items.isArray()) {
+            throw new InvalidEventException("field 'items' must be an array");
+        }
+        RecommendedItem[] ranked = new RecommendedItem[items.size()];
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            ranked[i] = new RecommendedItem(
+                    requiredText(item, "itemId"), (float) item.path("score").asDouble(), requiredText(item, "reason"));
+        }
+        return new RecommendationRefresh(
+                requiredText(node, "centerId"),
+                requiredText(node, "app"),
+                requiredText(node, "accountId"),
+                requiredText(node, "surface"),
+                ranked,
+                node.path("profileVersion").asLong(),
+                requiredText(node, "triggeredBy"),
+                timestamp(node, "eventTime"),
+                timestamp(node, "emittedAt"));
+    }
+
+    /** Reads a dead letter back, for consumers such as tests. */
+    public static DeadLetter deadLetter(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new DeadLetter(
+                requiredText(node, "sourceTopic"),
+                optionalText(node, "payload"),
+                requiredText(node, "reason"),
+                timestamp(node, "time"));
+    }
+
+    private static JsonNode parse(String json) throws InvalidEventException {
+        if (json == null || json.isBlank()) {
+            throw new InvalidEventException("empty payload");
+        }
+        JsonNode node;
+        try {
+            node = MAPPER.readTree(json);
+        } catch (JsonProcessingException e) {
+            throw new InvalidEventException("not valid JSON: " + e.getOriginalMessage());
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidEventException("not a JSON object");
+        }
+        return node;
+    }
+
+    private String app(JsonNode node) throws InvalidEventException {
+        String app = requiredText(node, "app");
+        if (!apps.contains(app)) {
+            throw new InvalidEventException("unknown app '" + app + "' (configured: " + apps + ")");
+        }
+        return app;
+    }
+
+    private static String requiredText(JsonNode node, String field) throws InvalidEventException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidEventException("missing field '" + field + "'");
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw new InvalidEventException("field '" + field + "' must be a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static String optionalText(JsonNode node, String field) throws InvalidEventException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw new InvalidEventException("field '" + field + "' must be a string");
+        }
+        return value.asText();
+    }
+
+    private static boolean requiredBoolean(JsonNode node, String field) throws InvalidEventException {
+        JsonNode value = node.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw new InvalidEventException("field '" + field + "' must be true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static long timestamp(JsonNode node, String field) throws InvalidEventException {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new InvalidEventException("missing field '" + field + "'");
+        }
+        if (value.isIntegralNumber()) {
+            return value.asLong();
+        }
+        if (value.isTextual()) {
+            try {
+                return Instant.parse(value.asText()).toEpochMilli();
+            } catch (DateTimeParseException e) {
+                // fall through to the error below
+            }
+        }
+        throw new InvalidEventException(
+                "field '" + field + "' must be an ISO-8601 instant or epoch milliseconds, was " + value);
+    }
+
+    private static <E extends Enum<E>> E enumValue(JsonNode node, String field, Class<E> type)
+            throws InvalidEventException {
+        String text = requiredText(node, field);
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("field '" + field + "' has unknown value '" + text + "'");
+        }
+    }
+}

@@ -1,0 +1,54 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.events.CatalogEntry;
+import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.models.embedding.TextEmbedder;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Embeds catalog entries with the same model as messages, so items and interests share one space. The
+ * tags are embedded with the text: they often name the topic the text only implies.
+ */
+public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String sourceTopic;
+    private final EmbedderLease lease;
+    private transient TextEmbedder embedder;
+
+    public EmbedCatalogItems(String sourceTopic, EmbedderLease lease) {
+        this.sourceTopic = sourceTopic;
+        this.lease = lease;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        embedder = lease.acquire();
+    }
+
+    @Override
+    public void processElement(CatalogEntry entry, Context ctx, Collector<CatalogItem> out) {
+        float[] embedding = null;
+        if (entry.active()) {
+            String tags = String.join(", ", entry.tags());
+            try {
+                embedding = embedder.embed(tags.isEmpty() ? entry.text() : entry.text() + " (" + tags + ")");
+            } catch (RuntimeException e) {
+                ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "itemId=" + entry.itemId(),
+                        "embedding failed: " + e.getMessage(), ctx.timerService().currentProcessingTime()));
+                return;
+            }
+        }
+        out.collect(new CatalogItem(entry.itemId(), entry.app(), entry.surface(), entry.tags(), entry.timestamp(),
+                entry.active(), embedding));
+    }
+
+    @Override
+    public void close() {
+        lease.release();
+    }
+}

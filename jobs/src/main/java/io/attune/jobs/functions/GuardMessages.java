@@ -1,0 +1,70 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.stream.ActivityKind;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.EmbeddedMessage;
+import io.attune.models.guard.GuardDecision;
+import io.attune.models.guard.SensitiveTopicGuard;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Applies the sensitive-topic guard before any state: a suppressed message is counted (per category and
+ * app, never its text) and goes no further; one that passes continues as an {@link ActivitySignal} that
+ * carries its embedding and no text.
+ */
+public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySignal> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final EmbedderLease lease;
+    private transient SensitiveTopicGuard guard;
+    private transient Map<String, Counter> suppressed;
+    private transient Counter passed;
+
+    public GuardMessages(EmbedderLease lease) {
+        this.lease = lease;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        guard = SensitiveTopicGuard.create(lease.acquire());
+        suppressed = new HashMap<>();
+        passed = getRuntimeContext().getMetricGroup().counter("messagesPassed");
+    }
+
+    @Override
+    public void processElement(EmbeddedMessage message, Context ctx, Collector<ActivitySignal> out) {
+        GuardDecision decision;
+        try {
+            decision = guard.assess(message.text(), message.embedding());
+        } catch (RuntimeException e) {
+            decision = GuardDecision.failClosed();
+        }
+        if (decision.sensitive()) {
+            for (String category : decision.categories()) {
+                suppressedCounter(category, message.app()).inc();
+            }
+            return;
+        }
+        passed.inc();
+        out.collect(new ActivitySignal(message.eventId(), message.app(), message.accountId(), message.timestamp(),
+                ActivityKind.MESSAGE, null, message.embedding()));
+    }
+
+    private Counter suppressedCounter(String category, String app) {
+        return suppressed.computeIfAbsent(category + "/" + app, k -> getRuntimeContext().getMetricGroup()
+                .addGroup("category", category)
+                .addGroup("app", app)
+                .counter("messagesSuppressed"));
+    }
+
+    @Override
+    public void close() {
+        lease.release();
+    }
+}

@@ -1,0 +1,51 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.InvalidEventException;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Decodes and validates one topic's JSON payloads. Anything unusable goes to {@link DeadLetters#TAG} with
+ * the reason; the job never fails on input.
+ */
+public class ParseEvents<T> extends ProcessFunction<String, T> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final String sourceTopic;
+    private final EventJson json;
+    private final EventDecoder<T> decoder;
+    private transient Counter rejected;
+
+    public ParseEvents(String sourceTopic, EventJson json, EventDecoder<T> decoder) {
+        this.sourceTopic = sourceTopic;
+        this.json = json;
+        this.decoder = decoder;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        rejected = getRuntimeContext().getMetricGroup().counter("deadLetters");
+    }
+
+    @Override
+    public void processElement(String payload, Context ctx, Collector<T> out) {
+        T event;
+        try {
+            event = decoder.decode(json, payload);
+        } catch (InvalidEventException | RuntimeException e) {
+            if (rejected != null) {
+                rejected.inc();
+            }
+            String reason = e instanceof InvalidEventException ? e.getMessage() : "cannot decode: " + e;
+            ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, payload, reason, ctx.timerService()
+                    .currentProcessingTime()));
+            return;
+        }
+        out.collect(event);
+    }
+}

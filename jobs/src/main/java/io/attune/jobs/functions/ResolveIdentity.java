@@ -1,0 +1,102 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.state.IdentityState;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.PersonEventType;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by account: knows which person (accounts center) the account belongs to now, and routes the
+ * account's activity there. A link change tells the old person the account left and the new one it joined.
+ * Link events older than the one applied are ignored, so a late duplicate cannot undo an unlink.
+ *
+ * <p>An unlinked account is a person of its own ({@code app:accountId}); its small state is cleared after
+ * the retention period without activity (it would be rebuilt identically). A linked account's state is kept
+ * while the link stands.
+ */
+public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final long retentionMillis;
+    private transient ValueState<IdentityState> identity;
+
+    public ResolveIdentity(Duration retention) {
+        this.retentionMillis = retention.toMillis();
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        identity = getRuntimeContext().getState(new ValueStateDescriptor<>("identity", IdentityState.class));
+    }
+
+    @Override
+    public void processElement1(AccountLink link, Context ctx, Collector<PersonEvent> out) throws Exception {
+        IdentityState current = identity.value();
+        if (current != null && link.timestamp() < current.linkTime()) {
+            return;
+        }
+        String ownId = AccountKeys.of(link.app(), link.accountId());
+        String target = link.linked() ? link.centerId() : ownId;
+        String trigger = "link:" + ownId + "@" + link.timestamp();
+        String previous = current == null ? null : current.personId();
+        if (!target.equals(previous)) {
+            if (previous != null) {
+                out.collect(membership(previous, PersonEventType.LEAVE, link, trigger));
+            }
+            out.collect(membership(target, PersonEventType.JOIN, link, trigger));
+        }
+        update(ctx, current, new IdentityState(target, link.timestamp(), now(ctx)), ownId);
+    }
+
+    @Override
+    public void processElement2(ActivitySignal activity, Context ctx, Collector<PersonEvent> out) throws Exception {
+        IdentityState current = identity.value();
+        String ownId = AccountKeys.of(activity.app(), activity.accountId());
+        String personId = current == null ? ownId : current.personId();
+        if (current == null) {
+            out.collect(new PersonEvent(ownId, PersonEventType.JOIN, activity.app(), activity.accountId(),
+                    activity.timestamp(), activity.eventId(), null));
+        }
+        out.collect(new PersonEvent(personId, PersonEventType.ACTIVITY, activity.app(),
+                activity.accountId(), activity.timestamp(), activity.eventId(), activity));
+        long linkTime = current == null ? 0L : current.linkTime();
+        update(ctx, current, new IdentityState(personId, linkTime, now(ctx)), ownId);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
+        IdentityState current = identity.value();
+        if (current != null
+                && current.personId().equals(ctx.getCurrentKey())
+                && timestamp >= current.lastActive() + retentionMillis) {
+            identity.clear();
+        }
+    }
+
+    private void update(Context ctx, IdentityState previous, IdentityState next, String ownId) throws Exception {
+        identity.update(next);
+        // One pending retention timer per account: move it rather than pile them up.
+        if (previous != null && previous.personId().equals(ownId)) {
+            ctx.timerService().deleteProcessingTimeTimer(previous.lastActive() + retentionMillis);
+        }
+        if (next.personId().equals(ownId)) {
+            ctx.timerService().registerProcessingTimeTimer(next.lastActive() + retentionMillis);
+        }
+    }
+
+    private static PersonEvent membership(String personId, PersonEventType type, AccountLink link, String trigger) {
+        return new PersonEvent(personId, type, link.app(), link.accountId(), link.timestamp(), trigger, null);
+    }
+
+    private static long now(Context ctx) {
+        return ctx.timerService().currentProcessingTime();
+    }
+}

@@ -1,0 +1,8 @@
+package io.attune.jobs.stream;
+
+/**
+ * An assistant message with its embedding, on its way to the guard. The guard is the last stage that sees
+ * {@code text}: what it lets through carries the embedding only.
+ */
+public record EmbeddedMessage(
+        String eventId, String app, String accountId, long timestamp, String text, float[] embedding) {}
