@@ -1,0 +1,36 @@
+package io.attune.jobs;
+
+import static org.apache.flink.types.PojoTestUtils.assertSerializedAsPojoWithoutKryo;
+
+import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.AssistantMessage;
+import io.attune.jobs.events.CatalogEntry;
+import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.EngagementSignal;
+import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.RecommendedItem;
+import io.attune.jobs.state.AppWeight;
+import io.attune.jobs.state.IdentityState;
+import io.attune.jobs.state.LinkedAccount;
+import io.attune.jobs.state.ProfileState;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.EmbeddedMessage;
+import io.attune.jobs.stream.PersonEvent;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** Every stream element and state value must be serialized by Flink's POJO serializer, never Kryo. */
+class TypeSerializationTest {
+
+    @ParameterizedTest
+    @ValueSource(classes = {
+        AssistantMessage.class, EngagementSignal.class, AccountLink.class, CatalogEntry.class,
+        RecommendationRefresh.class, RecommendedItem.class, DeadLetter.class,
+        EmbeddedMessage.class, ActivitySignal.class, CatalogItem.class, PersonEvent.class,
+        ProfileState.class, LinkedAccount.class, AppWeight.class, IdentityState.class,
+    })
+    void isSerializedAsPojoWithoutKryo(Class<?> type) {
+        assertSerializedAsPojoWithoutKryo(type);
+    }
+}

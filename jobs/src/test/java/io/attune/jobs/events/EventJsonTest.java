@@ -1,0 +1,86 @@
+package io.attune.jobs.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class EventJsonTest {
+
+    private final EventJson json = new EventJson(Set.of("INSTAGRAM", "MESSENGER", "THREADS"));
+
+    @Test
+    void decodesAnAssistantMessageWithIsoOrEpochTimestamps() throws Exception {
+        AssistantMessage iso = json.assistantMessage("""
+                {"eventId":"e1","app":"MESSENGER","accountId":"a1","timestamp":"2026-11-29T10:15:30Z",
+                 "modality":"VOICE_TRANSCRIPT","text":"trail shoes?","locale":"en-GB"}""");
+        assertThat(iso).isEqualTo(new AssistantMessage("e1", "MESSENGER", "a1",
+                Instant.parse("2026-11-29T10:15:30Z").toEpochMilli(), Modality.VOICE_TRANSCRIPT, "trail shoes?",
+                "en-GB"));
+        AssistantMessage epoch = json.assistantMessage("""
+                {"eventId":"e1","app":"THREADS","accountId":"a1","timestamp":1700000000000,
+                 "modality":"TEXT","text":"hi"}""");
+        assertThat(epoch.timestamp()).isEqualTo(1_700_000_000_000L);
+        assertThat(epoch.locale()).isNull();
+        assertThat(epoch.app()).as("configured app ids beyond the four defaults").isEqualTo("THREADS");
+    }
+
+    @Test
+    void roundTripsEveryInputEvent() throws Exception {
+        AssistantMessage message = new AssistantMessage("e1", "MESSENGER", "a1", 1_000L, Modality.TEXT, "t", null);
+        EngagementSignal signal = new EngagementSignal("e2", "INSTAGRAM", "a2", 2_000L, EngagementKind.HIDE, "i1");
+        AccountLink link = new AccountLink("INSTAGRAM", "a2", "c1", false, 3_000L);
+        CatalogEntry entry = new CatalogEntry("i1", "INSTAGRAM", "REELS", "text", new String[] {"x", "y"}, 4_000L,
+                true);
+        assertThat(json.assistantMessage(EventJson.toJson(message))).isEqualTo(message);
+        assertThat(json.engagementSignal(EventJson.toJson(signal))).isEqualTo(signal);
+        assertThat(json.accountLink(EventJson.toJson(link))).isEqualTo(link);
+        assertThat(json.catalogEntry(EventJson.toJson(entry))).usingRecursiveComparison().isEqualTo(entry);
+    }
+
+    @Test
+    void roundTripsOutputs() throws Exception {
+        RecommendationRefresh refresh = new RecommendationRefresh("c1", "INSTAGRAM", "a2", "FEED",
+                new RecommendedItem[] {new RecommendedItem("i1", 0.5f, "because")}, 7L, "e1", 1_000L, 2_000L);
+        assertThat(EventJson.refresh(EventJson.toJson(refresh))).usingRecursiveComparison().isEqualTo(refresh);
+        DeadLetter letter = new DeadLetter("t", "{", "not valid JSON", 5_000L);
+        assertThat(EventJson.deadLetter(EventJson.toJson(letter))).isEqualTo(letter);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "{not json|not valid JSON",
+        "[1,2]|not a JSON object",
+        "''|empty payload",
+        "{\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":\"t\"}|missing field 'eventId'",
+        "{\"eventId\":\"e\",\"app\":\"MYSPACE\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":\"t\"}|unknown app 'MYSPACE'",
+        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":\"yesterday\",\"modality\":\"TEXT\",\"text\":\"t\"}|field 'timestamp' must be an ISO-8601 instant or epoch milliseconds",
+        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"SMOKE\",\"text\":\"t\"}|field 'modality' has unknown value 'SMOKE'",
+        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":42}|field 'text' must be a non-empty string",
+    })
+    void rejectsBadMessagesWithTheFirstProblem(String payload, String reason) {
+        assertThatThrownBy(() -> json.assistantMessage(payload))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining(reason);
+    }
+
+    @Test
+    void rejectsBadLinksAndCatalogEntries() {
+        assertThatThrownBy(() -> json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":"yes","timestamp":1}"""))
+                .hasMessageContaining("field 'linked' must be true or false");
+        assertThatThrownBy(() -> json.catalogEntry("""
+                {"itemId":"i","app":"INSTAGRAM","surface":"FEED","text":"t","tags":"run","timestamp":1}"""))
+                .hasMessageContaining("field 'tags' must be an array of strings");
+    }
+
+    @Test
+    void deadLettersKeepAtMostAThousandCharacters() {
+        DeadLetter letter = DeadLetter.of("t", "x".repeat(5_000), "too long", 0L);
+        assertThat(letter.payload()).hasSize(DeadLetter.MAX_PAYLOAD_CHARS);
+    }
+}

@@ -1,0 +1,125 @@
+package io.attune.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.stream.ActivityKind;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.PersonEventType;
+import java.time.Duration;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.co.KeyedCoProcessOperator;
+import org.apache.flink.streaming.util.KeyedTwoInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ResolveIdentityTest {
+
+    private static final Duration RETENTION = Duration.ofDays(90);
+
+    private KeyedTwoInputStreamOperatorTestHarness<String, AccountLink, ActivitySignal, PersonEvent> harness;
+
+    @BeforeEach
+    void open() throws Exception {
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ResolveIdentity(RETENTION)),
+                new AccountKeys.OfLink(), new AccountKeys.OfActivity(), Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.open();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        harness.close();
+    }
+
+    @Test
+    void anUnlinkedAccountIsAPersonOfItsOwn() throws Exception {
+        harness.processElement2(message("e1", "INSTAGRAM", "ig-1", 10L), 10L);
+        assertThat(harness.extractOutputValues()).usingRecursiveFieldByFieldElementComparator().containsExactly(
+                new PersonEvent("INSTAGRAM:ig-1", PersonEventType.JOIN, "INSTAGRAM", "ig-1", 10L, "e1", null),
+                activity("INSTAGRAM:ig-1", message("e1", "INSTAGRAM", "ig-1", 10L)));
+    }
+
+    @Test
+    void linkedActivityGoesToTheCenterAndUnlinkingMovesTheAccountBack() throws Exception {
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 100L), 100L);
+        harness.processElement2(message("e1", "MESSENGER", "m-1", 200L), 200L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", false, 300L), 300L);
+        harness.processElement2(message("e2", "MESSENGER", "m-1", 400L), 400L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out).extracting(PersonEvent::personId, PersonEvent::type).containsExactly(
+                tuple("center-1", PersonEventType.JOIN),
+                tuple("center-1", PersonEventType.ACTIVITY),
+                tuple("center-1", PersonEventType.LEAVE),
+                tuple("MESSENGER:m-1", PersonEventType.JOIN),
+                tuple("MESSENGER:m-1", PersonEventType.ACTIVITY));
+        assertThat(out.get(2).triggeredBy()).isEqualTo("link:MESSENGER:m-1@300");
+    }
+
+    @Test
+    void aStaleLinkEventCannotUndoANewerOne() throws Exception {
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", false, 500L), 500L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 100L), 600L);
+        harness.processElement2(message("e1", "MESSENGER", "m-1", 700L), 700L);
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::personId)
+                .containsOnly("MESSENGER:m-1");
+    }
+
+    @Test
+    void movingBetweenCentersLeavesTheOldOne() throws Exception {
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-1", true, 1L), 1L);
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-2", true, 2L), 2L);
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-2", true, 3L), 3L);
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::personId, PersonEvent::type).containsExactly(
+                tuple("center-1", PersonEventType.JOIN),
+                tuple("center-1", PersonEventType.LEAVE),
+                tuple("center-2", PersonEventType.JOIN));
+    }
+
+    @Test
+    void unlinkedAccountStateIsClearedAfterRetentionButLinksAreKept() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement2(message("e1", "INSTAGRAM", "ig-1", 10L), 10L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 10L), 10L);
+        assertThat(identityKeys()).isEqualTo(2L);
+
+        harness.setProcessingTime(1_000L + RETENTION.toMillis() - 1);
+        assertThat(identityKeys()).isEqualTo(2L);
+        harness.setProcessingTime(1_000L + RETENTION.toMillis());
+        assertThat(identityKeys()).as("only the linked account remains").isEqualTo(1L);
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+
+        harness.processElement2(message("e2", "MESSENGER", "m-1", 20L), 20L);
+        assertThat(harness.extractOutputValues()).last().extracting(PersonEvent::personId).isEqualTo("center-1");
+    }
+
+    @Test
+    void activityMovesTheRetentionTimerInsteadOfAddingTimers() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            harness.setProcessingTime(i * 1_000L);
+            harness.processElement2(message("e" + i, "INSTAGRAM", "ig-1", i), i);
+        }
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1L);
+    }
+
+    private long identityKeys() {
+        return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
+    }
+
+    static ActivitySignal message(String eventId, String app, String account, long time) {
+        return new ActivitySignal(eventId, app, account, time, ActivityKind.MESSAGE, null, new float[] {1, 0});
+    }
+
+    private static PersonEvent activity(String personId, ActivitySignal signal) {
+        return new PersonEvent(personId, PersonEventType.ACTIVITY, signal.app(), signal.accountId(),
+                signal.timestamp(), signal.eventId(), signal);
+    }
+}
