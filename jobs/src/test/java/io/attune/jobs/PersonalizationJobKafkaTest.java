@@ -1,0 +1,177 @@
+package io.attune.jobs;
+
+import static io.attune.jobs.testing.KafkaTestClient.poll;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.jobs.cli.LocalKafkaBroker;
+import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.AssistantMessage;
+import io.attune.jobs.events.CatalogEntry;
+import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.Modality;
+import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.RecommendedItem;
+import io.attune.jobs.kafka.KafkaEndpoints;
+import io.attune.jobs.testing.KafkaTestClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.test.junit5.MiniClusterExtension;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static org.apache.flink.runtime.testutils.CommonTestUtils.waitUntilCondition;
+
+/**
+ * The whole job on a MiniCluster against a real in-process KRaft broker, with RocksDB state and
+ * exactly-once checkpoints: the backbone scenario end to end.
+ */
+class PersonalizationJobKafkaTest {
+
+    private static final String GROUP = "attune-it";
+    private static final List<String> TOPICS = List.of("assistant-messages", "engagement-signals", "account-links",
+            "content-catalog", "recommendation-refreshes", "dead-letters");
+
+    @RegisterExtension
+    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
+            .setNumberTaskManagers(1)
+            .setNumberSlotsPerTaskManager(2)
+            .setConfiguration(TestClusters.clusterConfiguration())
+            .build());
+
+    private static LocalKafkaBroker broker;
+    private static KafkaTestClient kafka;
+
+    @BeforeAll
+    static void startBroker() throws Exception {
+        broker = LocalKafkaBroker.start();
+        broker.createTopics(TOPICS, 1);
+        kafka = new KafkaTestClient(broker.bootstrapServers());
+    }
+
+    @AfterAll
+    static void stopBroker() throws Exception {
+        kafka.close();
+        broker.close();
+    }
+
+    @Test
+    void refreshesReachEveryLinkedAppUntilUnlinkedAndBadInputIsDeadLettered() throws Exception {
+        long t0 = 1_764_400_000_000L;
+        kafka.send("content-catalog",
+                catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
+                        "running", "outdoors"),
+                catalog("ig-jazz-night", "INSTAGRAM", "REELS", "Live jazz night with a saxophone quartet", "music"),
+                catalog("ig-pasta", "INSTAGRAM", "REELS", "Fresh homemade pasta in ten minutes", "cooking"),
+                catalog("m-ultra-plan", "MESSENGER", "ADS", "A 12-week training plan for your first ultramarathon",
+                        "running", "fitness"),
+                catalog("m-vinyl", "MESSENGER", "ADS", "Classic vinyl records at half price", "music"),
+                catalog("m-knives", "MESSENGER", "ADS", "Chef knives for the home kitchen", "cooking"));
+        kafka.send("account-links",
+                EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", true, t0)),
+                EventJson.toJson(new AccountLink("MESSENGER", "m-ana", "center-ana", true, t0)));
+
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+        options.set(PersonalizationOptions.GROUP_ID, GROUP);
+        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
+        env.setParallelism(2);
+        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        JobClient job = env.executeAsync("attune-it");
+
+        try (KafkaConsumer<String, String> refreshReader = kafka.committedReader("recommendation-refreshes");
+                KafkaConsumer<String, String> deadLetterReader = kafka.committedReader("dead-letters")) {
+            List<RecommendationRefresh> refreshes = new ArrayList<>();
+            List<DeadLetter> deadLetters = new ArrayList<>();
+
+            waitUntilCondition(() -> kafka.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
+            kafka.send("assistant-messages", message("msg-1", "m-ana", t0 + 1_000,
+                    "What shoes and training do I need for my first trail running ultramarathon?"));
+
+            waitUntilCondition(() -> {
+                readRefreshes(refreshReader, refreshes);
+                return triggeredBy(refreshes, "msg-1").size() == 2;
+            });
+            List<RecommendationRefresh> first = triggeredBy(refreshes, "msg-1");
+            assertThat(first).extracting(RecommendationRefresh::app, RecommendationRefresh::accountId)
+                    .containsExactlyInAnyOrder(
+                            org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "ig-ana"),
+                            org.assertj.core.groups.Tuple.tuple("MESSENGER", "m-ana"));
+            for (RecommendationRefresh refresh : first) {
+                assertThat(refresh.centerId()).isEqualTo("center-ana");
+                assertThat(refresh.items()).hasSize(3);
+                assertThat(refresh.items()[0].itemId()).as("running first on " + refresh.app())
+                        .isIn("ig-trail-shoes", "m-ultra-plan");
+                assertThat(refresh.items()[0].score()).isGreaterThan(refresh.items()[1].score());
+            }
+
+            kafka.send("account-links",
+                    EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", false, t0 + 2_000)));
+            waitUntilCondition(() -> kafka.consumedToEnd(GROUP, List.of("account-links")));
+            kafka.send("assistant-messages",
+                    "{this is not json",
+                    message("msg-sensitive", "m-ana", t0 + 2_500,
+                            "I was diagnosed with depression, which antidepressant should I ask my doctor about?"),
+                    message("msg-2", "m-ana", t0 + 3_000, "Which hydration vest is best for long mountain runs?"));
+
+            waitUntilCondition(() -> {
+                readRefreshes(refreshReader, refreshes);
+                for (String value : poll(deadLetterReader)) {
+                    deadLetters.add(EventJson.deadLetter(value));
+                }
+                return !triggeredBy(refreshes, "msg-2").isEmpty() && !deadLetters.isEmpty();
+            });
+
+            assertThat(triggeredBy(refreshes, "msg-2")).extracting(RecommendationRefresh::app)
+                    .containsExactly("MESSENGER");
+            assertThat(refreshes).filteredOn(r -> r.app().equals("INSTAGRAM"))
+                    .as("Instagram hears nothing after the unlink")
+                    .extracting(RecommendationRefresh::triggeredBy)
+                    .containsOnly("msg-1");
+            assertThat(triggeredBy(refreshes, "msg-sensitive")).as("sensitive message suppressed").isEmpty();
+            assertThat(refreshes).extracting(RecommendationRefresh::profileVersion).isSorted();
+            assertThat(deadLetters).singleElement().satisfies(letter -> {
+                assertThat(letter.sourceTopic()).isEqualTo("assistant-messages");
+                assertThat(letter.payload()).isEqualTo("{this is not json");
+                assertThat(letter.reason()).startsWith("not valid JSON");
+            });
+            assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("job keeps running").isFalse();
+        } finally {
+            job.cancel().get();
+        }
+    }
+
+    private static void readRefreshes(KafkaConsumer<String, String> reader, List<RecommendationRefresh> into)
+            throws Exception {
+        for (String value : poll(reader)) {
+            into.add(EventJson.refresh(value));
+        }
+    }
+
+    private static List<RecommendationRefresh> triggeredBy(List<RecommendationRefresh> refreshes, String eventId) {
+        return refreshes.stream().filter(r -> r.triggeredBy().equals(eventId)).toList();
+    }
+
+    private static String message(String eventId, String account, long time, String text) {
+        return EventJson.toJson(new AssistantMessage(eventId, "MESSENGER", account, time, Modality.TEXT, text, "en"));
+    }
+
+    private static String catalog(String id, String app, String surface, String text, String... tags) {
+        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
+    }
+
+    @SuppressWarnings("unused")
+    private static String itemIds(RecommendedItem[] items) {
+        return String.join(",", java.util.Arrays.stream(items).map(RecommendedItem::itemId).toList());
+    }
+}
