@@ -94,7 +94,7 @@ class PersonalizationJobKafkaTest {
             List<RecommendationRefresh> refreshes = new ArrayList<>();
             List<DeadLetter> deadLetters = new ArrayList<>();
 
-            waitUntilCondition(() -> kafka.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
+            waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
             kafka.send("assistant-messages", message("msg-1", "m-ana", t0 + 1_000,
                     "What shoes and training do I need for my first trail running ultramarathon?"));
 
@@ -117,7 +117,7 @@ class PersonalizationJobKafkaTest {
 
             kafka.send("account-links",
                     EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", false, t0 + 2_000)));
-            waitUntilCondition(() -> kafka.consumedToEnd(GROUP, List.of("account-links")));
+            waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("account-links")));
             kafka.send("assistant-messages",
                     "{this is not json",
                     message("msg-sensitive", "m-ana", t0 + 2_500,

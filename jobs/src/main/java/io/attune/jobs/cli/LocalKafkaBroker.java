@@ -1,12 +1,17 @@
 package io.attune.jobs.cli;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -69,6 +74,29 @@ public final class LocalKafkaBroker implements AutoCloseable {
         Properties properties = new Properties();
         properties.putAll(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()));
         return Admin.create(properties);
+    }
+
+    /**
+     * True once {@code groupId} has committed offsets at the end of every partition of {@code topics}. The
+     * job's Kafka sources commit on completed checkpoints, and an aligned checkpoint completes only after
+     * every operator has processed the records before its barrier: so this means the job has applied them.
+     */
+    public boolean consumedToEnd(String groupId, Collection<String> topics) throws Exception {
+        try (Admin admin = admin()) {
+            Map<TopicPartition, OffsetAndMetadata> committed =
+                    admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata().get();
+            Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+            admin.describeTopics(topics).allTopicNames().get().values().forEach(topic -> topic.partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic.name(), p.partition()), OffsetSpec.latest())));
+            Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all().get();
+            for (var end : ends.entrySet()) {
+                OffsetAndMetadata offset = committed.get(end.getKey());
+                if (end.getValue().offset() > 0 && (offset == null || offset.offset() < end.getValue().offset())) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     @Override

@@ -1,0 +1,44 @@
+package io.attune.jobs.cli;
+
+import java.util.Arrays;
+
+/** Entry point of {@code bin/attune}: dispatches to a subcommand. */
+public final class Attune {
+
+    private static final String USAGE = """
+            usage: bin/attune <command> [options]
+
+            commands:
+              local    start a Kafka broker and the personalization job in this process, replay a
+                       sample stream and print the refreshes as they happen (Ctrl-C stops)
+                         --pace DURATION   pause between sample events (default 1.5s, e.g. 500ms)
+                         --until-done      exit once the sample is replayed and processed
+            """;
+
+    private Attune() {}
+
+    public static void main(String[] args) {
+        if (args.length == 0 || args[0].equals("-h") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        int status;
+        try {
+            status = switch (args[0]) {
+                case "local" -> LocalCommand.run(rest);
+                default -> {
+                    System.err.println("unknown command '" + args[0] + "'\n");
+                    System.err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (Throwable e) {
+            // The in-process broker's threads would keep the JVM alive: report and exit.
+            System.err.println("attune " + args[0] + " failed: " + e);
+            e.printStackTrace(System.err);
+            status = 1;
+        }
+        System.exit(status);
+    }
+}

@@ -1,0 +1,282 @@
+package io.attune.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.jobs.CommandLineOptions;
+import io.attune.jobs.PersonalizationJob;
+import io.attune.jobs.PersonalizationOptions;
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.kafka.KafkaEndpoints;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.state.rocksdb.RocksDBOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code bin/attune local}: a real KRaft broker and the real job (MiniCluster, RocksDB, exactly-once
+ * checkpoints every second) in this JVM, fed with the bundled sample stream, printing every refresh.
+ */
+final class LocalCommand {
+
+    private static final String SAMPLE = "sample/";
+    private static final String GROUP = "attune-local";
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private LocalCommand() {}
+
+    static int run(String[] args) throws Exception {
+        Duration pace = Duration.ofMillis(1_500);
+        boolean untilDone = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--pace" -> pace = parseDuration(args[++i]);
+                case "--until-done" -> untilDone = true;
+                default -> {
+                    System.err.println("unknown option '" + args[i] + "' for local");
+                    return 2;
+                }
+            }
+        }
+        new LocalCommand.Session(pace, untilDone).run();
+        return 0;
+    }
+
+    private static Duration parseDuration(String text) {
+        Configuration conf = CommandLineOptions.parse(new String[] {"--d", text});
+        return conf.get(org.apache.flink.configuration.ConfigOptions.key("d").durationType().noDefaultValue());
+    }
+
+    private static final class Session {
+        private final Duration pace;
+        private final boolean untilDone;
+        private final RefreshPrinter printer = new RefreshPrinter(System.out);
+        private final AtomicBoolean stopping = new AtomicBoolean();
+        private final CountDownLatch stopped = new CountDownLatch(1);
+
+        Session(Duration pace, boolean untilDone) {
+            this.pace = pace;
+            this.untilDone = untilDone;
+        }
+
+        void run() throws Exception {
+            long started = System.nanoTime();
+            System.out.println("Attune local: starting an in-process Kafka broker …");
+            LocalKafkaBroker broker = quietly(LocalKafkaBroker::start);
+            Configuration options = new Configuration();
+            options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
+            options.set(PersonalizationOptions.GROUP_ID, GROUP);
+            options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+            List<String> topics = List.of(
+                    options.get(PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES),
+                    options.get(PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS),
+                    options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
+                    options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
+                    options.get(PersonalizationOptions.TOPIC_REFRESHES),
+                    options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS));
+            broker.createTopics(topics, 1);
+            System.out.println("Kafka broker at " + broker.bootstrapServers() + "; topics " + topics);
+
+            JobClient job;
+            try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+                int items = sendAll(producer, options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
+                        "content-catalog.jsonl");
+                int links = sendAll(producer, options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
+                        "account-links.jsonl");
+                System.out.printf("Sample: %d catalog items, %d account links%n", items, links);
+
+                Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
+                Path work = Files.createTempDirectory(Path.of("/tmp"), "attune-local");
+                flinkConf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.resolve("rocksdb").toString());
+                StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
+                PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
+                        KafkaEndpoints.sinks(options));
+                System.out.println("Starting the personalization job on a local MiniCluster (RocksDB state) …");
+                job = env.executeAsync("attune-personalization (local)");
+                installShutdownHook(job, broker);
+
+                Thread reader = new Thread(() -> printOutputs(broker.bootstrapServers(), options), "refresh-printer");
+                reader.setDaemon(true);
+                reader.start();
+
+                waitFor(() -> broker.consumedToEnd(GROUP, List.of(
+                        options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
+                        options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS))));
+                System.out.printf("Job running; catalog and links loaded after %.1f s. Replaying the sample "
+                        + "timeline …%n", (System.nanoTime() - started) / 1e9);
+                replayTimeline(producer);
+            }
+            waitFor(() -> broker.consumedToEnd(GROUP, topics.subList(0, 4)));
+            // Refreshes commit with the checkpoint that committed the offsets above; give the reader a poll.
+            Thread.sleep(2_000);
+            if (untilDone) {
+                System.out.println("\nSample processed; stopping (--until-done).");
+                shutdown(job, broker);
+                return;
+            }
+            System.out.println("\nSample processed. The job keeps running: produce to the topics at "
+                    + broker.bootstrapServers() + " to see more. Ctrl-C stops.");
+            stopped.await();
+        }
+
+        private void replayTimeline(KafkaProducer<String, String> producer) throws Exception {
+            for (String line : lines("timeline.jsonl")) {
+                if (stopping.get()) {
+                    return;
+                }
+                JsonNode node = MAPPER.readTree(line);
+                printer.note(node.path("note").asText());
+                String payload = node.has("raw") ? node.get("raw").asText() : node.get("event").toString();
+                producer.send(new ProducerRecord<>(node.get("topic").asText(), payload)).get();
+                Thread.sleep(pace.toMillis());
+            }
+        }
+
+        private void printOutputs(String bootstrapServers, Configuration options) {
+            String refreshes = options.get(PersonalizationOptions.TOPIC_REFRESHES);
+            String deadLetters = options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS);
+            try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+                consumer.subscribe(List.of(refreshes, deadLetters));
+                while (!stopping.get()) {
+                    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                        try {
+                            if (record.topic().equals(refreshes)) {
+                                printer.refresh(EventJson.refresh(record.value()));
+                            } else {
+                                printer.deadLetter(EventJson.deadLetter(record.value()));
+                            }
+                        } catch (Exception e) {
+                            System.out.println("   (unreadable output: " + e.getMessage() + ")");
+                        }
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!stopping.get()) {
+                    System.err.println("output reader stopped: " + e);
+                }
+            }
+        }
+
+        private void installShutdownHook(JobClient job, LocalKafkaBroker broker) {
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                if (stopped.getCount() > 0) {
+                    System.out.println("\nStopping …");
+                    shutdown(job, broker);
+                }
+            }, "attune-local-shutdown"));
+        }
+
+        private void shutdown(JobClient job, LocalKafkaBroker broker) {
+            if (!stopping.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                job.cancel().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.err.println("job did not cancel cleanly: " + e.getMessage());
+            }
+            try {
+                broker.close();
+            } catch (Exception e) {
+                System.err.println("broker did not stop cleanly: " + e.getMessage());
+            }
+            System.out.println("Stopped.");
+            stopped.countDown();
+        }
+
+        private void waitFor(Condition condition) throws Exception {
+            long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+            while (!condition.holds()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("the job did not catch up within 3 minutes");
+                }
+                Thread.sleep(200);
+            }
+        }
+    }
+
+    /** Kafka's test kit prints its formatting steps to stdout; keep the terminal for Attune's own output. */
+    private static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
+        java.io.PrintStream stdout = System.out;
+        System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        try {
+            return action.call();
+        } finally {
+            System.setOut(stdout);
+        }
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static int sendAll(KafkaProducer<String, String> producer, String topic, String resource)
+            throws Exception {
+        List<String> lines = lines(resource);
+        for (String line : lines) {
+            producer.send(new ProducerRecord<>(topic, line)).get();
+        }
+        return lines.size();
+    }
+
+    private static List<String> lines(String resource) {
+        try (InputStream in = LocalCommand.class.getResourceAsStream(SAMPLE + resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing bundled sample " + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(line);
+                }
+            }
+            return lines;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static KafkaProducer<String, String> producer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props);
+    }
+
+    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "attune-local-printer");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return new KafkaConsumer<>(props);
+    }
+}
