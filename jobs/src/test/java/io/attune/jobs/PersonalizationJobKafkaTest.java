@@ -11,8 +11,7 @@ import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
-import io.attune.jobs.events.RecommendedItem;
-import io.attune.jobs.kafka.KafkaEndpoints;
+import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,12 +19,13 @@ import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import static org.apache.flink.runtime.testutils.CommonTestUtils.waitUntilCondition;
@@ -34,6 +34,7 @@ import static org.apache.flink.runtime.testutils.CommonTestUtils.waitUntilCondit
  * The whole job on a MiniCluster against a real in-process KRaft broker, with RocksDB state and
  * exactly-once checkpoints: the backbone scenario end to end.
  */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class PersonalizationJobKafkaTest {
 
     private static final String GROUP = "attune-it";
@@ -83,11 +84,7 @@ class PersonalizationJobKafkaTest {
         options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         options.set(PersonalizationOptions.GROUP_ID, GROUP);
         options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
-        env.setParallelism(2);
-        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
-        JobClient job = env.executeAsync("attune-it");
+        JobClient job = JobRunner.start(options);
 
         try (KafkaConsumer<String, String> refreshReader = kafka.committedReader("recommendation-refreshes");
                 KafkaConsumer<String, String> deadLetterReader = kafka.committedReader("dead-letters")) {
@@ -168,10 +165,5 @@ class PersonalizationJobKafkaTest {
 
     private static String catalog(String id, String app, String surface, String text, String... tags) {
         return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
-    }
-
-    @SuppressWarnings("unused")
-    private static String itemIds(RecommendedItem[] items) {
-        return String.join(",", java.util.Arrays.stream(items).map(RecommendedItem::itemId).toList());
     }
 }

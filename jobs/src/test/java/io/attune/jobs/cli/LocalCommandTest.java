@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** {@code bin/attune local --until-done}: the sample stream produces the refreshes its notes promise. */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LocalCommandTest {
 
     @Test

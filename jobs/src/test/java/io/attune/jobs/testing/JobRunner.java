@@ -1,0 +1,32 @@
+package io.attune.jobs.testing;
+
+import io.attune.jobs.PersonalizationJob;
+import io.attune.jobs.kafka.KafkaEndpoints;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.runtime.jobgraph.SavepointRestoreSettings;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
+
+/** Starts the real job graph, Kafka in and out, on the test's MiniCluster. */
+public final class JobRunner {
+
+    private JobRunner() {}
+
+    public static JobClient start(Configuration options) throws Exception {
+        return start(options, null);
+    }
+
+    /** @param savepoint a savepoint to restore, or {@code null} for a fresh start */
+    public static JobClient start(Configuration options, String savepoint) throws Exception {
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
+        env.setParallelism(2);
+        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        StreamGraph graph = env.getStreamGraph();
+        if (savepoint != null) {
+            graph.setSavepointRestoreSettings(SavepointRestoreSettings.forPath(savepoint, false));
+        }
+        return env.executeAsync(graph);
+    }
+}
