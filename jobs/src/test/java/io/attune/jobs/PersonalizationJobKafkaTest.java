@@ -99,6 +99,9 @@ class PersonalizationJobKafkaTest {
                 readRefreshes(refreshReader, refreshes);
                 return triggeredBy(refreshes, "msg-1").size() == 2;
             });
+            try (var rocksDbFiles = java.nio.file.Files.list(TestClusters.rocksDbDir())) {
+                assertThat(rocksDbFiles).as("keyed state lives in RocksDB").isNotEmpty();
+            }
             List<RecommendationRefresh> first = triggeredBy(refreshes, "msg-1");
             assertThat(first).extracting(RecommendationRefresh::app, RecommendationRefresh::accountId)
                     .containsExactlyInAnyOrder(

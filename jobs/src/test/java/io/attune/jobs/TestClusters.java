@@ -1,5 +1,7 @@
 package io.attune.jobs;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.apache.flink.configuration.Configuration;
@@ -9,19 +11,26 @@ import org.apache.flink.state.rocksdb.RocksDBOptions;
 /** MiniCluster settings shared by the pipeline tests. */
 public final class TestClusters {
 
+    private static Path rocksDbDir;
+
     private TestClusters() {}
 
-    public static Configuration clusterConfiguration() {
+    public static synchronized Configuration clusterConfiguration() {
         Configuration conf = new Configuration();
         try {
             // JUnit temp paths exceed RocksDB's path length limit; keep its files under a short /tmp path.
-            Path rocksDir = Files.createTempDirectory(Path.of("/tmp"), "rdb");
-            rocksDir.toFile().deleteOnExit();
-            conf.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDir.toString());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            rocksDbDir = Files.createTempDirectory(Path.of("/tmp"), "rdb");
+            rocksDbDir.toFile().deleteOnExit();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        conf.set(RocksDBOptions.LOCAL_DIRECTORIES, rocksDbDir.toString());
         conf.set(CoreOptions.DEFAULT_PARALLELISM, 2);
         return conf;
+    }
+
+    /** Where the last configured cluster's RocksDB instances live. */
+    public static synchronized Path rocksDbDir() {
+        return rocksDbDir;
     }
 }

@@ -75,6 +75,7 @@ final class LocalCommand {
         private final RefreshPrinter printer = new RefreshPrinter(System.out);
         private final AtomicBoolean stopping = new AtomicBoolean();
         private final CountDownLatch stopped = new CountDownLatch(1);
+        private Path work;
 
         Session(Duration pace, boolean untilDone) {
             this.pace = pace;
@@ -115,7 +116,7 @@ final class LocalCommand {
                         KafkaEndpoints.sinks(options));
                 System.out.println("Starting the personalization job on a local MiniCluster (RocksDB state) …");
                 job = env.executeAsync("attune-personalization (local)");
-                installShutdownHook(job, broker);
+                installShutdownHook(job, broker, work);
 
                 Thread reader = new Thread(() -> printOutputs(broker.bootstrapServers(), options), "refresh-printer");
                 reader.setDaemon(true);
@@ -179,7 +180,8 @@ final class LocalCommand {
             }
         }
 
-        private void installShutdownHook(JobClient job, LocalKafkaBroker broker) {
+        private void installShutdownHook(JobClient job, LocalKafkaBroker broker, Path work) {
+            this.work = work;
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 if (stopped.getCount() > 0) {
                     System.out.println("\nStopping …");
@@ -202,6 +204,7 @@ final class LocalCommand {
             } catch (Exception e) {
                 System.err.println("broker did not stop cleanly: " + e.getMessage());
             }
+            deleteRecursively(work);
             System.out.println("Stopped.");
             stopped.countDown();
         }
@@ -214,6 +217,17 @@ final class LocalCommand {
                 }
                 Thread.sleep(200);
             }
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e.getMessage());
         }
     }
 
