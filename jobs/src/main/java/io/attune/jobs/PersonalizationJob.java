@@ -1,6 +1,8 @@
 package io.attune.jobs;
 
 import static io.attune.jobs.PersonalizationOptions.APPS;
+import static io.attune.jobs.PersonalizationOptions.ASYNC_CAPACITY;
+import static io.attune.jobs.PersonalizationOptions.ASYNC_TIMEOUT;
 import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
 import static io.attune.jobs.PersonalizationOptions.INTEREST_HALF_LIFE;
 import static io.attune.jobs.PersonalizationOptions.MAX_PARALLELISM;
@@ -36,6 +38,7 @@ import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
 import java.util.HashSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
@@ -44,6 +47,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
+import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -54,7 +58,7 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * per linked app out, on every profile update.
  *
  * <pre>
- * messages → parse → embed → guard ─┐
+ * messages → parse → embed (async, batched) → guard ─┐
  * engagement → parse → activity ────┼→ keyBy(account) identity ← links → parse
  *                                   └→ keyBy(person) profile (RocksDB) ← broadcast catalog ← embed ← parse
  *                                                   └→ refreshes;  every parse/embed → dead letters
@@ -108,12 +112,15 @@ public final class PersonalizationJob {
                 options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry, CatalogEntry.class,
                 Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
 
-        SingleOutputStreamOperator<EmbeddedMessage> embedded = messages
-                .process(new EmbedMessages(options.get(TOPIC_ASSISTANT_MESSAGES), embedder))
+        // Ordered: one account's messages reach the profile in the order they were sent.
+        DataStream<EmbeddedMessage> embedded = AsyncDataStream.orderedWait(messages,
+                        new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
+                                PersonalizationOptions.batchingConfig(options)),
+                        options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
                 .uid(Uids.EMBED_MESSAGES)
                 .name("Embed assistant messages");
-        DataStream<ActivitySignal> guarded = embedded
-                .process(new GuardMessages(embedder))
+        SingleOutputStreamOperator<ActivitySignal> guarded = embedded
+                .process(new GuardMessages(options.get(TOPIC_ASSISTANT_MESSAGES), embedder))
                 .uid(Uids.GUARD_MESSAGES)
                 .name("Suppress sensitive topics");
         DataStream<ActivitySignal> engaged = engagement
@@ -147,7 +154,7 @@ public final class PersonalizationJob {
                 .union(engagement.getSideOutput(DeadLetters.TAG),
                         links.getSideOutput(DeadLetters.TAG),
                         catalog.getSideOutput(DeadLetters.TAG),
-                        embedded.getSideOutput(DeadLetters.TAG),
+                        guarded.getSideOutput(DeadLetters.TAG),
                         catalogItems.getSideOutput(DeadLetters.TAG));
         deadLetters.sinkTo(sinks.deadLetters()).uid(Uids.SINK_DEAD_LETTERS).name("Dead letters");
     }

@@ -2,6 +2,7 @@ package io.attune.jobs;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.EmbeddingConfig;
 import java.time.Duration;
 import java.util.List;
@@ -101,10 +102,51 @@ public final class PersonalizationOptions {
             .defaultValue(1)
             .withDescription("ONNX Runtime threads per inference call (per parallel embed subtask).");
 
+    public static final ConfigOption<Boolean> QUANTIZED = key("embedding.quantized")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("Use the int8-quantized all-MiniLM-L6-v2 weights (about 2x the throughput).");
+
+    public static final ConfigOption<Integer> BATCH_SIZE = key("embedding.batch-size")
+            .intType()
+            .defaultValue(BatchingConfig.defaults().maxBatchSize())
+            .withDescription("Messages per inference call.");
+
+    public static final ConfigOption<Integer> BATCH_WINDOW = key("embedding.batch-window")
+            .intType()
+            .defaultValue(BatchingConfig.defaults().collectSize())
+            .withDescription("Messages gathered, then sorted by token length and cut into batches.");
+
+    public static final ConfigOption<Duration> BATCH_WAIT = key("embedding.batch-wait")
+            .durationType()
+            .defaultValue(BatchingConfig.defaults().maxWait())
+            .withDescription("Longest a message waits for others to batch with.");
+
+    public static final ConfigOption<Integer> EMBEDDING_WORKERS = key("embedding.workers")
+            .intType()
+            .defaultValue(BatchingConfig.defaults().workers())
+            .withDescription("Inference threads per TaskManager JVM, shared by its slots.");
+
+    public static final ConfigOption<Integer> ASYNC_CAPACITY = key("embedding.in-flight")
+            .intType()
+            .defaultValue(64)
+            .withDescription("Messages in flight per embed subtask; a full stage backpressures the source.");
+
+    public static final ConfigOption<Duration> ASYNC_TIMEOUT = key("embedding.timeout")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(30))
+            .withDescription("A message not embedded in time goes to dead letters.");
+
     private PersonalizationOptions() {}
 
     static EmbeddingConfig embeddingConfig(Configuration options) {
-        return new EmbeddingConfig(
-                options.get(MODEL_DIR), options.get(MAX_TOKENS), options.get(INTRA_OP_THREADS));
+        return new EmbeddingConfig(options.get(MODEL_DIR), options.get(MAX_TOKENS), options.get(INTRA_OP_THREADS),
+                options.get(QUANTIZED));
+    }
+
+    static BatchingConfig batchingConfig(Configuration options) {
+        int window = Math.max(options.get(BATCH_WINDOW), options.get(BATCH_SIZE));
+        return new BatchingConfig(options.get(BATCH_SIZE), window, options.get(BATCH_WAIT),
+                options.get(EMBEDDING_WORKERS), Math.max(BatchingConfig.defaults().queueCapacity(), window));
     }
 }

@@ -1,5 +1,6 @@
 package io.attune.jobs.functions;
 
+import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.EmbeddedMessage;
@@ -15,18 +16,20 @@ import org.apache.flink.util.Collector;
 /**
  * Applies the sensitive-topic guard before any state: a suppressed message is counted (per category and
  * app, never its text) and goes no further; one that passes continues as an {@link ActivitySignal} that
- * carries its embedding and no text.
+ * carries its embedding and no text. A message the embed stage could not embed is dead-lettered by id.
  */
 public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySignal> {
 
     private static final long serialVersionUID = 1L;
 
+    private final String sourceTopic;
     private final EmbedderLease lease;
     private transient SensitiveTopicGuard guard;
     private transient Map<String, Counter> suppressed;
     private transient Counter passed;
 
-    public GuardMessages(EmbedderLease lease) {
+    public GuardMessages(String sourceTopic, EmbedderLease lease) {
+        this.sourceTopic = sourceTopic;
         this.lease = lease;
     }
 
@@ -39,6 +42,12 @@ public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySign
 
     @Override
     public void processElement(EmbeddedMessage message, Context ctx, Collector<ActivitySignal> out) {
+        if (message.embedding() == null) {
+            // Not copied: the message text. The event id is enough to trace it.
+            ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "eventId=" + message.eventId(), message.error(),
+                    ctx.timerService().currentProcessingTime()));
+            return;
+        }
         GuardDecision decision;
         try {
             decision = guard.assess(message.text(), message.embedding());

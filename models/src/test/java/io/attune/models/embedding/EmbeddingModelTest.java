@@ -75,7 +75,7 @@ class EmbeddingModelTest {
 
     @Test
     void aModelDirectoryWithoutWeightsIsAClearError(@TempDir Path empty) {
-        EmbeddingConfig config = new EmbeddingConfig(empty.toString(), 256, 1);
+        EmbeddingConfig config = new EmbeddingConfig(empty.toString(), 256, 1, false);
         assertThatThrownBy(() -> EmbeddingModel.load(config))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("model.onnx");
