@@ -13,6 +13,13 @@ public final class Attune {
                        sample stream and print the refreshes as they happen (Ctrl-C stops)
                          --pace DURATION   pause between sample events (default 1.5s, e.g. 500ms)
                          --until-done      exit once the sample is replayed and processed
+              classify reads JSON lines with a "text" field and writes them back with the guard's
+                       "categories", "scores" and "sensitive"
+                         --input FILE      instead of stdin
+                         --output FILE     instead of stdout
+              train-guard
+                       retrain the sensitive-topic guard's head from labelled JSON lines
+                         --train FILE --dev FILE [--output FILE] [--cache DIR]
             """;
 
     private Attune() {}
@@ -27,6 +34,11 @@ public final class Attune {
         try {
             status = switch (args[0]) {
                 case "local" -> LocalCommand.run(rest);
+                case "classify" -> ClassifyCommand.run(rest);
+                case "train-guard" -> {
+                    io.attune.models.guard.GuardTrainer.main(rest);
+                    yield 0;
+                }
                 default -> {
                     System.err.println("unknown command '" + args[0] + "'\n");
                     System.err.print(USAGE);

@@ -11,7 +11,7 @@ import java.nio.file.StandardCopyOption;
  * Locates the ONNX weights and tokenizer on disk. ONNX Runtime and the Hugging Face tokenizer read files,
  * so classpath resources are copied once into a cache directory; nothing is ever downloaded.
  */
-final class ModelWeights {
+public final class ModelWeights {
 
     static final String MODEL_FILE = "model.onnx";
     static final String TOKENIZER_FILE = "tokenizer.json";
@@ -28,7 +28,7 @@ final class ModelWeights {
         this.tokenizerFile = tokenizerFile;
     }
 
-    static ModelWeights resolve(EmbeddingConfig config) {
+    public static ModelWeights resolve(EmbeddingConfig config) {
         Path dir = config.modelDirPath();
         if (dir != null) {
             Path model = dir.resolve(MODEL_FILE);
@@ -46,11 +46,11 @@ final class ModelWeights {
                 extract(name + "-tokenizer.json", cache.resolve(TOKENIZER_FILE)));
     }
 
-    Path modelFile() {
+    public Path modelFile() {
         return modelFile;
     }
 
-    Path tokenizerFile() {
+    public Path tokenizerFile() {
         return tokenizerFile;
     }
 

@@ -9,6 +9,7 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,56 +18,50 @@ import java.util.regex.Pattern;
 /**
  * Decides, per message, whether it touches a GDPR Article 9 special category and must be suppressed.
  *
- * <p>This first version combines two signals, each scored in [0, 1] per category: a multilingual lexicon
- * of specific terms (English, French, German, Spanish; a match scores 1) and the cosine similarity of the
- * message embedding to prototype messages of the category. A category is flagged when its score reaches
- * its threshold. Any failure suppresses the message (fail closed).
+ * <p>A trained {@link GuardHead} (multinomial logistic regression; {@link GuardTrainer} rebuilds it) scores
+ * the five categories from three views of the message: its sentence embedding, hashed character n-grams
+ * (which carry across languages and spellings) and hits of a multilingual lexicon of specific terms
+ * (English, French, German, Spanish). A lexicon hit also flags its category outright: the terms are chosen
+ * to be unambiguous, and they are what carries languages the training data lacks. Configured extra
+ * categories are scored by similarity to their prototype messages. Any failure suppresses the message
+ * (fail closed).
  */
 public final class SensitiveTopicGuard {
 
     private static final String LEXICON = "lexicon.tsv";
-    private static final String PROTOTYPES = "prototypes.tsv";
+    private static final String HEAD = "head.bin";
 
     /** Default threshold on the per-category score. */
-    public static final float DEFAULT_THRESHOLD = 0.6f;
+    public static final float DEFAULT_THRESHOLD = 0.5f;
 
-    private final Map<String, Pattern> lexicon;
-    private final Map<String, List<float[]>> prototypes;
+    private final GuardFeatures features;
+    private final GuardHead head;
+    private final Map<String, List<float[]>> extraPrototypes;
     private final Map<String, Float> thresholds;
+    private final boolean lexiconFlags;
 
-    SensitiveTopicGuard(
-            Map<String, Pattern> lexicon, Map<String, List<float[]>> prototypes, Map<String, Float> thresholds) {
-        this.lexicon = lexicon;
-        this.prototypes = prototypes;
+    SensitiveTopicGuard(GuardFeatures features, GuardHead head, Map<String, List<float[]>> extraPrototypes,
+            Map<String, Float> thresholds, boolean lexiconFlags) {
+        this.features = features;
+        this.head = head;
+        this.extraPrototypes = extraPrototypes;
         this.thresholds = thresholds;
+        this.lexiconFlags = lexiconFlags;
     }
 
     /**
-     * Builds the guard with the bundled lexicon and prototypes, embedding the prototypes with {@code embedder}
-     * (which must be the model the job embeds messages with).
+     * Builds the guard with the bundled lexicon and trained head.
      *
+     * @param embedder the model the job embeds messages with; used here only for extra categories' prototypes
      * @param thresholds per-category overrides of {@link #DEFAULT_THRESHOLD}
      * @param extraCategories extra category ids mapped to their prototype messages
      */
     public static SensitiveTopicGuard create(
             TextEmbedder embedder, Map<String, Float> thresholds, Map<String, List<String>> extraCategories) {
-        Map<String, List<String>> lexiconTerms = readTable(LEXICON);
-        Map<String, List<String>> prototypeTexts = readTable(PROTOTYPES);
-        prototypeTexts.putAll(extraCategories);
-
-        Map<String, Pattern> patterns = new LinkedHashMap<>();
-        lexiconTerms.forEach((category, terms) -> patterns.put(category, compile(terms)));
-
-        Map<String, List<float[]>> vectors = new LinkedHashMap<>();
-        prototypeTexts.forEach((category, texts) -> vectors.put(category, embedder.embedAll(texts)));
-
-        Map<String, Float> effective = new LinkedHashMap<>();
-        for (Category category : Category.values()) {
-            effective.put(category.name(), DEFAULT_THRESHOLD);
-        }
-        extraCategories.keySet().forEach(c -> effective.put(c, DEFAULT_THRESHOLD));
-        effective.putAll(thresholds);
-        return new SensitiveTopicGuard(patterns, vectors, effective);
+        Map<String, List<float[]>> prototypes = new LinkedHashMap<>();
+        extraCategories.forEach((category, texts) -> prototypes.put(category, embedder.embedAll(texts)));
+        return new SensitiveTopicGuard(bundledFeatures(), bundledHead(), prototypes,
+                effectiveThresholds(thresholds, extraCategories.keySet()), true);
     }
 
     /** Builds the guard with default thresholds and no extra categories. */
@@ -74,18 +69,32 @@ public final class SensitiveTopicGuard {
         return create(embedder, Map.of(), Map.of());
     }
 
+    static SensitiveTopicGuard withHead(GuardHead head, GuardFeatures features) {
+        return new SensitiveTopicGuard(features, head, Map.of(), effectiveThresholds(Map.of(), List.of()), true);
+    }
+
     /**
      * Scores one message.
      *
      * @param text the message text; only read, never kept
-     * @param embedding the message's embedding from the same model the prototypes were embedded with
+     * @param embedding the message's embedding from the model the head was trained with
      */
     public GuardDecision assess(String text, float[] embedding) {
         try {
+            float[] probabilities = head.probabilities(features.dense(text, embedding), features.sparse(text));
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
             for (String category : thresholds.keySet()) {
-                float score = Math.max(lexiconScore(category, text), prototypeScore(category, embedding));
+                float score;
+                int index = head.classes().indexOf(category);
+                if (index >= 0) {
+                    score = probabilities[index];
+                    if (lexiconFlags && features.lexiconHit(category, text)) {
+                        score = 1f;
+                    }
+                } else {
+                    score = prototypeScore(category, embedding);
+                }
                 scores.put(category, score);
                 if (score >= thresholds.get(category)) {
                     flagged.add(category);
@@ -97,20 +106,43 @@ public final class SensitiveTopicGuard {
         }
     }
 
-    private float lexiconScore(String category, String text) {
-        Pattern pattern = lexicon.get(category);
-        return pattern != null && pattern.matcher(text).find() ? 1f : 0f;
-    }
-
     private float prototypeScore(String category, float[] embedding) {
         float best = 0f;
-        for (float[] prototype : prototypes.getOrDefault(category, List.of())) {
+        for (float[] prototype : extraPrototypes.getOrDefault(category, List.of())) {
             best = Math.max(best, Vectors.cosine(prototype, embedding));
         }
         return best;
     }
 
-    private static Pattern compile(List<String> terms) {
+    private static Map<String, Float> effectiveThresholds(
+            Map<String, Float> overrides, java.util.Collection<String> extraCategories) {
+        Map<String, Float> effective = new LinkedHashMap<>();
+        for (Category category : Category.values()) {
+            effective.put(category.name(), DEFAULT_THRESHOLD);
+        }
+        extraCategories.forEach(c -> effective.put(c, DEFAULT_THRESHOLD));
+        effective.putAll(overrides);
+        return effective;
+    }
+
+    static GuardFeatures bundledFeatures() {
+        Map<String, Pattern> patterns = new LinkedHashMap<>();
+        readTable(LEXICON).forEach((category, terms) -> patterns.put(category, compile(terms)));
+        return new GuardFeatures(patterns, Arrays.stream(Category.values()).map(Enum::name).toList());
+    }
+
+    static GuardHead bundledHead() {
+        try (InputStream in = SensitiveTopicGuard.class.getResourceAsStream(HEAD)) {
+            if (in == null) {
+                throw new IllegalStateException("missing trained guard head " + HEAD + ": run bin/attune train-guard");
+            }
+            return GuardHead.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read guard head", e);
+        }
+    }
+
+    static Pattern compile(List<String> terms) {
         StringBuilder alternatives = new StringBuilder();
         for (String term : terms) {
             if (alternatives.length() > 0) {

@@ -92,11 +92,11 @@ class SensitiveTopicGuardTest {
 
     @Test
     void lexiconMatchesWholeWordsOnly() {
-        SensitiveTopicGuard lexiconOnly = new SensitiveTopicGuard(
-                Map.of("RELIGION", Pattern.compile("(?<![\\p{L}\\p{N}])(?:pray)(?![\\p{L}\\p{N}])")),
-                Map.of(),
-                Map.of("RELIGION", 0.5f));
-        assertThat(lexiconOnly.assess("I pray daily", new float[] {1}).sensitive()).isTrue();
-        assertThat(lexiconOnly.assess("praying mantis spray", new float[] {1}).sensitive()).isFalse();
+        Pattern pattern = SensitiveTopicGuard.compile(List.of("pray", "tumou?r*", "coming out"));
+        assertThat(pattern.matcher("I pray daily").find()).isTrue();
+        assertThat(pattern.matcher("praying mantis spray").find()).isFalse();
+        assertThat(pattern.matcher("a brain tumor").find()).isTrue();
+        assertThat(pattern.matcher("Tumours").find()).isTrue();
+        assertThat(pattern.matcher("after coming   out to my parents").find()).isTrue();
     }
 }

@@ -1,0 +1,43 @@
+package io.attune.models.guard;
+
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Turns a message (text and embedding) into the {@link GuardHead}'s features. */
+final class GuardFeatures {
+
+    static final int NGRAM_BUCKETS = 1 << 16;
+
+    private final Map<String, Pattern> lexicon;
+    private final List<String> lexiconCategories;
+    private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
+
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories) {
+        this.lexicon = lexicon;
+        this.lexiconCategories = List.copyOf(lexiconCategories);
+    }
+
+    int denseSize(int embeddingDimension) {
+        return embeddingDimension + lexiconCategories.size();
+    }
+
+    /** The embedding followed by one 0/1 lexicon hit per category. */
+    float[] dense(String text, float[] embedding) {
+        float[] features = new float[embedding.length + lexiconCategories.size()];
+        System.arraycopy(embedding, 0, features, 0, embedding.length);
+        for (int i = 0; i < lexiconCategories.size(); i++) {
+            features[embedding.length + i] = lexiconHit(lexiconCategories.get(i), text) ? 1f : 0f;
+        }
+        return features;
+    }
+
+    CharNgrams.SparseVector sparse(String text) {
+        return ngrams.of(text);
+    }
+
+    boolean lexiconHit(String category, String text) {
+        Pattern pattern = lexicon.get(category);
+        return pattern != null && pattern.matcher(text).find();
+    }
+}

@@ -1,0 +1,218 @@
+package io.attune.models.guard;
+
+import io.attune.models.embedding.BatchingConfig;
+import io.attune.models.embedding.BatchingEmbedder;
+import io.attune.models.embedding.EmbeddingConfig;
+import io.attune.models.embedding.EmbeddingModel;
+import io.attune.models.embedding.SharedEmbeddingModel;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Trains the guard's {@link GuardHead} on labelled JSON lines and writes it where the guard loads it from.
+ * Deterministic: same data, same lexicon, same model, same weights.
+ *
+ * <pre>bin/attune train-guard --train TRAIN.jsonl --dev DEV.jsonl [--output FILE] [--cache DIR]</pre>
+ */
+public final class GuardTrainer {
+
+    static final List<String> CLASSES = List.of(LabeledText.NONE, Category.HEALTH.name(), Category.RELIGION.name(),
+            Category.SEXUAL_ORIENTATION.name(), Category.RACE_ETHNICITY.name(), Category.POLITICS.name());
+
+    private static final int EPOCHS = 8;
+    private static final float LEARNING_RATE = 0.2f;
+    private static final float L2 = 1e-6f;
+    private static final long SEED = 17;
+
+    private GuardTrainer() {}
+
+    /** Trains on {@code train} and returns the head. */
+    public static GuardHead train(List<LabeledText> train, List<float[]> embeddings, GuardFeatures features) {
+        int dim = embeddings.get(0).length;
+        GuardHead head = new GuardHead(CLASSES, features.denseSize(dim), GuardFeatures.NGRAM_BUCKETS);
+        int k = CLASSES.size();
+        float[][] denseAcc = new float[k][head.denseSize + 1];
+        float[][] sparseAcc = new float[k][head.sparseSize];
+
+        int[] labels = new int[train.size()];
+        int[] classCounts = new int[k];
+        for (int i = 0; i < train.size(); i++) {
+            labels[i] = CLASSES.indexOf(train.get(i).category());
+            if (labels[i] < 0) {
+                throw new IllegalArgumentException("unknown category " + train.get(i).category());
+            }
+            classCounts[labels[i]]++;
+        }
+        // Balance the classes, softened: NONE is most of the data but must not drown the rare categories.
+        float[] classWeight = new float[k];
+        for (int c = 0; c < k; c++) {
+            classWeight[c] = (float) Math.sqrt(train.size() / (double) (k * Math.max(1, classCounts[c])));
+        }
+        List<float[]> dense = new ArrayList<>(train.size());
+        List<CharNgrams.SparseVector> sparse = new ArrayList<>(train.size());
+        for (int i = 0; i < train.size(); i++) {
+            dense.add(features.dense(train.get(i).text(), embeddings.get(i)));
+            sparse.add(features.sparse(train.get(i).text()));
+        }
+
+        int[] order = new int[train.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        Random random = new Random(SEED);
+        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+            shuffle(order, random);
+            double loss = 0;
+            for (int i : order) {
+                float[] x = dense.get(i);
+                CharNgrams.SparseVector s = sparse.get(i);
+                float[] p = head.probabilities(x, s);
+                loss -= classWeight[labels[i]] * Math.log(Math.max(p[labels[i]], 1e-9));
+                for (int c = 0; c < k; c++) {
+                    float g = classWeight[labels[i]] * (p[c] - (c == labels[i] ? 1f : 0f));
+                    float[] w = head.dense[c];
+                    float[] acc = denseAcc[c];
+                    for (int d = 0; d <= head.denseSize; d++) {
+                        float xd = d == head.denseSize ? 1f : x[d];
+                        float grad = g * xd + L2 * w[d];
+                        acc[d] += grad * grad;
+                        w[d] -= LEARNING_RATE * grad / ((float) Math.sqrt(acc[d]) + 1e-8f);
+                    }
+                    float[] ws = head.sparse[c];
+                    float[] accS = sparseAcc[c];
+                    int[] idx = s.indices();
+                    float[] val = s.values();
+                    for (int j = 0; j < idx.length; j++) {
+                        float grad = g * val[j] + L2 * ws[idx[j]];
+                        accS[idx[j]] += grad * grad;
+                        ws[idx[j]] -= LEARNING_RATE * grad / ((float) Math.sqrt(accS[idx[j]]) + 1e-8f);
+                    }
+                }
+            }
+            System.out.printf("epoch %d: weighted loss %.4f%n", epoch + 1, loss / train.size());
+        }
+        return head;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path trainFile = null;
+        Path devFile = null;
+        Path output = Path.of("models/src/main/resources/io/attune/models/guard/head.bin");
+        Path cache = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--train" -> trainFile = Path.of(args[++i]);
+                case "--dev" -> devFile = Path.of(args[++i]);
+                case "--output" -> output = Path.of(args[++i]);
+                case "--cache" -> cache = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (trainFile == null) {
+            throw new IllegalArgumentException(
+                    "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR]");
+        }
+        EmbeddingConfig config = EmbeddingConfig.defaults();
+        EmbeddingModel model = SharedEmbeddingModel.acquire(config);
+        try {
+            List<LabeledText> train = LabeledText.readJsonLines(trainFile);
+            System.out.printf("training on %d examples from %s%n", train.size(), trainFile);
+            List<float[]> trainEmbeddings = embed(model, train, cache, trainFile);
+            GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+            GuardHead head = train(train, trainEmbeddings, features);
+            Files.createDirectories(output.toAbsolutePath().getParent());
+            try (OutputStream out = Files.newOutputStream(output)) {
+                head.write(out);
+            }
+            System.out.printf("wrote %s (%d bytes)%n", output, Files.size(output));
+
+            if (devFile != null) {
+                List<LabeledText> dev = LabeledText.readJsonLines(devFile);
+                List<float[]> devEmbeddings = embed(model, dev, cache, devFile);
+                SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features);
+                GuardReport report = new GuardReport();
+                for (int i = 0; i < dev.size(); i++) {
+                    report.add(dev.get(i), guard.assess(dev.get(i).text(), devEmbeddings.get(i)));
+                }
+                System.out.println("\nOn " + devFile + ":\n\n" + report.toMarkdown());
+            }
+        } finally {
+            SharedEmbeddingModel.release(config);
+        }
+    }
+
+    /** Embeds every text, through a file cache when given one (embedding is most of the training time). */
+    static List<float[]> embed(EmbeddingModel model, List<LabeledText> data, Path cacheDir, Path source)
+            throws IOException {
+        Path cacheFile = null;
+        if (cacheDir != null) {
+            Files.createDirectories(cacheDir);
+            cacheFile = cacheDir.resolve(source.getFileName() + "-" + Files.size(source) + "-"
+                    + model.dimension() + ".emb");
+            if (Files.exists(cacheFile)) {
+                try (DataInputStream in = new DataInputStream(
+                        new java.io.BufferedInputStream(Files.newInputStream(cacheFile)))) {
+                    int n = in.readInt();
+                    int dim = in.readInt();
+                    if (n == data.size()) {
+                        List<float[]> vectors = new ArrayList<>(n);
+                        for (int i = 0; i < n; i++) {
+                            float[] v = new float[dim];
+                            for (int d = 0; d < dim; d++) {
+                                v[d] = in.readFloat();
+                            }
+                            vectors.add(v);
+                        }
+                        return vectors;
+                    }
+                }
+            }
+        }
+        long start = System.nanoTime();
+        BatchingEmbedder batching = model.batching(new BatchingConfig(16, 64, Duration.ofMillis(5), 2, 100_000));
+        List<CompletableFuture<float[]>> futures = new ArrayList<>(data.size());
+        List<float[]> vectors = new ArrayList<>(data.size());
+        for (int i = 0; i < data.size(); i++) {
+            futures.add(batching.submit(data.get(i).text()));
+            if (futures.size() == 10_000 || i == data.size() - 1) {
+                for (CompletableFuture<float[]> f : futures) {
+                    vectors.add(f.join());
+                }
+                futures.clear();
+                System.out.printf("embedded %d/%d (%.0f msg/s)%n", vectors.size(), data.size(),
+                        vectors.size() / ((System.nanoTime() - start) / 1e9));
+            }
+        }
+        if (cacheFile != null) {
+            try (DataOutputStream out = new DataOutputStream(
+                    new java.io.BufferedOutputStream(Files.newOutputStream(cacheFile)))) {
+                out.writeInt(vectors.size());
+                out.writeInt(model.dimension());
+                for (float[] v : vectors) {
+                    for (float f : v) {
+                        out.writeFloat(f);
+                    }
+                }
+            }
+        }
+        return vectors;
+    }
+
+    private static void shuffle(int[] order, Random random) {
+        for (int i = order.length - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+    }
+}
