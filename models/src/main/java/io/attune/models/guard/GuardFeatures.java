@@ -36,8 +36,9 @@ final class GuardFeatures {
         return ngrams.of(text);
     }
 
+    /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     boolean lexiconHit(String category, String text) {
         Pattern pattern = lexicon.get(category);
-        return pattern != null && pattern.matcher(text).find();
+        return pattern != null && pattern.matcher(CharNgrams.normalize(text)).find();
     }
 }

@@ -44,18 +44,23 @@ public final class GuardTrainer {
         float[][] sparseAcc = new float[k][head.sparseSize];
 
         int[] labels = new int[train.size()];
-        int[] classCounts = new int[k];
+        java.util.Map<String, int[]> countsByLang = new java.util.HashMap<>();
         for (int i = 0; i < train.size(); i++) {
             labels[i] = CLASSES.indexOf(train.get(i).category());
             if (labels[i] < 0) {
                 throw new IllegalArgumentException("unknown category " + train.get(i).category());
             }
-            classCounts[labels[i]]++;
+            countsByLang.computeIfAbsent(train.get(i).lang(), l -> new int[k])[labels[i]]++;
         }
-        // Balance the classes, softened: NONE is most of the data but must not drown the rare categories.
-        float[] classWeight = new float[k];
-        for (int c = 0; c < k; c++) {
-            classWeight[c] = (float) Math.sqrt(train.size() / (double) (k * Math.max(1, classCounts[c])));
+        // Balance the classes within each language, softened (square root): English NONE is most of the data
+        // but must not drown rare categories, and French, nearly all hate speech in the data, must not come
+        // to mean "sensitive".
+        float[] weights = new float[train.size()];
+        for (int i = 0; i < train.size(); i++) {
+            int[] counts = countsByLang.get(train.get(i).lang());
+            int total = java.util.Arrays.stream(counts).sum();
+            int present = (int) java.util.Arrays.stream(counts).filter(c -> c > 0).count();
+            weights[i] = (float) Math.sqrt(total / (double) (present * counts[labels[i]]));
         }
         List<float[]> dense = new ArrayList<>(train.size());
         List<CharNgrams.SparseVector> sparse = new ArrayList<>(train.size());
@@ -76,9 +81,9 @@ public final class GuardTrainer {
                 float[] x = dense.get(i);
                 CharNgrams.SparseVector s = sparse.get(i);
                 float[] p = head.probabilities(x, s);
-                loss -= classWeight[labels[i]] * Math.log(Math.max(p[labels[i]], 1e-9));
+                loss -= weights[i] * Math.log(Math.max(p[labels[i]], 1e-9));
                 for (int c = 0; c < k; c++) {
-                    float g = classWeight[labels[i]] * (p[c] - (c == labels[i] ? 1f : 0f));
+                    float g = weights[i] * (p[c] - (c == labels[i] ? 1f : 0f));
                     float[] w = head.dense[c];
                     float[] acc = denseAcc[c];
                     for (int d = 0; d <= head.denseSize; d++) {
@@ -124,9 +129,13 @@ public final class GuardTrainer {
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
         try {
-            List<LabeledText> train = LabeledText.readJsonLines(trainFile);
-            System.out.printf("training on %d examples from %s%n", train.size(), trainFile);
-            List<float[]> trainEmbeddings = embed(model, train, cache, trainFile);
+            List<LabeledText> train = new ArrayList<>(LabeledText.readJsonLines(trainFile));
+            List<LabeledText> templates = BenignTemplates.examples();
+            System.out.printf("training on %d examples from %s and %d everyday requests in fr/de/es%n",
+                    train.size(), trainFile, templates.size());
+            List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
+            train.addAll(templates);
+            trainEmbeddings.addAll(embed(model, templates, null, null));
             GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
             GuardHead head = train(train, trainEmbeddings, features);
             Files.createDirectories(output.toAbsolutePath().getParent());

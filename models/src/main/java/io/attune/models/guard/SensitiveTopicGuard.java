@@ -142,11 +142,22 @@ public final class SensitiveTopicGuard {
         }
     }
 
+    /**
+     * One pattern for a list of terms, matched against {@link CharNgrams#normalize normalized} text: whole
+     * words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German compounds:
+     * {@code *schmerz*} finds "Brustschmerzen").
+     */
     static Pattern compile(List<String> terms) {
         StringBuilder alternatives = new StringBuilder();
-        for (String term : terms) {
+        for (String rawTerm : terms) {
+            String term = CharNgrams.normalize(rawTerm);
             if (alternatives.length() > 0) {
                 alternatives.append('|');
+            }
+            boolean anyStart = term.startsWith("*");
+            if (anyStart) {
+                term = term.substring(1);
+                alternatives.append("[\\p{L}\\p{N}]*");
             }
             boolean prefix = term.endsWith("*");
             String body = prefix ? term.substring(0, term.length() - 1) : term;

@@ -60,8 +60,9 @@ class SensitiveTopicGuardTest {
         "Recommend me some jazz albums for a rainy evening",
         "How do I transfer money to my savings account?",
         "oh my god that movie was hilarious",
-        "Quelle est la politique de retour de ce magasin ?",
-        "Ich glaube, morgen regnet es",
+        "Quelle est la politique d'annulation de cet hôtel ?",
+        "¿Me recomiendas una buena pizzería en Valencia?",
+        "Ich glaube, der Zug hat Verspätung",
         "set an alarm for 7 am",
     })
     void letsEverydayRequestsThrough(String text) {
@@ -98,5 +99,16 @@ class SensitiveTopicGuardTest {
         assertThat(pattern.matcher("a brain tumor").find()).isTrue();
         assertThat(pattern.matcher("Tumours").find()).isTrue();
         assertThat(pattern.matcher("after coming   out to my parents").find()).isTrue();
+    }
+
+    @Test
+    void lexiconIgnoresAccentsAndFindsGermanCompounds() {
+        Pattern pattern = SensitiveTopicGuard.compile(List.of("diabet*", "*schmerz*", "médecin*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("Je suis diabétique")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Soy DIABÉTICA")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("seit zwei Tagen Brustschmerzen")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("mon medecin dit")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("schmerzfrei")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Schmetterling")).find()).isFalse();
     }
 }
