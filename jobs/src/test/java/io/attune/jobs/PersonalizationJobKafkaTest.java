@@ -122,7 +122,7 @@ class PersonalizationJobKafkaTest {
                     "{this is not json",
                     message("msg-sensitive", "m-ana", t0 + 2_500,
                             "I was diagnosed with depression, which antidepressant should I ask my doctor about?"),
-                    message("msg-2", "m-ana", t0 + 3_000, "Which hydration vest is best for long mountain runs?"));
+                    message("msg-2", "m-ana", t0 + 3_000, "Which running backpack should I take on long mountain runs?"));
 
             waitUntilCondition(() -> {
                 readRefreshes(refreshReader, refreshes);
