@@ -147,16 +147,38 @@ public final class GuardTrainer {
             if (devFile != null) {
                 List<LabeledText> dev = LabeledText.readJsonLines(devFile);
                 List<float[]> devEmbeddings = embed(model, dev, cache, devFile);
-                SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features);
+                SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features, true);
+                SensitiveTopicGuard headOnly = SensitiveTopicGuard.withHead(head, features, false);
                 GuardReport report = new GuardReport();
+                GuardReport headReport = new GuardReport();
+                GuardReport lexiconReport = new GuardReport();
                 for (int i = 0; i < dev.size(); i++) {
-                    report.add(dev.get(i), guard.assess(dev.get(i).text(), devEmbeddings.get(i)));
+                    String text = dev.get(i).text();
+                    report.add(dev.get(i), guard.assess(text, devEmbeddings.get(i)));
+                    headReport.add(dev.get(i), headOnly.assess(text, devEmbeddings.get(i)));
+                    lexiconReport.add(dev.get(i), lexiconOnly(features, text));
                 }
-                System.out.println("\nOn " + devFile + ":\n\n" + report.toMarkdown());
+                System.out.println("\nLexicon alone, on " + devFile + ":\n\n" + lexiconReport.toMarkdown());
+                System.out.println("\nTrained head alone, on " + devFile + ":\n\n" + headReport.toMarkdown());
+                System.out.println("\nThe guard (head, lexicon hits flag), on " + devFile + ":\n\n"
+                        + report.toMarkdown());
             }
         } finally {
             SharedEmbeddingModel.release(config);
         }
+    }
+
+    private static GuardDecision lexiconOnly(GuardFeatures features, String text) {
+        java.util.Map<String, Float> scores = new java.util.LinkedHashMap<>();
+        List<String> hits = new ArrayList<>();
+        for (Category category : Category.values()) {
+            boolean hit = features.lexiconHit(category.name(), text);
+            scores.put(category.name(), hit ? 1f : 0f);
+            if (hit) {
+                hits.add(category.name());
+            }
+        }
+        return new GuardDecision(scores, hits, !hits.isEmpty(), false);
     }
 
     /** Embeds every text, through a file cache when given one (embedding is most of the training time). */

@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * <p>A trained {@link GuardHead} (multinomial logistic regression; {@link GuardTrainer} rebuilds it) scores
  * the five categories from three views of the message: its sentence embedding, hashed character n-grams
  * (which carry across languages and spellings) and hits of a multilingual lexicon of specific terms
- * (English, French, German, Spanish). A lexicon hit also flags its category outright: the terms are chosen
- * to be unambiguous, and they are what carries languages the training data lacks. Configured extra
+ * (English, French, German, Spanish; matched ignoring case and accents). When the head flags nothing, a
+ * lexicon hit still flags its category: the terms are chosen to be unambiguous, and they carry languages
+ * and phrasings the training data lacks. Configured extra
  * categories are scored by similarity to their prototype messages. Any failure suppresses the message
  * (fail closed).
  */
@@ -69,8 +70,9 @@ public final class SensitiveTopicGuard {
         return create(embedder, Map.of(), Map.of());
     }
 
-    static SensitiveTopicGuard withHead(GuardHead head, GuardFeatures features) {
-        return new SensitiveTopicGuard(features, head, Map.of(), effectiveThresholds(Map.of(), List.of()), true);
+    static SensitiveTopicGuard withHead(GuardHead head, GuardFeatures features, boolean lexiconFlags) {
+        return new SensitiveTopicGuard(features, head, Map.of(), effectiveThresholds(Map.of(), List.of()),
+                lexiconFlags);
     }
 
     /**
@@ -84,19 +86,23 @@ public final class SensitiveTopicGuard {
             float[] probabilities = head.probabilities(features.dense(text, embedding), features.sparse(text));
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
+            List<String> lexiconHits = new ArrayList<>();
             for (String category : thresholds.keySet()) {
-                float score;
                 int index = head.classes().indexOf(category);
-                if (index >= 0) {
-                    score = probabilities[index];
-                    if (lexiconFlags && features.lexiconHit(category, text)) {
-                        score = 1f;
-                    }
-                } else {
-                    score = prototypeScore(category, embedding);
+                float score = index >= 0 ? probabilities[index] : prototypeScore(category, embedding);
+                if (index >= 0 && lexiconFlags && features.lexiconHit(category, text)) {
+                    lexiconHits.add(category);
                 }
                 scores.put(category, score);
                 if (score >= thresholds.get(category)) {
+                    flagged.add(category);
+                }
+            }
+            // The lexicon catches what the head misses (languages and phrasings the training data lacks); when
+            // the head already suppresses, its categories stand, so counts stay precise.
+            if (flagged.isEmpty() && !lexiconHits.isEmpty()) {
+                for (String category : lexiconHits) {
+                    scores.put(category, 1f);
                     flagged.add(category);
                 }
             }
