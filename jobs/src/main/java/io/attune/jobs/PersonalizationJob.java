@@ -3,6 +3,7 @@ package io.attune.jobs;
 import static io.attune.jobs.PersonalizationOptions.APPS;
 import static io.attune.jobs.PersonalizationOptions.ASYNC_CAPACITY;
 import static io.attune.jobs.PersonalizationOptions.ASYNC_TIMEOUT;
+import static io.attune.jobs.PersonalizationOptions.AUDIT_WINDOW;
 import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
 import static io.attune.jobs.PersonalizationOptions.INTEREST_HALF_LIFE;
 import static io.attune.jobs.PersonalizationOptions.MAX_PARALLELISM;
@@ -21,6 +22,9 @@ import io.attune.jobs.events.EngagementSignal;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.functions.AccountKeys;
+import io.attune.jobs.functions.CountSuppressions;
+import io.attune.jobs.functions.StampSuppressionWindow;
+import io.attune.jobs.functions.SuppressionKey;
 import io.attune.jobs.functions.DeadLetters;
 import io.attune.jobs.functions.EmbedCatalogItems;
 import io.attune.jobs.functions.EmbedMessages;
@@ -52,6 +56,7 @@ import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
 
 /**
  * The personalization job: assistant messages, engagement and account links in; one recommendation refresh
@@ -157,6 +162,16 @@ public final class PersonalizationJob {
                         guarded.getSideOutput(DeadLetters.TAG),
                         catalogItems.getSideOutput(DeadLetters.TAG));
         deadLetters.sinkTo(sinks.deadLetters()).uid(Uids.SINK_DEAD_LETTERS).name("Dead letters");
+
+        guarded.getSideOutput(GuardMessages.SUPPRESSED)
+                .keyBy(new SuppressionKey())
+                .window(TumblingProcessingTimeWindows.of(options.get(AUDIT_WINDOW)))
+                .aggregate(new CountSuppressions(), new StampSuppressionWindow())
+                .uid(Uids.AUDIT_COUNTS)
+                .name("Count suppressions")
+                .sinkTo(sinks.audit())
+                .uid(Uids.SINK_AUDIT)
+                .name("Suppression audit");
     }
 
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env,

@@ -39,6 +39,14 @@ public final class PersonalizationOptions {
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS = key("topic.dead-letters")
             .stringType().defaultValue("dead-letters");
 
+    public static final ConfigOption<String> TOPIC_AUDIT = key("topic.suppression-audit")
+            .stringType().defaultValue("suppression-audit");
+
+    public static final ConfigOption<Duration> AUDIT_WINDOW = key("audit.window")
+            .durationType()
+            .defaultValue(Duration.ofMinutes(1))
+            .withDescription("Suppressions are counted per app and category over windows of this length.");
+
     public static final ConfigOption<DeliveryGuarantee> DELIVERY_GUARANTEE = key("sink.delivery-guarantee")
             .enumType(DeliveryGuarantee.class)
             .defaultValue(DeliveryGuarantee.EXACTLY_ONCE)

@@ -22,8 +22,11 @@ public final class Uids {
     public static final String RESOLVE_IDENTITY = "resolve-identity";
     public static final String UPDATE_PROFILE = "update-profile";
 
+    public static final String AUDIT_COUNTS = "audit-suppression-counts";
+
     public static final String SINK_REFRESHES = "sink-recommendation-refreshes";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
+    public static final String SINK_AUDIT = "sink-suppression-audit";
 
     private Uids() {}
 }

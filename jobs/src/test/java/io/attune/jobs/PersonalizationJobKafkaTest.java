@@ -11,6 +11,7 @@ import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.SuppressionCount;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
 import java.time.Duration;
@@ -39,7 +40,7 @@ class PersonalizationJobKafkaTest {
 
     private static final String GROUP = "attune-it";
     private static final List<String> TOPICS = List.of("assistant-messages", "engagement-signals", "account-links",
-            "content-catalog", "recommendation-refreshes", "dead-letters");
+            "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit");
 
     @RegisterExtension
     static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
@@ -84,10 +85,12 @@ class PersonalizationJobKafkaTest {
         options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
         options.set(PersonalizationOptions.GROUP_ID, GROUP);
         options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
+        options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(1));
         JobClient job = JobRunner.start(options);
 
         try (KafkaConsumer<String, String> refreshReader = kafka.committedReader("recommendation-refreshes");
-                KafkaConsumer<String, String> deadLetterReader = kafka.committedReader("dead-letters")) {
+                KafkaConsumer<String, String> deadLetterReader = kafka.committedReader("dead-letters");
+                KafkaConsumer<String, String> auditReader = kafka.committedReader("suppression-audit")) {
             List<RecommendationRefresh> refreshes = new ArrayList<>();
             List<DeadLetter> deadLetters = new ArrayList<>();
 
@@ -144,6 +147,19 @@ class PersonalizationJobKafkaTest {
                 assertThat(letter.sourceTopic()).isEqualTo("assistant-messages");
                 assertThat(letter.payload()).isEqualTo("{this is not json");
                 assertThat(letter.reason()).startsWith("not valid JSON");
+            });
+            List<SuppressionCount> audit = new ArrayList<>();
+            waitUntilCondition(() -> {
+                for (String value : poll(auditReader)) {
+                    audit.add(EventJson.suppressionCount(value));
+                }
+                return !audit.isEmpty();
+            });
+            assertThat(audit).singleElement().satisfies(count -> {
+                assertThat(count.app()).isEqualTo("MESSENGER");
+                assertThat(count.category()).isEqualTo("HEALTH");
+                assertThat(count.count()).isEqualTo(1L);
+                assertThat(count.windowEnd() - count.windowStart()).isEqualTo(1_000L);
             });
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("job keeps running").isFalse();
         } finally {

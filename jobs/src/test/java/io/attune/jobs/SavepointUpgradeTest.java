@@ -59,7 +59,7 @@ class SavepointUpgradeTest {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
             broker.createTopics(List.of("assistant-messages", "engagement-signals", "account-links",
-                    "content-catalog", "recommendation-refreshes", "dead-letters"), 1);
+                    "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit"), 1);
             kafka.send("content-catalog",
                     catalog("ig-trail-shoes", "INSTAGRAM", "Trail running shoes tested on muddy mountain paths",
                             "running", "outdoors"),

@@ -29,6 +29,7 @@ class TypeSerializationTest {
         RecommendationRefresh.class, RecommendedItem.class, DeadLetter.class,
         EmbeddedMessage.class, ActivitySignal.class, CatalogItem.class, PersonEvent.class,
         ProfileState.class, LinkedAccount.class, AppWeight.class, IdentityState.class,
+        io.attune.jobs.stream.SuppressionNotice.class, io.attune.jobs.events.SuppressionCount.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

@@ -90,13 +90,15 @@ final class LocalCommand {
             options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
             options.set(PersonalizationOptions.GROUP_ID, GROUP);
             options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
+            options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(2));
             List<String> topics = List.of(
                     options.get(PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES),
                     options.get(PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS),
                     options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
                     options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
                     options.get(PersonalizationOptions.TOPIC_REFRESHES),
-                    options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS));
+                    options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS),
+                    options.get(PersonalizationOptions.TOPIC_AUDIT));
             broker.createTopics(topics, 1);
             System.out.println("Kafka broker at " + broker.bootstrapServers() + "; topics " + topics);
 
@@ -158,13 +160,16 @@ final class LocalCommand {
         private void printOutputs(String bootstrapServers, Configuration options) {
             String refreshes = options.get(PersonalizationOptions.TOPIC_REFRESHES);
             String deadLetters = options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS);
+            String audit = options.get(PersonalizationOptions.TOPIC_AUDIT);
             try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
-                consumer.subscribe(List.of(refreshes, deadLetters));
+                consumer.subscribe(List.of(refreshes, deadLetters, audit));
                 while (!stopping.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                         try {
                             if (record.topic().equals(refreshes)) {
                                 printer.refresh(EventJson.refresh(record.value()));
+                            } else if (record.topic().equals(audit)) {
+                                printer.suppressed(EventJson.suppressionCount(record.value()));
                             } else {
                                 printer.deadLetter(EventJson.deadLetter(record.value()));
                             }

@@ -3,6 +3,7 @@ package io.attune.jobs.cli;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
+import io.attune.jobs.events.SuppressionCount;
 import java.io.PrintStream;
 
 /** Writes refreshes and dead letters for people to read in a terminal. */
@@ -27,6 +28,11 @@ final class RefreshPrinter {
         for (RecommendedItem item : refresh.items()) {
             out.printf("        %d. %-20s %.3f  %s%n", rank++, item.itemId(), item.score(), item.reason());
         }
+    }
+
+    void suppressed(SuppressionCount count) {
+        out.printf("   ⊘ guard suppressed %d %s message(s) about %s (audit: counts only)%n", count.count(), count.app(),
+                count.category());
     }
 
     void deadLetter(DeadLetter letter) {

@@ -167,6 +167,23 @@ public final class EventJson implements Serializable {
                 .toString();
     }
 
+    public static String toJson(SuppressionCount c) {
+        return MAPPER.createObjectNode()
+                .put("app", c.app())
+                .put("category", c.category())
+                .put("windowStart", Instant.ofEpochMilli(c.windowStart()).toString())
+                .put("windowEnd", Instant.ofEpochMilli(c.windowEnd()).toString())
+                .put("count", c.count())
+                .toString();
+    }
+
+    /** Reads a suppression count back, for consumers such as tests. */
+    public static SuppressionCount suppressionCount(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new SuppressionCount(requiredText(node, "app"), requiredText(node, "category"),
+                timestamp(node, "windowStart"), timestamp(node, "windowEnd"), node.path("count").asLong());
+    }
+
     /** Reads a refresh back, for consumers such as the local launcher and tests. */
     public static RecommendationRefresh refresh(String json) throws InvalidEventException {
         JsonNode node = parse(json);

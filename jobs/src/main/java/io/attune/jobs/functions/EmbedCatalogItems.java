@@ -4,13 +4,15 @@ import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.models.embedding.TextEmbedder;
+import io.attune.models.guard.SensitiveTopicGuard;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
 /**
- * Embeds catalog entries with the same model as messages, so items and interests share one space. The
- * tags are embedded with the text: they often name the topic the text only implies.
+ * Embeds catalog entries with the same model as messages, so items and interests share one space, and
+ * runs the sensitive-topic guard on them: a sensitive item is marked and never ranked. The tags are embedded
+ * with the text: they often name the topic the text only implies.
  */
 public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem> {
 
@@ -19,6 +21,7 @@ public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem
     private final String sourceTopic;
     private final EmbedderLease lease;
     private transient TextEmbedder embedder;
+    private transient SensitiveTopicGuard guard;
 
     public EmbedCatalogItems(String sourceTopic, EmbedderLease lease) {
         this.sourceTopic = sourceTopic;
@@ -28,15 +31,19 @@ public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem
     @Override
     public void open(OpenContext openContext) {
         embedder = lease.acquire();
+        guard = SensitiveTopicGuard.create(embedder);
     }
 
     @Override
     public void processElement(CatalogEntry entry, Context ctx, Collector<CatalogItem> out) {
         float[] embedding = null;
+        boolean sensitive = false;
         if (entry.active()) {
             String tags = String.join(", ", entry.tags());
+            String text = tags.isEmpty() ? entry.text() : entry.text() + " (" + tags + ")";
             try {
-                embedding = embedder.embed(tags.isEmpty() ? entry.text() : entry.text() + " (" + tags + ")");
+                embedding = embedder.embed(text);
+                sensitive = guard.assess(text, embedding).sensitive();
             } catch (RuntimeException e) {
                 ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "itemId=" + entry.itemId(),
                         "embedding failed: " + e.getMessage(), ctx.timerService().currentProcessingTime()));
@@ -44,7 +51,7 @@ public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem
             }
         }
         out.collect(new CatalogItem(entry.itemId(), entry.app(), entry.surface(), entry.tags(), entry.timestamp(),
-                entry.active(), embedding));
+                entry.active(), embedding, sensitive));
     }
 
     @Override

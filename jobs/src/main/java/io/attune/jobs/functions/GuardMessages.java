@@ -4,14 +4,17 @@ import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.EmbeddedMessage;
+import io.attune.jobs.stream.SuppressionNotice;
 import io.attune.models.guard.GuardDecision;
 import io.attune.models.guard.SensitiveTopicGuard;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Applies the sensitive-topic guard before any state: a suppressed message is counted (per category and
@@ -21,6 +24,10 @@ import org.apache.flink.util.Collector;
 public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySignal> {
 
     private static final long serialVersionUID = 1L;
+
+    /** One notice per suppressed message and category, for the audit counts. */
+    public static final OutputTag<SuppressionNotice> SUPPRESSED =
+            new OutputTag<>("suppressed", TypeInformation.of(SuppressionNotice.class));
 
     private final String sourceTopic;
     private final EmbedderLease lease;
@@ -57,6 +64,7 @@ public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySign
         if (decision.sensitive()) {
             for (String category : decision.categories()) {
                 suppressedCounter(category, message.app()).inc();
+                ctx.output(SUPPRESSED, new SuppressionNotice(message.app(), category));
             }
             return;
         }

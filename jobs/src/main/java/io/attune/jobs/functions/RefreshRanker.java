@@ -36,7 +36,7 @@ final class RefreshRanker {
     }
 
     void offer(CatalogItem item) {
-        if (!apps.contains(item.app())) {
+        if (item.sensitive() || !apps.contains(item.app())) {
             return;
         }
         bySurfaceByApp.computeIfAbsent(item.app(), a -> new TreeMap<>())

@@ -47,6 +47,7 @@ public class UpdateProfile
     private transient InterestDecay decay;
     private transient ValueState<ProfileState> profile;
     private transient Counter unknownItems;
+    private transient Counter sensitiveItems;
 
     public UpdateProfile(Duration halfLife, Duration retention, int topK) {
         this.halfLife = halfLife;
@@ -59,6 +60,7 @@ public class UpdateProfile
         decay = new InterestDecay(halfLife);
         profile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile", ProfileState.class));
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
+        sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
     }
 
     @Override
@@ -144,6 +146,11 @@ public class UpdateProfile
             CatalogItem item = catalog.get(activity.itemId());
             if (item == null) {
                 unknownItems.inc();
+                return null;
+            }
+            if (item.sensitive()) {
+                // Liking a clinic's post says as much as asking about the illness.
+                sensitiveItems.inc();
                 return null;
             }
             signal = item.embedding();

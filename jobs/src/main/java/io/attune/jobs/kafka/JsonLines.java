@@ -3,6 +3,7 @@ package io.attune.jobs.kafka;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.SuppressionCount;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 
@@ -28,6 +29,16 @@ public final class JsonLines {
         @Override
         public byte[] serialize(RecommendationRefresh refresh) {
             return refresh.centerId().getBytes(StandardCharsets.UTF_8);
+        }
+    }
+
+    /** A suppression count as JSON (docs/events.md). */
+    public static final class SuppressionCountValue implements SerializationSchema<SuppressionCount> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public byte[] serialize(SuppressionCount count) {
+            return EventJson.toJson(count).getBytes(StandardCharsets.UTF_8);
         }
     }
 

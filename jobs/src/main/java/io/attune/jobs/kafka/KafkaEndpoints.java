@@ -5,6 +5,7 @@ import static io.attune.jobs.PersonalizationOptions.DELIVERY_GUARANTEE;
 import static io.attune.jobs.PersonalizationOptions.GROUP_ID;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_AUDIT;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_DEAD_LETTERS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
@@ -16,6 +17,7 @@ import io.attune.jobs.Sinks;
 import io.attune.jobs.Sources;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.SuppressionCount;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
@@ -60,7 +62,17 @@ public final class KafkaEndpoints {
                         .setValueSerializationSchema(new JsonLines.DeadLetterValue())
                         .build())
                 .build();
-        return new Sinks(refreshes, deadLetters);
+        KafkaSink<SuppressionCount> audit = KafkaSink.<SuppressionCount>builder()
+                .setBootstrapServers(bootstrapServers(options))
+                .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
+                .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + "-audit")
+                .setProperty("transaction.timeout.ms", Long.toString(options.get(TRANSACTION_TIMEOUT).toMillis()))
+                .setRecordSerializer(KafkaRecordSerializationSchema.<SuppressionCount>builder()
+                        .setTopic(options.get(TOPIC_AUDIT))
+                        .setValueSerializationSchema(new JsonLines.SuppressionCountValue())
+                        .build())
+                .build();
+        return new Sinks(refreshes, deadLetters, audit);
     }
 
     private static KafkaSource<String> source(Configuration options, String topic) {

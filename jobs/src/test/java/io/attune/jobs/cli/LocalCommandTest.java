@@ -34,7 +34,9 @@ class LocalCommandTest {
                 .contains("after msg-ben-1")
                 .contains("person INSTAGRAM:ig-chloe")
                 .contains("dead letter from assistant-messages: not valid JSON")
+                .contains("guard suppressed 1 MESSENGER message(s) about HEALTH")
                 .doesNotContain("after msg-ana-2")
+                .as("a sensitive catalog item is never ranked").doesNotContain("ig-clinic-ad")
                 .contains("Stopped.");
         // Output arrives per checkpoint, so refresh lines may trail the notes: check by what triggered them.
         assertThat(output.lines().filter(line -> line.contains("after msg-ana-3")))

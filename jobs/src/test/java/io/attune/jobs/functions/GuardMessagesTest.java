@@ -53,6 +53,9 @@ class GuardMessagesTest {
                 0L);
         assertThat(harness.extractOutputValues()).isEmpty();
         assertThat(harness.getSideOutput(DeadLetters.TAG)).isNullOrEmpty();
+        assertThat(harness.getSideOutput(GuardMessages.SUPPRESSED))
+                .extracting(record -> record.getValue())
+                .containsExactly(new io.attune.jobs.stream.SuppressionNotice("MESSENGER", "HEALTH"));
     }
 
     @Test

@@ -129,10 +129,25 @@ class UpdateProfileTest {
     @Test
     void deactivatedCatalogItemsAreNoLongerRecommended() throws Exception {
         join("ana", "MESSENGER", "m-ana");
-        harness.processBroadcastElement(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null),
+        harness.processBroadcastElement(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
                 5L);
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         assertThat(lastRefresh().items()).extracting(RecommendedItem::itemId).containsExactly("m-jazz");
+    }
+
+    @Test
+    void sensitiveCatalogItemsAreNeverRankedAndEngagingWithThemMovesNothing() throws Exception {
+        float[] clinic = {0.9f, 0.1f, 0};
+        harness.processBroadcastElement(
+                new CatalogItem("m-clinic", "MESSENGER", "FEED", new String[0], 0L, true, clinic, true), 0L);
+        join("ana", "MESSENGER", "m-ana");
+        engagement("ana", "MESSENGER", "m-ana", "e1", ActivityKind.LIKE, "m-clinic", 1L);
+        assertThat(harness.extractOutputValues()).as("a like of a sensitive item is no signal").isEmpty();
+
+        message("ana", "MESSENGER", "m-ana", "e2", RUNNING, 2L);
+        assertThat(lastRefresh().items()).extracting(RecommendedItem::itemId)
+                .containsExactly("m-run", "m-jazz")
+                .doesNotContain("m-clinic");
     }
 
     @Test
@@ -163,7 +178,8 @@ class UpdateProfileTest {
     }
 
     private void catalog(String id, String app, String surface, float[] vector) throws Exception {
-        harness.processBroadcastElement(new CatalogItem(id, app, surface, new String[0], 0L, true, vector), 0L);
+        harness.processBroadcastElement(new CatalogItem(id, app, surface, new String[0], 0L, true, vector, false),
+                0L);
     }
 
     private void join(String person, String app, String account) throws Exception {
