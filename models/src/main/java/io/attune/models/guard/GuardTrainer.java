@@ -113,8 +113,10 @@ public final class GuardTrainer {
         Path devFile = null;
         Path output = Path.of("models/src/main/resources/io/attune/models/guard/head.bin");
         Path cache = null;
+        List<String> holdout = List.of();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--train" -> trainFile = Path.of(args[++i]);
                 case "--dev" -> devFile = Path.of(args[++i]);
                 case "--output" -> output = Path.of(args[++i]);
@@ -124,7 +126,8 @@ public final class GuardTrainer {
         }
         if (trainFile == null) {
             throw new IllegalArgumentException(
-                    "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR]");
+                    "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
+                            + "[--holdout-sources PREFIX,...]");
         }
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
@@ -134,6 +137,10 @@ public final class GuardTrainer {
             System.out.printf("training on %d examples from %s and %d everyday requests in fr/de/es%n",
                     train.size(), trainFile, templates.size());
             List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
+            if (!holdout.isEmpty()) {
+                evaluateHeldOutSources(train, trainEmbeddings, templates, model, holdout, devFile, cache);
+                return;
+            }
             train.addAll(templates);
             trainEmbeddings.addAll(embed(model, templates, null, null));
             GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
@@ -166,6 +173,47 @@ public final class GuardTrainer {
         } finally {
             SharedEmbeddingModel.release(config);
         }
+    }
+
+    /**
+     * Generalisation to unseen sources: trains without every source starting with one of {@code prefixes}
+     * and reports on all their examples (train and dev). Writes no head.
+     */
+    private static void evaluateHeldOutSources(List<LabeledText> train, List<float[]> embeddings,
+            List<LabeledText> templates, EmbeddingModel model, List<String> prefixes, Path devFile, Path cache)
+            throws IOException {
+        List<LabeledText> kept = new ArrayList<>();
+        List<float[]> keptEmbeddings = new ArrayList<>();
+        List<LabeledText> heldOut = new ArrayList<>();
+        List<float[]> heldOutEmbeddings = new ArrayList<>();
+        List<LabeledText> all = new ArrayList<>(train);
+        List<float[]> allEmbeddings = new ArrayList<>(embeddings);
+        if (devFile != null) {
+            List<LabeledText> dev = LabeledText.readJsonLines(devFile);
+            List<float[]> devEmbeddings = embed(model, dev, cache, devFile);
+            for (int i = 0; i < dev.size(); i++) {
+                if (prefixes.stream().anyMatch(dev.get(i).source()::startsWith)) {
+                    all.add(dev.get(i));
+                    allEmbeddings.add(devEmbeddings.get(i));
+                }
+            }
+        }
+        for (int i = 0; i < all.size(); i++) {
+            boolean out = prefixes.stream().anyMatch(all.get(i).source()::startsWith);
+            (out ? heldOut : kept).add(all.get(i));
+            (out ? heldOutEmbeddings : keptEmbeddings).add(allEmbeddings.get(i));
+        }
+        kept.addAll(templates);
+        keptEmbeddings.addAll(embed(model, templates, null, null));
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        GuardHead head = train(kept, keptEmbeddings, features);
+        SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features, true);
+        GuardReport report = new GuardReport();
+        for (int i = 0; i < heldOut.size(); i++) {
+            report.add(heldOut.get(i), guard.assess(heldOut.get(i).text(), heldOutEmbeddings.get(i)));
+        }
+        System.out.printf("%nTrained without %s; on their %d examples:%n%n%s", prefixes, heldOut.size(),
+                report.toMarkdown());
     }
 
     private static GuardDecision lexiconOnly(GuardFeatures features, String text) {
