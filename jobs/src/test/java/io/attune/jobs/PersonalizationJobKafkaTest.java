@@ -14,7 +14,6 @@ import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
@@ -81,11 +80,7 @@ class PersonalizationJobKafkaTest {
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", true, t0)),
                 EventJson.toJson(new AccountLink("MESSENGER", "m-ana", "center-ana", true, t0)));
 
-        Configuration options = new Configuration();
-        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-        options.set(PersonalizationOptions.GROUP_ID, GROUP);
-        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
-        options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(1));
+        Configuration options = JobRunner.options(broker.bootstrapServers(), GROUP);
         JobClient job = JobRunner.start(options);
 
         try (KafkaConsumer<String, String> refreshReader = kafka.committedReader("recommendation-refreshes");

@@ -19,7 +19,6 @@ import io.attune.models.embedding.SharedEmbeddingModel;
 import io.attune.models.embedding.TextEmbedder;
 import io.attune.models.math.Vectors;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -69,11 +68,7 @@ class SavepointUpgradeTest {
                     EventJson.toJson(new AccountLink("INSTAGRAM", "ig-sam", "center-sam", true, t0)),
                     EventJson.toJson(new AccountLink("MESSENGER", "m-sam", "center-sam", true, t0)));
 
-            Configuration options = new Configuration();
-            options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
-            options.set(PersonalizationOptions.GROUP_ID, GROUP);
-            options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
-
+            Configuration options = JobRunner.options(broker.bootstrapServers(), GROUP);
             List<RecommendationRefresh> refreshes = new ArrayList<>();
             try (KafkaConsumer<String, String> reader = kafka.committedReader("recommendation-refreshes")) {
                 JobClient before = JobRunner.start(options);

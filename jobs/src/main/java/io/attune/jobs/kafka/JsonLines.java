@@ -1,24 +1,28 @@
 package io.attune.jobs.kafka;
 
-import io.attune.jobs.events.DeadLetter;
-import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
-import io.attune.jobs.events.SuppressionCount;
 import java.nio.charset.StandardCharsets;
 import org.apache.flink.api.common.serialization.SerializationSchema;
+import org.apache.flink.util.function.SerializableFunction;
 
 /** Kafka value and key serializers for the job's outputs. */
 public final class JsonLines {
 
     private JsonLines() {}
 
-    /** A refresh as JSON (docs/events.md). */
-    public static final class RefreshValue implements SerializationSchema<RecommendationRefresh> {
+    /** Any output as a UTF-8 JSON line, given its {@code EventJson::toJson} (docs/events.md). */
+    public static final class Value<T> implements SerializationSchema<T> {
         private static final long serialVersionUID = 1L;
 
+        private final SerializableFunction<T, String> toJson;
+
+        public Value(SerializableFunction<T, String> toJson) {
+            this.toJson = toJson;
+        }
+
         @Override
-        public byte[] serialize(RecommendationRefresh refresh) {
-            return EventJson.toJson(refresh).getBytes(StandardCharsets.UTF_8);
+        public byte[] serialize(T element) {
+            return toJson.apply(element).getBytes(StandardCharsets.UTF_8);
         }
     }
 
@@ -29,26 +33,6 @@ public final class JsonLines {
         @Override
         public byte[] serialize(RecommendationRefresh refresh) {
             return refresh.centerId().getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A suppression count as JSON (docs/events.md). */
-    public static final class SuppressionCountValue implements SerializationSchema<SuppressionCount> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(SuppressionCount count) {
-            return EventJson.toJson(count).getBytes(StandardCharsets.UTF_8);
-        }
-    }
-
-    /** A dead letter as JSON (docs/events.md). */
-    public static final class DeadLetterValue implements SerializationSchema<DeadLetter> {
-        private static final long serialVersionUID = 1L;
-
-        @Override
-        public byte[] serialize(DeadLetter deadLetter) {
-            return EventJson.toJson(deadLetter).getBytes(StandardCharsets.UTF_8);
         }
     }
 }

@@ -16,12 +16,15 @@ import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
 import io.attune.jobs.Sinks;
 import io.attune.jobs.Sources;
 import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
+import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
+import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchemaBuilder;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
@@ -41,38 +44,31 @@ public final class KafkaEndpoints {
     }
 
     public static Sinks sinks(Configuration options) {
-        KafkaSink<RecommendationRefresh> refreshes = KafkaSink.<RecommendationRefresh>builder()
+        return new Sinks(
+                sink(options, options.get(TOPIC_REFRESHES), "-refreshes",
+                        new JsonLines.Value<RecommendationRefresh>(EventJson::toJson), new JsonLines.RefreshKey()),
+                sink(options, options.get(TOPIC_DEAD_LETTERS), "-dead-letters",
+                        new JsonLines.Value<DeadLetter>(EventJson::toJson), null),
+                sink(options, options.get(TOPIC_AUDIT), "-audit",
+                        new JsonLines.Value<SuppressionCount>(EventJson::toJson), null));
+    }
+
+    /** A JSON-lines sink with the job's delivery guarantee; one transactional-id prefix per sink. */
+    private static <T> KafkaSink<T> sink(Configuration options, String topic, String idSuffix,
+            SerializationSchema<T> value, SerializationSchema<T> key) {
+        KafkaRecordSerializationSchemaBuilder<T> records = KafkaRecordSerializationSchema.<T>builder()
+                .setTopic(topic)
+                .setValueSerializationSchema(value);
+        if (key != null) {
+            records.setKeySerializationSchema(key);
+        }
+        return KafkaSink.<T>builder()
                 .setBootstrapServers(bootstrapServers(options))
                 .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
-                .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + "-refreshes")
+                .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + idSuffix)
                 .setProperty("transaction.timeout.ms", Long.toString(options.get(TRANSACTION_TIMEOUT).toMillis()))
-                .setRecordSerializer(KafkaRecordSerializationSchema.<RecommendationRefresh>builder()
-                        .setTopic(options.get(TOPIC_REFRESHES))
-                        .setKeySerializationSchema(new JsonLines.RefreshKey())
-                        .setValueSerializationSchema(new JsonLines.RefreshValue())
-                        .build())
+                .setRecordSerializer(records.build())
                 .build();
-        KafkaSink<DeadLetter> deadLetters = KafkaSink.<DeadLetter>builder()
-                .setBootstrapServers(bootstrapServers(options))
-                .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
-                .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + "-dead-letters")
-                .setProperty("transaction.timeout.ms", Long.toString(options.get(TRANSACTION_TIMEOUT).toMillis()))
-                .setRecordSerializer(KafkaRecordSerializationSchema.<DeadLetter>builder()
-                        .setTopic(options.get(TOPIC_DEAD_LETTERS))
-                        .setValueSerializationSchema(new JsonLines.DeadLetterValue())
-                        .build())
-                .build();
-        KafkaSink<SuppressionCount> audit = KafkaSink.<SuppressionCount>builder()
-                .setBootstrapServers(bootstrapServers(options))
-                .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
-                .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + "-audit")
-                .setProperty("transaction.timeout.ms", Long.toString(options.get(TRANSACTION_TIMEOUT).toMillis()))
-                .setRecordSerializer(KafkaRecordSerializationSchema.<SuppressionCount>builder()
-                        .setTopic(options.get(TOPIC_AUDIT))
-                        .setValueSerializationSchema(new JsonLines.SuppressionCountValue())
-                        .build())
-                .build();
-        return new Sinks(refreshes, deadLetters, audit);
     }
 
     private static KafkaSource<String> source(Configuration options, String topic) {

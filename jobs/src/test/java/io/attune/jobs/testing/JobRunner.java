@@ -1,6 +1,8 @@
 package io.attune.jobs.testing;
 
 import io.attune.jobs.PersonalizationJob;
+import io.attune.jobs.PersonalizationOptions;
+import java.time.Duration;
 import io.attune.jobs.kafka.KafkaEndpoints;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
@@ -12,6 +14,16 @@ import org.apache.flink.streaming.api.graph.StreamGraph;
 public final class JobRunner {
 
     private JobRunner() {}
+
+    /** Options for a test job on {@code bootstrapServers}: fast checkpoints, one-second audit windows. */
+    public static Configuration options(String bootstrapServers, String groupId) {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, bootstrapServers);
+        options.set(PersonalizationOptions.GROUP_ID, groupId);
+        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMillis(300));
+        options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(1));
+        return options;
+    }
 
     public static JobClient start(Configuration options) throws Exception {
         return start(options, null);
