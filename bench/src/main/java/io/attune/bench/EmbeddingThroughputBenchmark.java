@@ -52,6 +52,13 @@ public class EmbeddingThroughputBenchmark {
     @Param({"fp32", "int8"})
     public String weights;
 
+    /** Attune only: inference workers and ONNX Runtime threads per worker. */
+    @Param({"2"})
+    public int attuneWorkers;
+
+    @Param({"1"})
+    public int attuneThreads;
+
     private List<String> corpus;
     private int cursor;
     private EmbeddingConfig config;
@@ -62,12 +69,12 @@ public class EmbeddingThroughputBenchmark {
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         corpus = ChatCorpus.messages(4_096, 42);
-        config = EmbeddingConfig.defaults().withQuantized(weights.equals("int8"));
+        config = new EmbeddingConfig(null, EmbeddingConfig.DEFAULT_MAX_TOKENS, attuneThreads, weights.equals("int8"));
         // The DJL engine must create the process's ONNX Runtime environment before anything else does.
         ai.djl.engine.Engine.getEngine("OnnxRuntime");
         switch (impl) {
             case "attune" -> attune = SharedEmbeddingModel.acquire(config)
-                    .batching(new BatchingConfig(8, 32, Duration.ofMillis(1), 2, 4_096));
+                    .batching(new BatchingConfig(8, 32, Duration.ofMillis(1), attuneWorkers, 4_096));
             case "ort" -> {
                 ModelWeights files = ModelWeights.resolve(config);
                 ort = new RawOrtEmbedder(files.modelFile(), files.tokenizerFile(), 2);
