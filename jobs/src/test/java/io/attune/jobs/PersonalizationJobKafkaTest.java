@@ -5,20 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
-import io.attune.jobs.events.AssistantMessage;
-import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
-import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
+import io.attune.jobs.testing.TestEvents;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.AfterAll;
@@ -38,15 +35,9 @@ import static org.apache.flink.runtime.testutils.CommonTestUtils.waitUntilCondit
 class PersonalizationJobKafkaTest {
 
     private static final String GROUP = "attune-it";
-    private static final List<String> TOPICS = List.of("assistant-messages", "engagement-signals", "account-links",
-            "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit");
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(TestClusters.clusterConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     private static LocalKafkaBroker broker;
     private static KafkaTestClient kafka;
@@ -54,7 +45,7 @@ class PersonalizationJobKafkaTest {
     @BeforeAll
     static void startBroker() throws Exception {
         broker = LocalKafkaBroker.start();
-        broker.createTopics(TOPICS, 1);
+        broker.createTopics(TestClusters.TOPICS, 1);
         kafka = new KafkaTestClient(broker.bootstrapServers());
     }
 
@@ -68,14 +59,14 @@ class PersonalizationJobKafkaTest {
     void refreshesReachEveryLinkedAppUntilUnlinkedAndBadInputIsDeadLettered() throws Exception {
         long t0 = 1_764_400_000_000L;
         kafka.send("content-catalog",
-                catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
+                TestEvents.catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
                         "running", "outdoors"),
-                catalog("ig-jazz-night", "INSTAGRAM", "REELS", "Live jazz night with a saxophone quartet", "music"),
-                catalog("ig-pasta", "INSTAGRAM", "REELS", "Fresh homemade pasta in ten minutes", "cooking"),
-                catalog("m-ultra-plan", "MESSENGER", "ADS", "A 12-week training plan for your first ultramarathon",
+                TestEvents.catalog("ig-jazz-night", "INSTAGRAM", "REELS", "Live jazz night with a saxophone quartet", "music"),
+                TestEvents.catalog("ig-pasta", "INSTAGRAM", "REELS", "Fresh homemade pasta in ten minutes", "cooking"),
+                TestEvents.catalog("m-ultra-plan", "MESSENGER", "ADS", "A 12-week training plan for your first ultramarathon",
                         "running", "fitness"),
-                catalog("m-vinyl", "MESSENGER", "ADS", "Classic vinyl records at half price", "music"),
-                catalog("m-knives", "MESSENGER", "ADS", "Chef knives for the home kitchen", "cooking"));
+                TestEvents.catalog("m-vinyl", "MESSENGER", "ADS", "Classic vinyl records at half price", "music"),
+                TestEvents.catalog("m-knives", "MESSENGER", "ADS", "Chef knives for the home kitchen", "cooking"));
         kafka.send("account-links",
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", true, t0)),
                 EventJson.toJson(new AccountLink("MESSENGER", "m-ana", "center-ana", true, t0)));
@@ -90,7 +81,7 @@ class PersonalizationJobKafkaTest {
             List<DeadLetter> deadLetters = new ArrayList<>();
 
             waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
-            kafka.send("assistant-messages", message("msg-1", "m-ana", t0 + 1_000,
+            kafka.send("assistant-messages", TestEvents.message("msg-1", "MESSENGER", "m-ana", t0 + 1_000,
                     "What shoes and training do I need for my first trail running ultramarathon?"));
 
             waitUntilCondition(() -> {
@@ -118,9 +109,9 @@ class PersonalizationJobKafkaTest {
             waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("account-links")));
             kafka.send("assistant-messages",
                     "{this is not json",
-                    message("msg-sensitive", "m-ana", t0 + 2_500,
+                    TestEvents.message("msg-sensitive", "MESSENGER", "m-ana", t0 + 2_500,
                             "I was diagnosed with depression, which antidepressant should I ask my doctor about?"),
-                    message("msg-2", "m-ana", t0 + 3_000, "Which running backpack should I take on long mountain runs?"));
+                    TestEvents.message("msg-2", "MESSENGER", "m-ana", t0 + 3_000, "Which running backpack should I take on long mountain runs?"));
 
             waitUntilCondition(() -> {
                 readRefreshes(refreshReader, refreshes);
@@ -173,11 +164,4 @@ class PersonalizationJobKafkaTest {
         return refreshes.stream().filter(r -> r.triggeredBy().equals(eventId)).toList();
     }
 
-    private static String message(String eventId, String account, long time, String text) {
-        return EventJson.toJson(new AssistantMessage(eventId, "MESSENGER", account, time, Modality.TEXT, text, "en"));
-    }
-
-    private static String catalog(String id, String app, String surface, String text, String... tags) {
-        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
-    }
 }

@@ -6,13 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
-import io.attune.jobs.events.AssistantMessage;
-import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.events.EventJson;
-import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
+import io.attune.jobs.testing.TestEvents;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +23,6 @@ import java.util.stream.Stream;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.junit.jupiter.api.Test;
@@ -51,15 +48,9 @@ class SavepointCompatibilityTest {
     private static final String GROUP = "attune-compat";
     private static final long T0 = 1_764_400_000_000L;
     private static final Path SAVEPOINTS = Path.of("src/test/resources/savepoints");
-    private static final List<String> TOPICS = List.of("assistant-messages", "engagement-signals", "account-links",
-            "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit");
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(TestClusters.clusterConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     static Stream<Path> committedSavepoints() throws IOException {
         try (Stream<Path> versions = Files.list(SAVEPOINTS)) {
@@ -74,7 +65,7 @@ class SavepointCompatibilityTest {
         long savedVersion = Long.parseLong(Files.readString(version.resolve("profile-version.txt")).trim());
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
-            broker.createTopics(TOPICS, 1);
+            broker.createTopics(TestClusters.TOPICS, 1);
             // The topics of a real deployment outlive the upgrade: rebuild their history, which the savepoint
             // has consumed, so the restored offsets point where they did.
             sendHistory(kafka);
@@ -117,7 +108,7 @@ class SavepointCompatibilityTest {
         Files.createDirectories(target);
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
-            broker.createTopics(TOPICS, 1);
+            broker.createTopics(TestClusters.TOPICS, 1);
             sendHistory(kafka);
             Configuration options = JobRunner.options(broker.bootstrapServers(), GROUP);
             JobClient job = JobRunner.start(options);
@@ -147,10 +138,10 @@ class SavepointCompatibilityTest {
 
     private static void sendHistory(KafkaTestClient kafka) throws Exception {
         kafka.send("content-catalog",
-                catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
+                TestEvents.catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
                         "running", "outdoors"),
-                catalog("ig-pasta", "INSTAGRAM", "REELS", "Fresh homemade pasta in ten minutes", "cooking"),
-                catalog("m-vinyl", "MESSENGER", "ADS", "Classic jazz vinyl records at half price", "music"));
+                TestEvents.catalog("ig-pasta", "INSTAGRAM", "REELS", "Fresh homemade pasta in ten minutes", "cooking"),
+                TestEvents.catalog("m-vinyl", "MESSENGER", "ADS", "Classic jazz vinyl records at half price", "music"));
         kafka.send("account-links",
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-sam", "center-sam", true, T0)),
                 EventJson.toJson(new AccountLink("MESSENGER", "m-sam", "center-sam", true, T0)));
@@ -173,10 +164,7 @@ class SavepointCompatibilityTest {
     }
 
     private static String message(String eventId, long time, String text) {
-        return EventJson.toJson(new AssistantMessage(eventId, "MESSENGER", "m-sam", time, Modality.TEXT, text, "en"));
+        return TestEvents.message(eventId, "MESSENGER", "m-sam", time, text);
     }
 
-    private static String catalog(String id, String app, String surface, String text, String... tags) {
-        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
-    }
 }

@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
-import io.attune.jobs.events.AssistantMessage;
-import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.events.EventJson;
-import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
+import io.attune.jobs.testing.TestEvents;
 import io.attune.models.embedding.EmbeddingConfig;
 import io.attune.models.embedding.SharedEmbeddingModel;
 import io.attune.models.embedding.TextEmbedder;
@@ -25,7 +23,6 @@ import java.util.List;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
-import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import java.util.concurrent.TimeUnit;
@@ -46,19 +43,14 @@ class SavepointUpgradeTest {
     private static final String JAZZ_QUESTION = "Any good live jazz concerts this weekend?";
 
     @RegisterExtension
-    static final MiniClusterExtension FLINK = new MiniClusterExtension(new MiniClusterResourceConfiguration.Builder()
-            .setNumberTaskManagers(1)
-            .setNumberSlotsPerTaskManager(2)
-            .setConfiguration(TestClusters.clusterConfiguration())
-            .build());
+    static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     @Test
     void restoredJobRemembersLinksInterestsVersionsAndCatalog(@TempDir Path savepoints) throws Exception {
         long t0 = 1_764_400_000_000L;
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
-            broker.createTopics(List.of("assistant-messages", "engagement-signals", "account-links",
-                    "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit"), 1);
+            broker.createTopics(TestClusters.TOPICS, 1);
             kafka.send("content-catalog",
                     catalog("ig-trail-shoes", "INSTAGRAM", "Trail running shoes tested on muddy mountain paths",
                             "running", "outdoors"),
@@ -126,11 +118,11 @@ class SavepointUpgradeTest {
     }
 
     private static String message(String eventId, long time, String text) {
-        return EventJson.toJson(new AssistantMessage(eventId, "MESSENGER", "m-sam", time, Modality.TEXT, text, "en"));
+        return TestEvents.message(eventId, "MESSENGER", "m-sam", time, text);
     }
 
     private static String catalog(String id, String app, String text, String... tags) {
         String surface = app.equals("INSTAGRAM") ? "REELS" : "ADS";
-        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
+        return TestEvents.catalog(id, app, surface, text, tags);
     }
 }
