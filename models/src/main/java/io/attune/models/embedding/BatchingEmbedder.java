@@ -37,10 +37,6 @@ public final class BatchingEmbedder implements AutoCloseable {
         }
     }
 
-    public BatchingConfig config() {
-        return config;
-    }
-
     /** Queues one text; the future completes with its embedding, or exceptionally. Never blocks. */
     public CompletableFuture<float[]> submit(String text) {
         CompletableFuture<float[]> result = new CompletableFuture<>();
