@@ -1,0 +1,189 @@
+package io.attune.models.ranking;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.function.Predicate;
+
+/**
+ * Ranks one catalog partition for a person with several interests: every item scores its best match
+ * among the interests (each weighted by the square root of its share of the strongest); the best
+ * candidates are then picked greedily, each pick discounting the further picks of the same interest by
+ * {@code (1 - diversity)} (marginal relevance at the level of interests), so a runner who also likes jazz
+ * sees both rather than ten pairs of shoes. Each pick carries a reason naming the interest (by the tags of the items it matched) and the
+ * app its signals came from.
+ */
+public final class InterestRanker {
+
+    private static final int POOL_FACTOR = 4;
+
+    private final int k;
+    private final float diversity;
+
+    /**
+     * @param k items per ranking
+     * @param diversity in {@code [0, 1)}: 0 ranks by relevance alone; higher values give weaker interests
+     *     more of the slots
+     */
+    public InterestRanker(int k, float diversity) {
+        if (k < 1) {
+            throw new IllegalArgumentException("k must be at least 1, was " + k);
+        }
+        if (diversity < 0f || diversity >= 1f) {
+            throw new IllegalArgumentException("diversity must be in [0, 1), was " + diversity);
+        }
+        this.k = k;
+        this.diversity = diversity;
+    }
+
+    /**
+     * Best items of {@code partition} for {@code interests}, best first.
+     *
+     * @param excluded items not to recommend (recently engaged with, hidden)
+     */
+    public List<Recommendation> rank(CatalogPartition partition, List<Interest> interests,
+            Predicate<String> excluded) {
+        if (interests.isEmpty() || partition.size() == 0) {
+            return List.of();
+        }
+        int dimension = partition.dimension();
+        int count = interests.size();
+        float[] queries = new float[count * dimension];
+        float[] shares = new float[count];
+        float strongest = 0f;
+        for (Interest interest : interests) {
+            strongest = Math.max(strongest, interest.weight());
+        }
+        for (int c = 0; c < count; c++) {
+            System.arraycopy(interests.get(c).direction(), 0, queries, c * dimension, dimension);
+            shares[c] = strongest > 0f ? (float) Math.sqrt(Math.max(0f, interests.get(c).weight()) / strongest) : 0f;
+        }
+
+        List<Candidate> pool = pool(partition, queries, shares, count, excluded);
+        String[] labels = labels(partition, pool, count);
+        List<Recommendation> picks = new ArrayList<>(Math.min(k, pool.size()));
+        int[] pickedPerInterest = new int[count];
+        while (picks.size() < k && !pool.isEmpty()) {
+            int bestIndex = 0;
+            double bestValue = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < pool.size(); i++) {
+                Candidate candidate = pool.get(i);
+                double value = candidate.score * Math.pow(1f - diversity, pickedPerInterest[candidate.interest]);
+                if (value > bestValue) {
+                    bestValue = value;
+                    bestIndex = i;
+                }
+            }
+            Candidate next = pool.remove(bestIndex);
+            pickedPerInterest[next.interest]++;
+            String origin = interests.get(next.interest).origin();
+            picks.add(new Recommendation(partition.id(next.slot), next.score, next.interest,
+                    reason(labels[next.interest], origin)));
+        }
+        return picks;
+    }
+
+    /** The top {@code k × 4} items by relevance, in relevance order. */
+    private List<Candidate> pool(CatalogPartition partition, float[] queries, float[] shares, int count,
+            Predicate<String> excluded) {
+        int dimension = partition.dimension();
+        int capacity = k * POOL_FACTOR;
+        PriorityQueue<Candidate> heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
+        float[] vectors = partition.vectors();
+        float floor = Float.NEGATIVE_INFINITY;
+        for (int slot = 0; slot < partition.size(); slot++) {
+            int offset = slot * dimension;
+            float best = Float.NEGATIVE_INFINITY;
+            int bestInterest = 0;
+            for (int c = 0; c < count; c++) {
+                float score = shares[c] * dot(queries, c * dimension, vectors, offset, dimension);
+                if (score > best) {
+                    best = score;
+                    bestInterest = c;
+                }
+            }
+            if (heap.size() == capacity && best <= floor) {
+                continue;
+            }
+            if (excluded.test(partition.id(slot))) {
+                continue;
+            }
+            heap.add(new Candidate(slot, best, bestInterest, partition.id(slot)));
+            if (heap.size() > capacity) {
+                heap.poll();
+            }
+            if (heap.size() == capacity) {
+                floor = heap.peek().score;
+            }
+        }
+        List<Candidate> pool = new ArrayList<>(heap);
+        pool.sort(Candidate.WORST_FIRST.reversed());
+        return pool;
+    }
+
+    /** Names each interest by its (at most two) strongest tags among the candidates it matched best. */
+    private static String[] labels(CatalogPartition partition, List<Candidate> pool, int count) {
+        List<Map<String, Float>> tagWeights = new ArrayList<>(count);
+        for (int c = 0; c < count; c++) {
+            tagWeights.add(new HashMap<>());
+        }
+        for (Candidate candidate : pool) {
+            String[] tags = partition.tags(candidate.slot);
+            if (tags == null) {
+                continue;
+            }
+            for (String tag : tags) {
+                tagWeights.get(candidate.interest).merge(tag, Math.max(candidate.score, 0f) + 1e-3f, Float::sum);
+            }
+        }
+        String[] labels = new String[count];
+        for (int c = 0; c < count; c++) {
+            Map<String, Float> weights = tagWeights.get(c);
+            float top = weights.values().stream().max(Float::compare).orElse(0f);
+            // Only tags with real support: a stray item pulled into the pool does not name the interest.
+            labels[c] = weights.entrySet().stream()
+                    .filter(e -> e.getValue() >= top / 2)
+                    .sorted(Map.Entry.<String, Float>comparingByValue().reversed()
+                            .thenComparing(Map.Entry.comparingByKey()))
+                    .limit(2)
+                    .map(Map.Entry::getKey)
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("");
+        }
+        return labels;
+    }
+
+    private static String reason(String label, String origin) {
+        String source = origin == null || origin.isEmpty() ? "your activity" : "your " + origin + " activity";
+        return label.isEmpty()
+                ? "matches interests from " + source
+                : "matches your interest in " + label + ", from " + source;
+    }
+
+    /** Dot product of two slices, with independent accumulators so the loop pipelines. */
+    static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        float s0 = 0f;
+        float s1 = 0f;
+        float s2 = 0f;
+        float s3 = 0f;
+        int i = 0;
+        for (; i + 3 < length; i += 4) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
+            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
+            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
+        }
+        for (; i < length; i++) {
+            s0 += a[aOffset + i] * b[bOffset + i];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    private record Candidate(int slot, float score, int interest, String itemId) {
+        static final Comparator<Candidate> WORST_FIRST = Comparator.comparingDouble(Candidate::score)
+                .thenComparing(Candidate::itemId, Comparator.reverseOrder());
+    }
+}

@@ -1,0 +1,112 @@
+package io.attune.models.profile;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.models.math.Vectors;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class InterestClustersTest {
+
+    private static final int DIMENSION = 384;
+    private final InterestClusters clusters = new InterestClusters(3, 0.5f, 0.05f);
+    private final Random random = new Random(11);
+
+    @Test
+    void distinctTopicsStayDistinctInterestsAndCloseSignalsJoinOne() {
+        float[] running = topic();
+        float[] jazz = topic();
+        Centroid[] profile = new Centroid[0];
+        for (int i = 0; i < 5; i++) {
+            profile = clusters.add(profile, near(running), 1f);
+            profile = clusters.add(profile, near(jazz), 1f);
+        }
+        assertThat(profile).hasSize(2);
+        assertThat(best(profile, running)).isGreaterThan(0.9f);
+        assertThat(best(profile, jazz)).isGreaterThan(0.9f);
+        assertThat(profile).allSatisfy(c -> assertThat(c.norm()).isBetween(4f, 5f));
+    }
+
+    @Test
+    void overTheBudgetTheTwoClosestInterestsMerge() {
+        float[] a = topic();
+        float[] b = topic();
+        float[] c = topic();
+        float[] aPrime = mix(a, topic(), 0.75f);
+        Centroid[] profile = new Centroid[0];
+        profile = clusters.add(profile, a, 1f);
+        profile = clusters.add(profile, b, 1f);
+        profile = clusters.add(profile, c, 1f);
+        profile = clusters.add(profile, aPrime, 1f);
+        assertThat(profile).hasSize(3);
+        Centroid merged = Arrays.stream(profile).max(Comparator.comparingDouble(Centroid::norm)).orElseThrow();
+        assertThat(merged.norm()).as("a and a' merged").isGreaterThan(1.5f);
+        assertThat(best(profile, b)).isGreaterThan(0.95f);
+        assertThat(best(profile, c)).isGreaterThan(0.95f);
+    }
+
+    @Test
+    void aHidePushesTheClosestInterestAwayAndCanRemoveIt() {
+        float[] running = topic();
+        float[] shoes = mix(running, topic(), 0.8f);
+        Centroid[] profile = clusters.add(new Centroid[0], running, 2f);
+        profile = clusters.add(profile, shoes, -1f);
+        assertThat(profile).hasSize(1);
+        assertThat(Vectors.dot(profile[0].direction(DIMENSION), shoes)).isLessThan(Vectors.dot(running, shoes));
+
+        Centroid[] once = clusters.add(new Centroid[0], running, 1f);
+        assertThat(clusters.add(once, running, -1f)).as("hiding all that was liked leaves nothing").isEmpty();
+        assertThat(clusters.add(once, Vectors.normalized(negate(running)), -1f))
+                .as("hiding the opposite of an interest moves nothing").isEqualTo(once);
+    }
+
+    @Test
+    void fadedInterestsAreForgotten() {
+        Centroid[] profile = clusters.add(new Centroid[0], topic(), 1f);
+        profile = clusters.add(profile, topic(), 4f);
+        Centroid[] faded = clusters.fade(profile, 1f / 32);
+        assertThat(faded).hasSize(1);
+        assertThat(faded[0].norm()).isEqualTo(4f / 32);
+    }
+
+    @Test
+    void theSameSignalsRebuildTheSameInterests() {
+        float[][] signals = {topic(), topic(), topic(), topic(), topic()};
+        Centroid[] first = new Centroid[0];
+        Centroid[] second = new Centroid[0];
+        for (float[] signal : signals) {
+            first = clusters.add(first, signal, 1f);
+            second = clusters.add(second, signal, 1f);
+        }
+        assertThat(first).usingRecursiveFieldByFieldElementComparator().containsExactly(second);
+    }
+
+    private float best(Centroid[] profile, float[] topic) {
+        return (float) Arrays.stream(profile)
+                .mapToDouble(c -> Vectors.dot(c.direction(DIMENSION), topic)).max().orElse(-1);
+    }
+
+    private float[] topic() {
+        return CentroidTest.unit(CentroidTest.gaussian(random));
+    }
+
+    /** A paraphrase: mostly the topic, a little noise (cosine ≈ 0.95 with it). */
+    private float[] near(float[] topic) {
+        return mix(topic, topic(), 0.95f);
+    }
+
+    private static float[] mix(float[] a, float[] b, float share) {
+        float[] out = a.clone();
+        Vectors.scale(out, share);
+        Vectors.addScaled(out, b, (float) Math.sqrt(1 - share * share));
+        return Vectors.normalized(out);
+    }
+
+    private static float[] negate(float[] v) {
+        float[] out = v.clone();
+        Vectors.scale(out, -1f);
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package io.attune.models.ranking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.attune.models.math.Vectors;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class InterestRankerTest {
+
+    private static final int DIMENSION = 64;
+    private final Random random = new Random(5);
+    private final float[] running = unit();
+    private final float[] jazz = unit();
+
+    @Test
+    void aPersonWithTwoInterestsSeesBothAndEachPickSaysWhy() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        for (int i = 0; i < 10; i++) {
+            feed.put("run-" + i, new String[] {"running", "outdoors"}, near(running, 0.9f));
+            feed.put("jazz-" + i, new String[] {"jazz"}, near(jazz, 0.8f));
+            feed.put("other-" + i, new String[] {"cooking"}, unit());
+        }
+        List<Interest> interests = List.of(
+                new Interest(running, 4f, "MESSENGER"), new Interest(jazz, 1f, "INSTAGRAM"));
+
+        List<Recommendation> picks = new InterestRanker(6, 0.3f).rank(feed, interests, id -> false);
+
+        assertThat(picks).hasSize(6);
+        assertThat(picks.get(0).itemId()).startsWith("run-");
+        assertThat(picks).filteredOn(r -> r.itemId().startsWith("jazz-")).as("the weaker interest is not drowned")
+                .isNotEmpty();
+        assertThat(picks).noneMatch(r -> r.itemId().startsWith("other-"));
+        Recommendation jazzPick = picks.stream().filter(r -> r.itemId().startsWith("jazz-")).findFirst().orElseThrow();
+        assertThat(jazzPick.reason()).isEqualTo("matches your interest in jazz, from your INSTAGRAM activity");
+        assertThat(picks.get(0).reason()).isEqualTo("matches your interest in outdoors, running, from your MESSENGER activity");
+    }
+
+    @Test
+    void withoutDiversityTheStrongInterestTakesEverySlot() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        for (int i = 0; i < 10; i++) {
+            feed.put("run-" + i, new String[0], near(running, 0.9f));
+            feed.put("jazz-" + i, new String[0], near(jazz, 0.8f));
+        }
+        List<Interest> interests = List.of(new Interest(running, 4f, "A"), new Interest(jazz, 1f, "B"));
+        assertThat(new InterestRanker(6, 0f).rank(feed, interests, id -> false))
+                .allMatch(r -> r.itemId().startsWith("run-"))
+                .isSortedAccordingTo((a, b) -> Float.compare(b.score(), a.score()));
+    }
+
+    @Test
+    void excludedItemsAreSkipped() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("a", new String[0], running);
+        feed.put("b", new String[0], near(running, 0.7f));
+        List<Recommendation> picks = new InterestRanker(2, 0f)
+                .rank(feed, List.of(new Interest(running, 1f, "A")), Set.of("a")::contains);
+        assertThat(picks).extracting(Recommendation::itemId).containsExactly("b");
+        assertThat(picks.get(0).reason()).isEqualTo("matches interests from your A activity");
+    }
+
+    @Test
+    void thePartitionStaysDenseUnderUpdatesAndRemovals() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        for (int i = 0; i < 40; i++) {
+            feed.put("item-" + i, new String[0], unit());
+        }
+        feed.put("item-3", new String[0], running);
+        feed.remove("item-0");
+        feed.remove("item-39");
+        feed.remove("missing");
+        assertThat(feed.size()).isEqualTo(38);
+        List<Recommendation> picks = new InterestRanker(1, 0f)
+                .rank(feed, List.of(new Interest(running, 1f, "A")), id -> false);
+        assertThat(picks.get(0).itemId()).isEqualTo("item-3");
+        assertThat(picks.get(0).score()).isGreaterThan(0.999f);
+        assertThatThrownBy(() -> feed.put("bad", new String[0], new float[3]))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void theDotProductMatchesThePlainOne() {
+        float[] a = unit();
+        float[] b = unit();
+        assertThat(InterestRanker.dot(a, 0, b, 0, DIMENSION)).isCloseTo(Vectors.dot(a, b),
+                org.assertj.core.api.Assertions.within(1e-5f));
+    }
+
+    private float[] unit() {
+        float[] v = new float[DIMENSION];
+        for (int i = 0; i < DIMENSION; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Vectors.normalized(v);
+    }
+
+    private float[] near(float[] topic, float share) {
+        float[] out = topic.clone();
+        Vectors.scale(out, share);
+        Vectors.addScaled(out, unit(), (float) Math.sqrt(1 - share * share));
+        return Vectors.normalized(out);
+    }
+}
