@@ -5,14 +5,12 @@ import static io.attune.jobs.PersonalizationOptions.ASYNC_CAPACITY;
 import static io.attune.jobs.PersonalizationOptions.ASYNC_TIMEOUT;
 import static io.attune.jobs.PersonalizationOptions.AUDIT_WINDOW;
 import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
-import static io.attune.jobs.PersonalizationOptions.INTEREST_HALF_LIFE;
 import static io.attune.jobs.PersonalizationOptions.MAX_PARALLELISM;
 import static io.attune.jobs.PersonalizationOptions.PROFILE_RETENTION;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
-import static io.attune.jobs.PersonalizationOptions.TOP_K;
 
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.AssistantMessage;
@@ -148,8 +146,7 @@ public final class PersonalizationJob {
         DataStream<RecommendationRefresh> refreshes = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogBroadcast)
-                .process(new UpdateProfile(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION),
-                        options.get(TOP_K)))
+                .process(new UpdateProfile(PersonalizationOptions.profileSettings(options)))
                 .uid(Uids.UPDATE_PROFILE)
                 .name("Update profile and rank");
 

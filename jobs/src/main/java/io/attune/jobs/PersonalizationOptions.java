@@ -2,6 +2,7 @@ package io.attune.jobs;
 
 import static org.apache.flink.configuration.ConfigOptions.key;
 
+import io.attune.jobs.functions.ProfileSettings;
 import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.EmbeddingConfig;
 import java.time.Duration;
@@ -94,6 +95,33 @@ public final class PersonalizationOptions {
             .defaultValue(10)
             .withDescription("Items per refresh.");
 
+    public static final ConfigOption<Integer> INTERESTS_PER_ACCOUNT = key("profile.interests-per-account")
+            .intType()
+            .defaultValue(8)
+            .withDescription("Interests (centroids) learned per linked account; unlinking removes exactly those.");
+
+    public static final ConfigOption<Float> MERGE_SIMILARITY = key("profile.merge-similarity")
+            .floatType()
+            .defaultValue(0.5f)
+            .withDescription("Cosine at or above which a signal joins an existing interest instead of starting one.");
+
+    public static final ConfigOption<Float> MIN_INTEREST_WEIGHT = key("profile.min-interest-weight")
+            .floatType()
+            .defaultValue(0.05f)
+            .withDescription("An interest whose decayed weight falls below this is forgotten (one signal: after"
+                    + " about 4.3 half-lives).");
+
+    public static final ConfigOption<Integer> RECENT_ITEMS = key("profile.recent-items")
+            .intType()
+            .defaultValue(16)
+            .withDescription("Items each account engaged with most recently, never recommended back to it.");
+
+    public static final ConfigOption<Float> DIVERSITY = key("refresh.diversity")
+            .floatType()
+            .defaultValue(0.3f)
+            .withDescription("In [0, 1): each item an interest places discounts its next ones by this share,"
+                    + " so weaker interests get slots too; 0 ranks by similarity alone.");
+
     public static final ConfigOption<String> MODEL_DIR = key("embedding.model-dir")
             .stringType()
             .noDefaultValue()
@@ -150,6 +178,13 @@ public final class PersonalizationOptions {
     static EmbeddingConfig embeddingConfig(Configuration options) {
         return new EmbeddingConfig(options.get(MODEL_DIR), options.get(MAX_TOKENS), options.get(INTRA_OP_THREADS),
                 options.get(QUANTIZED));
+    }
+
+    /** The profile and ranking settings in {@code options}. */
+    public static ProfileSettings profileSettings(Configuration options) {
+        return new ProfileSettings(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION), options.get(TOP_K),
+                options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
+                options.get(DIVERSITY), options.get(RECENT_ITEMS));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

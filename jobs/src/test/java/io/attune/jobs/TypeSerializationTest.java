@@ -30,6 +30,7 @@ class TypeSerializationTest {
         EmbeddedMessage.class, ActivitySignal.class, CatalogItem.class, PersonEvent.class,
         ProfileState.class, LinkedAccount.class, AppWeight.class, IdentityState.class,
         io.attune.jobs.stream.SuppressionNotice.class, io.attune.jobs.events.SuppressionCount.class,
+        io.attune.models.profile.Centroid.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

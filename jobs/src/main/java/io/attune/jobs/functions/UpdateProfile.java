@@ -1,17 +1,28 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.PersonEvent;
+import io.attune.models.profile.Centroid;
+import io.attune.models.profile.InterestClusters;
 import io.attune.models.profile.InterestDecay;
-import java.time.Duration;
+import io.attune.models.ranking.CatalogIndex;
+import io.attune.models.ranking.CatalogPartition;
+import io.attune.models.ranking.Interest;
+import io.attune.models.ranking.InterestRanker;
+import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
@@ -24,12 +35,17 @@ import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction
 import org.apache.flink.util.Collector;
 
 /**
- * Keyed by person: keeps the person's interest vector (decayed by event time), linked accounts and version
- * in state, and on every change emits one refresh per linked app and surface, ranked against the catalog
- * held in broadcast state. Nothing here ever sees message text.
+ * Keyed by person: keeps each linked account's interests (a few centroids, decayed by event time) and
+ * recently engaged items in state, and on every change emits one refresh per linked account and surface,
+ * ranked against the catalog. Nothing here ever sees message text.
  *
- * <p>A person with no signal yet gets no refresh: there is nothing personal to rank by. State of a person
- * inactive for the retention period is cleared by a processing-time timer.
+ * <p>Each account's interests are learned from its own signals only, so unlinking an account retracts
+ * exactly what it contributed. A person with no interest yet gets no refresh: there is nothing personal
+ * to rank by. State of a person inactive for the retention period is cleared by a processing-time timer.
+ *
+ * <p>The catalog is broadcast state (so it is checkpointed and restored with the job); the in-memory
+ * {@link CatalogIndex} built from it is what ranking reads, rebuilt from the broadcast state after a
+ * restore.
  */
 public class UpdateProfile
         extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, RecommendationRefresh> {
@@ -40,24 +56,26 @@ public class UpdateProfile
     public static final MapStateDescriptor<String, CatalogItem> CATALOG = new MapStateDescriptor<>(
             "catalog", Types.STRING, TypeInformation.of(CatalogItem.class));
 
-    private final Duration halfLife;
-    private final long retentionMillis;
-    private final int topK;
+    private final ProfileSettings settings;
 
     private transient InterestDecay decay;
+    private transient InterestClusters clusters;
+    private transient InterestRanker ranker;
+    private transient CatalogIndex index;
     private transient ValueState<ProfileState> profile;
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
 
-    public UpdateProfile(Duration halfLife, Duration retention, int topK) {
-        this.halfLife = halfLife;
-        this.retentionMillis = retention.toMillis();
-        this.topK = topK;
+    public UpdateProfile(ProfileSettings settings) {
+        this.settings = settings;
     }
 
     @Override
     public void open(OpenContext openContext) {
-        decay = new InterestDecay(halfLife);
+        decay = new InterestDecay(settings.halfLife());
+        clusters = new InterestClusters(
+                settings.interestsPerAccount(), settings.mergeSimilarity(), settings.minInterestWeight());
+        ranker = new InterestRanker(settings.topK(), settings.diversity());
         profile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile", ProfileState.class));
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
@@ -66,40 +84,39 @@ public class UpdateProfile
     @Override
     public void processElement(PersonEvent event, ReadOnlyContext ctx, Collector<RecommendationRefresh> out)
             throws Exception {
-        ProfileState current = profile.value();
+        ProfileState current = migrate(profile.value());
         long now = ctx.timerService().currentProcessingTime();
         ProfileState next = switch (event.type()) {
-            case JOIN -> join(current, new LinkedAccount(event.app(), event.accountId()));
-            case LEAVE -> leave(current, new LinkedAccount(event.app(), event.accountId()));
+            case JOIN -> join(current, event.app(), event.accountId());
+            case LEAVE -> leave(current, event.app(), event.accountId());
             case ACTIVITY -> activity(current, event.activity(), ctx.getBroadcastState(CATALOG));
         };
         if (next == null) {
             return;
         }
         long version = Math.max((current == null ? 0 : current.version()) + 1, now);
-        next = new ProfileState(next.interest(), next.interestTime(), next.accounts(), next.appWeights(), version, now);
+        next = new ProfileState(null, next.interestTime(), next.accounts(), null, version, now);
         profile.update(next);
         if (current != null) {
-            ctx.timerService().deleteProcessingTimeTimer(current.lastActive() + retentionMillis);
+            ctx.timerService().deleteProcessingTimeTimer(current.lastActive() + settings.retention().toMillis());
         }
-        ctx.timerService().registerProcessingTimeTimer(now + retentionMillis);
-
-        if (next.interest() != null) {
-            RefreshRanker ranker = new RefreshRanker(topK, next);
-            for (var entry : ctx.getBroadcastState(CATALOG).immutableEntries()) {
-                ranker.offer(entry.getValue());
-            }
-            for (RecommendationRefresh refresh : ranker.refreshes(ctx.getCurrentKey(), event, now)) {
-                out.collect(refresh);
-            }
-        }
+        ctx.timerService().registerProcessingTimeTimer(now + settings.retention().toMillis());
+        emitRefreshes(ctx.getCurrentKey(), next, event, now, index(ctx.getBroadcastState(CATALOG)), out);
     }
 
     @Override
     public void processBroadcastElement(CatalogItem item, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
+        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG));
+        CatalogItem previous = ctx.getBroadcastState(CATALOG).get(item.itemId());
+        if (previous != null) {
+            catalog.remove(previous.app(), previous.surface(), previous.itemId());
+        }
         if (item.active() && item.embedding() != null) {
+            // Sensitive items stay in broadcast state (so engaging with one is recognised and ignored) but
+            // never enter the index that ranking reads.
             ctx.getBroadcastState(CATALOG).put(item.itemId(), item);
+            addToIndex(catalog, item);
         } else {
             ctx.getBroadcastState(CATALOG).remove(item.itemId());
         }
@@ -108,31 +125,84 @@ public class UpdateProfile
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecommendationRefresh> out) throws Exception {
         ProfileState current = profile.value();
-        if (current != null && timestamp >= current.lastActive() + retentionMillis) {
+        if (current != null && timestamp >= current.lastActive() + settings.retention().toMillis()) {
             profile.clear();
         }
     }
 
+    private CatalogIndex index(ReadOnlyBroadcastState<String, CatalogItem> catalog) throws Exception {
+        if (index == null) {
+            index = new CatalogIndex();
+            for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
+                addToIndex(index, entry.getValue());
+            }
+        }
+        return index;
+    }
+
+    private static void addToIndex(CatalogIndex catalog, CatalogItem item) {
+        if (!item.sensitive()) {
+            catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.embedding());
+        }
+    }
+
+    private void emitRefreshes(String personId, ProfileState state, PersonEvent trigger, long now,
+            CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+        if (catalog.dimension() == 0) {
+            return;
+        }
+        List<Interest> interests = new ArrayList<>();
+        Set<Integer> excludedHashes = new HashSet<>();
+        for (LinkedAccount account : state.accounts()) {
+            for (Centroid centroid : account.interestsOrNone()) {
+                interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app()));
+            }
+            for (int hash : account.recentItemsOrNone()) {
+                excludedHashes.add(hash);
+            }
+        }
+        if (interests.isEmpty()) {
+            return;
+        }
+        Set<String> apps = new LinkedHashSet<>();
+        for (LinkedAccount account : state.accounts()) {
+            apps.add(account.app());
+        }
+        for (String app : apps) {
+            for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
+                List<Recommendation> ranked = ranker.rank(surface.getValue(), interests,
+                        itemId -> excludedHashes.contains(itemId.hashCode()));
+                RecommendedItem[] items = ranked.stream()
+                        .map(r -> new RecommendedItem(r.itemId(), r.score(), r.reason()))
+                        .toArray(RecommendedItem[]::new);
+                for (LinkedAccount account : state.accounts()) {
+                    if (account.app().equals(app)) {
+                        out.collect(new RecommendationRefresh(personId, app, account.accountId(), surface.getKey(),
+                                items, state.version(), trigger.triggeredBy(), trigger.timestamp(), now));
+                    }
+                }
+            }
+        }
+    }
+
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */
-    private static ProfileState join(ProfileState current, LinkedAccount account) {
+    private static ProfileState join(ProfileState current, String app, String accountId) {
         LinkedAccount[] accounts = current == null ? new LinkedAccount[0] : current.accounts();
-        if (Arrays.asList(accounts).contains(account)) {
+        if (find(accounts, app, accountId) >= 0) {
             return null;
         }
         LinkedAccount[] joined = Arrays.copyOf(accounts, accounts.length + 1);
-        joined[accounts.length] = account;
-        if (current == null) {
-            return new ProfileState(null, 0L, joined, new AppWeight[0], 0L, 0L);
-        }
-        return withAccounts(current, joined);
+        joined[accounts.length] = LinkedAccount.of(app, accountId);
+        return new ProfileState(null, current == null ? 0L : current.interestTime(), joined, null,
+                current == null ? 0L : current.version(), current == null ? 0L : current.lastActive());
     }
 
-    private static ProfileState leave(ProfileState current, LinkedAccount account) {
-        if (current == null || !Arrays.asList(current.accounts()).contains(account)) {
+    private static ProfileState leave(ProfileState current, String app, String accountId) {
+        if (current == null || find(current.accounts(), app, accountId) < 0) {
             return null;
         }
         LinkedAccount[] remaining = Arrays.stream(current.accounts())
-                .filter(a -> !a.equals(account))
+                .filter(a -> !a.is(app, accountId))
                 .toArray(LinkedAccount[]::new);
         return withAccounts(current, remaining);
     }
@@ -155,44 +225,90 @@ public class UpdateProfile
             }
             signal = item.embedding();
         }
+        // An account this person does not list yet (its membership was forgotten with the profile while
+        // the identity stage still routes it here) joins with its first activity.
+        ProfileState base = current == null || find(current.accounts(), activity.app(), activity.accountId()) < 0
+                ? join(current, activity.app(), activity.accountId())
+                : current;
         float weight = SignalWeights.of(activity.kind());
-        float[] interest = current == null || current.interest() == null
-                ? new float[signal.length]
-                : current.interest().clone();
-        long interestTime = current == null || current.interest() == null ? activity.timestamp() : current.interestTime();
-        interestTime = decay.accumulate(interest, interestTime, signal, weight, activity.timestamp());
-        AppWeight[] appWeights = addAppWeight(
-                current == null ? new AppWeight[0] : current.appWeights(), activity.app(), weight, activity.timestamp());
-        LinkedAccount[] accounts = current == null ? new LinkedAccount[0] : current.accounts();
-        long version = current == null ? 0L : current.version();
-        long lastActive = current == null ? 0L : current.lastActive();
-        return new ProfileState(interest, interestTime, accounts, appWeights, version, lastActive);
+        long interestTime = base.interestTime();
+        LinkedAccount[] accounts = base.accounts().clone();
+        if (activity.timestamp() > interestTime) {
+            // Fade every account's interests to the new event time, so all weights stay comparable.
+            float factor = decay.factor(interestTime, activity.timestamp());
+            for (int i = 0; i < accounts.length; i++) {
+                accounts[i] = accounts[i].withInterests(clusters.fade(accounts[i].interestsOrNone(), factor));
+            }
+            interestTime = activity.timestamp();
+        } else {
+            weight *= decay.factor(activity.timestamp(), interestTime);
+        }
+        int at = find(accounts, activity.app(), activity.accountId());
+        LinkedAccount account = accounts[at].withInterests(clusters.add(accounts[at].interestsOrNone(), signal, weight));
+        if (activity.itemId() != null) {
+            account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
+        }
+        accounts[at] = account;
+        return new ProfileState(null, interestTime, accounts, null, base.version(), base.lastActive());
     }
 
-    private AppWeight[] addAppWeight(AppWeight[] weights, String app, float weight, long time) {
-        if (weight <= 0) {
-            return weights;
+    private int[] remember(int[] recent, int itemHash) {
+        int limit = settings.recentItems();
+        if (limit <= 0) {
+            return recent;
         }
-        List<AppWeight> updated = new ArrayList<>(weights.length + 1);
-        boolean found = false;
-        for (AppWeight w : weights) {
-            if (w.app().equals(app)) {
-                long at = Math.max(w.time(), time);
-                float total = w.weight() * decay.factor(w.time(), at) + weight * decay.factor(time, at);
-                updated.add(new AppWeight(app, total, at));
-                found = true;
-            } else {
-                updated.add(w);
+        int[] kept = Arrays.stream(recent).filter(h -> h != itemHash).toArray();
+        int from = Math.max(0, kept.length + 1 - limit);
+        int[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
+        out[out.length - 1] = itemHash;
+        return out;
+    }
+
+    /**
+     * State written before 0.2 held one interest vector for the whole person: it becomes one interest of
+     * the account whose app weighed most (the best available attribution; such state cannot be retracted
+     * exactly per account).
+     */
+    private ProfileState migrate(ProfileState state) {
+        if (state == null || state.interest() == null) {
+            return state;
+        }
+        LinkedAccount[] accounts = state.accounts().clone();
+        if (accounts.length > 0) {
+            int owner = 0;
+            float heaviest = Float.NEGATIVE_INFINITY;
+            for (AppWeight weight : state.appWeights() == null ? new AppWeight[0] : state.appWeights()) {
+                int candidate = firstOfApp(accounts, weight.app());
+                if (candidate >= 0 && weight.weight() > heaviest) {
+                    heaviest = weight.weight();
+                    owner = candidate;
+                }
+            }
+            Centroid legacy = Centroid.encode(state.interest(), 0L);
+            accounts[owner] = accounts[owner].withInterests(new Centroid[] {legacy});
+        }
+        return new ProfileState(null, state.interestTime(), accounts, null, state.version(), state.lastActive());
+    }
+
+    private static int firstOfApp(LinkedAccount[] accounts, String app) {
+        for (int i = 0; i < accounts.length; i++) {
+            if (accounts[i].app().equals(app)) {
+                return i;
             }
         }
-        if (!found) {
-            updated.add(new AppWeight(app, weight, time));
+        return -1;
+    }
+
+    private static int find(LinkedAccount[] accounts, String app, String accountId) {
+        for (int i = 0; i < accounts.length; i++) {
+            if (accounts[i].is(app, accountId)) {
+                return i;
+            }
         }
-        return updated.toArray(AppWeight[]::new);
+        return -1;
     }
 
     private static ProfileState withAccounts(ProfileState state, LinkedAccount[] accounts) {
-        return new ProfileState(state.interest(), state.interestTime(), accounts, state.appWeights(),
-                state.version(), state.lastActive());
+        return new ProfileState(null, state.interestTime(), accounts, null, state.version(), state.lastActive());
     }
 }

@@ -1,12 +1,13 @@
 package io.attune.jobs.state;
 
 /**
- * Everything Attune keeps about one person: derived numbers only, never text.
+ * Everything Attune keeps about one person: derived numbers only, never text. The interests live with the
+ * account whose activity produced them (see {@link LinkedAccount}).
  *
- * @param interest decayed sum of signal embeddings; {@code null} until the first signal
- * @param interestTime event time the interest vector is expressed at, epoch milliseconds
- * @param accounts the person's linked accounts
- * @param appWeights per-app decayed signal weight, to explain recommendations
+ * @param interest before 0.2, the single interest vector; read once to migrate it, then {@code null}
+ * @param interestTime event time all interest weights are expressed at, epoch milliseconds
+ * @param accounts the person's linked accounts and what each contributed
+ * @param appWeights before 0.2, per-app signal weights; read once to migrate, then {@code null}
  * @param version the last profileVersion emitted
  * @param lastActive wall-clock time of the last update, for retention
  */

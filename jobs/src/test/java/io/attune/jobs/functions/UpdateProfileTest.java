@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
@@ -9,9 +10,21 @@ import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
+import io.attune.jobs.PersonalizationOptions;
+import io.attune.jobs.state.ProfileState;
+import io.attune.models.math.Vectors;
+import io.attune.models.profile.Centroid;
+import java.util.Random;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.state.VoidNamespace;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -31,18 +44,23 @@ class UpdateProfileTest {
 
     @BeforeEach
     void open() throws Exception {
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(
-                        new UpdateProfile(Duration.ofDays(7), RETENTION, 2), List.of(UpdateProfile.CATALOG)),
-                new PersonKey(), Types.STRING, 128, 1, 0);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-        harness.open();
+        harness = newHarness();
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         catalog("ig-cook", "INSTAGRAM", "REELS", COOKING);
         catalog("m-run", "MESSENGER", "FEED", RUNNING);
         catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
         catalog("w-run", "WHATSAPP", "FEED", RUNNING);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> newHarness()
+            throws Exception {
+        var opened = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()), List.of(UpdateProfile.CATALOG)),
+                new PersonKey(), Types.STRING, 128, 1, 0);
+        opened.setStateBackend(new EmbeddedRocksDBStateBackend());
+        opened.open();
+        return opened;
     }
 
     @AfterEach
@@ -153,6 +171,7 @@ class UpdateProfileTest {
     @Test
     void stateOfAnInactivePersonIsClearedAfterRetention() throws Exception {
         harness.setProcessingTime(1_000L);
+        join("ana", "INSTAGRAM", "ig-ana");
         join("ana", "MESSENGER", "m-ana");
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         assertThat(profileKeys()).isEqualTo(1);
@@ -163,8 +182,144 @@ class UpdateProfileTest {
         assertThat(profileKeys()).isZero();
 
         int before = harness.extractOutputValues().size();
+        message("ana", "MESSENGER", "m-ana", "e2", JAZZ, 2L);
+        List<RecommendationRefresh> after = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        assertThat(after).as("the account that is still routed here starts over; the other links were forgotten")
+                .extracting(RecommendationRefresh::app).containsOnly("MESSENGER");
+        assertThat(after.get(0).items()[0].itemId()).as("nothing of the forgotten running interest").isEqualTo("m-jazz");
+        assertThat(after.get(0).items()[0].score()).isGreaterThan(0.99f);
+        assertThat(after.get(0).items()[1].score()).isLessThan(0.01f);
+    }
+
+    @Test
+    void unlinkingAnAccountRetractsExactlyWhatItContributed() throws Exception {
+        harness.close();
+        harness = newHarness();
+        Random random = new Random(17);
+        float[][] topics = new float[8][];
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] = randomUnit(random);
+        }
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        join("solo", "MESSENGER", "m-ana");
+        long hour = Duration.ofHours(1).toMillis();
+        for (int i = 0; i < 60; i++) {
+            long time = i * 5 * hour;
+            if (i % 2 == 0) {
+                message("ana", "INSTAGRAM", "ig-ana", "ig-" + i, near(topics[random.nextInt(8)], random), time);
+            } else {
+                float[] signal = near(topics[random.nextInt(5)], random);
+                message("ana", "MESSENGER", "m-ana", "m-" + i, signal, time);
+                message("solo", "MESSENGER", "m-ana", "m-" + i, signal, time);
+            }
+        }
+        harness.processElement(new PersonEvent("ana", PersonEventType.LEAVE, "INSTAGRAM", "ig-ana", 0L, "unlink",
+                null), 0L);
+
+        ProfileState linkedThenUnlinked = state("ana");
+        ProfileState alone = state("solo");
+        assertThat(linkedThenUnlinked.interestTime()).isEqualTo(alone.interestTime());
+        assertThat(linkedThenUnlinked.accounts()).hasSize(1);
+        Centroid[] retracted = linkedThenUnlinked.accounts()[0].interests();
+        Centroid[] expected = alone.accounts()[0].interests();
+        assertThat(expected).hasSizeGreaterThan(2);
+        assertThat(retracted).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(retracted[i].norm()).isCloseTo(expected[i].norm(), within(1e-4f * expected[i].norm()));
+            assertThat(Vectors.dot(retracted[i].direction(384), expected[i].direction(384))).isGreaterThan(0.9999f);
+        }
+    }
+
+    @Test
+    void aProfileWithEightInterestsOf384DimensionsTakesAtMost2KiB() throws Exception {
+        harness.close();
+        harness = newHarness();
+        Random random = new Random(3);
+        join("ana", "MESSENGER", "m-ana-0001");
+        for (int i = 0; i < 40; i++) {
+            message("ana", "MESSENGER", "m-ana-0001", "e" + i, randomUnit(random), i);
+        }
+        for (int i = 0; i < 16; i++) {
+            harness.processBroadcastElement(new CatalogItem("catalog-item-" + i, "MESSENGER", "FEED", new String[0], 0L,
+                    true, randomUnit(random), false), 0L);
+            engagement("ana", "MESSENGER", "m-ana-0001", "view" + i, ActivityKind.VIEW, "catalog-item-" + i, 100 + i);
+        }
+        ProfileState state = state("ana");
+        assertThat(state.accounts()[0].interests()).hasSize(8);
+        assertThat(state.accounts()[0].recentItems()).hasSize(16);
+
+        TypeSerializer<ProfileState> serializer = TypeInformation.of(ProfileState.class)
+                .createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer bytes = new DataOutputSerializer(4096);
+        serializer.serialize(state, bytes);
+        System.out.printf("profile state with 8 interests x 384 dims: %d bytes%n", bytes.length());
+        assertThat(bytes.length()).isLessThanOrEqualTo(2048);
+    }
+
+    @Test
+    void aPersonWithTwoInterestsSeesBothWithReasonsButNotWhatTheyJustEngagedWith() throws Exception {
+        harness.processBroadcastElement(new CatalogItem("ig-run-2", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+                true, new float[] {0.8f, 0.6f, 0}, false), 0L);
+        harness.processBroadcastElement(new CatalogItem("ig-run", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+                true, RUNNING, false), 0L);
+        harness.processBroadcastElement(new CatalogItem("ig-jazz", "INSTAGRAM", "FEED", new String[] {"jazz"}, 0L,
+                true, JAZZ, false), 0L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         message("ana", "MESSENGER", "m-ana", "e2", RUNNING, 2L);
-        assertThat(harness.extractOutputValues()).as("linked accounts were forgotten too").hasSize(before);
+        message("ana", "MESSENGER", "m-ana", "e3", RUNNING, 3L);
+        message("ana", "MESSENGER", "m-ana", "e4", JAZZ, 4L);
+
+        RecommendationRefresh feed = lastRefresh("INSTAGRAM", "FEED");
+        assertThat(feed.items()).extracting(RecommendedItem::itemId).as("a weaker interest still gets a slot")
+                .containsExactly("ig-run", "ig-jazz");
+        assertThat(feed.items()).extracting(RecommendedItem::reason).containsExactly(
+                "matches your interest in running, from your MESSENGER activity",
+                "matches your interest in jazz, from your MESSENGER activity");
+
+        engagement("ana", "INSTAGRAM", "ig-ana", "e5", ActivityKind.LIKE, "ig-run", 5L);
+        assertThat(lastRefresh("INSTAGRAM", "FEED").items()).extracting(RecommendedItem::itemId)
+                .as("just liked: not recommended back").containsExactly("ig-run-2", "ig-jazz");
+    }
+
+    private RecommendationRefresh lastRefresh(String app, String surface) {
+        List<RecommendationRefresh> out = harness.extractOutputValues().stream()
+                .filter(r -> r.app().equals(app) && r.surface().equals(surface)).toList();
+        assertThat(out).isNotEmpty();
+        return out.get(out.size() - 1);
+    }
+
+    private ProfileState state(String person) throws Exception {
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(person);
+        return backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("profile", ProfileState.class)).value();
+    }
+
+    private static float[] randomUnit(Random random) {
+        float[] v = new float[384];
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) random.nextGaussian();
+        }
+        return Vectors.normalized(v);
+    }
+
+    /** A paraphrase of a topic: cosine about 0.9 with it. */
+    private static float[] near(float[] topic, Random random) {
+        float[] out = topic.clone();
+        Vectors.scale(out, 0.9f);
+        Vectors.addScaled(out, randomUnit(random), 0.436f);
+        return Vectors.normalized(out);
+    }
+
+    private static ProfileSettings settings() {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
+        options.set(PersonalizationOptions.TOP_K, 2);
+        return PersonalizationOptions.profileSettings(options);
     }
 
     private long profileKeys() {

@@ -1,0 +1,22 @@
+package io.attune.jobs.functions;
+
+import java.io.Serializable;
+import java.time.Duration;
+
+/**
+ * How profiles learn and how refreshes rank, as {@link UpdateProfile} uses them.
+ *
+ * @param halfLife event-time half-life of a signal's weight
+ * @param retention a person inactive this long (wall clock) is forgotten
+ * @param topK items per refresh
+ * @param interestsPerAccount interests (centroids) kept per linked account
+ * @param mergeSimilarity cosine at or above which a signal joins an existing interest
+ * @param minInterestWeight weight below which a faded interest is forgotten
+ * @param diversity share of slots given up by an interest for each item it already placed, in [0, 1)
+ * @param recentItems engaged items per account excluded from recommendations
+ */
+public record ProfileSettings(
+        Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
+        float minInterestWeight, float diversity, int recentItems) implements Serializable {
+
+}

@@ -1,0 +1,46 @@
+package io.attune.models.ranking;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The rankable catalog, one {@link CatalogPartition} per app and surface, so a refresh for one app
+ * surface scans only that surface's items.
+ */
+public final class CatalogIndex {
+
+    private final Map<String, Map<String, CatalogPartition>> byApp = new TreeMap<>();
+    private int dimension;
+
+    /** Adds or replaces an item (unit-length vector). */
+    public void put(String app, String surface, String itemId, String[] tags, float[] vector) {
+        if (dimension == 0) {
+            dimension = vector.length;
+        }
+        byApp.computeIfAbsent(app, a -> new TreeMap<>())
+                .computeIfAbsent(surface, s -> new CatalogPartition(dimension))
+                .put(itemId, tags, vector);
+    }
+
+    /** Removes an item from the surface it was filed under, if there. */
+    public void remove(String app, String surface, String itemId) {
+        Map<String, CatalogPartition> surfaces = byApp.get(app);
+        CatalogPartition partition = surfaces == null ? null : surfaces.get(surface);
+        if (partition != null) {
+            partition.remove(itemId);
+            if (partition.size() == 0) {
+                surfaces.remove(surface);
+            }
+        }
+    }
+
+    /** The app's non-empty surfaces, by name. */
+    public Map<String, CatalogPartition> surfaces(String app) {
+        return byApp.getOrDefault(app, Map.of());
+    }
+
+    /** Dimension of the item vectors; 0 before the first item. */
+    public int dimension() {
+        return dimension;
+    }
+}
