@@ -122,6 +122,12 @@ public final class PersonalizationOptions {
             .withDescription("In [0, 1): each item an interest places discounts its next ones by this share,"
                     + " so weaker interests get slots too; 0 ranks by similarity alone.");
 
+    public static final ConfigOption<Duration> MIN_REFRESH_INTERVAL = key("refresh.min-interval")
+            .durationType()
+            .defaultValue(Duration.ZERO)
+            .withDescription("Per person: updates sooner than this after a refresh are coalesced into one refresh"
+                    + " from the latest state when the interval ends. 0 (default) refreshes on every update.");
+
     public static final ConfigOption<String> MODEL_DIR = key("embedding.model-dir")
             .stringType()
             .noDefaultValue()
@@ -184,7 +190,7 @@ public final class PersonalizationOptions {
     public static ProfileSettings profileSettings(Configuration options) {
         return new ProfileSettings(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION), options.get(TOP_K),
                 options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
-                options.get(DIVERSITY), options.get(RECENT_ITEMS));
+                options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

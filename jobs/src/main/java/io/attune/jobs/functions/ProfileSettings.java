@@ -14,9 +14,11 @@ import java.time.Duration;
  * @param minInterestWeight weight below which a faded interest is forgotten
  * @param diversity share of slots given up by an interest for each item it already placed, in [0, 1)
  * @param recentItems engaged items per account excluded from recommendations
+ * @param minRefreshInterval per person, updates closer than this to the last refresh are coalesced;
+ *     zero refreshes on every update
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
-        float minInterestWeight, float diversity, int recentItems) implements Serializable {
+        float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval) implements Serializable {
 
 }

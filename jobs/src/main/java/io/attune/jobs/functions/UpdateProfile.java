@@ -39,6 +39,10 @@ import org.apache.flink.util.Collector;
  * recently engaged items in state, and on every change emits one refresh per linked account and surface,
  * ranked against the catalog. Nothing here ever sees message text.
  *
+ * <p>Refreshes are immediate; with a minimum refresh interval, updates inside the interval after a refresh
+ * are coalesced: the state is updated at once and a timer emits one refresh from the latest state when the
+ * interval ends, so a burst never loses its last update.
+ *
  * <p>Each account's interests are learned from its own signals only, so unlinking an account retracts
  * exactly what it contributed. A person with no interest yet gets no refresh: there is nothing personal
  * to rank by. State of a person inactive for the retention period is cleared by a processing-time timer.
@@ -95,13 +99,23 @@ public class UpdateProfile
             return;
         }
         long version = Math.max((current == null ? 0 : current.version()) + 1, now);
-        next = new ProfileState(null, next.interestTime(), next.accounts(), null, version, now);
+        next = next.updated(version, now);
+        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG));
+        long minInterval = settings.minRefreshInterval().toMillis();
+        if (minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
+            // A burst: remember only the latest trigger; the timer emits from whatever state is latest then.
+            if (next.pendingTrigger() == null) {
+                ctx.timerService().registerProcessingTimeTimer(next.lastRefreshAt() + minInterval);
+            }
+            next = next.deferred(event.triggeredBy(), event.timestamp());
+        } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out)) {
+            next = next.refreshed(now);
+        }
         profile.update(next);
         if (current != null) {
             ctx.timerService().deleteProcessingTimeTimer(current.lastActive() + settings.retention().toMillis());
         }
         ctx.timerService().registerProcessingTimeTimer(now + settings.retention().toMillis());
-        emitRefreshes(ctx.getCurrentKey(), next, event, now, index(ctx.getBroadcastState(CATALOG)), out);
     }
 
     @Override
@@ -125,8 +139,18 @@ public class UpdateProfile
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecommendationRefresh> out) throws Exception {
         ProfileState current = profile.value();
-        if (current != null && timestamp >= current.lastActive() + settings.retention().toMillis()) {
+        if (current == null) {
+            return;
+        }
+        if (timestamp >= current.lastActive() + settings.retention().toMillis()) {
             profile.clear();
+            return;
+        }
+        if (current.pendingTrigger() != null
+                && timestamp >= current.lastRefreshAt() + settings.minRefreshInterval().toMillis()) {
+            emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(),
+                    timestamp, index(ctx.getBroadcastState(CATALOG)), out);
+            profile.update(current.refreshed(timestamp));
         }
     }
 
@@ -146,10 +170,11 @@ public class UpdateProfile
         }
     }
 
-    private void emitRefreshes(String personId, ProfileState state, PersonEvent trigger, long now,
+    /** Emits one refresh per linked account and surface; returns whether there was anything to rank by. */
+    private boolean emitRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime, long now,
             CatalogIndex catalog, Collector<RecommendationRefresh> out) {
         if (catalog.dimension() == 0) {
-            return;
+            return false;
         }
         List<Interest> interests = new ArrayList<>();
         Set<Integer> excludedHashes = new HashSet<>();
@@ -162,7 +187,7 @@ public class UpdateProfile
             }
         }
         if (interests.isEmpty()) {
-            return;
+            return false;
         }
         Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
@@ -178,11 +203,12 @@ public class UpdateProfile
                 for (LinkedAccount account : state.accounts()) {
                     if (account.app().equals(app)) {
                         out.collect(new RecommendationRefresh(personId, app, account.accountId(), surface.getKey(),
-                                items, state.version(), trigger.triggeredBy(), trigger.timestamp(), now));
+                                items, state.version(), triggeredBy, eventTime, now));
                     }
                 }
             }
         }
+        return true;
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */
@@ -193,8 +219,7 @@ public class UpdateProfile
         }
         LinkedAccount[] joined = Arrays.copyOf(accounts, accounts.length + 1);
         joined[accounts.length] = LinkedAccount.of(app, accountId);
-        return new ProfileState(null, current == null ? 0L : current.interestTime(), joined, null,
-                current == null ? 0L : current.version(), current == null ? 0L : current.lastActive());
+        return current == null ? ProfileState.of(joined) : current.withAccounts(joined);
     }
 
     private static ProfileState leave(ProfileState current, String app, String accountId) {
@@ -204,7 +229,7 @@ public class UpdateProfile
         LinkedAccount[] remaining = Arrays.stream(current.accounts())
                 .filter(a -> !a.is(app, accountId))
                 .toArray(LinkedAccount[]::new);
-        return withAccounts(current, remaining);
+        return current.withAccounts(remaining);
     }
 
     private ProfileState activity(ProfileState current, ActivitySignal activity,
@@ -249,7 +274,7 @@ public class UpdateProfile
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
         }
         accounts[at] = account;
-        return new ProfileState(null, interestTime, accounts, null, base.version(), base.lastActive());
+        return base.withInterests(interestTime, accounts);
     }
 
     private int[] remember(int[] recent, int itemHash) {
@@ -287,7 +312,7 @@ public class UpdateProfile
             Centroid legacy = Centroid.encode(state.interest(), 0L);
             accounts[owner] = accounts[owner].withInterests(new Centroid[] {legacy});
         }
-        return new ProfileState(null, state.interestTime(), accounts, null, state.version(), state.lastActive());
+        return state.withAccounts(accounts);
     }
 
     private static int firstOfApp(LinkedAccount[] accounts, String app) {
@@ -306,9 +331,5 @@ public class UpdateProfile
             }
         }
         return -1;
-    }
-
-    private static ProfileState withAccounts(ProfileState state, LinkedAccount[] accounts) {
-        return new ProfileState(null, state.interestTime(), accounts, null, state.version(), state.lastActive());
     }
 }

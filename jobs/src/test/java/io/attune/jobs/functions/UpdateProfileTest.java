@@ -55,8 +55,13 @@ class UpdateProfileTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> newHarness()
             throws Exception {
+        return newHarness(settings());
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> newHarness(
+            ProfileSettings settings) throws Exception {
         var opened = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()), List.of(UpdateProfile.CATALOG)),
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings), List.of(UpdateProfile.CATALOG)),
                 new PersonKey(), Types.STRING, 128, 1, 0);
         opened.setStateBackend(new EmbeddedRocksDBStateBackend());
         opened.open();
@@ -283,6 +288,44 @@ class UpdateProfileTest {
         engagement("ana", "INSTAGRAM", "ig-ana", "e5", ActivityKind.LIKE, "ig-run", 5L);
         assertThat(lastRefresh("INSTAGRAM", "FEED").items()).extracting(RecommendedItem::itemId)
                 .as("just liked: not recommended back").containsExactly("ig-run-2", "ig-jazz");
+    }
+
+    @Test
+    void withAMinimumIntervalABurstIsCoalescedIntoOneRefreshOfTheLatestState() throws Exception {
+        harness.close();
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.TOP_K, 2);
+        options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ofSeconds(1));
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        harness.setProcessingTime(10_000L);
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
+        assertThat(harness.extractOutputValues()).as("the first update refreshes at once").hasSize(1);
+
+        harness.setProcessingTime(10_100L);
+        message("ana", "MESSENGER", "m-ana", "e2", JAZZ, 2L);
+        harness.setProcessingTime(10_200L);
+        message("ana", "MESSENGER", "m-ana", "e3", JAZZ, 3L);
+        harness.setProcessingTime(10_999L);
+        assertThat(harness.extractOutputValues()).as("inside the interval: deferred").hasSize(1);
+
+        harness.setProcessingTime(11_000L);
+        List<RecommendationRefresh> out = harness.extractOutputValues();
+        assertThat(out).hasSize(2);
+        RecommendationRefresh coalesced = out.get(1);
+        assertThat(coalesced.triggeredBy()).isEqualTo("e3");
+        assertThat(coalesced.eventTime()).isEqualTo(3L);
+        assertThat(coalesced.items()[0].itemId()).as("the latest state: jazz twice beats running once")
+                .isEqualTo("m-jazz");
+        assertThat(coalesced.profileVersion()).isGreaterThan(out.get(0).profileVersion() + 1);
+
+        harness.setProcessingTime(20_000L);
+        message("ana", "MESSENGER", "m-ana", "e4", RUNNING, 4L);
+        assertThat(harness.extractOutputValues()).as("after a quiet interval: at once again").hasSize(3);
+        harness.setProcessingTime(30_000L);
+        assertThat(harness.extractOutputValues()).as("nothing pending, nothing more").hasSize(3);
     }
 
     private RecommendationRefresh lastRefresh(String app, String surface) {

@@ -8,10 +8,24 @@ import java.util.Map;
  * The items of one app surface, laid out for fast scoring: all vectors in one contiguous array, so a
  * ranking pass streams through memory. Updates replace in place; removals move the last item into the
  * freed slot, so the layout stays dense under live catalog changes.
+ *
+ * <p>From {@code indexedFrom} items on, the partition also keeps {@link CoarseLists} (about √n lists,
+ * retrained whenever the partition has doubled since the last training), so a ranking scores a few lists
+ * instead of every item. Not thread-safe: one ranking at a time (each Flink subtask has its own).
  */
 public final class CatalogPartition {
 
+    /** Partitions smaller than this are ranked exactly, item by item. */
+    public static final int DEFAULT_INDEXED_FROM = 4_096;
+
     private final int dimension;
+    private final int indexedFrom;
+    private CoarseLists lists;
+    private int trainedAtSize;
+    private int[] visitStamp = new int[16];
+    private float[] visitScore = new float[16];
+    private int[] visitInterest = new int[16];
+    private int stamp;
     private final Map<String, Integer> positions = new HashMap<>();
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
@@ -19,7 +33,12 @@ public final class CatalogPartition {
     private int size;
 
     public CatalogPartition(int dimension) {
+        this(dimension, DEFAULT_INDEXED_FROM);
+    }
+
+    public CatalogPartition(int dimension, int indexedFrom) {
         this.dimension = dimension;
+        this.indexedFrom = indexedFrom;
         this.vectors = new float[16 * dimension];
     }
 
@@ -39,6 +58,16 @@ public final class CatalogPartition {
         }
         tags[slot] = itemTags;
         System.arraycopy(vector, 0, vectors, slot * dimension, dimension);
+        if (lists != null) {
+            if (at != null) {
+                lists.remove(slot);
+            }
+            lists.add(slot, vectors);
+        }
+        if (size >= indexedFrom && size >= 2 * trainedAtSize) {
+            lists = CoarseLists.train(vectors, size, dimension, (int) Math.max(16, Math.round(Math.sqrt(size))));
+            trainedAtSize = size;
+        }
     }
 
     /** Removes an item if present. */
@@ -48,6 +77,12 @@ public final class CatalogPartition {
             return;
         }
         int last = size - 1;
+        if (lists != null) {
+            lists.remove(at);
+            if (at != last) {
+                lists.move(last, at);
+            }
+        }
         if (at != last) {
             ids[at] = ids[last];
             tags[at] = tags[last];
@@ -65,6 +100,49 @@ public final class CatalogPartition {
 
     public int dimension() {
         return dimension;
+    }
+
+    /** The coarse lists, or {@code null} while the partition is ranked exactly. */
+    CoarseLists lists() {
+        return lists;
+    }
+
+    /** Starts a new visit (one ranking's pass over the coarse lists). */
+    void newVisit() {
+        if (visitStamp.length < ids.length) {
+            visitStamp = new int[ids.length];
+            visitScore = new float[ids.length];
+            visitInterest = new int[ids.length];
+            stamp = 0;
+        }
+        stamp++;
+    }
+
+    /**
+     * Records a score of {@code slot} for one interest during a visit, keeping the best.
+     *
+     * @return true the first time the slot is seen in this visit
+     */
+    boolean visit(int slot, float score, int interest) {
+        if (visitStamp[slot] != stamp) {
+            visitStamp[slot] = stamp;
+            visitScore[slot] = score;
+            visitInterest[slot] = interest;
+            return true;
+        }
+        if (score > visitScore[slot]) {
+            visitScore[slot] = score;
+            visitInterest[slot] = interest;
+        }
+        return false;
+    }
+
+    float visitScore(int slot) {
+        return visitScore[slot];
+    }
+
+    int visitInterest(int slot) {
+        return visitInterest[slot];
     }
 
     String id(int slot) {

@@ -1,6 +1,9 @@
 package io.attune.models.ranking;
 
+import static io.attune.models.math.SliceDot.dot;
+
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -20,8 +23,12 @@ public final class InterestRanker {
 
     private static final int POOL_FACTOR = 4;
 
+    /** Coarse lists scanned per ranking, shared among the interests by weight, when a partition has them. */
+    public static final int DEFAULT_PROBES = 8;
+
     private final int k;
     private final float diversity;
+    private final int probes;
 
     /**
      * @param k items per ranking
@@ -29,6 +36,13 @@ public final class InterestRanker {
      *     more of the slots
      */
     public InterestRanker(int k, float diversity) {
+        this(k, diversity, DEFAULT_PROBES);
+    }
+
+    /**
+     * @param probes coarse lists scanned per ranking in an indexed partition (more: closer to exact, slower)
+     */
+    public InterestRanker(int k, float diversity, int probes) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
@@ -37,6 +51,7 @@ public final class InterestRanker {
         }
         this.k = k;
         this.diversity = diversity;
+        this.probes = Math.max(1, probes);
     }
 
     /**
@@ -88,6 +103,89 @@ public final class InterestRanker {
 
     /** The top {@code k × 4} items by relevance, in relevance order. */
     private List<Candidate> pool(CatalogPartition partition, float[] queries, float[] shares, int count,
+            Predicate<String> excluded) {
+        return partition.lists() == null
+                ? exactPool(partition, queries, shares, count, excluded)
+                : probedPool(partition, partition.lists(), queries, shares, count, excluded);
+    }
+
+    /**
+     * Scores only the items of the lists nearest each interest: a stronger interest gets more of the probes
+     * (at least one each), and an item reached by several interests keeps its best score.
+     */
+    private List<Candidate> probedPool(CatalogPartition partition, CoarseLists lists, float[] queries,
+            float[] shares, int count, Predicate<String> excluded) {
+        int dimension = partition.dimension();
+        float shareSum = 0f;
+        for (int c = 0; c < count; c++) {
+            shareSum += shares[c];
+        }
+        float[] similarities = new float[lists.lists()];
+        int[] visited = new int[64];
+        int visitedCount = 0;
+        partition.newVisit();
+        for (int c = 0; c < count; c++) {
+            int probesForInterest = Math.max(1, Math.round(probes * (shareSum > 0 ? shares[c] / shareSum : 1f / count)));
+            lists.similarities(queries, c * dimension, similarities);
+            for (int list : nearestLists(similarities, Math.min(probesForInterest, lists.lists()))) {
+                int[] members = lists.members(list);
+                float[] memberVectors = lists.memberVectors(list);
+                for (int m = 0, n = lists.memberCount(list); m < n; m++) {
+                    int slot = members[m];
+                    float score = shares[c] * dot(queries, c * dimension, memberVectors, m * dimension, dimension);
+                    if (partition.visit(slot, score, c)) {
+                        if (visitedCount == visited.length) {
+                            visited = Arrays.copyOf(visited, visited.length * 2);
+                        }
+                        visited[visitedCount++] = slot;
+                    }
+                }
+            }
+        }
+        int capacity = k * POOL_FACTOR;
+        PriorityQueue<Candidate> heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
+        for (int v = 0; v < visitedCount; v++) {
+            int slot = visited[v];
+            float score = partition.visitScore(slot);
+            if (heap.size() == capacity && score <= heap.peek().score) {
+                continue;
+            }
+            if (excluded.test(partition.id(slot))) {
+                continue;
+            }
+            heap.add(new Candidate(slot, score, partition.visitInterest(slot), partition.id(slot)));
+            if (heap.size() > capacity) {
+                heap.poll();
+            }
+        }
+        List<Candidate> pool = new ArrayList<>(heap);
+        pool.sort(Candidate.WORST_FIRST.reversed());
+        return pool;
+    }
+
+    /** Indices of the {@code n} largest values. */
+    private static int[] nearestLists(float[] similarities, int n) {
+        int[] best = new int[n];
+        float[] bestValues = new float[n];
+        Arrays.fill(bestValues, Float.NEGATIVE_INFINITY);
+        for (int i = 0; i < similarities.length; i++) {
+            float value = similarities[i];
+            if (value <= bestValues[n - 1]) {
+                continue;
+            }
+            int at = n - 1;
+            while (at > 0 && bestValues[at - 1] < value) {
+                bestValues[at] = bestValues[at - 1];
+                best[at] = best[at - 1];
+                at--;
+            }
+            bestValues[at] = value;
+            best[at] = i;
+        }
+        return best;
+    }
+
+    private List<Candidate> exactPool(CatalogPartition partition, float[] queries, float[] shares, int count,
             Predicate<String> excluded) {
         int dimension = partition.dimension();
         int capacity = k * POOL_FACTOR;
@@ -161,25 +259,6 @@ public final class InterestRanker {
         return label.isEmpty()
                 ? "matches interests from " + source
                 : "matches your interest in " + label + ", from " + source;
-    }
-
-    /** Dot product of two slices, with independent accumulators so the loop pipelines. */
-    static float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
-        float s0 = 0f;
-        float s1 = 0f;
-        float s2 = 0f;
-        float s3 = 0f;
-        int i = 0;
-        for (; i + 3 < length; i += 4) {
-            s0 += a[aOffset + i] * b[bOffset + i];
-            s1 += a[aOffset + i + 1] * b[bOffset + i + 1];
-            s2 += a[aOffset + i + 2] * b[bOffset + i + 2];
-            s3 += a[aOffset + i + 3] * b[bOffset + i + 3];
-        }
-        for (; i < length; i++) {
-            s0 += a[aOffset + i] * b[bOffset + i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private record Candidate(int slot, float score, int interest, String itemId) {

@@ -82,14 +82,6 @@ class InterestRankerTest {
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    @Test
-    void theDotProductMatchesThePlainOne() {
-        float[] a = unit();
-        float[] b = unit();
-        assertThat(InterestRanker.dot(a, 0, b, 0, DIMENSION)).isCloseTo(Vectors.dot(a, b),
-                org.assertj.core.api.Assertions.within(1e-5f));
-    }
-
     private float[] unit() {
         float[] v = new float[DIMENSION];
         for (int i = 0; i < DIMENSION; i++) {
