@@ -103,17 +103,17 @@ public final class PersonalizationJob {
         EmbedderLease embedder = new EmbedderLease(PersonalizationOptions.embeddingConfig(options));
 
         SingleOutputStreamOperator<AssistantMessage> messages = parse(env, sources.assistantMessages(),
-                options.get(TOPIC_ASSISTANT_MESSAGES), json, EventJson::assistantMessage, AssistantMessage.class,
-                Uids.SOURCE_ASSISTANT_MESSAGES, Uids.PARSE_ASSISTANT_MESSAGES);
+                sources.eventTime(), options.get(TOPIC_ASSISTANT_MESSAGES), json, EventJson::assistantMessage,
+                AssistantMessage.class, Uids.SOURCE_ASSISTANT_MESSAGES, Uids.PARSE_ASSISTANT_MESSAGES);
         SingleOutputStreamOperator<EngagementSignal> engagement = parse(env, sources.engagementSignals(),
-                options.get(TOPIC_ENGAGEMENT_SIGNALS), json, EventJson::engagementSignal, EngagementSignal.class,
-                Uids.SOURCE_ENGAGEMENT_SIGNALS, Uids.PARSE_ENGAGEMENT_SIGNALS);
+                sources.eventTime(), options.get(TOPIC_ENGAGEMENT_SIGNALS), json, EventJson::engagementSignal,
+                EngagementSignal.class, Uids.SOURCE_ENGAGEMENT_SIGNALS, Uids.PARSE_ENGAGEMENT_SIGNALS);
         SingleOutputStreamOperator<AccountLink> links = parse(env, sources.accountLinks(),
-                options.get(TOPIC_ACCOUNT_LINKS), json, EventJson::accountLink, AccountLink.class,
-                Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS);
+                sources.eventTime(), options.get(TOPIC_ACCOUNT_LINKS), json, EventJson::accountLink,
+                AccountLink.class, Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS);
         SingleOutputStreamOperator<CatalogEntry> catalog = parse(env, sources.contentCatalog(),
-                options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry, CatalogEntry.class,
-                Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
+                sources.eventTime(), options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry,
+                CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
 
         // Ordered: one account's messages reach the profile in the order they were sent.
         DataStream<EmbeddedMessage> embedded = AsyncDataStream.orderedWait(messages,
@@ -172,9 +172,9 @@ public final class PersonalizationJob {
     }
 
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env,
-            Source<String, ?, ?> source, String topic, EventJson json, EventDecoder<T> decoder, Class<T> type,
-            String sourceUid, String parseUid) {
-        return env.fromSource(source, WatermarkStrategy.noWatermarks(), topic)
+            Source<String, ?, ?> source, WatermarkStrategy<String> eventTime, String topic, EventJson json,
+            EventDecoder<T> decoder, Class<T> type, String sourceUid, String parseUid) {
+        return env.fromSource(source, eventTime, topic)
                 .uid(sourceUid)
                 .process(new ParseEvents<>(topic, json, decoder))
                 .returns(TypeInformation.of(type))

@@ -17,6 +17,7 @@ public final class Attune {
                        "categories", "scores" and "sensitive"
                          --input FILE      instead of stdin
                          --output FILE     instead of stdout
+            """ + ReplayCommand.USAGE + """
               train-guard
                        retrain the sensitive-topic guard's head from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
@@ -35,6 +36,7 @@ public final class Attune {
             status = switch (args[0]) {
                 case "local" -> LocalCommand.run(rest);
                 case "classify" -> ClassifyCommand.run(rest);
+                case "replay" -> ReplayCommand.run(rest);
                 case "train-guard" -> {
                     io.attune.models.guard.GuardTrainer.main(rest);
                     yield 0;

@@ -219,6 +219,11 @@ public final class EventJson implements Serializable {
                 timestamp(node, "time"));
     }
 
+    /** The {@code timestamp} field of any input event, as epoch milliseconds. */
+    public static long eventTime(String json) throws InvalidEventException {
+        return timestamp(parse(json), "timestamp");
+    }
+
     private static JsonNode parse(String json) throws InvalidEventException {
         if (json == null || json.isBlank()) {
             throw new InvalidEventException("empty payload");

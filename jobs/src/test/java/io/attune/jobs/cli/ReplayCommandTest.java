@@ -1,0 +1,107 @@
+package io.attune.jobs.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.RecommendationRefresh;
+import io.attune.jobs.events.RecommendedItem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code bin/attune replay}: the job over bounded files, in event-time order whatever the order of the
+ * lines in and across the files.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class ReplayCommandTest {
+
+    @Test
+    void replaysFilesInEventTimeOrderAndWritesEveryRefresh(@TempDir Path dir) throws Exception {
+        Path catalog = write(dir, "catalog.jsonl",
+                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
+                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
+                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking"),
+                item("m-pasta-tips", "Five pasta dinners for busy weeknights", "cooking").replace("INSTAGRAM", "MESSENGER"));
+        // Listed out of time order on purpose: the link (09:00) comes after the message it routes (09:05).
+        Path links = write(dir, "links.jsonl",
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T09:00:00Z\"}",
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T08:00:00Z\"}");
+        Path messages = write(dir, "messages.jsonl",
+                message("msg-jazz", "2026-11-29T09:30:00Z", "Any good live jazz concerts with saxophone tonight?"),
+                message("msg-run", "2026-11-29T09:05:00Z", "Which shoes for my first trail running race?"),
+                message("msg-early", "2026-11-29T08:30:00Z", "Easy pasta recipe for dinner?"),
+                "{\"eventId\":\"broken\"");
+        Path engagement = write(dir, "engagement.jsonl",
+                "{\"eventId\":\"like-1\",\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\","
+                        + "\"timestamp\":\"2026-11-29T09:10:00Z\",\"kind\":\"LIKE\",\"itemId\":\"ig-trail-shoes\"}");
+        Path output = dir.resolve("refreshes.jsonl");
+
+        int status = ReplayCommand.run(new String[] {
+            "--assistant-messages", messages.toString(), "--engagement-signals", engagement.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--output", output.toString()});
+
+        assertThat(status).isZero();
+        List<RecommendationRefresh> refreshes = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .toList();
+        assertThat(refreshes).extracting(RecommendationRefresh::triggeredBy)
+                .as("the early message came before the MESSENGER link: it belongs to the account alone")
+                .contains("msg-early", "msg-run", "like-1", "msg-jazz");
+        assertThat(refreshes).filteredOn(r -> r.triggeredBy().equals("msg-early"))
+                .extracting(RecommendationRefresh::centerId).containsOnly("MESSENGER:m-ana");
+        assertThat(refreshes).filteredOn(r -> r.triggeredBy().equals("msg-run"))
+                .extracting(RecommendationRefresh::centerId).containsOnly("center-ana");
+
+        List<RecommendationRefresh> ana = refreshes.stream()
+                .filter(r -> r.centerId().equals("center-ana") && r.app().equals("INSTAGRAM"))
+                .sorted(Comparator.comparingLong(RecommendationRefresh::profileVersion))
+                .toList();
+        assertThat(ana).extracting(RecommendationRefresh::triggeredBy)
+                .as("in event-time order, not file order")
+                .containsSubsequence("msg-run", "like-1", "msg-jazz");
+        RecommendationRefresh last = ana.get(ana.size() - 1);
+        assertThat(last.triggeredBy()).isEqualTo("msg-jazz");
+        assertThat(last.items()).extracting(RecommendedItem::itemId)
+                .as("the liked item is not recommended back").doesNotContain("ig-trail-shoes")
+                .first().isEqualTo("ig-jazz-club");
+
+        assertThat(Files.readAllLines(Path.of(output + ".dead-letters.jsonl")))
+                .singleElement().asString().contains("assistant-messages").contains("not valid JSON");
+    }
+
+    @Test
+    void missingOutputOrInputsIsAUsageError(@TempDir Path dir) throws Exception {
+        assertThat(ReplayCommand.run(new String[] {"--catalog", dir.resolve("none.jsonl").toString(),
+            "--output", dir.resolve("out").toString()})).isEqualTo(2);
+        assertThat(ReplayCommand.run(new String[] {"--output", dir.resolve("out").toString()})).isEqualTo(2);
+    }
+
+    private static RecommendationRefresh refresh(String json) {
+        try {
+            return EventJson.refresh(json);
+        } catch (Exception e) {
+            throw new AssertionError(json, e);
+        }
+    }
+
+    private static String item(String id, String text, String tag) {
+        return "{\"itemId\":\"" + id + "\",\"app\":\"INSTAGRAM\",\"surface\":\"FEED\",\"text\":\"" + text
+                + "\",\"tags\":[\"" + tag + "\"],\"timestamp\":\"2026-11-20T08:00:00Z\"}";
+    }
+
+    private static String message(String id, String time, String text) {
+        return "{\"eventId\":\"" + id + "\",\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"timestamp\":\"" + time
+                + "\",\"modality\":\"TEXT\",\"text\":\"" + text + "\"}";
+    }
+
+    private static Path write(Path dir, String name, String... lines) throws Exception {
+        return Files.write(dir.resolve(name), List.of(lines));
+    }
+}
