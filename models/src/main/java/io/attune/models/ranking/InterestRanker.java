@@ -22,6 +22,9 @@ import java.util.function.Predicate;
 public final class InterestRanker {
 
     private static final int POOL_FACTOR = 4;
+    /** Below this score an item is not claimed to match an interest; it fills the list for variety. */
+    static final float WEAK_MATCH = 0.2f;
+    static final String VARIETY = "shown for variety: not close to your current interests";
 
     /** Coarse lists scanned per ranking, shared among the interests by weight, when a partition has them. */
     public static final int DEFAULT_PROBES = 8;
@@ -96,7 +99,7 @@ public final class InterestRanker {
             pickedPerInterest[next.interest]++;
             String origin = interests.get(next.interest).origin();
             picks.add(new Recommendation(partition.id(next.slot), next.score, next.interest,
-                    reason(labels[next.interest], origin)));
+                    next.score < WEAK_MATCH ? VARIETY : reason(labels[next.interest], origin)));
         }
         return picks;
     }
@@ -228,9 +231,14 @@ public final class InterestRanker {
         for (int c = 0; c < count; c++) {
             tagWeights.add(new HashMap<>());
         }
+        float[] best = new float[count];
+        for (Candidate candidate : pool) {
+            best[candidate.interest] = Math.max(best[candidate.interest], candidate.score);
+        }
         for (Candidate candidate : pool) {
             String[] tags = partition.tags(candidate.slot);
-            if (tags == null) {
+            // Only the items that really match the interest name it, not the tail of a small catalog.
+            if (tags == null || candidate.score < best[candidate.interest] / 2) {
                 continue;
             }
             for (String tag : tags) {

@@ -64,6 +64,17 @@ class InterestRankerTest {
     }
 
     @Test
+    void aWeakMatchIsNotClaimedAsAnInterest() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        feed.put("unrelated", new String[] {"shopping"}, jazz);
+        List<Recommendation> picks = new InterestRanker(2, 0f).rank(feed, List.of(new Interest(running, 1f, "A")),
+                id -> false);
+        assertThat(picks).extracting(Recommendation::reason).containsExactly(
+                "matches your interest in running, from your A activity", InterestRanker.VARIETY);
+    }
+
+    @Test
     void thePartitionStaysDenseUnderUpdatesAndRemovals() {
         CatalogPartition feed = new CatalogPartition(DIMENSION);
         for (int i = 0; i < 40; i++) {
