@@ -46,7 +46,7 @@ public class RetrievalBenchmark {
     @Param({"indexed", "exact"})
     public String mode;
 
-    @Param({"8"})
+    @Param({"12"})
     public int probes;
 
     private CatalogPartition partition;

@@ -22,10 +22,6 @@ public final class CatalogPartition {
     private final int indexedFrom;
     private CoarseLists lists;
     private int trainedAtSize;
-    private int[] visitStamp = new int[16];
-    private float[] visitScore = new float[16];
-    private int[] visitInterest = new int[16];
-    private int stamp;
     private final Map<String, Integer> positions = new HashMap<>();
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
@@ -105,44 +101,6 @@ public final class CatalogPartition {
     /** The coarse lists, or {@code null} while the partition is ranked exactly. */
     CoarseLists lists() {
         return lists;
-    }
-
-    /** Starts a new visit (one ranking's pass over the coarse lists). */
-    void newVisit() {
-        if (visitStamp.length < ids.length) {
-            visitStamp = new int[ids.length];
-            visitScore = new float[ids.length];
-            visitInterest = new int[ids.length];
-            stamp = 0;
-        }
-        stamp++;
-    }
-
-    /**
-     * Records a score of {@code slot} for one interest during a visit, keeping the best.
-     *
-     * @return true the first time the slot is seen in this visit
-     */
-    boolean visit(int slot, float score, int interest) {
-        if (visitStamp[slot] != stamp) {
-            visitStamp[slot] = stamp;
-            visitScore[slot] = score;
-            visitInterest[slot] = interest;
-            return true;
-        }
-        if (score > visitScore[slot]) {
-            visitScore[slot] = score;
-            visitInterest[slot] = interest;
-        }
-        return false;
-    }
-
-    float visitScore(int slot) {
-        return visitScore[slot];
-    }
-
-    int visitInterest(int slot) {
-        return visitInterest[slot];
     }
 
     String id(int slot) {

@@ -27,7 +27,7 @@ public final class InterestRanker {
     static final String VARIETY = "shown for variety: not close to your current interests";
 
     /** Coarse lists scanned per ranking, shared among the interests by weight, when a partition has them. */
-    public static final int DEFAULT_PROBES = 8;
+    public static final int DEFAULT_PROBES = 12;
 
     private final int k;
     private final float diversity;
@@ -123,42 +123,60 @@ public final class InterestRanker {
         for (int c = 0; c < count; c++) {
             shareSum += shares[c];
         }
+        // (list, interest) pairs, grouped by list below: each probed list is scanned once, every item scored
+        // against all the interests that chose its list, so no item is seen twice.
         float[] similarities = new float[lists.lists()];
-        int[] visited = new int[64];
-        int visitedCount = 0;
-        partition.newVisit();
+        long[] probed = new long[Math.max(1, count * Math.min(probes, lists.lists()))];
+        int probedCount = 0;
         for (int c = 0; c < count; c++) {
             int probesForInterest = Math.max(1, Math.round(probes * (shareSum > 0 ? shares[c] / shareSum : 1f / count)));
             lists.similarities(queries, c * dimension, similarities);
             for (int list : nearestLists(similarities, Math.min(probesForInterest, lists.lists()))) {
-                int[] members = lists.members(list);
-                float[] memberVectors = lists.memberVectors(list);
-                for (int m = 0, n = lists.memberCount(list); m < n; m++) {
-                    int slot = members[m];
-                    float score = shares[c] * dot(queries, c * dimension, memberVectors, m * dimension, dimension);
-                    if (partition.visit(slot, score, c)) {
-                        if (visitedCount == visited.length) {
-                            visited = Arrays.copyOf(visited, visited.length * 2);
-                        }
-                        visited[visitedCount++] = slot;
-                    }
+                if (probedCount == probed.length) {
+                    probed = Arrays.copyOf(probed, probed.length * 2);
                 }
+                probed[probedCount++] = ((long) list << 32) | c;
             }
         }
+        Arrays.sort(probed, 0, probedCount);
         int capacity = k * POOL_FACTOR;
         PriorityQueue<Candidate> heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
-        for (int v = 0; v < visitedCount; v++) {
-            int slot = visited[v];
-            float score = partition.visitScore(slot);
-            if (heap.size() == capacity && score <= heap.peek().score) {
-                continue;
+        float floor = Float.NEGATIVE_INFINITY;
+        int[] interestsOfList = new int[count];
+        for (int p = 0; p < probedCount; ) {
+            int list = (int) (probed[p] >>> 32);
+            int chosenBy = 0;
+            while (p < probedCount && (int) (probed[p] >>> 32) == list) {
+                interestsOfList[chosenBy++] = (int) probed[p++];
             }
-            if (excluded.test(partition.id(slot))) {
-                continue;
-            }
-            heap.add(new Candidate(slot, score, partition.visitInterest(slot), partition.id(slot)));
-            if (heap.size() > capacity) {
-                heap.poll();
+            int[] members = lists.members(list);
+            float[] memberVectors = lists.memberVectors(list);
+            for (int m = 0, n = lists.memberCount(list); m < n; m++) {
+                float best = Float.NEGATIVE_INFINITY;
+                int bestInterest = 0;
+                for (int i = 0; i < chosenBy; i++) {
+                    int c = interestsOfList[i];
+                    float score = shares[c] * dot(queries, c * dimension, memberVectors, m * dimension, dimension);
+                    if (score > best) {
+                        best = score;
+                        bestInterest = c;
+                    }
+                }
+                if (best <= floor) {
+                    continue;
+                }
+                int slot = members[m];
+                String itemId = partition.id(slot);
+                if (excluded.test(itemId)) {
+                    continue;
+                }
+                heap.add(new Candidate(slot, best, bestInterest, itemId));
+                if (heap.size() > capacity) {
+                    heap.poll();
+                }
+                if (heap.size() == capacity) {
+                    floor = heap.peek().score;
+                }
             }
         }
         List<Candidate> pool = new ArrayList<>(heap);
