@@ -21,6 +21,7 @@ public final class Attune {
               train-guard
                        retrain the sensitive-topic guard's head from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
+                         [--holdout-sources PREFIX,...] [--balance-sources] [--no-ngrams]
             """;
 
     private Attune() {}

@@ -35,8 +35,26 @@ public final class GuardTrainer {
 
     private GuardTrainer() {}
 
-    /** Trains on {@code train} and returns the head. */
+    /**
+     * Training choices that were measured for generalisation to unseen sources (docs/sensitive-topics.md).
+     *
+     * @param balanceSources also weight each (source family, class) group toward the same total, so the
+     *     largest sources' register does not define a class
+     * @param characterNgrams use the hashed character n-grams (they carry French and register alike)
+     */
+    public record Options(boolean balanceSources, boolean characterNgrams) {
+        /** What the bundled head is trained with. */
+        public static final Options BUNDLED = new Options(false, true);
+    }
+
+    /** Trains on {@code train} with the bundled head's options and returns the head. */
     public static GuardHead train(List<LabeledText> train, List<float[]> embeddings, GuardFeatures features) {
+        return train(train, embeddings, features, Options.BUNDLED);
+    }
+
+    /** Trains on {@code train} and returns the head. */
+    public static GuardHead train(List<LabeledText> train, List<float[]> embeddings, GuardFeatures features,
+            Options options) {
         int dim = embeddings.get(0).length;
         GuardHead head = new GuardHead(CLASSES, features.denseSize(dim), GuardFeatures.NGRAM_BUCKETS);
         int k = CLASSES.size();
@@ -62,11 +80,27 @@ public final class GuardTrainer {
             int present = (int) java.util.Arrays.stream(counts).filter(c -> c > 0).count();
             weights[i] = (float) Math.sqrt(total / (double) (present * counts[labels[i]]));
         }
+        if (options.balanceSources()) {
+            java.util.Map<String, Integer> perGroup = new java.util.HashMap<>();
+            java.util.Map<Integer, Integer> groupsPerClass = new java.util.HashMap<>();
+            for (int i = 0; i < train.size(); i++) {
+                String group = sourceFamily(train.get(i).source()) + "|" + labels[i];
+                if (perGroup.merge(group, 1, Integer::sum) == 1) {
+                    groupsPerClass.merge(labels[i], 1, Integer::sum);
+                }
+            }
+            double mean = train.size() / (double) perGroup.size();
+            for (int i = 0; i < train.size(); i++) {
+                int n = perGroup.get(sourceFamily(train.get(i).source()) + "|" + labels[i]);
+                weights[i] *= (float) Math.sqrt(mean / n);
+            }
+        }
+        boolean noNgrams = !options.characterNgrams();
         List<float[]> dense = new ArrayList<>(train.size());
         List<CharNgrams.SparseVector> sparse = new ArrayList<>(train.size());
         for (int i = 0; i < train.size(); i++) {
             dense.add(features.dense(train.get(i).text(), embeddings.get(i)));
-            sparse.add(features.sparse(train.get(i).text()));
+            sparse.add(noNgrams ? features.sparse("") : features.sparse(train.get(i).text()));
         }
 
         int[] order = new int[train.size()];
@@ -114,8 +148,12 @@ public final class GuardTrainer {
         Path output = Path.of("models/src/main/resources/io/attune/models/guard/head.bin");
         Path cache = null;
         List<String> holdout = List.of();
+        boolean balanceSources = Options.BUNDLED.balanceSources();
+        boolean characterNgrams = Options.BUNDLED.characterNgrams();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--balance-sources" -> balanceSources = true;
+                case "--no-ngrams" -> characterNgrams = false;
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--train" -> trainFile = Path.of(args[++i]);
                 case "--dev" -> devFile = Path.of(args[++i]);
@@ -127,8 +165,9 @@ public final class GuardTrainer {
         if (trainFile == null) {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
-                            + "[--holdout-sources PREFIX,...]");
+                            + "[--holdout-sources PREFIX,...] [--balance-sources] [--no-ngrams]");
         }
+        Options options = new Options(balanceSources, characterNgrams);
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
         try {
@@ -138,13 +177,13 @@ public final class GuardTrainer {
                     train.size(), trainFile, templates.size());
             List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
             if (!holdout.isEmpty()) {
-                evaluateHeldOutSources(train, trainEmbeddings, templates, model, holdout, devFile, cache);
+                evaluateHeldOutSources(train, trainEmbeddings, templates, model, holdout, devFile, cache, options);
                 return;
             }
             train.addAll(templates);
             trainEmbeddings.addAll(embed(model, templates, null, null));
             GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-            GuardHead head = train(train, trainEmbeddings, features);
+            GuardHead head = train(train, trainEmbeddings, features, options);
             Files.createDirectories(output.toAbsolutePath().getParent());
             try (OutputStream out = Files.newOutputStream(output)) {
                 head.write(out);
@@ -180,8 +219,8 @@ public final class GuardTrainer {
      * and reports on all their examples (train and dev). Writes no head.
      */
     private static void evaluateHeldOutSources(List<LabeledText> train, List<float[]> embeddings,
-            List<LabeledText> templates, EmbeddingModel model, List<String> prefixes, Path devFile, Path cache)
-            throws IOException {
+            List<LabeledText> templates, EmbeddingModel model, List<String> prefixes, Path devFile, Path cache,
+            Options options) throws IOException {
         List<LabeledText> kept = new ArrayList<>();
         List<float[]> keptEmbeddings = new ArrayList<>();
         List<LabeledText> heldOut = new ArrayList<>();
@@ -206,7 +245,7 @@ public final class GuardTrainer {
         kept.addAll(templates);
         keptEmbeddings.addAll(embed(model, templates, null, null));
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        GuardHead head = train(kept, keptEmbeddings, features);
+        GuardHead head = train(kept, keptEmbeddings, features, options);
         SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features, true);
         GuardReport report = new GuardReport();
         for (int i = 0; i < heldOut.size(); i++) {
@@ -214,6 +253,11 @@ public final class GuardTrainer {
         }
         System.out.printf("%nTrained without %s; on their %d examples:%n%n%s", prefixes, heldOut.size(),
                 report.toMarkdown());
+    }
+
+    private static String sourceFamily(String source) {
+        int slash = source.indexOf('/');
+        return slash < 0 ? source : source.substring(0, slash);
     }
 
     private static GuardDecision lexiconOnly(GuardFeatures features, String text) {
