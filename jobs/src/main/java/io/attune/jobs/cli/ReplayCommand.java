@@ -97,6 +97,9 @@ final class ReplayCommand {
         flinkConf.removeConfig(CheckpointingOptions.CHECKPOINTING_INTERVAL);
         StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(1, flinkConf);
 
+        // The sinks only open when the last stage starts: clear old outputs now, so progress counts this run.
+        Files.deleteIfExists(refreshesFile);
+        Files.deleteIfExists(deadLettersFile);
         Path empty = Files.createTempFile("attune-replay-empty", ".jsonl");
         empty.toFile().deleteOnExit();
         long events = 0;

@@ -1,0 +1,289 @@
+package io.attune.bench.quality;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Recommendation quality on MovieLens (the 100,004-rating "latest-small" sample shipped in the dslabs R
+ * package), with a per-user time-ordered split: each user's last 20% of ratings (by time) is the test set,
+ * the rest is replayed through the job as engagement (rating ≥ 4 LIKE, ≤ 2 HIDE, else VIEW) against a
+ * catalog of every movie (text: title, year, genres; tags: genres).
+ *
+ * <pre>
+ * prepare RATINGS.csv DIR     writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
+ * evaluate RATINGS.csv DIR    reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
+ *                             refresh next to a popularity and an item-kNN baseline
+ * </pre>
+ *
+ * Recall@10 for a user is the share of their test positives (rated ≥ 4) found in the 10 recommendations,
+ * averaged over users with at least one test positive. Every method excludes nothing it was not told of:
+ * the baselines skip items the user rated in training, Attune skips what its profile remembers as engaged.
+ */
+public final class MovieLensEvaluation {
+
+    static final String APP = "FACEBOOK";
+    static final String SURFACE = "MOVIES";
+    private static final double TEST_SHARE = 0.2;
+    private static final int MIN_RATINGS = 5;
+    private static final int K = 10;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private MovieLensEvaluation() {}
+
+    record Rating(int user, int movie, double rating, long timestamp) {}
+
+    record Movie(int id, String title, String year, String genres) {}
+
+    record Split(List<Rating> train, Map<Integer, Set<Integer>> testPositives, Map<Integer, Set<Integer>> seen) {}
+
+    public static void main(String[] args) throws IOException {
+        Path csv = Path.of(args[1]);
+        Path dir = Path.of(args[2]);
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        List<Rating> ratings = read(csv, movies);
+        Split split = split(ratings);
+        switch (args[0]) {
+            case "prepare" -> prepare(movies, split, dir);
+            case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));
+            default -> throw new IllegalArgumentException("prepare|evaluate RATINGS.csv DIR");
+        }
+    }
+
+    static List<Rating> read(Path csv, Map<Integer, Movie> movies) throws IOException {
+        List<Rating> ratings = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || !header.startsWith("\"movieId\",\"title\"")) {
+                throw new IOException("expected the dslabs movielens CSV header, got " + header);
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                List<String> f = csvFields(line);
+                int movie = Integer.parseInt(f.get(0));
+                movies.putIfAbsent(movie, new Movie(movie, f.get(1), f.get(2), f.get(3)));
+                ratings.add(new Rating(Integer.parseInt(f.get(4)), movie, Double.parseDouble(f.get(5)),
+                        Long.parseLong(f.get(6)) * 1000));
+            }
+        }
+        return ratings;
+    }
+
+    /** Per user, by time: the last 20% is test; users with fewer than 5 ratings stay wholly in training. */
+    static Split split(List<Rating> ratings) {
+        Map<Integer, List<Rating>> byUser = new HashMap<>();
+        for (Rating r : ratings) {
+            byUser.computeIfAbsent(r.user(), u -> new ArrayList<>()).add(r);
+        }
+        List<Rating> train = new ArrayList<>();
+        Map<Integer, Set<Integer>> positives = new HashMap<>();
+        Map<Integer, Set<Integer>> seen = new HashMap<>();
+        for (Map.Entry<Integer, List<Rating>> user : byUser.entrySet()) {
+            List<Rating> own = new ArrayList<>(user.getValue());
+            own.sort(Comparator.comparingLong(Rating::timestamp).thenComparingInt(Rating::movie));
+            int testSize = own.size() >= MIN_RATINGS ? (int) Math.ceil(own.size() * TEST_SHARE) : 0;
+            int cut = own.size() - testSize;
+            Set<Integer> trainMovies = new HashSet<>();
+            for (int i = 0; i < cut; i++) {
+                train.add(own.get(i));
+                trainMovies.add(own.get(i).movie());
+            }
+            seen.put(user.getKey(), trainMovies);
+            for (int i = cut; i < own.size(); i++) {
+                if (own.get(i).rating() >= 4 && !trainMovies.contains(own.get(i).movie())) {
+                    positives.computeIfAbsent(user.getKey(), u -> new HashSet<>()).add(own.get(i).movie());
+                }
+            }
+        }
+        train.sort(Comparator.comparingLong(Rating::timestamp));
+        return new Split(train, positives, seen);
+    }
+
+    static void prepare(Map<Integer, Movie> movies, Split split, Path dir) throws IOException {
+        Files.createDirectories(dir);
+        long catalogTime = split.train().get(0).timestamp();
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("catalog.jsonl"))) {
+            for (Movie m : movies.values()) {
+                ObjectNode item = JSON.createObjectNode()
+                        .put("itemId", "m" + m.id()).put("app", APP).put("surface", SURFACE)
+                        .put("text", m.title() + " (" + m.year() + "). " + m.genres().replace("|", ", "))
+                        .put("timestamp", Instant.ofEpochMilli(catalogTime).toString());
+                ArrayNode tags = item.putArray("tags");
+                for (String genre : m.genres().split("\\|")) {
+                    if (!genre.startsWith("(")) {
+                        tags.add(genre);
+                    }
+                }
+                out.write(JSON.writeValueAsString(item));
+                out.newLine();
+            }
+        }
+        int n = 0;
+        try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("engagement.jsonl"))) {
+            for (Rating r : split.train()) {
+                String kind = r.rating() >= 4 ? "LIKE" : r.rating() <= 2 ? "HIDE" : "VIEW";
+                out.write(JSON.writeValueAsString(JSON.createObjectNode()
+                        .put("eventId", "r" + n++).put("app", APP).put("accountId", "u" + r.user())
+                        .put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString())
+                        .put("kind", kind).put("itemId", "m" + r.movie())));
+                out.newLine();
+            }
+        }
+        System.out.printf("%,d movies, %,d training ratings, %,d users with test positives → %s%n",
+                movies.size(), split.train().size(), split.testPositives().size(), dir);
+    }
+
+    static void evaluate(Map<Integer, Movie> movies, Split split, Path refreshes) throws IOException {
+        Map<Integer, List<Integer>> attune = latestRefreshes(refreshes);
+        Map<Integer, Integer> likes = new HashMap<>();
+        Map<Integer, Set<Integer>> liked = new HashMap<>();
+        for (Rating r : split.train()) {
+            if (r.rating() >= 4) {
+                likes.merge(r.movie(), 1, Integer::sum);
+                liked.computeIfAbsent(r.user(), u -> new HashSet<>()).add(r.movie());
+            }
+        }
+        List<Integer> byPopularity = new ArrayList<>(likes.keySet());
+        byPopularity.sort(Comparator.comparingInt((Integer m) -> -likes.get(m)).thenComparingInt(m -> m));
+
+        double attuneRecall = 0;
+        double popularityRecall = 0;
+        double knnRecall = 0;
+        int users = 0;
+        int withRefresh = 0;
+        for (Map.Entry<Integer, Set<Integer>> user : split.testPositives().entrySet()) {
+            int u = user.getKey();
+            Set<Integer> positives = user.getValue();
+            Set<Integer> seen = split.seen().getOrDefault(u, Set.of());
+            users++;
+            List<Integer> mine = attune.getOrDefault(u, List.of());
+            withRefresh += mine.isEmpty() ? 0 : 1;
+            attuneRecall += recall(mine, positives);
+            popularityRecall += recall(topUnseen(byPopularity, seen), positives);
+            knnRecall += recall(itemKnn(u, liked, likes, seen), positives);
+        }
+        System.out.printf("%n%,d users with test positives (%,d with a refresh)%n%n", users, withRefresh);
+        System.out.println("| method | Recall@10 |");
+        System.out.println("|---|---:|");
+        System.out.printf("| popularity (most liked in training, unseen) | %.4f |%n", popularityRecall / users);
+        System.out.printf("| item-kNN (cosine over training likes, offline) | %.4f |%n", knnRecall / users);
+        System.out.printf("| Attune (latest refresh from the replay) | %.4f |%n", attuneRecall / users);
+    }
+
+    private static double recall(List<Integer> recommended, Set<Integer> positives) {
+        long hits = recommended.stream().limit(K).filter(positives::contains).count();
+        return hits / (double) positives.size();
+    }
+
+    private static List<Integer> topUnseen(List<Integer> ranked, Set<Integer> seen) {
+        List<Integer> out = new ArrayList<>(K);
+        for (Integer m : ranked) {
+            if (!seen.contains(m)) {
+                out.add(m);
+                if (out.size() == K) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** score(i) = Σ over the user's liked j of cos(i, j), with items as binary vectors of who liked them. */
+    private static List<Integer> itemKnn(int user, Map<Integer, Set<Integer>> liked, Map<Integer, Integer> likes,
+            Set<Integer> seen) {
+        Set<Integer> mine = liked.getOrDefault(user, Set.of());
+        Map<Integer, Double> scores = new HashMap<>();
+        for (Map.Entry<Integer, Set<Integer>> other : liked.entrySet()) {
+            if (other.getKey() == user) {
+                continue;
+            }
+            double overlap = 0;
+            for (Integer j : mine) {
+                if (other.getValue().contains(j)) {
+                    overlap += 1 / Math.sqrt(likes.get(j));
+                }
+            }
+            if (overlap == 0) {
+                continue;
+            }
+            for (Integer i : other.getValue()) {
+                if (!seen.contains(i)) {
+                    scores.merge(i, overlap / Math.sqrt(likes.get(i)), Double::sum);
+                }
+            }
+        }
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(K).map(Map.Entry::getKey).toList();
+    }
+
+    /** Each person's refresh with the highest profileVersion: what the app shows at the end of training. */
+    private static Map<Integer, List<Integer>> latestRefreshes(Path file) throws IOException {
+        Map<Integer, Long> versions = new HashMap<>();
+        Map<Integer, List<Integer>> items = new HashMap<>();
+        try (BufferedReader in = Files.newBufferedReader(file)) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                JsonNode refresh = JSON.readTree(line);
+                String account = refresh.path("accountId").asText();
+                if (!refresh.path("surface").asText().equals(SURFACE) || !account.startsWith("u")) {
+                    continue;
+                }
+                int user = Integer.parseInt(account.substring(1));
+                long version = refresh.path("profileVersion").asLong();
+                if (version >= versions.getOrDefault(user, Long.MIN_VALUE)) {
+                    versions.put(user, version);
+                    List<Integer> ids = new ArrayList<>();
+                    for (JsonNode item : refresh.path("items")) {
+                        ids.add(Integer.parseInt(item.path("itemId").asText().substring(1)));
+                    }
+                    items.put(user, ids);
+                }
+            }
+        }
+        return items;
+    }
+
+    /** One CSV record as written by R's write.csv (quoted strings, doubled quotes inside). */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
