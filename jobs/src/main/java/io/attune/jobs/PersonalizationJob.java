@@ -34,9 +34,14 @@ import io.attune.jobs.functions.ParseEvents;
 import io.attune.jobs.functions.PersonKey;
 import io.attune.jobs.functions.ResolveIdentity;
 import io.attune.jobs.functions.UpdateProfile;
+import io.attune.jobs.functions.AsCatalogUpdate;
+import io.attune.jobs.functions.CoEngagementPairs;
+import io.attune.jobs.functions.ItemNeighborhood;
+import io.attune.jobs.functions.ItemPairKey;
 import io.attune.jobs.kafka.KafkaEndpoints;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
 import java.util.HashSet;
@@ -142,7 +147,26 @@ public final class PersonalizationJob {
                 .uid(Uids.RESOLVE_IDENTITY)
                 .name("Resolve accounts center");
 
-        BroadcastStream<CatalogItem> catalogBroadcast = catalogItems.broadcast(UpdateProfile.CATALOG);
+        // What engagement teaches about items: popularity and co-engaged neighbours, learned live and sent to
+        // the profile operator beside the catalog.
+        DataStream<CatalogUpdate> itemSignals = personEvents
+                .keyBy(new PersonKey())
+                .connect(catalogItems.broadcast(CoEngagementPairs.SENSITIVE_ITEMS))
+                .process(new CoEngagementPairs(options.get(PersonalizationOptions.RECENT_LIKES),
+                        options.get(PROFILE_RETENTION)))
+                .uid(Uids.CO_ENGAGEMENT_PAIRS)
+                .name("Co-engagement pairs")
+                .keyBy(new ItemPairKey())
+                .process(new ItemNeighborhood(options.get(PersonalizationOptions.ITEM_NEIGHBORS),
+                        options.get(PROFILE_RETENTION)))
+                .uid(Uids.ITEM_NEIGHBORHOOD)
+                .name("Item neighbourhoods");
+        BroadcastStream<CatalogUpdate> catalogBroadcast = catalogItems
+                .map(new AsCatalogUpdate())
+                .uid(Uids.CATALOG_UPDATES)
+                .name("Catalog updates")
+                .union(itemSignals)
+                .broadcast(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS);
         DataStream<RecommendationRefresh> refreshes = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogBroadcast)

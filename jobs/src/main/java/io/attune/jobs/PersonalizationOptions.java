@@ -128,6 +128,28 @@ public final class PersonalizationOptions {
             .withDescription("Per person: updates sooner than this after a refresh are coalesced into one refresh"
                     + " from the latest state when the interval ends. 0 (default) refreshes on every update.");
 
+    public static final ConfigOption<Integer> RECENT_LIKES = key("profile.recent-likes")
+            .intType()
+            .defaultValue(8)
+            .withDescription("Latest positively engaged items per account whose co-engaged items are recommended.");
+
+    public static final ConfigOption<Integer> ITEM_NEIGHBORS = key("items.neighbors")
+            .intType()
+            .defaultValue(32)
+            .withDescription("Most co-engaged items kept per item (a Space-Saving table).");
+
+    public static final ConfigOption<Float> CO_ENGAGEMENT_WEIGHT = key("refresh.co-engagement-weight")
+            .floatType()
+            .defaultValue(1.0f)
+            .withDescription("Weight of co-engagement with recently liked items (normalised to [0, 1]) next to"
+                    + " interest similarity.");
+
+    public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
+            .floatType()
+            .defaultValue(2.0f)
+            .withDescription("Weight of the item popularity prior (log-normalised to [0, 1]); 2.0 was best of"
+                    + " 0.3, 1, 2 and 4 on a MovieLens validation split (docs/recommendation-quality.md).");
+
     public static final ConfigOption<String> MODEL_DIR = key("embedding.model-dir")
             .stringType()
             .noDefaultValue()
@@ -190,7 +212,8 @@ public final class PersonalizationOptions {
     public static ProfileSettings profileSettings(Configuration options) {
         return new ProfileSettings(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION), options.get(TOP_K),
                 options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
-                options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL));
+                options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
+                options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

@@ -30,7 +30,9 @@ class TypeSerializationTest {
         EmbeddedMessage.class, ActivitySignal.class, CatalogItem.class, PersonEvent.class,
         ProfileState.class, LinkedAccount.class, AppWeight.class, IdentityState.class,
         io.attune.jobs.stream.SuppressionNotice.class, io.attune.jobs.events.SuppressionCount.class,
-        io.attune.models.profile.Centroid.class,
+        io.attune.models.profile.Centroid.class, io.attune.models.ranking.NeighborTable.class,
+        io.attune.jobs.stream.ItemPair.class, io.attune.jobs.stream.ItemSignals.class,
+        io.attune.jobs.stream.CatalogUpdate.class, io.attune.jobs.state.RecentLikes.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

@@ -30,6 +30,8 @@ import java.util.Set;
  * prepare RATINGS.csv DIR     writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
  * evaluate RATINGS.csv DIR    reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
  *                             refresh next to a popularity and an item-kNN baseline
+ * … --validation              the same on the training part split again (each user's last 20% of
+ *                             training as validation), for choosing settings without the test part
  * </pre>
  *
  * Recall@10 for a user is the share of their test positives (rated ≥ 4) found in the 10 recommendations,
@@ -59,6 +61,10 @@ public final class MovieLensEvaluation {
         Map<Integer, Movie> movies = new LinkedHashMap<>();
         List<Rating> ratings = read(csv, movies);
         Split split = split(ratings);
+        if (args.length > 3 && args[3].equals("--validation")) {
+            // Tuning never looks at the test part: split the training part again, the same way.
+            split = split(split.train());
+        }
         switch (args[0]) {
             case "prepare" -> prepare(movies, split, dir);
             case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));

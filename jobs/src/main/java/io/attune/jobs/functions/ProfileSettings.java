@@ -16,9 +16,13 @@ import java.time.Duration;
  * @param recentItems engaged items per account excluded from recommendations
  * @param minRefreshInterval per person, updates closer than this to the last refresh are coalesced;
  *     zero refreshes on every update
+ * @param recentLikes positively engaged items per account whose co-engaged neighbours are candidates
+ * @param coEngagementWeight weight of co-engagement (normalised to [0, 1]) next to interest similarity
+ * @param popularityWeight weight of the popularity prior (log-normalised to [0, 1])
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
-        float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval) implements Serializable {
+        float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
+        int recentLikes, float coEngagementWeight, float popularityWeight) implements Serializable {
 
 }

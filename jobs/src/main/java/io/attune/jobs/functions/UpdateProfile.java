@@ -7,17 +7,22 @@ import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.ItemSignals;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.models.profile.Centroid;
 import io.attune.models.profile.InterestClusters;
 import io.attune.models.profile.InterestDecay;
 import io.attune.models.ranking.CatalogIndex;
 import io.attune.models.ranking.CatalogPartition;
+import io.attune.models.ranking.Evidence;
+import io.attune.models.ranking.NeighborTable;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -52,13 +57,20 @@ import org.apache.flink.util.Collector;
  * restore.
  */
 public class UpdateProfile
-        extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, RecommendationRefresh> {
+        extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh> {
 
     private static final long serialVersionUID = 1L;
 
     /** The catalog by item id, replicated to every parallel instance. */
     public static final MapStateDescriptor<String, CatalogItem> CATALOG = new MapStateDescriptor<>(
             "catalog", Types.STRING, TypeInformation.of(CatalogItem.class));
+
+    /** What engagement taught about each item (popularity, co-engaged neighbours), by item id. */
+    public static final MapStateDescriptor<String, ItemSignals> ITEM_SIGNALS = new MapStateDescriptor<>(
+            "item-signals", Types.STRING, TypeInformation.of(ItemSignals.class));
+
+    /** Added to the co-engagement cosine's denominator (in engagements): little evidence, little weight. */
+    private static final float SHRINKAGE = 5f;
 
     private final ProfileSettings settings;
 
@@ -100,7 +112,7 @@ public class UpdateProfile
         }
         long version = Math.max((current == null ? 0 : current.version()) + 1, now);
         next = next.updated(version, now);
-        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG));
+        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
         long minInterval = settings.minRefreshInterval().toMillis();
         if (minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
             // A burst: remember only the latest trigger; the timer emits from whatever state is latest then.
@@ -108,7 +120,8 @@ public class UpdateProfile
                 ctx.timerService().registerProcessingTimeTimer(next.lastRefreshAt() + minInterval);
             }
             next = next.deferred(event.triggeredBy(), event.timestamp());
-        } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out)) {
+        } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
+                ctx.getBroadcastState(ITEM_SIGNALS), out)) {
             next = next.refreshed(now);
         }
         profile.update(next);
@@ -119,9 +132,20 @@ public class UpdateProfile
     }
 
     @Override
-    public void processBroadcastElement(CatalogItem item, Context ctx, Collector<RecommendationRefresh> out)
+    public void processBroadcastElement(CatalogUpdate update, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
-        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG));
+        if (update.signals() != null) {
+            ItemSignals signals = update.signals();
+            ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
+            CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
+            if (item != null) {
+                index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS))
+                        .setPopularity(item.app(), item.surface(), item.itemId(), signals.popularity());
+            }
+            return;
+        }
+        CatalogItem item = update.item();
+        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
         CatalogItem previous = ctx.getBroadcastState(CATALOG).get(item.itemId());
         if (previous != null) {
             catalog.remove(previous.app(), previous.surface(), previous.itemId());
@@ -130,7 +154,7 @@ public class UpdateProfile
             // Sensitive items stay in broadcast state (so engaging with one is recognised and ignored) but
             // never enter the index that ranking reads.
             ctx.getBroadcastState(CATALOG).put(item.itemId(), item);
-            addToIndex(catalog, item);
+            addToIndex(catalog, item, ctx.getBroadcastState(ITEM_SIGNALS));
         } else {
             ctx.getBroadcastState(CATALOG).remove(item.itemId());
         }
@@ -149,30 +173,37 @@ public class UpdateProfile
         if (current.pendingTrigger() != null
                 && timestamp >= current.lastRefreshAt() + settings.minRefreshInterval().toMillis()) {
             emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(),
-                    timestamp, index(ctx.getBroadcastState(CATALOG)), out);
+                    timestamp, index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)), ctx.getBroadcastState(ITEM_SIGNALS), out);
             profile.update(current.refreshed(timestamp));
         }
     }
 
-    private CatalogIndex index(ReadOnlyBroadcastState<String, CatalogItem> catalog) throws Exception {
+    private CatalogIndex index(ReadOnlyBroadcastState<String, CatalogItem> catalog,
+            ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
         if (index == null) {
             index = new CatalogIndex();
             for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
-                addToIndex(index, entry.getValue());
+                addToIndex(index, entry.getValue(), signals);
             }
         }
         return index;
     }
 
-    private static void addToIndex(CatalogIndex catalog, CatalogItem item) {
+    private static void addToIndex(CatalogIndex catalog, CatalogItem item,
+            ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
         if (!item.sensitive()) {
             catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.embedding());
+            ItemSignals known = signals.get(item.itemId());
+            if (known != null) {
+                catalog.setPopularity(item.app(), item.surface(), item.itemId(), known.popularity());
+            }
         }
     }
 
     /** Emits one refresh per linked account and surface; returns whether there was anything to rank by. */
     private boolean emitRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime, long now,
-            CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+            CatalogIndex catalog, ReadOnlyBroadcastState<String, ItemSignals> signals,
+            Collector<RecommendationRefresh> out) throws Exception {
         if (catalog.dimension() == 0) {
             return false;
         }
@@ -189,6 +220,7 @@ public class UpdateProfile
         if (interests.isEmpty()) {
             return false;
         }
+        Evidence evidence = evidence(state, signals);
         Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
             apps.add(account.app());
@@ -196,7 +228,7 @@ public class UpdateProfile
         for (String app : apps) {
             for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
                 List<Recommendation> ranked = ranker.rank(surface.getValue(), interests,
-                        itemId -> excludedHashes.contains(itemId.hashCode()));
+                        itemId -> excludedHashes.contains(itemId.hashCode()), evidence);
                 RecommendedItem[] items = ranked.stream()
                         .map(r -> new RecommendedItem(r.itemId(), r.score(), r.reason()))
                         .toArray(RecommendedItem[]::new);
@@ -209,6 +241,39 @@ public class UpdateProfile
             }
         }
         return true;
+    }
+
+    /**
+     * Co-engagement with what the person recently liked, as item-to-item cosine over engagement counts
+     * (co-engagement / √(popularity of both)), summed over the liked items; popularity is on the index.
+     */
+    private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
+            throws Exception {
+        Map<String, Float> coEngagement = new HashMap<>();
+        for (LinkedAccount account : state.accounts()) {
+            for (String liked : account.recentLikesOrNone()) {
+                ItemSignals source = signals.get(liked);
+                if (source == null) {
+                    continue;
+                }
+                NeighborTable table = source.neighbors();
+                for (int i = 0; i < table.neighbors().length; i++) {
+                    float together = table.guaranteed(i);
+                    if (together <= 0f) {
+                        continue;
+                    }
+                    ItemSignals neighbor = signals.get(table.neighbors()[i]);
+                    float popularity = neighbor == null ? 1f : Math.max(1f, neighbor.popularity());
+                    // Shrunk toward zero for little evidence, so two rare items seen together once do not
+                    // outrank what many people liked together.
+                    float similarity = together / ((float) Math.sqrt(Math.max(1f, source.popularity()) * popularity)
+                            + SHRINKAGE);
+                    coEngagement.merge(table.neighbors()[i], similarity, Float::sum);
+                }
+            }
+        }
+        return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
+                settings.topK() * 4);
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */
@@ -272,6 +337,9 @@ public class UpdateProfile
         LinkedAccount account = accounts[at].withInterests(clusters.add(accounts[at].interestsOrNone(), signal, weight));
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
+            if (weight > 0f) {
+                account = account.withRecentLikes(rememberLike(account.recentLikesOrNone(), activity.itemId()));
+            }
         }
         accounts[at] = account;
         return base.withInterests(interestTime, accounts);
@@ -286,6 +354,18 @@ public class UpdateProfile
         int from = Math.max(0, kept.length + 1 - limit);
         int[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
         out[out.length - 1] = itemHash;
+        return out;
+    }
+
+    private String[] rememberLike(String[] likes, String itemId) {
+        int limit = settings.recentLikes();
+        if (limit <= 0) {
+            return likes;
+        }
+        String[] kept = Arrays.stream(likes).filter(id -> !id.equals(itemId)).toArray(String[]::new);
+        int from = Math.max(0, kept.length + 1 - limit);
+        String[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
+        out[out.length - 1] = itemId;
         return out;
     }
 

@@ -10,15 +10,19 @@ import io.attune.models.profile.Centroid;
  *     {@code interestTime}; {@code null} (read as none) in state written before 0.2
  * @param recentItems hashes of the items this account engaged with most recently, newest last, never
  *     recommended again while listed; {@code null} (read as none) in state written before 0.2
+ * @param recentLikes ids of the items this account engaged with positively most recently, newest last,
+ *     whose co-engaged neighbours are recommended; {@code null} (read as none) in state written before 0.3
  */
-public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems) {
+public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems,
+        String[] recentLikes) {
 
     private static final Centroid[] NO_INTERESTS = new Centroid[0];
     private static final int[] NO_ITEMS = new int[0];
+    private static final String[] NO_LIKES = new String[0];
 
     /** A freshly linked account with no contribution yet. */
     public static LinkedAccount of(String app, String accountId) {
-        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS);
+        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, NO_LIKES);
     }
 
     public boolean is(String otherApp, String otherAccountId) {
@@ -33,11 +37,19 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
         return recentItems == null ? NO_ITEMS : recentItems;
     }
 
+    public String[] recentLikesOrNone() {
+        return recentLikes == null ? NO_LIKES : recentLikes;
+    }
+
     public LinkedAccount withInterests(Centroid[] next) {
-        return new LinkedAccount(app, accountId, next, recentItems);
+        return new LinkedAccount(app, accountId, next, recentItems, recentLikes);
     }
 
     public LinkedAccount withRecentItems(int[] next) {
-        return new LinkedAccount(app, accountId, interests, next);
+        return new LinkedAccount(app, accountId, interests, next, recentLikes);
+    }
+
+    public LinkedAccount withRecentLikes(String[] next) {
+        return new LinkedAccount(app, accountId, interests, recentItems, next);
     }
 }

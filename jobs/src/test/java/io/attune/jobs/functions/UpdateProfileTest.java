@@ -8,6 +8,9 @@ import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.NeighborTable;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import io.attune.jobs.PersonalizationOptions;
@@ -40,7 +43,7 @@ class UpdateProfileTest {
     private static final float[] JAZZ = {0, 1, 0};
     private static final float[] COOKING = {0, 0, 1};
 
-    private KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> harness;
+    private KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> harness;
 
     @BeforeEach
     void open() throws Exception {
@@ -53,15 +56,15 @@ class UpdateProfileTest {
         catalog("w-run", "WHATSAPP", "FEED", RUNNING);
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> newHarness()
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> newHarness()
             throws Exception {
         return newHarness(settings());
     }
 
-    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, RecommendationRefresh> newHarness(
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> newHarness(
             ProfileSettings settings) throws Exception {
         var opened = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings), List.of(UpdateProfile.CATALOG)),
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings), List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
                 new PersonKey(), Types.STRING, 128, 1, 0);
         opened.setStateBackend(new EmbeddedRocksDBStateBackend());
         opened.open();
@@ -152,7 +155,7 @@ class UpdateProfileTest {
     @Test
     void deactivatedCatalogItemsAreNoLongerRecommended() throws Exception {
         join("ana", "MESSENGER", "m-ana");
-        harness.processBroadcastElement(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
+        broadcast(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
                 5L);
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         assertThat(lastRefresh().items()).extracting(RecommendedItem::itemId).containsExactly("m-jazz");
@@ -161,7 +164,7 @@ class UpdateProfileTest {
     @Test
     void sensitiveCatalogItemsAreNeverRankedAndEngagingWithThemMovesNothing() throws Exception {
         float[] clinic = {0.9f, 0.1f, 0};
-        harness.processBroadcastElement(
+        broadcast(
                 new CatalogItem("m-clinic", "MESSENGER", "FEED", new String[0], 0L, true, clinic, true), 0L);
         join("ana", "MESSENGER", "m-ana");
         engagement("ana", "MESSENGER", "m-ana", "e1", ActivityKind.LIKE, "m-clinic", 1L);
@@ -247,7 +250,7 @@ class UpdateProfileTest {
             message("ana", "MESSENGER", "m-ana-0001", "e" + i, randomUnit(random), i);
         }
         for (int i = 0; i < 16; i++) {
-            harness.processBroadcastElement(new CatalogItem("catalog-item-" + i, "MESSENGER", "FEED", new String[0], 0L,
+            broadcast(new CatalogItem("catalog-item-" + i, "MESSENGER", "FEED", new String[0], 0L,
                     true, randomUnit(random), false), 0L);
             engagement("ana", "MESSENGER", "m-ana-0001", "view" + i, ActivityKind.VIEW, "catalog-item-" + i, 100 + i);
         }
@@ -265,11 +268,11 @@ class UpdateProfileTest {
 
     @Test
     void aPersonWithTwoInterestsSeesBothWithReasonsButNotWhatTheyJustEngagedWith() throws Exception {
-        harness.processBroadcastElement(new CatalogItem("ig-run-2", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+        broadcast(new CatalogItem("ig-run-2", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
                 true, new float[] {0.8f, 0.6f, 0}, false), 0L);
-        harness.processBroadcastElement(new CatalogItem("ig-run", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+        broadcast(new CatalogItem("ig-run", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
                 true, RUNNING, false), 0L);
-        harness.processBroadcastElement(new CatalogItem("ig-jazz", "INSTAGRAM", "FEED", new String[] {"jazz"}, 0L,
+        broadcast(new CatalogItem("ig-jazz", "INSTAGRAM", "FEED", new String[] {"jazz"}, 0L,
                 true, JAZZ, false), 0L);
         join("ana", "INSTAGRAM", "ig-ana");
         join("ana", "MESSENGER", "m-ana");
@@ -328,6 +331,24 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).as("nothing pending, nothing more").hasSize(3);
     }
 
+    @Test
+    void itemsCoEngagedWithWhatThePersonLikedAreRecommendedAndSaySo() throws Exception {
+        // ig-cook-2 is far from the running interest in content, but people who liked ig-run liked it too.
+        broadcast(new CatalogItem("ig-cook-2", "INSTAGRAM", "REELS", new String[] {"cooking"}, 0L, true,
+                new float[] {0, 0.6f, 0.8f}, false), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {"ig-cook-2", "ig-jazz"}, new float[] {8f, 1f}, new float[2]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-cook-2", 9f, NeighborTable.empty())), 0L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        engagement("ana", "INSTAGRAM", "ig-ana", "e1", ActivityKind.LIKE, "ig-run", 1L);
+
+        RecommendationRefresh reels = lastRefresh("INSTAGRAM", "REELS");
+        assertThat(reels.items()).extracting(RecommendedItem::itemId).startsWith("ig-cook-2");
+        assertThat(reels.items()[0].reason()).isEqualTo("people who liked what you recently liked also liked this");
+        assertThat(lastRefresh("INSTAGRAM", "FEED").items()).extracting(RecommendedItem::itemId)
+                .as("the liked item itself is not recommended back").doesNotContain("ig-run");
+    }
+
     private RecommendationRefresh lastRefresh(String app, String surface) {
         List<RecommendationRefresh> out = harness.extractOutputValues().stream()
                 .filter(r -> r.app().equals(app) && r.surface().equals(surface)).toList();
@@ -365,6 +386,10 @@ class UpdateProfileTest {
         return PersonalizationOptions.profileSettings(options);
     }
 
+    private void broadcast(CatalogItem item, long time) throws Exception {
+        harness.processBroadcastElement(CatalogUpdate.of(item), time);
+    }
+
     private long profileKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("profile", VoidNamespace.INSTANCE).count();
     }
@@ -376,7 +401,7 @@ class UpdateProfileTest {
     }
 
     private void catalog(String id, String app, String surface, float[] vector) throws Exception {
-        harness.processBroadcastElement(new CatalogItem(id, app, surface, new String[0], 0L, true, vector, false),
+        broadcast(new CatalogItem(id, app, surface, new String[0], 0L, true, vector, false),
                 0L);
     }
 

@@ -34,6 +34,14 @@ public final class CatalogIndex {
         }
     }
 
+    /** Sets an item's popularity on the surface it is filed under. */
+    public void setPopularity(String app, String surface, String itemId, float value) {
+        CatalogPartition partition = byApp.getOrDefault(app, Map.of()).get(surface);
+        if (partition != null) {
+            partition.setPopularity(itemId, value);
+        }
+    }
+
     /** The app's non-empty surfaces, by name. */
     public Map<String, CatalogPartition> surfaces(String app) {
         return byApp.getOrDefault(app, Map.of());

@@ -25,6 +25,7 @@ public final class CatalogPartition {
     private final Map<String, Integer> positions = new HashMap<>();
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
+    private float[] popularity = new float[16];
     private float[] vectors;
     private int size;
 
@@ -50,6 +51,7 @@ public final class CatalogPartition {
             grow();
             positions.put(itemId, slot);
             ids[slot] = itemId;
+            popularity[slot] = 0f;
             size++;
         }
         tags[slot] = itemTags;
@@ -82,6 +84,7 @@ public final class CatalogPartition {
         if (at != last) {
             ids[at] = ids[last];
             tags[at] = tags[last];
+            popularity[at] = popularity[last];
             System.arraycopy(vectors, last * dimension, vectors, at * dimension, dimension);
             positions.put(ids[at], at);
         }
@@ -90,12 +93,52 @@ public final class CatalogPartition {
         size--;
     }
 
+    /** Sets how popular an item is (any scale); ignored for an item the partition does not hold. */
+    public void setPopularity(String itemId, float value) {
+        Integer slot = positions.get(itemId);
+        if (slot != null) {
+            popularity[slot] = value;
+        }
+    }
+
+    float popularity(int slot) {
+        return popularity[slot];
+    }
+
+    /** Slots of the {@code n} most popular items with any popularity, most popular first. */
+    int[] mostPopular(int n) {
+        if (n <= 0 || size == 0) {
+            return new int[0];
+        }
+        int[] best = new int[Math.min(n, size)];
+        int found = 0;
+        for (int slot = 0; slot < size; slot++) {
+            float value = popularity[slot];
+            if (value <= 0f || (found == best.length && value <= popularity[best[found - 1]])) {
+                continue;
+            }
+            int at = found < best.length ? found++ : found - 1;
+            while (at > 0 && popularity[best[at - 1]] < value) {
+                best[at] = best[at - 1];
+                at--;
+            }
+            best[at] = slot;
+        }
+        return Arrays.copyOf(best, found);
+    }
+
     public int size() {
         return size;
     }
 
     public int dimension() {
         return dimension;
+    }
+
+    /** The slot of an item, or -1 if the partition does not hold it. */
+    int slotOf(String itemId) {
+        Integer slot = positions.get(itemId);
+        return slot == null ? -1 : slot;
     }
 
     /** The coarse lists, or {@code null} while the partition is ranked exactly. */
@@ -121,6 +164,7 @@ public final class CatalogPartition {
             int capacity = ids.length * 2;
             ids = Arrays.copyOf(ids, capacity);
             tags = Arrays.copyOf(tags, capacity);
+            popularity = Arrays.copyOf(popularity, capacity);
             vectors = Arrays.copyOf(vectors, capacity * dimension);
         }
     }

@@ -25,6 +25,7 @@ public final class InterestRanker {
     /** Below this score an item is not claimed to match an interest; it fills the list for variety. */
     static final float WEAK_MATCH = 0.2f;
     static final String VARIETY = "shown for variety: not close to your current interests";
+    static final String CO_ENGAGED = "people who liked what you recently liked also liked this";
 
     /** Coarse lists scanned per ranking, shared among the interests by weight, when a partition has them. */
     public static final int DEFAULT_PROBES = 12;
@@ -64,6 +65,19 @@ public final class InterestRanker {
      */
     public List<Recommendation> rank(CatalogPartition partition, List<Interest> interests,
             Predicate<String> excluded) {
+        return rank(partition, interests, excluded, Evidence.none());
+    }
+
+    /**
+     * Best items of {@code partition}, best first, blending interest similarity with the engagement
+     * stream's evidence: the candidates are the items closest to the interests plus the items co-engaged
+     * with what the person recently liked; each scores its interest similarity plus the weighted,
+     * normalised co-engagement and popularity.
+     *
+     * @param excluded items not to recommend (recently engaged with, hidden)
+     */
+    public List<Recommendation> rank(CatalogPartition partition, List<Interest> interests,
+            Predicate<String> excluded, Evidence evidence) {
         if (interests.isEmpty() || partition.size() == 0) {
             return List.of();
         }
@@ -82,26 +96,109 @@ public final class InterestRanker {
 
         List<Candidate> pool = pool(partition, queries, shares, count, excluded);
         String[] labels = labels(partition, pool, count);
-        List<Recommendation> picks = new ArrayList<>(Math.min(k, pool.size()));
+        List<Blended> candidates = blend(partition, pool, queries, shares, count, excluded, evidence);
+        List<Recommendation> picks = new ArrayList<>(Math.min(k, candidates.size()));
         int[] pickedPerInterest = new int[count];
-        while (picks.size() < k && !pool.isEmpty()) {
+        while (picks.size() < k && !candidates.isEmpty()) {
             int bestIndex = 0;
             double bestValue = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < pool.size(); i++) {
-                Candidate candidate = pool.get(i);
+            for (int i = 0; i < candidates.size(); i++) {
+                Blended candidate = candidates.get(i);
                 double value = candidate.score * Math.pow(1f - diversity, pickedPerInterest[candidate.interest]);
                 if (value > bestValue) {
                     bestValue = value;
                     bestIndex = i;
                 }
             }
-            Candidate next = pool.remove(bestIndex);
+            Blended next = candidates.remove(bestIndex);
             pickedPerInterest[next.interest]++;
             String origin = interests.get(next.interest).origin();
-            picks.add(new Recommendation(partition.id(next.slot), next.score, next.interest,
-                    next.score < WEAK_MATCH ? VARIETY : reason(labels[next.interest], origin)));
+            String reason;
+            if (next.coEngagement > next.similarity && next.coEngagement > 0f) {
+                reason = CO_ENGAGED;
+            } else if (next.similarity < WEAK_MATCH) {
+                reason = VARIETY;
+            } else {
+                reason = reason(labels[next.interest], origin);
+            }
+            picks.add(new Recommendation(partition.id(next.slot), next.score, next.interest, reason));
         }
         return picks;
+    }
+
+    /** The pool plus the co-engaged items of this partition, each with its blended score. */
+    private List<Blended> blend(CatalogPartition partition, List<Candidate> pool, float[] queries, float[] shares,
+            int count, Predicate<String> excluded, Evidence evidence) {
+        int dimension = partition.dimension();
+        Map<Integer, Blended> bySlot = new HashMap<>();
+        for (Candidate candidate : pool) {
+            bySlot.put(candidate.slot, new Blended(candidate.slot, candidate.score, candidate.interest));
+        }
+        float coMax = 0f;
+        for (Map.Entry<String, Float> co : evidence.coEngagement().entrySet()) {
+            int slot = partition.slotOf(co.getKey());
+            if (slot < 0 || co.getValue() <= 0f || excluded.test(co.getKey())) {
+                continue;
+            }
+            Blended blended = bySlot.computeIfAbsent(slot,
+                    s -> similarity(partition, s, queries, shares, count));
+            blended.coEngagement = co.getValue();
+            coMax = Math.max(coMax, co.getValue());
+        }
+        if (evidence.popularityWeight() > 0f) {
+            for (int slot : partition.mostPopular(evidence.popularCandidates())) {
+                if (!bySlot.containsKey(slot) && !excluded.test(partition.id(slot))) {
+                    bySlot.put(slot, similarity(partition, slot, queries, shares, count));
+                }
+            }
+        }
+        double popularityMax = 0;
+        for (Blended blended : bySlot.values()) {
+            blended.popularity = Math.log1p(Math.max(0f, partition.popularity(blended.slot)));
+            popularityMax = Math.max(popularityMax, blended.popularity);
+        }
+        List<Blended> out = new ArrayList<>(bySlot.values());
+        for (Blended blended : out) {
+            float co = coMax > 0f ? blended.coEngagement / coMax : 0f;
+            float popularity = popularityMax > 0 ? (float) (blended.popularity / popularityMax) : 0f;
+            blended.coEngagement = evidence.coEngagementWeight() * co;
+            blended.score = blended.similarity + blended.coEngagement + evidence.popularityWeight() * popularity;
+        }
+        out.sort(Comparator.comparingDouble((Blended b) -> -b.score).thenComparing(b -> partition.id(b.slot)));
+        return out;
+    }
+
+    /** A candidate scored by its best interest, before evidence is added. */
+    private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,
+            int count) {
+        int dimension = partition.dimension();
+        float best = Float.NEGATIVE_INFINITY;
+        int bestInterest = 0;
+        for (int c = 0; c < count; c++) {
+            float score = shares[c] * dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension);
+            if (score > best) {
+                best = score;
+                bestInterest = c;
+            }
+        }
+        return new Blended(slot, best, bestInterest);
+    }
+
+    /** A candidate being blended; mutable while its evidence is gathered. */
+    private static final class Blended {
+        final int slot;
+        final float similarity;
+        final int interest;
+        float coEngagement;
+        double popularity;
+        float score;
+
+        Blended(int slot, float similarity, int interest) {
+            this.slot = slot;
+            this.similarity = similarity;
+            this.interest = interest;
+            this.score = similarity;
+        }
     }
 
     /** The top {@code k × 4} items by relevance, in relevance order. */

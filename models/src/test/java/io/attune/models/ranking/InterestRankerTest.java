@@ -75,6 +75,32 @@ class InterestRankerTest {
     }
 
     @Test
+    void coEngagementAndPopularityBringInItemsContentAloneWouldMiss() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        feed.put("run-2", new String[] {"running"}, near(running, 0.9f));
+        feed.put("jazz", new String[] {"jazz"}, jazz);
+        List<Interest> interests = List.of(new Interest(running, 1f, "A"));
+        feed.put("pop", new String[] {"news"}, near(jazz, 0.1f));
+        feed.setPopularity("jazz", 50f);
+        feed.setPopularity("run-2", 1f);
+        feed.setPopularity("pop", 400f);
+        Evidence evidence = new Evidence(java.util.Map.of("jazz", 3f, "missing", 9f), 1f, 0.3f, 0);
+
+        List<Recommendation> picks = new InterestRanker(2, 0f).rank(feed, interests, "run"::equals, evidence);
+
+        assertThat(picks).extracting(Recommendation::itemId).containsExactly("jazz", "run-2");
+        assertThat(picks.get(0).reason()).isEqualTo(InterestRanker.CO_ENGAGED);
+        assertThat(picks.get(0).score()).as("1 (co-engagement) + 0.3 × log 51 / log 51 + its similarity")
+                .isCloseTo(1.3f, org.assertj.core.api.Assertions.within(0.2f));
+        assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(java.util.Map.of(), 0f, 5f, 1))).extracting(Recommendation::itemId)
+                .as("the most popular item joins the candidates").startsWith("pop");
+        assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals, Evidence.none()))
+                .extracting(Recommendation::itemId).as("by content alone").startsWith("run-2");
+    }
+
+    @Test
     void thePartitionStaysDenseUnderUpdatesAndRemovals() {
         CatalogPartition feed = new CatalogPartition(DIMENSION);
         for (int i = 0; i < 40; i++) {

@@ -1,0 +1,103 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.state.RecentLikes;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.ItemPair;
+import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.PersonEventType;
+import java.time.Duration;
+import java.util.Arrays;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by person: turns each positive engagement (like, follow, view) into item pairs with the person's
+ * few latest positive engagements, for {@link ItemNeighborhood} to learn which items go together, plus
+ * one self-pair that counts the engagement for the item's popularity.
+ *
+ * <p>Engagement with a sensitive catalog item is dropped here too, before any state: the broadcast side
+ * keeps only which items the guard marked sensitive. The kept state is item ids and weights, cleared by
+ * TTL after the retention period without engagement.
+ */
+public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, ItemPair> {
+
+    private static final long serialVersionUID = 1L;
+
+    /** Ids of catalog items the guard marked sensitive. */
+    public static final MapStateDescriptor<String, Boolean> SENSITIVE_ITEMS =
+            new MapStateDescriptor<>("sensitive-items", Types.STRING, Types.BOOLEAN);
+
+    private final int recentLikes;
+    private final Duration retention;
+    private transient ValueState<RecentLikes> recent;
+
+    public CoEngagementPairs(int recentLikes, Duration retention) {
+        this.recentLikes = recentLikes;
+        this.retention = retention;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<RecentLikes> descriptor = new ValueStateDescriptor<>("recent-likes", RecentLikes.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+        recent = getRuntimeContext().getState(descriptor);
+    }
+
+    @Override
+    public void processElement(PersonEvent event, ReadOnlyContext ctx, Collector<ItemPair> out) throws Exception {
+        ActivitySignal activity = event.activity();
+        if (event.type() != PersonEventType.ACTIVITY || activity == null || activity.itemId() == null) {
+            return;
+        }
+        float weight = SignalWeights.of(activity.kind());
+        String item = activity.itemId();
+        if (weight <= 0f || ctx.getBroadcastState(SENSITIVE_ITEMS).contains(item)) {
+            return;
+        }
+        long time = activity.timestamp();
+        out.collect(new ItemPair(item, item, weight, time));
+        RecentLikes current = recent.value();
+        String[] items = current == null ? new String[0] : current.items();
+        float[] weights = current == null ? new float[0] : current.weights();
+        for (int i = 0; i < items.length; i++) {
+            if (!items[i].equals(item)) {
+                float together = weights[i] * weight;
+                out.collect(new ItemPair(items[i], item, together, time));
+                out.collect(new ItemPair(item, items[i], together, time));
+            }
+        }
+        recent.update(remember(items, weights, item, weight));
+    }
+
+    @Override
+    public void processBroadcastElement(CatalogItem item, Context ctx, Collector<ItemPair> out) throws Exception {
+        if (item.sensitive() && item.active()) {
+            ctx.getBroadcastState(SENSITIVE_ITEMS).put(item.itemId(), true);
+        } else {
+            ctx.getBroadcastState(SENSITIVE_ITEMS).remove(item.itemId());
+        }
+    }
+
+    private RecentLikes remember(String[] items, float[] weights, String item, float weight) {
+        int kept = 0;
+        String[] nextItems = new String[items.length + 1];
+        float[] nextWeights = new float[items.length + 1];
+        for (int i = 0; i < items.length; i++) {
+            if (!items[i].equals(item)) {
+                nextItems[kept] = items[i];
+                nextWeights[kept++] = weights[i];
+            }
+        }
+        nextItems[kept] = item;
+        nextWeights[kept++] = weight;
+        int from = Math.max(0, kept - recentLikes);
+        return new RecentLikes(Arrays.copyOfRange(nextItems, from, kept), Arrays.copyOfRange(nextWeights, from, kept));
+    }
+}

@@ -1,0 +1,53 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.ItemPair;
+import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.NeighborTable;
+import java.time.Duration;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.StateTtlConfig;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+
+/**
+ * Keyed by item: accumulates the item's popularity and its most co-engaged neighbours (a bounded
+ * {@link NeighborTable}) from {@link ItemPair}s, and sends every change on to the profile operator's
+ * broadcast side. State of an item without engagement for the retention period is cleared by TTL.
+ */
+public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, CatalogUpdate> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int neighbors;
+    private final Duration retention;
+    private transient ValueState<ItemSignals> signals;
+
+    public ItemNeighborhood(int neighbors, Duration retention) {
+        this.neighbors = neighbors;
+        this.retention = retention;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        ValueStateDescriptor<ItemSignals> descriptor = new ValueStateDescriptor<>("item-signals", ItemSignals.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+        signals = getRuntimeContext().getState(descriptor);
+    }
+
+    @Override
+    public void processElement(ItemPair pair, Context ctx, Collector<CatalogUpdate> out) throws Exception {
+        ItemSignals current = signals.value();
+        if (current == null) {
+            current = new ItemSignals(pair.from(), 0f, NeighborTable.empty());
+        }
+        ItemSignals next = pair.from().equals(pair.to())
+                ? new ItemSignals(pair.from(), current.popularity() + pair.weight(), current.neighbors())
+                : new ItemSignals(pair.from(), current.popularity(),
+                        current.neighbors().add(pair.to(), pair.weight(), neighbors));
+        signals.update(next);
+        out.collect(CatalogUpdate.of(next));
+    }
+}

@@ -1,0 +1,114 @@
+package io.attune.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.jobs.stream.ActivityKind;
+import io.attune.jobs.stream.ActivitySignal;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.ItemPair;
+import io.attune.jobs.stream.ItemSignals;
+import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.PersonEventType;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
+import org.apache.flink.streaming.util.KeyedBroadcastOperatorTestHarness;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The two operators that learn co-engagement and popularity from the engagement stream, on RocksDB. */
+class CoEngagementTest {
+
+    private static final Duration RETENTION = Duration.ofDays(90);
+
+    @Test
+    void eachPositiveEngagementPairsWithTheLatestOnesAndCountsItself() throws Exception {
+        try (var harness = pairsHarness()) {
+            like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "b", ActivityKind.VIEW, 2L);
+            like(harness, "ben", "c", ActivityKind.LIKE, 3L);
+            like(harness, "ana", "d", ActivityKind.HIDE, 4L);
+            like(harness, "ana", "e", ActivityKind.LIKE, 5L);
+            like(harness, "ana", "f", ActivityKind.LIKE, 6L);
+
+            assertThat(harness.extractOutputValues()).extracting(p -> p.from() + ">" + p.to() + ":" + p.weight())
+                    .containsExactly(
+                            "a>a:1.0",
+                            "b>b:0.25", "a>b:0.25", "b>a:0.25",
+                            "c>c:1.0",
+                            "e>e:1.0", "a>e:1.0", "e>a:1.0", "b>e:0.25", "e>b:0.25",
+                            // Two recent likes kept: a fell out when e came in.
+                            "f>f:1.0", "b>f:0.25", "f>b:0.25", "e>f:1.0", "f>e:1.0");
+        }
+    }
+
+    @Test
+    void engagementWithASensitiveItemLeavesNoTrace() throws Exception {
+        try (var harness = pairsHarness()) {
+            harness.processBroadcastElement(new CatalogItem("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
+                    new float[] {1, 0}, true), 0L);
+            like(harness, "ana", "clinic", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "jazz", ActivityKind.LIKE, 2L);
+            assertThat(harness.extractOutputValues()).extracting(ItemPair::from).containsOnly("jazz");
+        }
+    }
+
+    @Test
+    void recentLikesAreForgottenAfterRetention() throws Exception {
+        try (var harness = pairsHarness()) {
+            harness.setStateTtlProcessingTime(0L);
+            like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+            harness.setStateTtlProcessingTime(RETENTION.toMillis() + 1);
+            like(harness, "ana", "b", ActivityKind.LIKE, 2L);
+            assertThat(harness.extractOutputValues()).extracting(p -> p.from() + ">" + p.to())
+                    .containsExactly("a>a", "b>b");
+        }
+    }
+
+    @Test
+    void anItemAccumulatesPopularityAndItsStrongestNeighbours() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(2, RETENTION)), new ItemPairKey(), Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            for (ItemPair pair : List.of(new ItemPair("a", "a", 1f, 1L), new ItemPair("a", "b", 1f, 1L),
+                    new ItemPair("a", "a", 1f, 2L), new ItemPair("a", "b", 1f, 2L), new ItemPair("a", "c", 0.5f, 3L),
+                    new ItemPair("a", "d", 0.25f, 4L), new ItemPair("x", "a", 1f, 5L))) {
+                harness.processElement(pair, pair.timestamp());
+            }
+            List<ItemSignals> out = harness.extractOutputValues().stream().map(CatalogUpdate::signals).toList();
+            ItemSignals a = out.stream().filter(s -> s.itemId().equals("a")).reduce((first, second) -> second)
+                    .orElseThrow();
+            assertThat(a.popularity()).isEqualTo(2f);
+            assertThat(a.neighbors().neighbors()).containsExactlyInAnyOrder("b", "d");
+            assertThat(a.neighbors().weights()[Arrays.asList(a.neighbors().neighbors()).indexOf("b")]).isEqualTo(2f);
+            int d = Arrays.asList(a.neighbors().neighbors()).indexOf("d");
+            assertThat(a.neighbors().weights()[d]).as("Space-Saving: d took c's slot and its weight").isEqualTo(0.75f);
+            assertThat(a.neighbors().guaranteed(d)).as("of which only its own was observed").isEqualTo(0.25f);
+            assertThat(out.get(out.size() - 1).itemId()).isEqualTo("x");
+        }
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
+            throws Exception {
+        var harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new CoEngagementPairs(2, RETENTION),
+                        List.of(CoEngagementPairs.SENSITIVE_ITEMS)),
+                new PersonKey(), Types.STRING, 128, 1, 0);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.open();
+        return harness;
+    }
+
+    private static void like(KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> harness,
+            String person, String item, ActivityKind kind, long time) throws Exception {
+        ActivitySignal signal = new ActivitySignal("e" + time, "FACEBOOK", person, time, kind, item, null);
+        harness.processElement(new PersonEvent(person, PersonEventType.ACTIVITY, "FACEBOOK", person, time,
+                "e" + time, signal), time);
+    }
+}

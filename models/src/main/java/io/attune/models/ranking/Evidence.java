@@ -1,0 +1,22 @@
+package io.attune.models.ranking;
+
+import java.util.Map;
+
+/**
+ * What the engagement stream says beyond content, blended into a ranking: how strongly each item was
+ * co-engaged with what the person recently liked (live item-to-item), and how popular each item is (as
+ * set on the {@link CatalogPartition}).
+ *
+ * @param coEngagement candidate item id to its co-engagement score (any scale: normalised by the largest)
+ * @param coEngagementWeight weight of the normalised co-engagement score next to interest similarity
+ * @param popularityWeight weight of the popularity prior (log-normalised by the most popular candidate)
+ * @param popularCandidates how many of the surface's most popular items join the candidates
+ */
+public record Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
+        int popularCandidates) {
+
+    /** Content and interests only. */
+    public static Evidence none() {
+        return new Evidence(Map.of(), 0f, 0f, 0);
+    }
+}

@@ -1,0 +1,56 @@
+package io.attune.models.ranking;
+
+import java.util.Arrays;
+
+/**
+ * The items most often engaged with together with one item, in bounded space: the Space-Saving sketch
+ * (when full, a new neighbour replaces the weakest and inherits its weight as possible error, so heavy
+ * neighbours are never lost). Rank by {@link #guaranteed}: a neighbour that only just took a slot has
+ * nothing guaranteed yet, so churn among rare neighbours does not pass for co-engagement.
+ *
+ * @param neighbors item ids
+ * @param weights co-engagement weight of each (an upper bound), same order
+ * @param errors how much of each weight may have been inherited rather than observed
+ */
+public record NeighborTable(String[] neighbors, float[] weights, float[] errors) {
+
+    public static NeighborTable empty() {
+        return new NeighborTable(new String[0], new float[0], new float[0]);
+    }
+
+    /** The co-engagement weight of neighbour {@code i} that was certainly observed. */
+    public float guaranteed(int i) {
+        return weights[i] - errors[i];
+    }
+
+    /** This table with {@code weight} more co-engagement with {@code neighbor}; arrays are copied. */
+    public NeighborTable add(String neighbor, float weight, int capacity) {
+        for (int i = 0; i < neighbors.length; i++) {
+            if (neighbors[i].equals(neighbor)) {
+                float[] nextWeights = weights.clone();
+                nextWeights[i] += weight;
+                return new NeighborTable(neighbors, nextWeights, errors);
+            }
+        }
+        if (neighbors.length < capacity) {
+            String[] nextNeighbors = Arrays.copyOf(neighbors, neighbors.length + 1);
+            float[] nextWeights = Arrays.copyOf(weights, weights.length + 1);
+            nextNeighbors[neighbors.length] = neighbor;
+            nextWeights[weights.length] = weight;
+            return new NeighborTable(nextNeighbors, nextWeights, Arrays.copyOf(errors, errors.length + 1));
+        }
+        int weakest = 0;
+        for (int i = 1; i < weights.length; i++) {
+            if (weights[i] < weights[weakest]) {
+                weakest = i;
+            }
+        }
+        String[] nextNeighbors = neighbors.clone();
+        float[] nextWeights = weights.clone();
+        float[] nextErrors = errors.clone();
+        nextNeighbors[weakest] = neighbor;
+        nextErrors[weakest] = weights[weakest];
+        nextWeights[weakest] += weight;
+        return new NeighborTable(nextNeighbors, nextWeights, nextErrors);
+    }
+}
