@@ -135,8 +135,9 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Integer> ITEM_NEIGHBORS = key("items.neighbors")
             .intType()
-            .defaultValue(32)
-            .withDescription("Most co-engaged items kept per item (a Space-Saving table).");
+            .defaultValue(128)
+            .withDescription("Most co-engaged items kept per item (a Space-Saving table; each change of it is"
+                    + " broadcast to the profile operator, so memory and traffic grow with it).");
 
     public static final ConfigOption<Float> CO_ENGAGEMENT_WEIGHT = key("refresh.co-engagement-weight")
             .floatType()
