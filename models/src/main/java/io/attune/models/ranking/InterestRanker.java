@@ -236,9 +236,7 @@ public final class InterestRanker {
             }
         }
         Arrays.sort(probed, 0, probedCount);
-        int capacity = k * POOL_FACTOR;
-        PriorityQueue<Candidate> heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
-        float floor = Float.NEGATIVE_INFINITY;
+        Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
         int[] interestsOfList = new int[count];
         for (int p = 0; p < probedCount; ) {
             int list = (int) (probed[p] >>> 32);
@@ -259,26 +257,10 @@ public final class InterestRanker {
                         bestInterest = c;
                     }
                 }
-                if (best <= floor) {
-                    continue;
-                }
-                int slot = members[m];
-                String itemId = partition.id(slot);
-                if (excluded.test(itemId)) {
-                    continue;
-                }
-                heap.add(new Candidate(slot, best, bestInterest, itemId));
-                if (heap.size() > capacity) {
-                    heap.poll();
-                }
-                if (heap.size() == capacity) {
-                    floor = heap.peek().score;
-                }
+                pool.offer(members[m], best, bestInterest);
             }
         }
-        List<Candidate> pool = new ArrayList<>(heap);
-        pool.sort(Candidate.WORST_FIRST.reversed());
-        return pool;
+        return pool.bestFirst();
     }
 
     /** Indices of the {@code n} largest values. */
@@ -306,10 +288,8 @@ public final class InterestRanker {
     private List<Candidate> exactPool(CatalogPartition partition, float[] queries, float[] shares, int count,
             Predicate<String> excluded) {
         int dimension = partition.dimension();
-        int capacity = k * POOL_FACTOR;
-        PriorityQueue<Candidate> heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
+        Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
         float[] vectors = partition.vectors();
-        float floor = Float.NEGATIVE_INFINITY;
         for (int slot = 0; slot < partition.size(); slot++) {
             int offset = slot * dimension;
             float best = Float.NEGATIVE_INFINITY;
@@ -321,13 +301,38 @@ public final class InterestRanker {
                     bestInterest = c;
                 }
             }
-            if (heap.size() == capacity && best <= floor) {
-                continue;
+            pool.offer(slot, best, bestInterest);
+        }
+        return pool.bestFirst();
+    }
+
+    /**
+     * The best candidates seen so far, in a bounded min-heap; a candidate below the current floor is
+     * dropped before its id is even looked up.
+     */
+    private static final class Pool {
+        private final int capacity;
+        private final CatalogPartition partition;
+        private final Predicate<String> excluded;
+        private final PriorityQueue<Candidate> heap;
+        private float floor = Float.NEGATIVE_INFINITY;
+
+        Pool(int capacity, CatalogPartition partition, Predicate<String> excluded) {
+            this.capacity = capacity;
+            this.partition = partition;
+            this.excluded = excluded;
+            this.heap = new PriorityQueue<>(capacity + 1, Candidate.WORST_FIRST);
+        }
+
+        void offer(int slot, float score, int interest) {
+            if (score <= floor) {
+                return;
             }
-            if (excluded.test(partition.id(slot))) {
-                continue;
+            String itemId = partition.id(slot);
+            if (excluded.test(itemId)) {
+                return;
             }
-            heap.add(new Candidate(slot, best, bestInterest, partition.id(slot)));
+            heap.add(new Candidate(slot, score, interest, itemId));
             if (heap.size() > capacity) {
                 heap.poll();
             }
@@ -335,9 +340,12 @@ public final class InterestRanker {
                 floor = heap.peek().score;
             }
         }
-        List<Candidate> pool = new ArrayList<>(heap);
-        pool.sort(Candidate.WORST_FIRST.reversed());
-        return pool;
+
+        List<Candidate> bestFirst() {
+            List<Candidate> pool = new ArrayList<>(heap);
+            pool.sort(Candidate.WORST_FIRST.reversed());
+            return pool;
+        }
     }
 
     /** Names each interest by its (at most two) strongest tags among the candidates it matched best. */
