@@ -1,13 +1,11 @@
 package io.attune.bench;
 
+import io.attune.models.guard.GuardTrainer;
 import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.Recommendation;
-import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,8 +29,8 @@ public final class IndexRecallCheck {
     private IndexRecallCheck() {}
 
     public static void main(String[] args) throws IOException {
-        List<float[]> catalog = read(Path.of(args[0]));
-        List<float[]> queries = read(Path.of(args[1]));
+        List<float[]> catalog = GuardTrainer.readEmbeddingCache(Path.of(args[0]));
+        List<float[]> queries = GuardTrainer.readEmbeddingCache(Path.of(args[1]));
         int dimension = catalog.get(0).length;
         CatalogPartition indexed = new CatalogPartition(dimension);
         CatalogPartition exact = new CatalogPartition(dimension, Integer.MAX_VALUE);
@@ -85,22 +83,5 @@ public final class IndexRecallCheck {
             people.add(person);
         }
         return people;
-    }
-
-    /** The guard trainer's cache format: count, dimension, then the floats. */
-    private static List<float[]> read(Path file) throws IOException {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file)))) {
-            int count = in.readInt();
-            int dimension = in.readInt();
-            List<float[]> vectors = new ArrayList<>(count);
-            for (int i = 0; i < count; i++) {
-                float[] v = new float[dimension];
-                for (int d = 0; d < dimension; d++) {
-                    v[d] = in.readFloat();
-                }
-                vectors.add(v);
-            }
-            return vectors;
-        }
     }
 }

@@ -273,6 +273,23 @@ public final class GuardTrainer {
         return new GuardDecision(scores, hits, !hits.isEmpty(), false);
     }
 
+    /** Reads an embedding cache file written by {@link #embed}: count, dimension, then the floats. */
+    public static List<float[]> readEmbeddingCache(Path file) throws IOException {
+        try (DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(Files.newInputStream(file)))) {
+            int n = in.readInt();
+            int dim = in.readInt();
+            List<float[]> vectors = new ArrayList<>(n);
+            for (int i = 0; i < n; i++) {
+                float[] v = new float[dim];
+                for (int d = 0; d < dim; d++) {
+                    v[d] = in.readFloat();
+                }
+                vectors.add(v);
+            }
+            return vectors;
+        }
+    }
+
     /** Embeds every text, through a file cache when given one (embedding is most of the training time). */
     static List<float[]> embed(EmbeddingModel model, List<LabeledText> data, Path cacheDir, Path source)
             throws IOException {
@@ -282,21 +299,9 @@ public final class GuardTrainer {
             cacheFile = cacheDir.resolve(source.getFileName() + "-" + Files.size(source) + "-"
                     + model.dimension() + ".emb");
             if (Files.exists(cacheFile)) {
-                try (DataInputStream in = new DataInputStream(
-                        new java.io.BufferedInputStream(Files.newInputStream(cacheFile)))) {
-                    int n = in.readInt();
-                    int dim = in.readInt();
-                    if (n == data.size()) {
-                        List<float[]> vectors = new ArrayList<>(n);
-                        for (int i = 0; i < n; i++) {
-                            float[] v = new float[dim];
-                            for (int d = 0; d < dim; d++) {
-                                v[d] = in.readFloat();
-                            }
-                            vectors.add(v);
-                        }
-                        return vectors;
-                    }
+                List<float[]> cached = readEmbeddingCache(cacheFile);
+                if (cached.size() == data.size()) {
+                    return cached;
                 }
             }
         }
