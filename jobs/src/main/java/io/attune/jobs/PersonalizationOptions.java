@@ -136,8 +136,14 @@ public final class PersonalizationOptions {
     public static final ConfigOption<Integer> ITEM_NEIGHBORS = key("items.neighbors")
             .intType()
             .defaultValue(128)
-            .withDescription("Most co-engaged items kept per item (a Space-Saving table; each change of it is"
-                    + " broadcast to the profile operator, so memory and traffic grow with it).");
+            .withDescription("Most co-engaged items kept per item (a Space-Saving table; every profile subtask"
+                    + " holds every item's table, so memory grows with it).");
+
+    public static final ConfigOption<Duration> ITEM_PUBLISH_INTERVAL = key("items.publish-interval")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(1))
+            .withDescription("An item's popularity and neighbours are broadcast to the profile operator at most"
+                    + " once per this interval (wall clock), with all changes since; 0 broadcasts every change.");
 
     public static final ConfigOption<Float> CO_ENGAGEMENT_WEIGHT = key("refresh.co-engagement-weight")
             .floatType()

@@ -46,6 +46,8 @@ public final class MovieLensEvaluation {
     private static final int MIN_RATINGS = 5;
     private static final int K = 10;
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int EASE_MIN_RATINGS = 5;
+    private static final double EASE_LAMBDA = 200;
 
     private MovieLensEvaluation() {}
 
@@ -167,9 +169,12 @@ public final class MovieLensEvaluation {
         List<Integer> byPopularity = new ArrayList<>(likes.keySet());
         byPopularity.sort(Comparator.comparingInt((Integer m) -> -likes.get(m)).thenComparingInt(m -> m));
 
+        Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA);
+
         double attuneRecall = 0;
         double popularityRecall = 0;
         double knnRecall = 0;
+        double easeRecall = 0;
         int users = 0;
         int withRefresh = 0;
         for (Map.Entry<Integer, Set<Integer>> user : split.testPositives().entrySet()) {
@@ -182,12 +187,15 @@ public final class MovieLensEvaluation {
             attuneRecall += recall(mine, positives);
             popularityRecall += recall(topUnseen(byPopularity, seen), positives);
             knnRecall += recall(itemKnn(u, liked, likes, seen), positives);
+            easeRecall += recall(ease.top(seen, K), positives);
         }
         System.out.printf("%n%,d users with test positives (%,d with a refresh)%n%n", users, withRefresh);
         System.out.println("| method | Recall@10 |");
         System.out.println("|---|---:|");
         System.out.printf("| popularity (most liked in training, unseen) | %.4f |%n", popularityRecall / users);
         System.out.printf("| item-kNN (cosine over training likes, offline) | %.4f |%n", knnRecall / users);
+        System.out.printf("| EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings) | %.4f |%n",
+                EASE_LAMBDA, ease.items().length, EASE_MIN_RATINGS, easeRecall / users);
         System.out.printf("| Attune (latest refresh from the replay) | %.4f |%n", attuneRecall / users);
     }
 
@@ -236,6 +244,99 @@ public final class MovieLensEvaluation {
         return scores.entrySet().stream()
                 .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .limit(K).map(Map.Entry::getKey).toList();
+    }
+
+    /**
+     * EASE (Steck, "Embarrassingly Shallow Autoencoders for Sparse Data", WWW 2019), a strong offline
+     * collaborative-filtering reference: B = I − P·diag(1/diag(P)) with P = (XᵀX + λI)⁻¹ over the binary
+     * user × item matrix of training ratings, a user's scores are their row of X times B. Only items with at
+     * least {@code minRatings} training ratings take part, which keeps the inverse small (rare items do not
+     * reach anyone's top 10 anyway). Not something the stream could compute; it shows what a good offline
+     * model reaches on the same split.
+     */
+    record Ease(int[] items, Map<Integer, Integer> index, double[][] weights) {
+
+        static Ease train(List<Rating> train, int minRatings, double lambda) {
+            Map<Integer, Set<Integer>> byUser = new HashMap<>();
+            Map<Integer, Integer> ratings = new HashMap<>();
+            for (Rating r : train) {
+                if (byUser.computeIfAbsent(r.user(), u -> new HashSet<>()).add(r.movie())) {
+                    ratings.merge(r.movie(), 1, Integer::sum);
+                }
+            }
+            int[] items = ratings.entrySet().stream().filter(e -> e.getValue() >= minRatings)
+                    .mapToInt(Map.Entry::getKey).sorted().toArray();
+            Map<Integer, Integer> index = new HashMap<>();
+            for (int i = 0; i < items.length; i++) {
+                index.put(items[i], i);
+            }
+            int n = items.length;
+            double[][] g = new double[n][n];
+            for (Set<Integer> rated : byUser.values()) {
+                int[] own = rated.stream().filter(index::containsKey).mapToInt(index::get).toArray();
+                for (int a : own) {
+                    for (int b : own) {
+                        g[a][b] += 1;
+                    }
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                g[i][i] += lambda;
+            }
+            invertInPlace(g);
+            double[][] b = new double[n][n];
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    b[i][j] = i == j ? 0 : -g[i][j] / g[j][j];
+                }
+            }
+            return new Ease(items, index, b);
+        }
+
+        List<Integer> top(Set<Integer> seen, int k) {
+            double[] scores = new double[items.length];
+            for (Integer movie : seen) {
+                Integer row = index.get(movie);
+                if (row != null) {
+                    double[] w = weights[row];
+                    for (int j = 0; j < scores.length; j++) {
+                        scores[j] += w[j];
+                    }
+                }
+            }
+            List<Integer> order = new ArrayList<>();
+            for (int j = 0; j < items.length; j++) {
+                if (!seen.contains(items[j])) {
+                    order.add(j);
+                }
+            }
+            order.sort(Comparator.comparingDouble((Integer j) -> -scores[j]).thenComparingInt(j -> items[j]));
+            return order.stream().limit(k).map(j -> items[j]).toList();
+        }
+
+        /** Gauss–Jordan without pivoting: fine for a symmetric positive definite matrix such as XᵀX + λI. */
+        private static void invertInPlace(double[][] a) {
+            int n = a.length;
+            for (int k = 0; k < n; k++) {
+                double[] pivotRow = a[k];
+                double pivot = pivotRow[k];
+                pivotRow[k] = 1;
+                for (int j = 0; j < n; j++) {
+                    pivotRow[j] /= pivot;
+                }
+                int column = k;
+                java.util.stream.IntStream.range(0, n).parallel().filter(i -> i != column).forEach(i -> {
+                    double[] row = a[i];
+                    double factor = row[column];
+                    if (factor != 0) {
+                        row[column] = 0;
+                        for (int j = 0; j < n; j++) {
+                            row[j] -= factor * pivotRow[j];
+                        }
+                    }
+                });
+            }
+        }
     }
 
     /** Each person's refresh with the highest profileVersion: what the app shows at the end of training. */

@@ -14,8 +14,14 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by item: accumulates the item's popularity and its most co-engaged neighbours (a bounded
- * {@link NeighborTable}) from {@link ItemPair}s, and sends every change on to the profile operator's
- * broadcast side. State of an item without engagement for the retention period is cleared by TTL.
+ * {@link NeighborTable}) from {@link ItemPair}s, and publishes them to the profile operator's broadcast side.
+ * State of an item without engagement for the retention period is cleared by TTL.
+ *
+ * <p>Every publication is broadcast to every profile subtask, and a popular item changes with every like,
+ * so changes are published at most once per {@code publishInterval} per item (wall clock): the first change
+ * after a publication schedules the next one, which sends whatever the table holds then. Zero publishes
+ * every change. In a bounded replay (BATCH mode) the pending publication fires when the item's input ends,
+ * so each item is sent once, complete.
  */
 public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, CatalogUpdate> {
 
@@ -23,11 +29,13 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
 
     private final int neighbors;
     private final Duration retention;
+    private final long publishIntervalMillis;
     private transient ValueState<ItemSignals> signals;
 
-    public ItemNeighborhood(int neighbors, Duration retention) {
+    public ItemNeighborhood(int neighbors, Duration retention, Duration publishInterval) {
         this.neighbors = neighbors;
         this.retention = retention;
+        this.publishIntervalMillis = publishInterval.toMillis();
     }
 
     @Override
@@ -48,6 +56,22 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
                 : new ItemSignals(pair.from(), current.popularity(),
                         current.neighbors().add(pair.to(), pair.weight(), neighbors));
         signals.update(next);
-        out.collect(CatalogUpdate.of(next));
+        if (publishIntervalMillis <= 0) {
+            out.collect(CatalogUpdate.of(next));
+            return;
+        }
+        // Timers are unique per key and timestamp, so aligning them to the interval needs no "pending" flag:
+        // every change within one interval asks for the same publication.
+        long now = ctx.timerService().currentProcessingTime();
+        ctx.timerService().registerProcessingTimeTimer(now - Math.floorMod(now, publishIntervalMillis)
+                + publishIntervalMillis);
+    }
+
+    @Override
+    public void onTimer(long timestamp, OnTimerContext ctx, Collector<CatalogUpdate> out) throws Exception {
+        ItemSignals current = signals.value();
+        if (current != null) {
+            out.collect(CatalogUpdate.of(current));
+        }
     }
 }

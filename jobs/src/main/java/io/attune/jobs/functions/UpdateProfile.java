@@ -71,6 +71,8 @@ public class UpdateProfile
 
     /** Added to the co-engagement cosine's denominator (in engagements): little evidence, little weight. */
     private static final float SHRINKAGE = 5f;
+    /** Co-engaged candidates per recommended item; the rest are too weakly co-engaged to reach the top. */
+    private static final int CO_ENGAGED_CANDIDATES_PER_PICK = 10;
 
     private final ProfileSettings settings;
 
@@ -249,7 +251,7 @@ public class UpdateProfile
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
-        Map<String, Float> coEngagement = new HashMap<>();
+        Map<String, Float> coEngagement = new HashMap<>(1024);
         for (LinkedAccount account : state.accounts()) {
             for (String liked : account.recentLikesOrNone()) {
                 ItemSignals source = signals.get(liked);
@@ -273,7 +275,7 @@ public class UpdateProfile
             }
         }
         return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
-                settings.topK() * 4);
+                settings.topK() * 4, settings.topK() * CO_ENGAGED_CANDIDATES_PER_PICK);
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */

@@ -73,7 +73,8 @@ class CoEngagementTest {
     @Test
     void anItemAccumulatesPopularityAndItsStrongestNeighbours() throws Exception {
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(2, RETENTION)), new ItemPairKey(), Types.STRING)) {
+                new KeyedProcessOperator<>(new ItemNeighborhood(2, RETENTION, Duration.ZERO)), new ItemPairKey(),
+                Types.STRING)) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
             harness.open();
             for (ItemPair pair : List.of(new ItemPair("a", "a", 1f, 1L), new ItemPair("a", "b", 1f, 1L),
@@ -91,6 +92,38 @@ class CoEngagementTest {
             assertThat(a.neighbors().weights()[d]).as("Space-Saving: d took c's slot and its weight").isEqualTo(0.75f);
             assertThat(a.neighbors().guaranteed(d)).as("of which only its own was observed").isEqualTo(0.25f);
             assertThat(out.get(out.size() - 1).itemId()).isEqualTo("x");
+        }
+    }
+
+    @Test
+    void changesWithinAPublishIntervalGoOutAsOneUpdateWithTheLatestTable() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(4, RETENTION, Duration.ofSeconds(1))),
+                new ItemPairKey(), Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            harness.setProcessingTime(10_200L);
+            harness.processElement(new ItemPair("a", "a", 1f, 1L), 1L);
+            harness.processElement(new ItemPair("a", "b", 1f, 1L), 1L);
+            harness.processElement(new ItemPair("x", "x", 1f, 1L), 1L);
+            harness.setProcessingTime(10_900L);
+            harness.processElement(new ItemPair("a", "a", 1f, 2L), 2L);
+            harness.processElement(new ItemPair("a", "c", 0.5f, 2L), 2L);
+            assertThat(harness.extractOutputValues()).as("nothing before the interval ends").isEmpty();
+
+            harness.setProcessingTime(11_000L);
+            List<ItemSignals> first = harness.extractOutputValues().stream().map(CatalogUpdate::signals).toList();
+            assertThat(first).extracting(ItemSignals::itemId).containsExactlyInAnyOrder("a", "x");
+            ItemSignals a = first.stream().filter(s -> s.itemId().equals("a")).findFirst().orElseThrow();
+            assertThat(a.popularity()).isEqualTo(2f);
+            assertThat(a.neighbors().neighbors()).containsExactlyInAnyOrder("b", "c");
+
+            harness.setProcessingTime(15_000L);
+            assertThat(harness.extractOutputValues()).as("no change, no publication").hasSize(2);
+            harness.processElement(new ItemPair("a", "a", 1f, 3L), 3L);
+            harness.setProcessingTime(16_000L);
+            assertThat(harness.extractOutputValues()).hasSize(3);
+            assertThat(harness.extractOutputValues().get(2).signals().popularity()).isEqualTo(3f);
         }
     }
 

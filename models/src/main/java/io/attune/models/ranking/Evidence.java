@@ -11,12 +11,21 @@ import java.util.Map;
  * @param coEngagementWeight weight of the normalised co-engagement score next to interest similarity
  * @param popularityWeight weight of the popularity prior (log-normalised by the most popular candidate)
  * @param popularCandidates how many of the surface's most popular items join the candidates
+ * @param coEngagedCandidates how many of the most co-engaged items join the candidates; every candidate costs
+ *     a similarity per interest, and a person with a few liked items can have thousands of weakly
+ *     co-engaged ones
  */
 public record Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
-        int popularCandidates) {
+        int popularCandidates, int coEngagedCandidates) {
+
+    /** Every co-engaged item is a candidate. */
+    public Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
+            int popularCandidates) {
+        this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, Integer.MAX_VALUE);
+    }
 
     /** Content and interests only. */
     public static Evidence none() {
-        return new Evidence(Map.of(), 0f, 0f, 0);
+        return new Evidence(Map.of(), 0f, 0f, 0, 0);
     }
 }

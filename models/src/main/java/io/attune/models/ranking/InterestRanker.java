@@ -4,6 +4,7 @@ import static io.attune.models.math.SliceDot.dot;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -135,7 +136,7 @@ public final class InterestRanker {
             bySlot.put(candidate.slot, new Blended(candidate.slot, candidate.score, candidate.interest));
         }
         float coMax = 0f;
-        for (Map.Entry<String, Float> co : evidence.coEngagement().entrySet()) {
+        for (Map.Entry<String, Float> co : strongest(evidence.coEngagement(), evidence.coEngagedCandidates())) {
             int slot = partition.slotOf(co.getKey());
             if (slot < 0 || co.getValue() <= 0f || excluded.test(co.getKey())) {
                 continue;
@@ -167,6 +168,25 @@ public final class InterestRanker {
         out.sort(Comparator.comparingDouble((Blended b) -> -b.score).thenComparing(b -> partition.id(b.slot)));
         return out;
     }
+
+    /** The {@code limit} entries with the highest values (all of them when there are no more). */
+    private static Collection<Map.Entry<String, Float>> strongest(Map<String, Float> scores, int limit) {
+        if (scores.size() <= limit) {
+            return scores.entrySet();
+        }
+        PriorityQueue<Map.Entry<String, Float>> kept = new PriorityQueue<>(limit + 1, BY_VALUE_THEN_ID);
+        for (Map.Entry<String, Float> entry : scores.entrySet()) {
+            kept.offer(entry);
+            if (kept.size() > limit) {
+                kept.poll();
+            }
+        }
+        return kept;
+    }
+
+    /** Weakest first, ties broken by id so the kept set never depends on map order. */
+    private static final Comparator<Map.Entry<String, Float>> BY_VALUE_THEN_ID =
+            Map.Entry.<String, Float>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
 
     /** A candidate scored by its best interest, before evidence is added. */
     private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,

@@ -101,6 +101,28 @@ class InterestRankerTest {
     }
 
     @Test
+    void onlyTheMostCoEngagedItemsBecomeCandidates() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        feed.put("jazz", new String[] {"jazz"}, jazz);
+        feed.put("blues", new String[] {"blues"}, near(jazz, 0.5f));
+        feed.put("soul", new String[] {"soul"}, near(jazz, 0.8f));
+        List<Interest> interests = List.of(new Interest(running, 1f, "A"));
+        java.util.Map<String, Float> co = java.util.Map.of("jazz", 1f, "blues", 5f, "soul", 3f);
+
+        // A tiny catalog puts every item in the similarity pool, so what tells is whether jazz's score
+        // carries its co-engagement (10 × 1/5 = 2).
+        assertThat(score(new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(co, 10f, 0f, 0, 2)), "jazz")).as("jazz, the weakest, left out").isLessThan(1f);
+        assertThat(score(new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(co, 10f, 0f, 0)), "jazz")).as("without a limit").isGreaterThan(1.5f);
+    }
+
+    private static float score(List<Recommendation> picks, String itemId) {
+        return picks.stream().filter(r -> r.itemId().equals(itemId)).findFirst().orElseThrow().score();
+    }
+
+    @Test
     void thePartitionStaysDenseUnderUpdatesAndRemovals() {
         CatalogPartition feed = new CatalogPartition(DIMENSION);
         for (int i = 0; i < 40; i++) {
