@@ -135,7 +135,7 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Integer> ITEM_NEIGHBORS = key("items.neighbors")
             .intType()
-            .defaultValue(128)
+            .defaultValue(256)
             .withDescription("Most co-engaged items kept per item (a Space-Saving table; every profile subtask"
                     + " holds every item's table, so memory grows with it).");
 
@@ -151,9 +151,15 @@ public final class PersonalizationOptions {
             .withDescription("Weight of co-engagement with recently liked items (normalised to [0, 1]) next to"
                     + " interest similarity.");
 
+    public static final ConfigOption<Integer> CO_ENGAGED_CANDIDATES = key("refresh.co-engaged-candidates")
+            .intType()
+            .defaultValue(10)
+            .withDescription("Per recommended item, how many of the most co-engaged items are ranked (10 with"
+                    + " refresh.top-k 10: the 100 most co-engaged); the weaker ones cost time and add noise.");
+
     public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
             .floatType()
-            .defaultValue(2.0f)
+            .defaultValue(1.0f)
             .withDescription("Weight of the item popularity prior (log-normalised to [0, 1]); 2.0 was best of"
                     + " 0.3, 1, 2 and 4 on a MovieLens validation split (docs/recommendation-quality.md).");
 
@@ -220,7 +226,8 @@ public final class PersonalizationOptions {
         return new ProfileSettings(options.get(INTEREST_HALF_LIFE), options.get(PROFILE_RETENTION), options.get(TOP_K),
                 options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
                 options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
-                options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT));
+                options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
+                options.get(CO_ENGAGED_CANDIDATES));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

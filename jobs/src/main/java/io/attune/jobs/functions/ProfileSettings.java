@@ -19,10 +19,12 @@ import java.time.Duration;
  * @param recentLikes positively engaged items per account whose co-engaged neighbours are candidates
  * @param coEngagementWeight weight of co-engagement (normalised to [0, 1]) next to interest similarity
  * @param popularityWeight weight of the popularity prior (log-normalised to [0, 1])
+ * @param coEngagedCandidates per recommended item, how many of the most co-engaged items are ranked
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
-        int recentLikes, float coEngagementWeight, float popularityWeight) implements Serializable {
+        int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates)
+        implements Serializable {
 
 }

@@ -71,8 +71,6 @@ public class UpdateProfile
 
     /** Added to the co-engagement cosine's denominator (in engagements): little evidence, little weight. */
     private static final float SHRINKAGE = 5f;
-    /** Co-engaged candidates per recommended item; the rest are too weakly co-engaged to reach the top. */
-    private static final int CO_ENGAGED_CANDIDATES_PER_PICK = 10;
 
     private final ProfileSettings settings;
 
@@ -275,7 +273,7 @@ public class UpdateProfile
             }
         }
         return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
-                settings.topK() * 4, settings.topK() * CO_ENGAGED_CANDIDATES_PER_PICK);
+                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates());
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */

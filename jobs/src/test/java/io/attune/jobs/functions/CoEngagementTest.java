@@ -10,10 +10,14 @@ import io.attune.jobs.stream.ItemPair;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
+import io.attune.models.ranking.NeighborTable;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
 import org.apache.flink.streaming.api.operators.co.CoBroadcastWithKeyedOperator;
@@ -125,6 +129,21 @@ class CoEngagementTest {
             assertThat(harness.extractOutputValues()).hasSize(3);
             assertThat(harness.extractOutputValues().get(2).signals().popularity()).isEqualTo(3f);
         }
+    }
+
+    @Test
+    void aFullTableOf512NeighboursIsAbout10KiBOnTheWire() throws Exception {
+        NeighborTable table = NeighborTable.empty();
+        for (int i = 0; i < 600; i++) {
+            table = table.add(String.format("item-%06d", i), 1f + i % 7, 512);
+        }
+        DataOutputSerializer bytes = new DataOutputSerializer(16_384);
+        TypeInformation.of(ItemSignals.class).createSerializer(new SerializerConfigImpl())
+                .serialize(new ItemSignals("item-000000", 42f, table), bytes);
+        System.out.printf("item signals with 512 neighbours (11-character ids): %d bytes%n", bytes.length());
+        assertThat(table.neighbors()).hasSize(512);
+        // Every profile subtask holds one of these per engaged item, hence the note on items.neighbors.
+        assertThat(bytes.length()).isBetween(512 * 20, 512 * 22);
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
