@@ -1,11 +1,14 @@
 package io.attune.bench;
 
 import io.attune.models.ranking.CatalogPartition;
+import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.Recommendation;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -49,9 +52,18 @@ public class RetrievalBenchmark {
     @Param({"12"})
     public int probes;
 
+    /**
+     * Co-engaged items per person (0: interests only). With more, each person also has that many co-engaged
+     * items with random scores (8 liked items × 256 neighbours is up to 2,048), of which the ranker takes
+     * the 200 strongest (the job's 10 per recommended item), plus the 80 most popular items, as in a refresh.
+     */
+    @Param({"0"})
+    public int coEngaged;
+
     private CatalogPartition partition;
     private InterestRanker ranker;
     private List<List<Interest>> people;
+    private List<Evidence> evidence;
     private int cursor;
 
     @Setup(Level.Trial)
@@ -62,6 +74,18 @@ public class RetrievalBenchmark {
         people = new java.util.ArrayList<>();
         for (int i = 0; i < 256; i++) {
             people.add(catalog.person(interests));
+        }
+        evidence = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(5);
+        for (int slot = 0; slot < items; slot++) {
+            partition.setPopularity(SyntheticCatalog.id(slot), (float) Math.floor(1 / (1e-3 + random.nextDouble())));
+        }
+        for (int i = 0; i < 256; i++) {
+            Map<String, Float> co = new HashMap<>();
+            while (co.size() < coEngaged) {
+                co.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
+            }
+            evidence.add(coEngaged == 0 ? Evidence.none() : new Evidence(co, 1f, 1f, K * 4, K * 10));
         }
         if (mode.equals("indexed")) {
             CatalogPartition exact = catalog.partition(Integer.MAX_VALUE);
@@ -81,7 +105,7 @@ public class RetrievalBenchmark {
 
     @Benchmark
     public List<Recommendation> rankTop20() {
-        List<Interest> person = people.get(cursor++ & 255);
-        return ranker.rank(partition, person, id -> false);
+        int next = cursor++ & 255;
+        return ranker.rank(partition, people.get(next), id -> false, evidence.get(next));
     }
 }

@@ -41,7 +41,7 @@ final class SyntheticCatalog {
     CatalogPartition partition(int indexedFrom) {
         CatalogPartition partition = new CatalogPartition(dimension, indexedFrom);
         for (int i = 0; i < items.length; i++) {
-            partition.put("item-" + i, new String[0], items[i]);
+            partition.put(id(i), new String[0], items[i]);
         }
         return partition;
     }
@@ -71,5 +71,10 @@ final class SyntheticCatalog {
             v[i] = (float) random.nextGaussian();
         }
         return Vectors.normalized(v);
+    }
+
+    /** The id of the {@code i}-th item, as the partitions hold it. */
+    static String id(int i) {
+        return "item-" + i;
     }
 }
