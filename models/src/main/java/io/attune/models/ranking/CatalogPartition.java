@@ -28,6 +28,12 @@ public final class CatalogPartition {
     private float[] popularity = new float[16];
     private float[] vectors;
     private int size;
+    /**
+     * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it and
+     * a full scan of a large partition would cost more than the rest of the ranking.
+     */
+    private int[] mostPopular;
+    private int mostPopularAsked;
 
     public CatalogPartition(int dimension) {
         this(dimension, DEFAULT_INDEXED_FROM);
@@ -47,6 +53,7 @@ public final class CatalogPartition {
         }
         Integer at = positions.get(itemId);
         int slot = at == null ? size : at;
+        mostPopular = null;
         if (at == null) {
             grow();
             positions.put(itemId, slot);
@@ -74,6 +81,7 @@ public final class CatalogPartition {
         if (at == null) {
             return;
         }
+        mostPopular = null;
         int last = size - 1;
         if (lists != null) {
             lists.remove(at);
@@ -97,8 +105,28 @@ public final class CatalogPartition {
     public void setPopularity(String itemId, float value) {
         Integer slot = positions.get(itemId);
         if (slot != null) {
+            if (mostPopular != null && changesMostPopular(slot, value)) {
+                mostPopular = null;
+            }
             popularity[slot] = value;
         }
+    }
+
+    /** Whether the cached most-popular answer could differ once {@code slot} has {@code value}. */
+    private boolean changesMostPopular(int slot, float value) {
+        if (value == popularity[slot]) {
+            return false;
+        }
+        if (mostPopular.length < mostPopularAsked) {
+            return value > 0f || popularity[slot] > 0f;
+        }
+        for (int kept : mostPopular) {
+            if (kept == slot) {
+                return true;
+            }
+        }
+        // Ties are broken by slot order in the scan, so an equal value may enter too.
+        return value >= popularity[mostPopular[mostPopular.length - 1]];
     }
 
     float popularity(int slot) {
@@ -110,6 +138,14 @@ public final class CatalogPartition {
         if (n <= 0 || size == 0) {
             return new int[0];
         }
+        if (mostPopular == null || mostPopularAsked != n) {
+            mostPopular = scanMostPopular(n);
+            mostPopularAsked = n;
+        }
+        return mostPopular.clone();
+    }
+
+    private int[] scanMostPopular(int n) {
         int[] best = new int[Math.min(n, size)];
         int found = 0;
         for (int slot = 0; slot < size; slot++) {

@@ -92,6 +92,41 @@ class CatalogPartitionIndexTest {
         }
     }
 
+    @Test
+    void theMostPopularItemsStayRightThroughPopularityChangesAddsAndRemovals() {
+        CatalogPartition partition = new CatalogPartition(DIMENSION);
+        Map<String, Float> truth = new HashMap<>();
+        for (int step = 0; step < 20_000; step++) {
+            String id = "item-" + random.nextInt(300);
+            int action = random.nextInt(20);
+            if (action == 0) {
+                partition.remove(id);
+                truth.remove(id);
+            } else if (action < 3 || !truth.containsKey(id)) {
+                partition.put(id, new String[0], item());
+                truth.putIfAbsent(id, 0f);
+            } else {
+                // Small integers, so ties are common; mostly growing, like engagement counts.
+                float value = random.nextInt(10) == 0 ? random.nextInt(5) : truth.get(id) + random.nextInt(3);
+                partition.setPopularity(id, value);
+                truth.put(id, value);
+            }
+            if (step % 7 == 0) {
+                int n = step < 10_000 ? 20 : 5;
+                List<String> expected = truth.entrySet().stream().filter(e -> e.getValue() > 0f)
+                        .sorted((a, b) -> b.getValue().equals(a.getValue())
+                                ? Integer.compare(partition.slotOf(a.getKey()), partition.slotOf(b.getKey()))
+                                : Float.compare(b.getValue(), a.getValue()))
+                        .limit(n).map(Map.Entry::getKey).toList();
+                List<String> actual = new ArrayList<>();
+                for (int slot : partition.mostPopular(n)) {
+                    actual.add(partition.id(slot));
+                }
+                assertThat(actual).as("step %d", step).isEqualTo(expected);
+            }
+        }
+    }
+
     private float[] item() {
         float[] out = new float[DIMENSION];
         Vectors.addScaled(out, themes[random.nextInt(themes.length)], 0.8f);
