@@ -55,7 +55,7 @@ public class RetrievalBenchmark {
     /**
      * Co-engaged items per person (0: interests only). With more, each person also has that many co-engaged
      * items with random scores (8 liked items × 256 neighbours is up to 2,048), of which the ranker takes
-     * the 200 strongest (the job's 10 per recommended item), plus the 80 most popular items, as in a refresh.
+     * the 100 strongest (the job's 5 per recommended item), plus the 80 most popular items, as in a refresh.
      */
     @Param({"0"})
     public int coEngaged;
@@ -85,7 +85,7 @@ public class RetrievalBenchmark {
             while (co.size() < coEngaged) {
                 co.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
             }
-            evidence.add(coEngaged == 0 ? Evidence.none() : new Evidence(co, 1f, 1f, K * 4, K * 10));
+            evidence.add(coEngaged == 0 ? Evidence.none() : new Evidence(co, 1f, 1f, K * 4, K * 5));
         }
         if (mode.equals("indexed")) {
             CatalogPartition exact = catalog.partition(Integer.MAX_VALUE);

@@ -153,9 +153,9 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Integer> CO_ENGAGED_CANDIDATES = key("refresh.co-engaged-candidates")
             .intType()
-            .defaultValue(10)
-            .withDescription("Per recommended item, how many of the most co-engaged items are ranked (10 with"
-                    + " refresh.top-k 10: the 100 most co-engaged); the weaker ones cost time and add noise.");
+            .defaultValue(5)
+            .withDescription("Per recommended item, how many of the most co-engaged items are ranked (5 with"
+                    + " refresh.top-k 10: the 50 most co-engaged); the weaker ones cost time and add noise.");
 
     public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
             .floatType()
