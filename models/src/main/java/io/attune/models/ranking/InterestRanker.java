@@ -176,6 +176,10 @@ public final class InterestRanker {
         }
         PriorityQueue<Map.Entry<String, Float>> kept = new PriorityQueue<>(limit + 1, BY_VALUE_THEN_ID);
         for (Map.Entry<String, Float> entry : scores.entrySet()) {
+            // Most entries are weaker than everything kept: one comparison, no heap traffic.
+            if (kept.size() == limit && BY_VALUE_THEN_ID.compare(entry, kept.peek()) <= 0) {
+                continue;
+            }
             kept.offer(entry);
             if (kept.size() > limit) {
                 kept.poll();
