@@ -77,6 +77,32 @@ class ReplayCommandTest {
     }
 
     @Test
+    void whatOthersLikedTogetherReachesTheReplaysRefreshes(@TempDir Path dir) throws Exception {
+        Path catalog = write(dir, "catalog.jsonl",
+                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
+                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
+                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking"));
+        Path engagement = write(dir, "engagement.jsonl",
+                like("ig-dora", "2026-11-29T11:00:00Z", "ig-trail-shoes"),
+                like("ig-ben", "2026-11-29T10:00:00Z", "ig-trail-shoes"),
+                like("ig-ben", "2026-11-29T10:01:00Z", "ig-pasta"),
+                like("ig-cleo", "2026-11-29T10:02:00Z", "ig-trail-shoes"),
+                like("ig-cleo", "2026-11-29T10:03:00Z", "ig-pasta"));
+        Path output = dir.resolve("refreshes.jsonl");
+
+        // The neighbour tables are published on a timer (items.publish-interval); in batch mode it must still
+        // fire, once per item, or co-engagement would silently vanish from every replay.
+        assertThat(ReplayCommand.run(new String[] {"--engagement-signals", engagement.toString(),
+            "--catalog", catalog.toString(), "--output", output.toString()})).isZero();
+
+        RecommendationRefresh dora = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .filter(r -> r.centerId().equals("INSTAGRAM:ig-dora")).reduce((a, b) -> b).orElseThrow();
+        assertThat(dora.items()).filteredOn(i -> i.itemId().equals("ig-pasta")).singleElement()
+                .extracting(RecommendedItem::reason).asString().startsWith("people who liked what you recently liked");
+        assertThat(dora.items()[0].itemId()).as("co-engagement outranks content here").isEqualTo("ig-pasta");
+    }
+
+    @Test
     void missingOutputOrInputsIsAUsageError(@TempDir Path dir) throws Exception {
         assertThat(ReplayCommand.run(new String[] {"--catalog", dir.resolve("none.jsonl").toString(),
             "--output", dir.resolve("out").toString()})).isEqualTo(2);
@@ -94,6 +120,11 @@ class ReplayCommandTest {
     private static String item(String id, String text, String tag) {
         return "{\"itemId\":\"" + id + "\",\"app\":\"INSTAGRAM\",\"surface\":\"FEED\",\"text\":\"" + text
                 + "\",\"tags\":[\"" + tag + "\"],\"timestamp\":\"2026-11-20T08:00:00Z\"}";
+    }
+
+    private static String like(String account, String time, String itemId) {
+        return "{\"eventId\":\"" + account + "-" + itemId + "\",\"app\":\"INSTAGRAM\",\"accountId\":\"" + account
+                + "\",\"timestamp\":\"" + time + "\",\"kind\":\"LIKE\",\"itemId\":\"" + itemId + "\"}";
     }
 
     private static String message(String id, String time, String text) {
