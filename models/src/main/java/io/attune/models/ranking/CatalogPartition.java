@@ -29,8 +29,8 @@ public final class CatalogPartition {
     private float[] vectors;
     private int size;
     /**
-     * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it and
-     * a full scan of a large partition would cost more than the rest of the ranking.
+     * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it, and
+     * otherwise each would scan the whole partition.
      */
     private int[] mostPopular;
     private int mostPopularAsked;
