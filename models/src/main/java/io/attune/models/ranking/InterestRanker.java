@@ -171,6 +171,9 @@ public final class InterestRanker {
 
     /** The {@code limit} entries with the highest values (all of them when there are no more). */
     private static Collection<Map.Entry<String, Float>> strongest(Map<String, Float> scores, int limit) {
+        if (limit <= 0) {
+            return List.of();
+        }
         if (scores.size() <= limit) {
             return scores.entrySet();
         }

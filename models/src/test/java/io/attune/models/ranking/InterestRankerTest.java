@@ -116,6 +116,9 @@ class InterestRankerTest {
                 new Evidence(co, 10f, 0f, 0, 2)), "jazz")).as("jazz, the weakest, left out").isLessThan(1f);
         assertThat(score(new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
                 new Evidence(co, 10f, 0f, 0)), "jazz")).as("without a limit").isGreaterThan(1.5f);
+        assertThat(new InterestRanker(3, 0f).rank(feed, interests, "run"::equals, new Evidence(co, 10f, 0f, 0, 0)))
+                .as("no co-engaged candidates at all").extracting(Recommendation::reason)
+                .doesNotContain(InterestRanker.CO_ENGAGED);
     }
 
     private static float score(List<Recommendation> picks, String itemId) {
