@@ -5,10 +5,12 @@ import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.Recommendation;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -71,12 +73,12 @@ public class RetrievalBenchmark {
         SyntheticCatalog catalog = new SyntheticCatalog(items, 384, 11);
         partition = catalog.partition(mode.equals("indexed") ? CatalogPartition.DEFAULT_INDEXED_FROM : Integer.MAX_VALUE);
         ranker = new InterestRanker(K, 0.3f, probes);
-        people = new java.util.ArrayList<>();
+        people = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
             people.add(catalog.person(interests));
         }
-        evidence = new java.util.ArrayList<>();
-        java.util.Random random = new java.util.Random(5);
+        evidence = new ArrayList<>();
+        Random random = new Random(5);
         for (int slot = 0; slot < items; slot++) {
             partition.setPopularity(SyntheticCatalog.id(slot), (float) Math.floor(1 / (1e-3 + random.nextDouble())));
         }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.IntStream;
 
 /**
  * Recommendation quality on MovieLens (the 100,004-rating "latest-small" sample shipped in the dslabs R
@@ -325,7 +326,7 @@ public final class MovieLensEvaluation {
                     pivotRow[j] /= pivot;
                 }
                 int column = k;
-                java.util.stream.IntStream.range(0, n).parallel().filter(i -> i != column).forEach(i -> {
+                IntStream.range(0, n).parallel().filter(i -> i != column).forEach(i -> {
                     double[] row = a[i];
                     double factor = row[column];
                     if (factor != 0) {
