@@ -148,6 +148,7 @@ public final class GuardTrainer {
         Path output = Path.of("models/src/main/resources/io/attune/models/guard/head.bin");
         Path cache = null;
         List<String> holdout = List.of();
+        boolean leaveOneOut = false;
         boolean balanceSources = Options.BUNDLED.balanceSources();
         boolean characterNgrams = Options.BUNDLED.characterNgrams();
         for (int i = 0; i < args.length; i++) {
@@ -155,6 +156,7 @@ public final class GuardTrainer {
                 case "--balance-sources" -> balanceSources = true;
                 case "--no-ngrams" -> characterNgrams = false;
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
+                case "--leave-one-source-out" -> leaveOneOut = true;
                 case "--train" -> trainFile = Path.of(args[++i]);
                 case "--dev" -> devFile = Path.of(args[++i]);
                 case "--output" -> output = Path.of(args[++i]);
@@ -165,7 +167,7 @@ public final class GuardTrainer {
         if (trainFile == null) {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
-                            + "[--holdout-sources PREFIX,...] [--balance-sources] [--no-ngrams]");
+                            + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--balance-sources] [--no-ngrams]");
         }
         Options options = new Options(balanceSources, characterNgrams);
         EmbeddingConfig config = EmbeddingConfig.defaults();
@@ -176,6 +178,15 @@ public final class GuardTrainer {
             System.out.printf("training on %d examples from %s and %d everyday requests in fr/de/es%n",
                     train.size(), trainFile, templates.size());
             List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
+            if (leaveOneOut) {
+                StringBuilder summary = new StringBuilder(HELD_OUT_HEADER);
+                for (List<String> group : HELD_OUT_GROUPS) {
+                    summary.append(heldOutRow(group, evaluateHeldOutSources(
+                            train, trainEmbeddings, templates, model, group, devFile, cache, options)));
+                }
+                System.out.println("\nEach group trained without, then tested on all its examples:\n\n" + summary);
+                return;
+            }
             if (!holdout.isEmpty()) {
                 evaluateHeldOutSources(train, trainEmbeddings, templates, model, holdout, devFile, cache, options);
                 return;
@@ -218,7 +229,7 @@ public final class GuardTrainer {
      * Generalisation to unseen sources: trains without every source starting with one of {@code prefixes}
      * and reports on all their examples (train and dev). Writes no head.
      */
-    private static void evaluateHeldOutSources(List<LabeledText> train, List<float[]> embeddings,
+    private static GuardReport evaluateHeldOutSources(List<LabeledText> train, List<float[]> embeddings,
             List<LabeledText> templates, EmbeddingModel model, List<String> prefixes, Path devFile, Path cache,
             Options options) throws IOException {
         List<LabeledText> kept = new ArrayList<>();
@@ -253,6 +264,36 @@ public final class GuardTrainer {
         }
         System.out.printf("%nTrained without %s; on their %d examples:%n%n%s", prefixes, heldOut.size(),
                 report.toMarkdown());
+        return report;
+    }
+
+    /**
+     * The sources held out one group at a time by {@code --leave-one-source-out}: each register the data has
+     * (templated stories and group statements, English tweets, French tweets, patient questions, Usenet
+     * posts, assistant and banking requests).
+     */
+    static final List<List<String>> HELD_OUT_GROUPS = List.of(List.of("toxigen", "bbq"), List.of("mlma/en"),
+            List.of("mlma/fr"), List.of("medical-question-pairs"), List.of("20newsgroups"),
+            List.of("clinc150", "banking77"));
+
+    private static final String HELD_OUT_HEADER = "| held out | sensitive | any-sensitive recall | non-sensitive "
+            + "| suppressed | recall per category |\n|---|---:|---:|---:|---:|---|\n";
+
+    private static String heldOutRow(List<String> group, GuardReport report) {
+        StringBuilder perCategory = new StringBuilder();
+        for (GuardReport.CategoryScore score : report.perCategory()) {
+            if (score.support() > 0) {
+                perCategory.append(perCategory.length() == 0 ? "" : ", ").append(score.category())
+                        .append(String.format(java.util.Locale.ROOT, " %.2f", score.recall()));
+            }
+        }
+        double recall = report.anySensitiveRecall(e -> true);
+        double suppressed = report.falseSuppression(e -> true);
+        return String.format(java.util.Locale.ROOT, "| %s | %d | %s | %d | %s | %s |%n", String.join(", ", group),
+                report.count(LabeledText::sensitive), Double.isNaN(recall) ? "–" : String.format(
+                        java.util.Locale.ROOT, "%.1f%%", 100 * recall),
+                report.count(e -> !e.sensitive()), Double.isNaN(suppressed) ? "–" : String.format(
+                        java.util.Locale.ROOT, "%.1f%%", 100 * suppressed), perCategory);
     }
 
     private static String sourceFamily(String source) {
