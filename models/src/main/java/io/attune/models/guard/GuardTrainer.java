@@ -41,10 +41,11 @@ public final class GuardTrainer {
      * @param balanceSources also weight each (source family, class) group toward the same total, so the
      *     largest sources' register does not define a class
      * @param characterNgrams use the hashed character n-grams (they carry French and register alike)
+     * @param disclosures add the assistant-register examples of {@code disclosure-templates.tsv}
      */
-    public record Options(boolean balanceSources, boolean characterNgrams) {
+    public record Options(boolean balanceSources, boolean characterNgrams, boolean disclosures) {
         /** What the bundled head is trained with. */
-        public static final Options BUNDLED = new Options(false, true);
+        public static final Options BUNDLED = new Options(false, true, true);
     }
 
     /** Trains on {@code train} with the bundled head's options and returns the head. */
@@ -151,10 +152,12 @@ public final class GuardTrainer {
         boolean leaveOneOut = false;
         boolean balanceSources = Options.BUNDLED.balanceSources();
         boolean characterNgrams = Options.BUNDLED.characterNgrams();
+        boolean disclosures = Options.BUNDLED.disclosures();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--balance-sources" -> balanceSources = true;
                 case "--no-ngrams" -> characterNgrams = false;
+                case "--no-disclosures" -> disclosures = false;
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--leave-one-source-out" -> leaveOneOut = true;
                 case "--train" -> trainFile = Path.of(args[++i]);
@@ -167,15 +170,16 @@ public final class GuardTrainer {
         if (trainFile == null) {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
-                            + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--balance-sources] [--no-ngrams]");
+                            + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--balance-sources] [--no-ngrams] "
+                            + "[--no-disclosures]");
         }
-        Options options = new Options(balanceSources, characterNgrams);
+        Options options = new Options(balanceSources, characterNgrams, disclosures);
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
         try {
             List<LabeledText> train = new ArrayList<>(LabeledText.readJsonLines(trainFile));
-            List<LabeledText> templates = BenignTemplates.examples();
-            System.out.printf("training on %d examples from %s and %d everyday requests in fr/de/es%n",
+            List<LabeledText> templates = disclosures ? TemplateExamples.all() : TemplateExamples.benign();
+            System.out.printf("training on %d examples from %s and %d written for Attune%n",
                     train.size(), trainFile, templates.size());
             List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
             if (leaveOneOut) {

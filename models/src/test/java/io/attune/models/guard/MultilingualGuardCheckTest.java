@@ -8,35 +8,86 @@ import io.attune.models.embedding.TextEmbedder;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guard on a small hand-written check set in French, German and Spanish (20 everyday requests and 15
- * sensitive messages per language), written for this test and never trained on. Too small to tune to;
- * large enough to catch a guard that flags a language wholesale or misses it entirely.
+ * The bundled guard on two small hand-written check sets, never trained on (docs/sensitive-topics.md says how
+ * each was written and what it does and does not show).
+ *
+ * <ul>
+ *   <li>{@code multilingual-check.jsonl}: 20 everyday requests and 15 sensitive messages per language (French,
+ *       German, Spanish, Italian, Portuguese, Dutch), plus English messages that mention health, religion…
+ *       only in passing and everyday ones that insult gender, age or looks. The lexicon was extended after
+ *       a first run on it, so it is a regression check, not a held-out score.
+ *   <li>{@code unseen-phrasing-check.jsonl}: 10 + 10 per language in seven languages, written after the
+ *       lexicon and templates and measured once before any change: sensitive topics named indirectly (a lump
+ *       in the neck, a first communion, Afro hair). Its floors are today's figures, to catch regressions.
+ * </ul>
  */
 class MultilingualGuardCheckTest {
 
+    private static final EmbeddingConfig CONFIG = EmbeddingConfig.defaults();
+    private static TextEmbedder embedder;
+    private static SensitiveTopicGuard guard;
+
+    @BeforeAll
+    static void loadGuard() {
+        embedder = SharedEmbeddingModel.acquire(CONFIG).newEmbedder();
+        guard = SensitiveTopicGuard.create(embedder);
+    }
+
+    @AfterAll
+    static void releaseModel() {
+        embedder.close();
+        SharedEmbeddingModel.release(CONFIG);
+    }
+
     @Test
     void detectsSensitiveTopicsWithoutFlaggingLanguagesWholesale() throws URISyntaxException {
-        List<LabeledText> check = LabeledText.readJsonLines(
-                Path.of(getClass().getResource("/guard/multilingual-check.jsonl").toURI()));
-        GuardReport report = new GuardReport();
-        EmbeddingConfig config = EmbeddingConfig.defaults();
-        try (TextEmbedder embedder = SharedEmbeddingModel.acquire(config).newEmbedder()) {
-            SensitiveTopicGuard guard = SensitiveTopicGuard.create(embedder);
-            for (LabeledText example : check) {
-                report.add(example, guard.assess(example.text(), embedder.embed(example.text())));
-            }
-        } finally {
-            SharedEmbeddingModel.release(config);
-        }
-        System.out.println(report.toMarkdown());
-        for (String lang : List.of("fr", "de", "es")) {
+        GuardReport report = run("/guard/multilingual-check.jsonl");
+        for (String lang : List.of("fr", "de", "es", "it", "pt", "nl", "en")) {
             assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
                     .isGreaterThanOrEqualTo(0.80);
             assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("false suppression " + lang)
                     .isLessThanOrEqualTo(0.15);
         }
+    }
+
+    @Test
+    void insultsAboutGenderAgeOrLooksAreNotSensitive() throws URISyntaxException {
+        List<LabeledText> check = LabeledText.readJsonLines(
+                Path.of(getClass().getResource("/guard/multilingual-check.jsonl").toURI()));
+        List<String> insults = check.stream().filter(e -> e.lang().equals("en") && !e.sensitive()).limit(8)
+                .map(LabeledText::text).toList();
+        assertThat(insults).hasSize(8).allSatisfy(text ->
+                assertThat(guard.assess(text, embedder.embed(text)).sensitive()).as(text).isFalse());
+    }
+
+    @Test
+    void unseenPhrasingsStayAboveTodaysFloor() throws URISyntaxException {
+        GuardReport report = run("/guard/unseen-phrasing-check.jsonl");
+        // Measured 2026-11-29 with this head and lexicon; recall far below the 0.90 target.
+        Map<String, Double> recallFloor = Map.of("en", 0.8, "fr", 0.7, "de", 0.4, "es", 0.3, "it", 0.4,
+                "pt", 0.4, "nl", 0.3);
+        recallFloor.forEach((lang, floor) -> {
+            assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
+                    .isGreaterThanOrEqualTo(floor);
+            assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("false suppression " + lang)
+                    .isLessThanOrEqualTo(0.15);
+        });
+    }
+
+    private static GuardReport run(String resource) throws URISyntaxException {
+        List<LabeledText> check = LabeledText.readJsonLines(
+                Path.of(MultilingualGuardCheckTest.class.getResource(resource).toURI()));
+        GuardReport report = new GuardReport();
+        for (LabeledText example : check) {
+            report.add(example, guard.assess(example.text(), embedder.embed(example.text())));
+        }
+        System.out.println(resource + "\n" + report.toMarkdown());
+        return report;
     }
 }
