@@ -21,7 +21,11 @@ public final class Attune {
               train-guard
                        retrain the sensitive-topic guard's head from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
-                         [--holdout-sources PREFIX,...] [--balance-sources] [--no-ngrams]
+                         [--holdout-sources PREFIX,... | --leave-one-source-out]
+                         [--balance-sources] [--no-ngrams] [--no-disclosures]
+              topic-vocabulary
+                       rebuild the guard's English topic vocabulary from a WordNet dict directory
+                         --wordnet DIR [--output FILE]
             """;
 
     private Attune() {}
@@ -40,6 +44,10 @@ public final class Attune {
                 case "replay" -> ReplayCommand.run(rest);
                 case "train-guard" -> {
                     io.attune.models.guard.GuardTrainer.main(rest);
+                    yield 0;
+                }
+                case "topic-vocabulary" -> {
+                    io.attune.models.guard.TopicVocabularyBuilder.main(rest);
                     yield 0;
                 }
                 default -> {

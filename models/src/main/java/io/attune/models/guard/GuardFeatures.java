@@ -11,25 +11,41 @@ final class GuardFeatures {
 
     private final Map<String, Pattern> lexicon;
     private final List<String> lexiconCategories;
+    private final TopicVocabulary vocabulary;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
-    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories) {
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary) {
         this.lexicon = lexicon;
         this.lexiconCategories = List.copyOf(lexiconCategories);
+        this.vocabulary = vocabulary;
     }
 
     int denseSize(int embeddingDimension) {
-        return embeddingDimension + lexiconCategories.size();
+        return embeddingDimension + lexiconCategories.size() + vocabulary.size();
     }
 
-    /** The embedding followed by one 0/1 lexicon hit per category. */
+    /** The embedding, one 0/1 lexicon hit per category, then the topic vocabulary's hits per category. */
     float[] dense(String text, float[] embedding) {
-        float[] features = new float[embedding.length + lexiconCategories.size()];
+        float[] features = new float[denseSize(embedding.length)];
         System.arraycopy(embedding, 0, features, 0, embedding.length);
         for (int i = 0; i < lexiconCategories.size(); i++) {
             features[embedding.length + i] = lexiconHit(lexiconCategories.get(i), text) ? 1f : 0f;
         }
+        float[] topics = vocabulary.hits(text);
+        System.arraycopy(topics, 0, features, embedding.length + lexiconCategories.size(), topics.length);
         return features;
+    }
+
+    /** The categories at least one of whose topic-vocabulary terms the text contains. */
+    List<String> vocabularyHits(String text) {
+        float[] hits = vocabulary.hits(text);
+        List<String> categories = new java.util.ArrayList<>();
+        for (int i = 0; i < hits.length; i++) {
+            if (hits[i] > 0) {
+                categories.add(vocabulary.category(i));
+            }
+        }
+        return categories;
     }
 
     CharNgrams.SparseVector sparse(String text) {

@@ -106,6 +106,16 @@ public final class SensitiveTopicGuard {
                     flagged.add(category);
                 }
             }
+            // Then the English topic vocabulary (diseases, drugs, rites, ideologies): it carries across
+            // registers where the head, trained on a few sources' wording, does not.
+            if (flagged.isEmpty() && lexiconFlags) {
+                for (String category : features.vocabularyHits(text)) {
+                    if (thresholds.containsKey(category)) {
+                        scores.put(category, 1f);
+                        flagged.add(category);
+                    }
+                }
+            }
             return new GuardDecision(scores, flagged, !flagged.isEmpty(), false);
         } catch (RuntimeException e) {
             return GuardDecision.failClosed();
@@ -134,7 +144,8 @@ public final class SensitiveTopicGuard {
     static GuardFeatures bundledFeatures() {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
         readTable(LEXICON).forEach((category, terms) -> patterns.put(category, compile(terms)));
-        return new GuardFeatures(patterns, Arrays.stream(Category.values()).map(Enum::name).toList());
+        List<String> categories = Arrays.stream(Category.values()).map(Enum::name).toList();
+        return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories));
     }
 
     static GuardHead bundledHead() {

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 class GuardTrainerTest {
 
     private final GuardFeatures features = new GuardFeatures(
-            Map.of("HEALTH", Pattern.compile("(?<![\\p{L}])clinic(?![\\p{L}])")), List.of("HEALTH"));
+            Map.of("HEALTH", Pattern.compile("(?<![\\p{L}])clinic(?![\\p{L}])")), List.of("HEALTH"),
+            new TopicVocabulary(Map.of("fever", 0), List.of("HEALTH")));
 
     @Test
     void learnsSeparableCategoriesFromEmbeddingAndNgrams() throws Exception {

@@ -1,0 +1,117 @@
+package io.attune.models.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * English topic vocabulary per category ({@code topic-vocabulary.tsv}, built from WordNet by
+ * {@link TopicVocabularyBuilder}): thousands of disease, drug, procedure, rite, clergy, ideology and
+ * ethnic-group names. Unlike the lexicon it does not flag anything by itself; it is one more view for the
+ * trained head, which learns how much a hit is worth. Its point is register independence: "metformin" or
+ * "sacrament" mean the same in a Usenet post, a patient question and an assistant request, so a head that
+ * leans on them carries over to sources it was not trained on.
+ */
+final class TopicVocabulary {
+
+    static final String RESOURCE = "topic-vocabulary.tsv";
+    private static final int MAX_WORDS = 4;
+
+    private final Map<String, Integer> categoryOfTerm;
+    private final List<String> categories;
+
+    TopicVocabulary(Map<String, Integer> categoryOfTerm, List<String> categories) {
+        this.categoryOfTerm = categoryOfTerm;
+        this.categories = List.copyOf(categories);
+    }
+
+    /** The bundled vocabulary, for the given categories (terms of other categories are ignored). */
+    static TopicVocabulary bundled(List<String> categories) {
+        Map<String, Integer> terms = new HashMap<>();
+        try (InputStream in = TopicVocabulary.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing guard resource " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] parts = line.split("\t", 2);
+                int category = categories.indexOf(parts[0]);
+                if (category >= 0) {
+                    terms.putIfAbsent(key(parts[1]), category);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read guard resource " + RESOURCE, e);
+        }
+        return new TopicVocabulary(terms, categories);
+    }
+
+    int size() {
+        return categories.size();
+    }
+
+    String category(int index) {
+        return categories.get(index);
+    }
+
+    /**
+     * Per category, how many of the text's word sequences (up to four words) are its terms, capped at three
+     * and scaled to [0, 1]. A final plural "s", "es" or "ies" is also tried.
+     */
+    float[] hits(String text) {
+        String[] words = key(text).split(" ");
+        int[] counts = new int[categories.size()];
+        for (int start = 0; start < words.length; start++) {
+            if (words[start].isEmpty()) {
+                continue;
+            }
+            StringBuilder phrase = new StringBuilder();
+            for (int n = 1; n <= MAX_WORDS && start + n <= words.length; n++) {
+                if (n > 1) {
+                    phrase.append(' ');
+                }
+                phrase.append(words[start + n - 1]);
+                Integer category = lookup(phrase.toString());
+                if (category != null) {
+                    counts[category]++;
+                }
+            }
+        }
+        float[] features = new float[categories.size()];
+        for (int c = 0; c < counts.length; c++) {
+            features[c] = Math.min(counts[c], 3) / 3f;
+        }
+        return features;
+    }
+
+    private Integer lookup(String phrase) {
+        Integer category = categoryOfTerm.get(phrase);
+        if (category != null || phrase.length() < 4) {
+            return category;
+        }
+        if (phrase.endsWith("ies")) {
+            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 3) + "y");
+        }
+        if (category == null && phrase.endsWith("es")) {
+            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 2));
+        }
+        if (category == null && phrase.endsWith("s")) {
+            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 1));
+        }
+        return category;
+    }
+
+    /** Lower case, accents stripped, every run of other characters one space: terms and text alike. */
+    static String key(String text) {
+        return CharNgrams.normalize(text).replaceAll("[^\\p{L}\\p{N}]+", " ").strip();
+    }
+}

