@@ -21,7 +21,7 @@ public final class Attune {
               train-guard
                        retrain the sensitive-topic guard's head from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
-                         [--holdout-sources PREFIX,... | --leave-one-source-out]
+                         [--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE]
                          [--balance-sources] [--no-ngrams] [--no-disclosures]
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory

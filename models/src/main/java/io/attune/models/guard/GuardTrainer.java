@@ -150,6 +150,7 @@ public final class GuardTrainer {
         Path cache = null;
         List<String> holdout = List.of();
         boolean leaveOneOut = false;
+        Path errors = null;
         boolean balanceSources = Options.BUNDLED.balanceSources();
         boolean characterNgrams = Options.BUNDLED.characterNgrams();
         boolean disclosures = Options.BUNDLED.disclosures();
@@ -160,6 +161,7 @@ public final class GuardTrainer {
                 case "--no-disclosures" -> disclosures = false;
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--leave-one-source-out" -> leaveOneOut = true;
+                case "--decisions" -> errors = Path.of(args[++i]);
                 case "--train" -> trainFile = Path.of(args[++i]);
                 case "--dev" -> devFile = Path.of(args[++i]);
                 case "--output" -> output = Path.of(args[++i]);
@@ -170,7 +172,7 @@ public final class GuardTrainer {
         if (trainFile == null) {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
-                            + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--balance-sources] [--no-ngrams] "
+                            + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE] [--balance-sources] [--no-ngrams] "
                             + "[--no-disclosures]");
         }
         Options options = new Options(balanceSources, characterNgrams, disclosures);
@@ -182,17 +184,17 @@ public final class GuardTrainer {
             System.out.printf("training on %d examples from %s and %d written for Attune%n",
                     train.size(), trainFile, templates.size());
             List<float[]> trainEmbeddings = new ArrayList<>(embed(model, train, cache, trainFile));
-            if (leaveOneOut) {
+            if (leaveOneOut || !holdout.isEmpty()) {
+                List<List<String>> groups = leaveOneOut ? HELD_OUT_GROUPS : List.of(holdout);
                 StringBuilder summary = new StringBuilder(HELD_OUT_HEADER);
-                for (List<String> group : HELD_OUT_GROUPS) {
-                    summary.append(heldOutRow(group, evaluateHeldOutSources(
-                            train, trainEmbeddings, templates, model, group, devFile, cache, options)));
+                try (java.io.PrintWriter errorLog = errors == null ? null
+                        : new java.io.PrintWriter(Files.newBufferedWriter(errors))) {
+                    for (List<String> group : groups) {
+                        summary.append(heldOutRow(group, evaluateHeldOutSources(train, trainEmbeddings, templates,
+                                model, group, devFile, cache, options, errorLog)));
+                    }
                 }
                 System.out.println("\nEach group trained without, then tested on all its examples:\n\n" + summary);
-                return;
-            }
-            if (!holdout.isEmpty()) {
-                evaluateHeldOutSources(train, trainEmbeddings, templates, model, holdout, devFile, cache, options);
                 return;
             }
             train.addAll(templates);
@@ -235,7 +237,7 @@ public final class GuardTrainer {
      */
     private static GuardReport evaluateHeldOutSources(List<LabeledText> train, List<float[]> embeddings,
             List<LabeledText> templates, EmbeddingModel model, List<String> prefixes, Path devFile, Path cache,
-            Options options) throws IOException {
+            Options options, java.io.PrintWriter errorLog) throws IOException {
         List<LabeledText> kept = new ArrayList<>();
         List<float[]> keptEmbeddings = new ArrayList<>();
         List<LabeledText> heldOut = new ArrayList<>();
@@ -264,7 +266,19 @@ public final class GuardTrainer {
         SensitiveTopicGuard guard = SensitiveTopicGuard.withHead(head, features, true);
         GuardReport report = new GuardReport();
         for (int i = 0; i < heldOut.size(); i++) {
-            report.add(heldOut.get(i), guard.assess(heldOut.get(i).text(), heldOutEmbeddings.get(i)));
+            GuardDecision decision = guard.assess(heldOut.get(i).text(), heldOutEmbeddings.get(i));
+            report.add(heldOut.get(i), decision);
+            LabeledText example = heldOut.get(i);
+            if (errorLog != null) {
+                // Error analysis only: the labelled data's own texts, one line each, with what decided.
+                float[] p = head.probabilities(features.dense(example.text(), heldOutEmbeddings.get(i)),
+                        features.sparse(example.text()));
+                boolean lexicon = java.util.Arrays.stream(Category.values())
+                        .anyMatch(c -> features.lexiconHit(c.name(), example.text()));
+                errorLog.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%.4f\t%b\t%b\t%s%n", example.source(),
+                        example.category(), String.join(",", decision.categories()), p[0], lexicon,
+                        !features.vocabularyHits(example.text()).isEmpty(), example.text().replaceAll("\\s+", " "));
+            }
         }
         System.out.printf("%nTrained without %s; on their %d examples:%n%n%s", prefixes, heldOut.size(),
                 report.toMarkdown());
