@@ -28,7 +28,11 @@ public final class CharNgrams {
 
     /** Sparse, L2-normalised log term frequencies, sorted by index. */
     public SparseVector of(String text) {
-        String normalized = normalize(text);
+        return ofNormalized(normalize(text));
+    }
+
+    /** As {@link #of}, for text already passed through {@link #normalize}. */
+    SparseVector ofNormalized(String normalized) {
         Map<Integer, Float> counts = new HashMap<>();
         for (String word : normalized.split("[^\\p{L}\\p{N}]+")) {
             if (word.isEmpty()) {

@@ -24,14 +24,42 @@ final class GuardFeatures {
         return embeddingDimension + lexiconCategories.size() + vocabulary.size();
     }
 
+    /**
+     * What the text alone gives: lexicon hits per lexicon category, topic-vocabulary hits per category and the
+     * character n-grams. Computed once per message (the lexicon's patterns are most of the guard's cost).
+     */
+    record Analysis(boolean[] lexiconHits, float[] vocabularyHits, CharNgrams.SparseVector ngrams) {}
+
+    Analysis analyze(String text) {
+        String normalized = CharNgrams.normalize(text);
+        boolean[] lexiconHits = new boolean[lexiconCategories.size()];
+        for (int i = 0; i < lexiconHits.length; i++) {
+            Pattern pattern = lexicon.get(lexiconCategories.get(i));
+            lexiconHits[i] = pattern != null && pattern.matcher(normalized).find();
+        }
+        return new Analysis(lexiconHits, vocabulary.hitsOfNormalized(normalized), ngrams.ofNormalized(normalized));
+    }
+
+    List<String> lexiconCategories() {
+        return lexiconCategories;
+    }
+
+    String vocabularyCategory(int index) {
+        return vocabulary.category(index);
+    }
+
     /** The embedding, one 0/1 lexicon hit per category, then the topic vocabulary's hits per category. */
     float[] dense(String text, float[] embedding) {
+        return dense(analyze(text), embedding);
+    }
+
+    float[] dense(Analysis analysis, float[] embedding) {
         float[] features = new float[denseSize(embedding.length)];
         System.arraycopy(embedding, 0, features, 0, embedding.length);
         for (int i = 0; i < lexiconCategories.size(); i++) {
-            features[embedding.length + i] = lexiconHit(lexiconCategories.get(i), text) ? 1f : 0f;
+            features[embedding.length + i] = analysis.lexiconHits()[i] ? 1f : 0f;
         }
-        float[] topics = vocabulary.hits(text);
+        float[] topics = analysis.vocabularyHits();
         System.arraycopy(topics, 0, features, embedding.length + lexiconCategories.size(), topics.length);
         return features;
     }

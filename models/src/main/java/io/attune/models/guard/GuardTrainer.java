@@ -223,8 +223,8 @@ public final class GuardTrainer {
                 }
                 System.out.println("\nLexicon alone, on " + devFile + ":\n\n" + lexiconReport.toMarkdown());
                 System.out.println("\nTrained head alone, on " + devFile + ":\n\n" + headReport.toMarkdown());
-                System.out.println("\nThe guard (head, lexicon hits flag), on " + devFile + ":\n\n"
-                        + report.toMarkdown());
+                System.out.println("\nThe guard (head; then lexicon, then topic vocabulary, for what it misses), on "
+                        + devFile + ":\n\n" + report.toMarkdown());
             }
         } finally {
             SharedEmbeddingModel.release(config);

@@ -83,16 +83,13 @@ public final class SensitiveTopicGuard {
      */
     public GuardDecision assess(String text, float[] embedding) {
         try {
-            float[] probabilities = head.probabilities(features.dense(text, embedding), features.sparse(text));
+            GuardFeatures.Analysis analysis = features.analyze(text);
+            float[] probabilities = head.probabilities(features.dense(analysis, embedding), analysis.ngrams());
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
-            List<String> lexiconHits = new ArrayList<>();
             for (String category : thresholds.keySet()) {
                 int index = head.classes().indexOf(category);
                 float score = index >= 0 ? probabilities[index] : prototypeScore(category, embedding);
-                if (index >= 0 && lexiconFlags && features.lexiconHit(category, text)) {
-                    lexiconHits.add(category);
-                }
                 scores.put(category, score);
                 if (score >= thresholds.get(category)) {
                     flagged.add(category);
@@ -100,17 +97,22 @@ public final class SensitiveTopicGuard {
             }
             // The lexicon catches what the head misses (languages and phrasings the training data lacks); when
             // the head already suppresses, its categories stand, so counts stay precise.
-            if (flagged.isEmpty() && !lexiconHits.isEmpty()) {
-                for (String category : lexiconHits) {
-                    scores.put(category, 1f);
-                    flagged.add(category);
+            if (flagged.isEmpty() && lexiconFlags) {
+                List<String> lexiconCategories = features.lexiconCategories();
+                for (int i = 0; i < lexiconCategories.size(); i++) {
+                    if (analysis.lexiconHits()[i] && thresholds.containsKey(lexiconCategories.get(i))) {
+                        scores.put(lexiconCategories.get(i), 1f);
+                        flagged.add(lexiconCategories.get(i));
+                    }
                 }
             }
             // Then the English topic vocabulary (diseases, drugs, rites, ideologies): it carries across
             // registers where the head, trained on a few sources' wording, does not.
             if (flagged.isEmpty() && lexiconFlags) {
-                for (String category : features.vocabularyHits(text)) {
-                    if (thresholds.containsKey(category)) {
+                float[] vocabularyHits = analysis.vocabularyHits();
+                for (int i = 0; i < vocabularyHits.length; i++) {
+                    String category = features.vocabularyCategory(i);
+                    if (vocabularyHits[i] > 0 && thresholds.containsKey(category)) {
                         scores.put(category, 1f);
                         flagged.add(category);
                     }

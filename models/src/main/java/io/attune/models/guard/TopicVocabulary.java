@@ -68,7 +68,12 @@ final class TopicVocabulary {
      * and scaled to [0, 1]. A final plural "s", "es" or "ies" is also tried.
      */
     float[] hits(String text) {
-        String[] words = key(text).split(" ");
+        return hitsOfNormalized(CharNgrams.normalize(text));
+    }
+
+    /** As {@link #hits}, for text already passed through {@link CharNgrams#normalize}. */
+    float[] hitsOfNormalized(String normalized) {
+        String[] words = normalized.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
         int[] counts = new int[categories.size()];
         for (int start = 0; start < words.length; start++) {
             if (words[start].isEmpty()) {
