@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
@@ -93,7 +94,7 @@ final class ClassifyCommand {
     private static long classify(List<String> lines, BatchingEmbedder batching, SensitiveTopicGuard guard, Writer out)
             throws Exception {
         List<ObjectNode> nodes = new ArrayList<>(lines.size());
-        List<CompletableFuture<float[]>> embeddings = new ArrayList<>(lines.size());
+        List<Integer> usable = new ArrayList<>(lines.size());
         for (String line : lines) {
             ObjectNode node;
             try {
@@ -102,9 +103,18 @@ final class ClassifyCommand {
             } catch (Exception e) {
                 node = null;
             }
+            if (node != null && node.path("text").isTextual()) {
+                usable.add(nodes.size());
+            }
             nodes.add(node);
-            boolean usable = node != null && node.path("text").isTextual();
-            embeddings.add(usable ? batching.submit(node.get("text").asText()) : null);
+        }
+        // Submitted shortest first: the embedder sorts only within its small window, and a whole chunk in
+        // length order wastes far less compute on padding. Output keeps the input order.
+        usable.sort(Comparator.comparingInt(i -> nodes.get(i).get("text").asText().length()));
+        List<CompletableFuture<float[]>> embeddings = new ArrayList<>(java.util.Collections.nCopies(lines.size(),
+                (CompletableFuture<float[]>) null));
+        for (int i : usable) {
+            embeddings.set(i, batching.submit(nodes.get(i).get("text").asText()));
         }
         long sensitive = 0;
         for (int i = 0; i < lines.size(); i++) {
