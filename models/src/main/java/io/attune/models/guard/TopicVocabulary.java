@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * English topic vocabulary per category ({@code topic-vocabulary.tsv}, built from WordNet by
- * {@link TopicVocabularyBuilder}): thousands of disease, drug, procedure, rite, clergy, ideology and
- * ethnic-group names. Unlike the lexicon it does not flag anything by itself; it is one more view for the
+ * Topic vocabulary per category: in English {@code topic-vocabulary.tsv}, built from WordNet by
+ * {@link TopicVocabularyBuilder} (thousands of disease, drug, procedure, rite, clergy, ideology and
+ * ethnic-group names), and a hand-written {@code topic-vocabulary-languages.tsv} of everyday topic words in
+ * six more languages, counted in the same features so that what the head learns from English hits carries
+ * to the others. Unlike the lexicon it does not flag anything by itself; it is one more view for the
  * trained head, which learns how much a hit is worth. Its point is register independence: "metformin" or
  * "sacrament" mean the same in a Usenet post, a patient question and an assistant request, so a head that
  * leans on them carries over to sources it was not trained on.
@@ -21,6 +23,7 @@ import java.util.Map;
 final class TopicVocabulary {
 
     static final String RESOURCE = "topic-vocabulary.tsv";
+    static final String OTHER_LANGUAGES = "topic-vocabulary-languages.tsv";
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -31,26 +34,31 @@ final class TopicVocabulary {
         this.categories = List.copyOf(categories);
     }
 
-    /** The bundled vocabulary, for the given categories (terms of other categories are ignored). */
+    /**
+     * The bundled vocabulary (English from WordNet, then the hand-written other languages), for the given
+     * categories; terms of other categories are ignored, and a term keeps its first category.
+     */
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
-        try (InputStream in = TopicVocabulary.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing guard resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
+        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES)) {
+            try (InputStream in = TopicVocabulary.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    throw new IllegalStateException("missing guard resource " + resource);
                 }
-                String[] parts = line.split("\t", 2);
-                int category = categories.indexOf(parts[0]);
-                if (category >= 0) {
-                    terms.putIfAbsent(key(parts[1]), category);
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] parts = line.split("\t", 2);
+                    int category = categories.indexOf(parts[0]);
+                    if (category >= 0) {
+                        terms.putIfAbsent(key(parts[1]), category);
+                    }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read guard resource " + resource, e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read guard resource " + RESOURCE, e);
         }
         return new TopicVocabulary(terms, categories);
     }

@@ -22,9 +22,11 @@ import org.junit.jupiter.api.Test;
  *       German, Spanish, Italian, Portuguese, Dutch), plus English messages that mention health, religion…
  *       only in passing and everyday ones that insult gender, age or looks. The lexicon was extended after
  *       a first run on it, so it is a regression check, not a held-out score.
- *   <li>{@code unseen-phrasing-check.jsonl}: 10 + 10 per language in seven languages, written after the
- *       lexicon and templates and measured once before any change: sensitive topics named indirectly (a lump
- *       in the neck, a first communion, Afro hair). Its floors are today's figures, to catch regressions.
+ *   <li>{@code unseen-phrasing-check.jsonl} and {@code unseen-phrasing-check-2.jsonl}: 10 + 10 per language
+ *       in seven languages, sensitive topics named indirectly (a lump in the neck, a first communion, Afro
+ *       hair), each written before a change and measured before and after it; the second set before the
+ *       multilingual topic vocabulary, whose words were chosen after seeing the first set's misses. Floors
+ *       are today's figures, to catch regressions.
  * </ul>
  */
 class MultilingualGuardCheckTest {
@@ -68,16 +70,20 @@ class MultilingualGuardCheckTest {
 
     @Test
     void unseenPhrasingsStayAboveTodaysFloor() throws URISyntaxException {
-        GuardReport report = run("/guard/unseen-phrasing-check.jsonl");
-        // Measured 2026-11-29 with this head and lexicon; recall far below the 0.90 target.
-        Map<String, Double> recallFloor = Map.of("en", 0.8, "fr", 0.8, "de", 0.3, "es", 0.5, "it", 0.4,
-                "pt", 0.3, "nl", 0.3);
+        // Measured 2026-11-29 with this head and vocabulary; the French and German recall targets are 0.90.
+        assertFloors("/guard/unseen-phrasing-check.jsonl", Map.of("en", 0.8, "fr", 0.9, "de", 0.7, "es", 0.8,
+                "it", 1.0, "pt", 0.7, "nl", 0.8));
+        assertFloors("/guard/unseen-phrasing-check-2.jsonl", Map.of("en", 0.7, "fr", 0.8, "de", 0.5, "es", 0.5,
+                "it", 0.3, "pt", 0.6, "nl", 0.5));
+    }
+
+    private static void assertFloors(String resource, Map<String, Double> recallFloor) throws URISyntaxException {
+        GuardReport report = run(resource);
         recallFloor.forEach((lang, floor) -> {
-            assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
+            assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as(resource + " recall " + lang)
                     .isGreaterThanOrEqualTo(floor);
-            // Ten everyday texts per language: one suppressed is 10%. French is at two (RACE_ETHNICITY: the
-            // labelled French data is nearly all tweets about origin).
-            assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("false suppression " + lang)
+            // Ten everyday texts per language: one suppressed is 10%. French and English are at two.
+            assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as(resource + " suppressed " + lang)
                     .isLessThanOrEqualTo(0.2);
         });
     }

@@ -42,4 +42,18 @@ class TopicVocabularyTest {
         assertThat(bundled.hits("My metformin dose was raised")[0]).isPositive();
         assertThat(bundled.hits("Where can I attend a baptism?")[1]).isPositive();
     }
+
+    @Test
+    void otherLanguagesCountInTheSameFeatures() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        TopicVocabulary bundled = TopicVocabulary.bundled(categories);
+
+        assertThat(bundled.hits("Welche Nebenwirkungen hat das?")[0]).isPositive();
+        assertThat(bundled.hits("¿A qué hora es la misa en la parroquia?")[1]).isPositive();
+        assertThat(bundled.hits("Il sindacato ha indetto uno sciopero")[4]).isPositive();
+        // Words of a topic that are everyday words too stay out: "ich glaube" (I think), "die linke Hand",
+        // "je vous en prie", "à droite".
+        assertThat(bundled.hits("Ich glaube, die linke Hand tut nichts. Je vous en prie, à droite"))
+                .containsOnly(0f);
+    }
 }
