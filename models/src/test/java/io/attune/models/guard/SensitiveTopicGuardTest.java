@@ -73,6 +73,26 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void topicVocabularyFlagsWhatTheHeadMisses() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories,
+                new TopicVocabulary(Map.of("metformin", 0, "sciopero", 4), categories));
+        // A head that always answers NONE: only the vocabulary can flag.
+        GuardHead alwaysNone = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
+        alwaysNone.dense[0][alwaysNone.denseSize] = 20f;
+        SensitiveTopicGuard withFallback = SensitiveTopicGuard.withHead(alwaysNone, features, true);
+        SensitiveTopicGuard headOnly = SensitiveTopicGuard.withHead(alwaysNone, features, false);
+        float[] embedding = {0, 0, 0};
+
+        assertThat(withFallback.assess("Is Metformin safe with coffee?", embedding).categories())
+                .containsExactly("HEALTH");
+        assertThat(withFallback.assess("Domani c'è sciopero dei treni?", embedding).categories())
+                .containsExactly("POLITICS");
+        assertThat(withFallback.assess("Book a table for two", embedding).sensitive()).isFalse();
+        assertThat(headOnly.assess("Is Metformin safe with coffee?", embedding).sensitive()).isFalse();
+    }
+
+    @Test
     void failsClosedWhenClassificationBreaks() {
         GuardDecision decision = guard.assess("anything", new float[] {1, 2, 3});
         assertThat(decision.sensitive()).isTrue();
