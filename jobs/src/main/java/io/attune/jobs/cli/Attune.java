@@ -22,7 +22,7 @@ public final class Attune {
                        retrain the sensitive-topic guard's head from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
                          [--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE]
-                         [--balance-sources] [--no-ngrams] [--no-disclosures]
+                         [--balance-sources] [--no-ngrams] [--no-disclosures] [--equal-none-share]
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
                          --wordnet DIR [--output FILE]

@@ -42,10 +42,14 @@ public final class GuardTrainer {
      *     largest sources' register does not define a class
      * @param characterNgrams use the hashed character n-grams (they carry French and register alike)
      * @param disclosures add the assistant-register examples of {@code disclosure-templates.tsv}
+     * @param equalNoneShare give NONE at least the share of each language's weight that it has in the
+     *     largest language, so that a language whose labelled texts are mostly sensitive (French: tweets
+     *     about origin) does not itself read as sensitive
      */
-    public record Options(boolean balanceSources, boolean characterNgrams, boolean disclosures) {
+    public record Options(boolean balanceSources, boolean characterNgrams, boolean disclosures,
+            boolean equalNoneShare) {
         /** What the bundled head is trained with. */
-        public static final Options BUNDLED = new Options(false, true, true);
+        public static final Options BUNDLED = new Options(false, true, true, false);
     }
 
     /** Trains on {@code train} with the bundled head's options and returns the head. */
@@ -80,6 +84,9 @@ public final class GuardTrainer {
             int total = java.util.Arrays.stream(counts).sum();
             int present = (int) java.util.Arrays.stream(counts).filter(c -> c > 0).count();
             weights[i] = (float) Math.sqrt(total / (double) (present * counts[labels[i]]));
+        }
+        if (options.equalNoneShare()) {
+            equalizeNoneShare(train, labels, weights);
         }
         if (options.balanceSources()) {
             java.util.Map<String, Integer> perGroup = new java.util.HashMap<>();
@@ -154,11 +161,13 @@ public final class GuardTrainer {
         boolean balanceSources = Options.BUNDLED.balanceSources();
         boolean characterNgrams = Options.BUNDLED.characterNgrams();
         boolean disclosures = Options.BUNDLED.disclosures();
+        boolean equalNoneShare = Options.BUNDLED.equalNoneShare();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--balance-sources" -> balanceSources = true;
                 case "--no-ngrams" -> characterNgrams = false;
                 case "--no-disclosures" -> disclosures = false;
+                case "--equal-none-share" -> equalNoneShare = true;
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--leave-one-source-out" -> leaveOneOut = true;
                 case "--decisions" -> errors = Path.of(args[++i]);
@@ -173,9 +182,9 @@ public final class GuardTrainer {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
                             + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE] [--balance-sources] [--no-ngrams] "
-                            + "[--no-disclosures]");
+                            + "[--no-disclosures] [--equal-none-share]");
         }
-        Options options = new Options(balanceSources, characterNgrams, disclosures);
+        Options options = new Options(balanceSources, characterNgrams, disclosures, equalNoneShare);
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
         try {
@@ -312,6 +321,26 @@ public final class GuardTrainer {
                         java.util.Locale.ROOT, "%.1f%%", 100 * recall),
                 report.count(e -> !e.sensitive()), Double.isNaN(suppressed) ? "–" : String.format(
                         java.util.Locale.ROOT, "%.1f%%", 100 * suppressed), perCategory);
+    }
+
+    /** Scales up NONE's weights in every language where NONE has a smaller share than in the largest one. */
+    private static void equalizeNoneShare(List<LabeledText> train, int[] labels, float[] weights) {
+        java.util.Map<String, double[]> mass = new java.util.HashMap<>();
+        java.util.Map<String, Integer> size = new java.util.HashMap<>();
+        for (int i = 0; i < train.size(); i++) {
+            mass.computeIfAbsent(train.get(i).lang(), l -> new double[2])[labels[i] == 0 ? 0 : 1] += weights[i];
+            size.merge(train.get(i).lang(), 1, Integer::sum);
+        }
+        String largest = java.util.Collections.max(size.entrySet(), java.util.Map.Entry.comparingByValue()).getKey();
+        double[] reference = mass.get(largest);
+        double share = reference[0] / (reference[0] + reference[1]);
+        for (int i = 0; i < train.size(); i++) {
+            double[] m = mass.get(train.get(i).lang());
+            if (labels[i] == 0 && m[0] > 0 && m[0] / (m[0] + m[1]) < share) {
+                // none' / (none' + sensitive) = share
+                weights[i] *= (float) (share * m[1] / ((1 - share) * m[0]));
+            }
+        }
     }
 
     private static String sourceFamily(String source) {
