@@ -30,6 +30,7 @@ final class GuardFeatures {
      */
     record Analysis(boolean[] lexiconHits, float[] vocabularyHits, CharNgrams.SparseVector ngrams) {}
 
+    /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
         String normalized = CharNgrams.normalize(text);
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
@@ -64,25 +65,7 @@ final class GuardFeatures {
         return features;
     }
 
-    /** The categories at least one of whose topic-vocabulary terms the text contains. */
-    List<String> vocabularyHits(String text) {
-        float[] hits = vocabulary.hits(text);
-        List<String> categories = new java.util.ArrayList<>();
-        for (int i = 0; i < hits.length; i++) {
-            if (hits[i] > 0) {
-                categories.add(vocabulary.category(i));
-            }
-        }
-        return categories;
-    }
-
     CharNgrams.SparseVector sparse(String text) {
         return ngrams.of(text);
-    }
-
-    /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
-    boolean lexiconHit(String category, String text) {
-        Pattern pattern = lexicon.get(category);
-        return pattern != null && pattern.matcher(CharNgrams.normalize(text)).find();
     }
 }

@@ -106,9 +106,11 @@ public final class GuardTrainer {
         boolean noNgrams = !options.characterNgrams();
         List<float[]> dense = new ArrayList<>(train.size());
         List<CharNgrams.SparseVector> sparse = new ArrayList<>(train.size());
+        CharNgrams.SparseVector none = features.sparse("");
         for (int i = 0; i < train.size(); i++) {
-            dense.add(features.dense(train.get(i).text(), embeddings.get(i)));
-            sparse.add(noNgrams ? features.sparse("") : features.sparse(train.get(i).text()));
+            GuardFeatures.Analysis analysis = features.analyze(train.get(i).text());
+            dense.add(features.dense(analysis, embeddings.get(i)));
+            sparse.add(noNgrams ? none : analysis.ngrams());
         }
 
         int[] order = new int[train.size()];
@@ -280,13 +282,19 @@ public final class GuardTrainer {
             LabeledText example = heldOut.get(i);
             if (errorLog != null) {
                 // Error analysis only: the labelled data's own texts, one line each, with what decided.
-                float[] p = head.probabilities(features.dense(example.text(), heldOutEmbeddings.get(i)),
-                        features.sparse(example.text()));
-                boolean lexicon = java.util.Arrays.stream(Category.values())
-                        .anyMatch(c -> features.lexiconHit(c.name(), example.text()));
+                GuardFeatures.Analysis analysis = features.analyze(example.text());
+                float[] p = head.probabilities(features.dense(analysis, heldOutEmbeddings.get(i)), analysis.ngrams());
+                boolean lexicon = false;
+                for (boolean hit : analysis.lexiconHits()) {
+                    lexicon |= hit;
+                }
+                boolean vocabulary = false;
+                for (float hits : analysis.vocabularyHits()) {
+                    vocabulary |= hits > 0;
+                }
                 errorLog.printf(java.util.Locale.ROOT, "%s\t%s\t%s\t%.4f\t%b\t%b\t%s%n", example.source(),
-                        example.category(), String.join(",", decision.categories()), p[0], lexicon,
-                        !features.vocabularyHits(example.text()).isEmpty(), example.text().replaceAll("\\s+", " "));
+                        example.category(), String.join(",", decision.categories()), p[0], lexicon, vocabulary,
+                        example.text().replaceAll("\\s+", " "));
             }
         }
         System.out.printf("%nTrained without %s; on their %d examples:%n%n%s", prefixes, heldOut.size(),
@@ -351,11 +359,12 @@ public final class GuardTrainer {
     private static GuardDecision lexiconOnly(GuardFeatures features, String text) {
         java.util.Map<String, Float> scores = new java.util.LinkedHashMap<>();
         List<String> hits = new ArrayList<>();
-        for (Category category : Category.values()) {
-            boolean hit = features.lexiconHit(category.name(), text);
-            scores.put(category.name(), hit ? 1f : 0f);
-            if (hit) {
-                hits.add(category.name());
+        boolean[] lexiconHits = features.analyze(text).lexiconHits();
+        for (int i = 0; i < lexiconHits.length; i++) {
+            String category = features.lexiconCategories().get(i);
+            scores.put(category, lexiconHits[i] ? 1f : 0f);
+            if (lexiconHits[i]) {
+                hits.add(category);
             }
         }
         return new GuardDecision(scores, hits, !hits.isEmpty(), false);

@@ -2,12 +2,9 @@ package io.attune.models.guard;
 
 import io.attune.models.embedding.TextEmbedder;
 import io.attune.models.math.Vectors;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -197,21 +194,8 @@ public final class SensitiveTopicGuard {
 
     private static Map<String, List<String>> readTable(String resource) {
         Map<String, List<String>> table = new LinkedHashMap<>();
-        try (InputStream in = SensitiveTopicGuard.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing guard resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", 2);
-                table.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[1].trim());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read guard resource " + resource, e);
+        for (String[] row : GuardResources.rows(resource, 2)) {
+            table.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1].trim());
         }
         return table;
     }

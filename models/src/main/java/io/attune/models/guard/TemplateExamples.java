@@ -1,11 +1,5 @@
 package io.attune.models.guard;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +37,7 @@ final class TemplateExamples {
         Map<String, List<String>> openers = new LinkedHashMap<>();
         Map<String, List<String>> objects = new LinkedHashMap<>();
         List<LabeledText> examples = new ArrayList<>();
-        for (String[] parts : rows(BENIGN, 3)) {
+        for (String[] parts : GuardResources.rows(BENIGN, 3)) {
             switch (parts[1]) {
                 case "open" -> openers.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[2]);
                 case "obj" -> objects.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[2]);
@@ -69,7 +63,7 @@ final class TemplateExamples {
         Map<String, List<String>> asks = new LinkedHashMap<>();
         List<String[]> statements = new ArrayList<>();
         List<LabeledText> examples = new ArrayList<>();
-        for (String[] parts : rows(DISCLOSURES, 4)) {
+        for (String[] parts : GuardResources.rows(DISCLOSURES, 4)) {
             switch (parts[1]) {
                 case "ask" -> asks.computeIfAbsent(parts[0], k -> new ArrayList<>()).add(parts[3]);
                 case "say" -> statements.add(parts);
@@ -102,28 +96,5 @@ final class TemplateExamples {
         int first = text.startsWith("¿") ? 1 : 0;
         return text.substring(0, first) + text.substring(first, first + 1).toUpperCase(Locale.ROOT)
                 + text.substring(first + 1);
-    }
-
-    private static List<String[]> rows(String resource, int columns) {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = TemplateExamples.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("missing guard resource " + resource);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                String[] parts = line.split("\t", columns);
-                if (parts.length != columns) {
-                    throw new IllegalStateException("expected " + columns + " columns in " + resource + ": " + line);
-                }
-                rows.add(parts);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return rows;
     }
 }

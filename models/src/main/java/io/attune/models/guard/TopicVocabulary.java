@@ -1,11 +1,5 @@
 package io.attune.models.guard;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,23 +35,11 @@ final class TopicVocabulary {
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
         for (String resource : List.of(RESOURCE, OTHER_LANGUAGES)) {
-            try (InputStream in = TopicVocabulary.class.getResourceAsStream(resource)) {
-                if (in == null) {
-                    throw new IllegalStateException("missing guard resource " + resource);
+            for (String[] row : GuardResources.rows(resource, 2)) {
+                int category = categories.indexOf(row[0]);
+                if (category >= 0) {
+                    terms.putIfAbsent(key(row[1]), category);
                 }
-                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] parts = line.split("\t", 2);
-                    int category = categories.indexOf(parts[0]);
-                    if (category >= 0) {
-                        terms.putIfAbsent(key(parts[1]), category);
-                    }
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read guard resource " + resource, e);
             }
         }
         return new TopicVocabulary(terms, categories);
