@@ -152,8 +152,8 @@ public final class PersonalizationJob {
         DataStream<CatalogUpdate> itemSignals = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogItems.broadcast(CoEngagementPairs.SENSITIVE_ITEMS))
-                .process(new CoEngagementPairs(options.get(PersonalizationOptions.RECENT_LIKES),
-                        options.get(PROFILE_RETENTION)))
+                .process(new CoEngagementPairs(options.get(PersonalizationOptions.PAIR_WINDOW),
+                        options.get(PersonalizationOptions.PAIR_DECAY), options.get(PROFILE_RETENTION)))
                 .uid(Uids.CO_ENGAGEMENT_PAIRS)
                 .name("Co-engagement pairs")
                 .keyBy(new ItemPairKey())

@@ -139,6 +139,18 @@ public final class PersonalizationOptions {
             .withDescription("Most co-engaged items kept per item (a Space-Saving table; every profile subtask"
                     + " holds every item's table, so memory grows with it).");
 
+    public static final ConfigOption<Integer> PAIR_WINDOW = key("items.pair-window")
+            .intType()
+            .defaultValue(8)
+            .withDescription("Each positive engagement is paired with the person's this many previous ones to learn"
+                    + " which items go together.");
+
+    public static final ConfigOption<Float> PAIR_DECAY = key("items.pair-decay")
+            .floatType()
+            .defaultValue(1.0f)
+            .withDescription("In (0, 1]: a pair d engagements apart counts decay^(d-1), so items engaged one after"
+                    + " the other count most; 1 counts the whole window alike.");
+
     public static final ConfigOption<Duration> ITEM_PUBLISH_INTERVAL = key("items.publish-interval")
             .durationType()
             .defaultValue(Duration.ofSeconds(1))
@@ -156,6 +168,12 @@ public final class PersonalizationOptions {
             .defaultValue(5)
             .withDescription("Per recommended item, how many of the most co-engaged items are ranked (5 with"
                     + " refresh.top-k 10: the 50 most co-engaged); the weaker ones cost time and add noise.");
+
+    public static final ConfigOption<Float> LIKE_RECENCY_DECAY = key("refresh.like-recency-decay")
+            .floatType()
+            .defaultValue(1.0f)
+            .withDescription("In (0, 1]: the co-engaged items of the n-th latest like (n = 0 the latest) count"
+                    + " decay^n; 1 counts all recent likes alike.");
 
     public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
             .floatType()
@@ -227,7 +245,7 @@ public final class PersonalizationOptions {
                 options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
                 options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
-                options.get(CO_ENGAGED_CANDIDATES));
+                options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

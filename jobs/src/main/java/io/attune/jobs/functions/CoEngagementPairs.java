@@ -20,7 +20,9 @@ import org.apache.flink.util.Collector;
 /**
  * Keyed by person: turns each positive engagement (like, follow, view) into item pairs with the person's
  * few latest positive engagements, for {@link ItemNeighborhood} to learn which items go together, plus
- * one self-pair that counts the engagement for the item's popularity.
+ * one self-pair that counts the engagement for the item's popularity. A pair of engagements {@code d}
+ * apart counts {@code decay^(d-1)}: what people engage with one after the other goes together more
+ * surely than what they engaged with a while apart.
  *
  * <p>Engagement with a sensitive catalog item is dropped here too, before any state: the broadcast side
  * keeps only which items the guard marked sensitive. The kept state is item ids and weights, cleared by
@@ -34,13 +36,26 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     public static final MapStateDescriptor<String, Boolean> SENSITIVE_ITEMS =
             new MapStateDescriptor<>("sensitive-items", Types.STRING, Types.BOOLEAN);
 
-    private final int recentLikes;
+    private final int window;
+    private final float decay;
     private final Duration retention;
     private transient ValueState<RecentLikes> recent;
 
-    public CoEngagementPairs(int recentLikes, Duration retention) {
-        this.recentLikes = recentLikes;
+    /**
+     * @param window previous positive engagements each new one is paired with
+     * @param decay in (0, 1]: weight factor per step of distance between the paired engagements
+     */
+    public CoEngagementPairs(int window, float decay, Duration retention) {
+        if (!(decay > 0f && decay <= 1f)) {
+            throw new IllegalArgumentException("items.pair-decay must be in (0, 1], was " + decay);
+        }
+        this.window = window;
+        this.decay = decay;
         this.retention = retention;
+    }
+
+    public CoEngagementPairs(int window, Duration retention) {
+        this(window, 1f, retention);
     }
 
     @Override
@@ -68,7 +83,8 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         float[] weights = current == null ? new float[0] : current.weights();
         for (int i = 0; i < items.length; i++) {
             if (!items[i].equals(item)) {
-                float together = weights[i] * weight;
+                float distance = decay == 1f ? 1f : (float) Math.pow(decay, items.length - 1 - i);
+                float together = weights[i] * weight * distance;
                 out.collect(new ItemPair(items[i], item, together, time));
                 out.collect(new ItemPair(item, items[i], together, time));
             }
@@ -97,7 +113,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         }
         nextItems[kept] = item;
         nextWeights[kept++] = weight;
-        int from = Math.max(0, kept - recentLikes);
+        int from = Math.max(0, kept - window);
         return new RecentLikes(Arrays.copyOfRange(nextItems, from, kept), Arrays.copyOfRange(nextWeights, from, kept));
     }
 }

@@ -20,11 +20,18 @@ import java.time.Duration;
  * @param coEngagementWeight weight of co-engagement (normalised to [0, 1]) next to interest similarity
  * @param popularityWeight weight of the popularity prior (log-normalised to [0, 1])
  * @param coEngagedCandidates per recommended item, how many of the most co-engaged items are ranked
+ * @param likeRecencyDecay in (0, 1]: the n-th latest like's co-engaged items count decay^n
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
-        int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates)
+        int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
+        float likeRecencyDecay)
         implements Serializable {
 
+    public ProfileSettings {
+        if (!(likeRecencyDecay > 0f && likeRecencyDecay <= 1f)) {
+            throw new IllegalArgumentException("refresh.like-recency-decay must be in (0, 1], was " + likeRecencyDecay);
+        }
+    }
 }

@@ -245,14 +245,18 @@ public class UpdateProfile
 
     /**
      * Co-engagement with what the person recently liked, as item-to-item cosine over engagement counts
-     * (co-engagement / √(popularity of both)), summed over the liked items; popularity is on the index.
+     * (co-engagement / √(popularity of both)), summed over the liked items, the n-th latest weighted by
+     * {@code likeRecencyDecay^n}; popularity is on the index.
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
         Map<String, Float> coEngagement = new HashMap<>(1024);
         for (LinkedAccount account : state.accounts()) {
-            for (String liked : account.recentLikesOrNone()) {
-                ItemSignals source = signals.get(liked);
+            String[] likes = account.recentLikesOrNone();
+            float recency = 1f;
+            // Latest first: what the person liked last says most about what they want next.
+            for (int l = likes.length - 1; l >= 0; l--, recency *= settings.likeRecencyDecay()) {
+                ItemSignals source = signals.get(likes[l]);
                 if (source == null) {
                     continue;
                 }
@@ -266,8 +270,8 @@ public class UpdateProfile
                     float popularity = neighbor == null ? 1f : Math.max(1f, neighbor.popularity());
                     // Shrunk toward zero for little evidence, so two rare items seen together once do not
                     // outrank what many people liked together.
-                    float similarity = together / ((float) Math.sqrt(Math.max(1f, source.popularity()) * popularity)
-                            + SHRINKAGE);
+                    float similarity = recency * together
+                            / ((float) Math.sqrt(Math.max(1f, source.popularity()) * popularity) + SHRINKAGE);
                     coEngagement.merge(table.neighbors()[i], similarity, Float::sum);
                 }
             }

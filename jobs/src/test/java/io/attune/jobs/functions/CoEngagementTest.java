@@ -52,6 +52,21 @@ class CoEngagementTest {
     }
 
     @Test
+    void pairsFartherApartCountLessUnderPairDecay() throws Exception {
+        try (var harness = pairsHarness(new CoEngagementPairs(3, 0.5f, RETENTION))) {
+            like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "b", ActivityKind.LIKE, 2L);
+            like(harness, "ana", "c", ActivityKind.LIKE, 3L);
+            like(harness, "ana", "d", ActivityKind.VIEW, 4L);
+
+            assertThat(harness.extractOutputValues()).filteredOn(p -> p.to().equals("d") && !p.from().equals("d"))
+                    .extracting(p -> p.from() + ">d:" + p.weight())
+                    .as("d is one after c, two after b, three after a")
+                    .containsExactly("a>d:0.0625", "b>d:0.125", "c>d:0.25");
+        }
+    }
+
+    @Test
     void engagementWithASensitiveItemLeavesNoTrace() throws Exception {
         try (var harness = pairsHarness()) {
             harness.processBroadcastElement(new CatalogItem("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
@@ -148,8 +163,13 @@ class CoEngagementTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
             throws Exception {
+        return pairsHarness(new CoEngagementPairs(2, RETENTION));
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness(
+            CoEngagementPairs pairs) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new CoEngagementPairs(2, RETENTION),
+                new CoBroadcastWithKeyedOperator<>(pairs,
                         List.of(CoEngagementPairs.SENSITIVE_ITEMS)),
                 new PersonKey(), Types.STRING, 128, 1, 0);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());

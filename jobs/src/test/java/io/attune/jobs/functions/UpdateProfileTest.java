@@ -349,6 +349,37 @@ class UpdateProfileTest {
                 .as("the liked item itself is not recommended back").doesNotContain("ig-run");
     }
 
+    @Test
+    void underLikeRecencyDecayTheLatestLikesNeighboursComeFirst() throws Exception {
+        assertThat(firstCoEngagedAfterRunThenJazz()).as("all recent likes alike: the stronger pair wins")
+                .isEqualTo("with-run");
+        harness.close();
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
+        options.set(PersonalizationOptions.TOP_K, 2);
+        options.set(PersonalizationOptions.LIKE_RECENCY_DECAY, 0.25f);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
+        assertThat(firstCoEngagedAfterRunThenJazz()).as("the latest like counts four times the one before")
+                .isEqualTo("with-jazz");
+    }
+
+    private String firstCoEngagedAfterRunThenJazz() throws Exception {
+        catalog("with-run", "INSTAGRAM", "REELS", COOKING);
+        catalog("with-jazz", "INSTAGRAM", "REELS", COOKING);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {"with-run"}, new float[] {6f}, new float[1]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-jazz", 10f,
+                new NeighborTable(new String[] {"with-jazz"}, new float[] {4f}, new float[1]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("with-run", 5f, NeighborTable.empty())), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("with-jazz", 5f, NeighborTable.empty())), 0L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        engagement("ana", "INSTAGRAM", "ig-ana", "e1", ActivityKind.LIKE, "ig-run", 1L);
+        engagement("ana", "INSTAGRAM", "ig-ana", "e2", ActivityKind.LIKE, "ig-jazz", 2L);
+        return lastRefresh("INSTAGRAM", "REELS").items()[0].itemId();
+    }
+
     private RecommendationRefresh lastRefresh(String app, String surface) {
         List<RecommendationRefresh> out = harness.extractOutputValues().stream()
                 .filter(r -> r.app().equals(app) && r.surface().equals(surface)).toList();
