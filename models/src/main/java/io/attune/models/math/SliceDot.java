@@ -17,6 +17,14 @@ public final class SliceDot {
         return KERNEL.dot(a, aOffset, b, bOffset, length);
     }
 
+    /**
+     * {@code a[aOffset..aOffset+length) · codes[codesOffset..codesOffset+length)}, the bytes read as signed
+     * integers: the dot product with an {@link Int8Vectors int8-coded} vector, before its scale.
+     */
+    public static float dot(float[] a, int aOffset, byte[] codes, int codesOffset, int length) {
+        return KERNEL.dot(a, aOffset, codes, codesOffset, length);
+    }
+
     /** Whether the SIMD kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarKernel);
@@ -24,6 +32,8 @@ public final class SliceDot {
 
     interface Kernel {
         float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
+
+        float dot(float[] a, int aOffset, byte[] codes, int codesOffset, int length);
     }
 
     private static Kernel choose() {
@@ -55,6 +65,25 @@ public final class SliceDot {
             }
             for (; i < length; i++) {
                 s0 += a[aOffset + i] * b[bOffset + i];
+            }
+            return (s0 + s1) + (s2 + s3);
+        }
+
+        @Override
+        public float dot(float[] a, int aOffset, byte[] codes, int codesOffset, int length) {
+            float s0 = 0f;
+            float s1 = 0f;
+            float s2 = 0f;
+            float s3 = 0f;
+            int i = 0;
+            for (; i + 3 < length; i += 4) {
+                s0 += a[aOffset + i] * codes[codesOffset + i];
+                s1 += a[aOffset + i + 1] * codes[codesOffset + i + 1];
+                s2 += a[aOffset + i + 2] * codes[codesOffset + i + 2];
+                s3 += a[aOffset + i + 3] * codes[codesOffset + i + 3];
+            }
+            for (; i < length; i++) {
+                s0 += a[aOffset + i] * codes[codesOffset + i];
             }
             return (s0 + s1) + (s2 + s3);
         }

@@ -1,5 +1,6 @@
 package io.attune.models.ranking;
 
+import io.attune.models.math.Int8Vectors;
 import io.attune.models.math.SliceDot;
 import java.util.Arrays;
 
@@ -8,6 +9,10 @@ import java.util.Arrays;
  * learned by spherical k-means, so a query scores the items of the few lists nearest to it instead of
  * the whole partition. Items added after training join their nearest list; the partition retrains when
  * it has doubled since the last training.
+ *
+ * <p>Each list keeps its members' vectors int8-coded ({@link Int8Vectors}), contiguous in member order: a
+ * probe is bound by memory traffic, which the bytes cut to a quarter. The partition keeps the float vectors
+ * for training and for exact ranking of small partitions.
  */
 final class CoarseLists {
 
@@ -18,8 +23,9 @@ final class CoarseLists {
     private final int lists;
     private final float[] centroids;
     private int[][] members;
-    /** Each list's item vectors, contiguous in member order: a probe reads memory sequentially. */
-    private float[][] memberVectors;
+    /** Each list's item vectors, int8-coded, contiguous in member order: a probe reads memory sequentially. */
+    private byte[][] memberCodes;
+    private float[][] memberScales;
     private int[] memberCounts;
     private int[] listOfSlot;
     private int[] positionOfSlot;
@@ -29,11 +35,13 @@ final class CoarseLists {
         this.lists = lists;
         this.centroids = centroids;
         this.members = new int[lists][];
-        this.memberVectors = new float[lists][];
+        this.memberCodes = new byte[lists][];
+        this.memberScales = new float[lists][];
         this.memberCounts = new int[lists];
         for (int i = 0; i < lists; i++) {
             members[i] = new int[8];
-            memberVectors[i] = new float[8 * dimension];
+            memberCodes[i] = new byte[8 * dimension];
+            memberScales[i] = new float[8];
         }
         this.listOfSlot = new int[capacity];
         this.positionOfSlot = new int[capacity];
@@ -84,13 +92,15 @@ final class CoarseLists {
         int list = nearest(centroids, lists, vectors, slot * dimension, dimension);
         if (memberCounts[list] == members[list].length) {
             members[list] = Arrays.copyOf(members[list], members[list].length * 2);
-            memberVectors[list] = Arrays.copyOf(memberVectors[list], members[list].length * dimension);
+            memberCodes[list] = Arrays.copyOf(memberCodes[list], members[list].length * dimension);
+            memberScales[list] = Arrays.copyOf(memberScales[list], members[list].length);
         }
         int position = memberCounts[list]++;
         listOfSlot[slot] = list;
         positionOfSlot[slot] = position;
         members[list][position] = slot;
-        System.arraycopy(vectors, slot * dimension, memberVectors[list], position * dimension, dimension);
+        memberScales[list][position] =
+                Int8Vectors.encode(vectors, slot * dimension, dimension, memberCodes[list], position * dimension);
     }
 
     /** Removes item {@code slot} from its list. */
@@ -101,7 +111,8 @@ final class CoarseLists {
         int moved = members[list][last];
         members[list][position] = moved;
         positionOfSlot[moved] = position;
-        System.arraycopy(memberVectors[list], last * dimension, memberVectors[list], position * dimension, dimension);
+        System.arraycopy(memberCodes[list], last * dimension, memberCodes[list], position * dimension, dimension);
+        memberScales[list][position] = memberScales[list][last];
     }
 
     /** The partition moved item {@code from} into slot {@code to} (after removing what {@code to} held). */
@@ -120,13 +131,26 @@ final class CoarseLists {
         }
     }
 
+    /** {@code query[offset..) ·} item {@code slot}'s vector, on its int8 code. */
+    float dot(int slot, float[] query, int offset) {
+        int list = listOfSlot[slot];
+        int position = positionOfSlot[slot];
+        return Int8Vectors.dot(query, offset, memberCodes[list], position * dimension, memberScales[list][position],
+                dimension);
+    }
+
     int[] members(int list) {
         return members[list];
     }
 
-    /** Vectors of the list's members: member {@code m} at {@code [m * dimension, (m + 1) * dimension)}. */
-    float[] memberVectors(int list) {
-        return memberVectors[list];
+    /** The list's members' int8 codes: member {@code m} at {@code [m * dimension, (m + 1) * dimension)}. */
+    byte[] memberCodes(int list) {
+        return memberCodes[list];
+    }
+
+    /** The list's members' code scales, in member order. */
+    float[] memberScales(int list) {
+        return memberScales[list];
     }
 
     int memberCount(int list) {

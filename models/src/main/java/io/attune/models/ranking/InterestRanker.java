@@ -199,10 +199,15 @@ public final class InterestRanker {
     private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,
             int count) {
         int dimension = partition.dimension();
+        CoarseLists lists = partition.lists();
         float best = Float.NEGATIVE_INFINITY;
         int bestInterest = 0;
         for (int c = 0; c < count; c++) {
-            float score = shares[c] * dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension);
+            // In an indexed partition the int8 code, as in the scan: a quarter of the bytes to fetch for an
+            // item that is rarely in cache, and the same scale as the items the scan found.
+            float score = shares[c] * (lists != null
+                    ? lists.dot(slot, queries, c * dimension)
+                    : dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension));
             if (score > best) {
                 best = score;
                 bestInterest = c;
@@ -238,7 +243,8 @@ public final class InterestRanker {
 
     /**
      * Scores only the items of the lists nearest each interest: a stronger interest gets more of the probes
-     * (at least one each), and an item reached by several interests keeps its best score.
+     * (at least one each), and an item reached by several interests keeps its best score. The lists are
+     * scanned on their int8 codes (a few 10⁻⁴ of cosine off, a quarter of the memory traffic).
      */
     private List<Candidate> probedPool(CatalogPartition partition, CoarseLists lists, float[] queries,
             float[] shares, int count, Predicate<String> excluded) {
@@ -272,13 +278,14 @@ public final class InterestRanker {
                 interestsOfList[chosenBy++] = (int) probed[p++];
             }
             int[] members = lists.members(list);
-            float[] memberVectors = lists.memberVectors(list);
+            byte[] codes = lists.memberCodes(list);
+            float[] scales = lists.memberScales(list);
             for (int m = 0, n = lists.memberCount(list); m < n; m++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int bestInterest = 0;
                 for (int i = 0; i < chosenBy; i++) {
                     int c = interestsOfList[i];
-                    float score = shares[c] * dot(queries, c * dimension, memberVectors, m * dimension, dimension);
+                    float score = shares[c] * scales[m] * dot(queries, c * dimension, codes, m * dimension, dimension);
                     if (score > best) {
                         best = score;
                         bestInterest = c;

@@ -30,6 +30,26 @@ class SliceDotTest {
         }
     }
 
+    @Test
+    void bothKernelsMatchThePlainDotProductWithSignedBytes() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {0, 1, 3, 7, 8, 15, 16, 17, 33, 384, 385}) {
+            float[] a = random(length + 5);
+            byte[] codes = new byte[length + 9];
+            random.nextBytes(codes);
+            codes[9 % codes.length] = Byte.MIN_VALUE;
+            float[] widened = new float[codes.length];
+            for (int i = 0; i < codes.length; i++) {
+                widened[i] = codes[i];
+            }
+            float expected = plain(a, 5, widened, 9, length);
+            for (SliceDot.Kernel kernel : kernels) {
+                assertThat(kernel.dot(a, 5, codes, 9, length)).as("%s, length %d", kernel.getClass().getSimpleName(), length)
+                        .isCloseTo(expected, within(1e-2f));
+            }
+        }
+    }
+
     private float[] random(int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
