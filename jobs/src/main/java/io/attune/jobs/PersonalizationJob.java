@@ -158,7 +158,8 @@ public final class PersonalizationJob {
                 .name("Co-engagement pairs")
                 .keyBy(new ItemPairKey())
                 .process(new ItemNeighborhood(options.get(PersonalizationOptions.ITEM_NEIGHBORS),
-                        options.get(PROFILE_RETENTION), options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL)))
+                        options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS), options.get(PROFILE_RETENTION),
+                        options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL)))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");
         BroadcastStream<CatalogUpdate> catalogBroadcast = catalogItems

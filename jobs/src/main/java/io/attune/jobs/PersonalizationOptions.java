@@ -136,8 +136,16 @@ public final class PersonalizationOptions {
     public static final ConfigOption<Integer> ITEM_NEIGHBORS = key("items.neighbors")
             .intType()
             .defaultValue(256)
-            .withDescription("Most co-engaged items kept per item (a Space-Saving table; every profile subtask"
-                    + " holds every item's table, so memory grows with it).");
+            .withDescription("Most co-engaged items counted per item (a Space-Saving table in the item's keyed"
+                    + " state); items.published-neighbors of them reach the profile operator.");
+
+    public static final ConfigOption<Integer> PUBLISHED_NEIGHBORS = key("items.published-neighbors")
+            .intType()
+            .defaultValue(64)
+            .withDescription("Of each item's items.neighbors, the most certainly co-engaged ones broadcast to the"
+                    + " profile operator, where every subtask holds every item's; the rest stay in the item's"
+                    + " keyed state to keep the counts accurate. 64 of 256 scored as all 256 on MovieLens"
+                    + " validation (0.1090 against 0.1092), 32 lower (0.1075).");
 
     public static final ConfigOption<Integer> PAIR_WINDOW = key("items.pair-window")
             .intType()
@@ -171,15 +179,16 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Float> LIKE_RECENCY_DECAY = key("refresh.like-recency-decay")
             .floatType()
-            .defaultValue(1.0f)
+            .defaultValue(0.8f)
             .withDescription("In (0, 1]: the co-engaged items of the n-th latest like (n = 0 the latest) count"
-                    + " decay^n; 1 counts all recent likes alike.");
+                    + " decay^n; 1 counts all recent likes alike. 0.8 scored best of 0.5, 0.7, 0.8, 0.9 and 1 on"
+                    + " a MovieLens validation split (docs/recommendation-quality.md).");
 
     public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
             .floatType()
             .defaultValue(1.0f)
-            .withDescription("Weight of the item popularity prior (log-normalised to [0, 1]); 2.0 was best of"
-                    + " 0.3, 1, 2 and 4 on a MovieLens validation split (docs/recommendation-quality.md).");
+            .withDescription("Weight of the item popularity prior (log-normalised to [0, 1]); 0.5 to 1 scored best"
+                    + " on a MovieLens validation split, 2 and 3 clearly lower (docs/recommendation-quality.md).");
 
     public static final ConfigOption<String> MODEL_DIR = key("embedding.model-dir")
             .stringType()

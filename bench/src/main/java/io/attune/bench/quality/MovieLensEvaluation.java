@@ -119,7 +119,8 @@ public final class MovieLensEvaluation {
                 }
             }
         }
-        train.sort(Comparator.comparingLong(Rating::timestamp));
+        train.sort(Comparator.comparingLong(Rating::timestamp).thenComparingInt(Rating::user)
+                .thenComparingInt(Rating::movie));
         return new Split(train, positives, seen);
     }
 
@@ -143,12 +144,23 @@ public final class MovieLensEvaluation {
             }
         }
         int n = 0;
+        // A third of the ratings share their second with another of the same user's. A batch replay orders
+        // each key's events by timestamp and breaks ties as its sort happens to, so runs differed by up to
+        // 0.005 Recall@10. Spreading the ratings of one second over its milliseconds, in the split's order
+        // (time, user, then movie; at most 87 share a second), gives every replay the same order.
+        long second = Long.MIN_VALUE;
+        int withinSecond = 0;
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("engagement.jsonl"))) {
             for (Rating r : split.train()) {
                 String kind = r.rating() >= 4 ? "LIKE" : r.rating() <= 2 ? "HIDE" : "VIEW";
+                withinSecond = r.timestamp() == second ? withinSecond + 1 : 0;
+                second = r.timestamp();
+                if (withinSecond >= 1000) {
+                    throw new IllegalStateException("over 1,000 ratings in the second " + second);
+                }
                 out.write(JSON.writeValueAsString(JSON.createObjectNode()
                         .put("eventId", "r" + n++).put("app", APP).put("accountId", "u" + r.user())
-                        .put("timestamp", Instant.ofEpochMilli(r.timestamp()).toString())
+                        .put("timestamp", Instant.ofEpochMilli(r.timestamp() + withinSecond).toString())
                         .put("kind", kind).put("itemId", "m" + r.movie())));
                 out.newLine();
             }

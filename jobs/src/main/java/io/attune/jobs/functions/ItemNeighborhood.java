@@ -14,7 +14,9 @@ import org.apache.flink.util.Collector;
 
 /**
  * Keyed by item: accumulates the item's popularity and its most co-engaged neighbours (a bounded
- * {@link NeighborTable}) from {@link ItemPair}s, and publishes them to the profile operator's broadcast side.
+ * {@link NeighborTable}) from {@link ItemPair}s, and publishes them to the profile operator's broadcast side:
+ * only the strongest {@code publishedNeighbors}, since every profile subtask holds every published table,
+ * while the full sketch stays here to keep the counts accurate.
  * State of an item without engagement for the retention period is cleared by TTL.
  *
  * <p>Every publication is broadcast to every profile subtask, and a popular item changes with every like,
@@ -28,12 +30,22 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     private static final long serialVersionUID = 1L;
 
     private final int neighbors;
+    private final int publishedNeighbors;
     private final Duration retention;
     private final long publishIntervalMillis;
     private transient ValueState<ItemSignals> signals;
 
     public ItemNeighborhood(int neighbors, Duration retention, Duration publishInterval) {
+        this(neighbors, neighbors, retention, publishInterval);
+    }
+
+    /**
+     * @param neighbors slots of each item's Space-Saving table (its accuracy)
+     * @param publishedNeighbors how many of the strongest are broadcast (what every profile subtask holds)
+     */
+    public ItemNeighborhood(int neighbors, int publishedNeighbors, Duration retention, Duration publishInterval) {
         this.neighbors = neighbors;
+        this.publishedNeighbors = publishedNeighbors;
         this.retention = retention;
         this.publishIntervalMillis = publishInterval.toMillis();
     }
@@ -57,7 +69,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
                         current.neighbors().add(pair.to(), pair.weight(), neighbors));
         signals.update(next);
         if (publishIntervalMillis <= 0) {
-            out.collect(CatalogUpdate.of(next));
+            out.collect(published(next));
             return;
         }
         // Timers are unique per key and timestamp, so aligning them to the interval needs no "pending" flag:
@@ -71,7 +83,12 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<CatalogUpdate> out) throws Exception {
         ItemSignals current = signals.value();
         if (current != null) {
-            out.collect(CatalogUpdate.of(current));
+            out.collect(published(current));
         }
+    }
+
+    private CatalogUpdate published(ItemSignals signals) {
+        return CatalogUpdate.of(signals.neighbors().neighbors().length <= publishedNeighbors ? signals
+                : new ItemSignals(signals.itemId(), signals.popularity(), signals.neighbors().strongest(publishedNeighbors)));
     }
 }

@@ -115,6 +115,27 @@ class CoEngagementTest {
     }
 
     @Test
+    void onlyTheStrongestNeighboursAreBroadcastWhileTheSketchKeepsCountingTheRest() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(4, 2, RETENTION, Duration.ZERO)), new ItemPairKey(),
+                Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            for (ItemPair pair : List.of(new ItemPair("a", "b", 3f, 1L), new ItemPair("a", "c", 1f, 2L),
+                    new ItemPair("a", "d", 2f, 3L), new ItemPair("a", "e", 0.5f, 4L))) {
+                harness.processElement(pair, pair.timestamp());
+            }
+            List<CatalogUpdate> out = harness.extractOutputValues();
+            assertThat(out.get(out.size() - 1).signals().neighbors().neighbors()).containsExactly("b", "d");
+
+            // c climbs past d only because the unpublished part of the table kept counting it.
+            harness.processElement(new ItemPair("a", "c", 1.5f, 5L), 5L);
+            out = harness.extractOutputValues();
+            assertThat(out.get(out.size() - 1).signals().neighbors().neighbors()).containsExactly("b", "c");
+        }
+    }
+
+    @Test
     void changesWithinAPublishIntervalGoOutAsOneUpdateWithTheLatestTable() throws Exception {
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
                 new KeyedProcessOperator<>(new ItemNeighborhood(4, RETENTION, Duration.ofSeconds(1))),

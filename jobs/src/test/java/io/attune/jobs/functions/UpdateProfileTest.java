@@ -351,18 +351,26 @@ class UpdateProfileTest {
 
     @Test
     void underLikeRecencyDecayTheLatestLikesNeighboursComeFirst() throws Exception {
+        harness.close();
+        harness = newHarness(settingsWithLikeRecencyDecay(1f));
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         assertThat(firstCoEngagedAfterRunThenJazz()).as("all recent likes alike: the stronger pair wins")
                 .isEqualTo("with-run");
         harness.close();
-        Configuration options = new Configuration();
-        options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
-        options.set(PersonalizationOptions.TOP_K, 2);
-        options.set(PersonalizationOptions.LIKE_RECENCY_DECAY, 0.25f);
-        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        harness = newHarness(settingsWithLikeRecencyDecay(0.25f));
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         assertThat(firstCoEngagedAfterRunThenJazz()).as("the latest like counts four times the one before")
                 .isEqualTo("with-jazz");
+    }
+
+    private static ProfileSettings settingsWithLikeRecencyDecay(float decay) {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
+        options.set(PersonalizationOptions.TOP_K, 2);
+        options.set(PersonalizationOptions.LIKE_RECENCY_DECAY, decay);
+        return PersonalizationOptions.profileSettings(options);
     }
 
     private String firstCoEngagedAfterRunThenJazz() throws Exception {

@@ -1,6 +1,7 @@
 package io.attune.models.ranking;
 
 import java.util.Arrays;
+import java.util.Comparator;
 
 /**
  * The items most often engaged with together with one item, in bounded space: the Space-Saving sketch
@@ -21,6 +22,33 @@ public record NeighborTable(String[] neighbors, float[] weights, float[] errors)
     /** The co-engagement weight of neighbour {@code i} that was certainly observed. */
     public float guaranteed(int i) {
         return weights[i] - errors[i];
+    }
+
+    /**
+     * The at most {@code n} neighbours with the most guaranteed co-engagement, strongest first (ties by id);
+     * neighbours with nothing guaranteed are left out. For publishing: the rest of the sketch only keeps
+     * its counts honest.
+     */
+    public NeighborTable strongest(int n) {
+        Integer[] order = new Integer[neighbors.length];
+        int kept = 0;
+        for (int i = 0; i < neighbors.length; i++) {
+            if (guaranteed(i) > 0f) {
+                order[kept++] = i;
+            }
+        }
+        Arrays.sort(order, 0, kept, Comparator.comparingDouble((Integer i) -> -guaranteed(i))
+                .thenComparing(i -> neighbors[i]));
+        int size = Math.min(Math.max(0, n), kept);
+        String[] outNeighbors = new String[size];
+        float[] outWeights = new float[size];
+        float[] outErrors = new float[size];
+        for (int j = 0; j < size; j++) {
+            outNeighbors[j] = neighbors[order[j]];
+            outWeights[j] = weights[order[j]];
+            outErrors[j] = errors[order[j]];
+        }
+        return new NeighborTable(outNeighbors, outWeights, outErrors);
     }
 
     /** This table with {@code weight} more co-engagement with {@code neighbor}; arrays are copied. */

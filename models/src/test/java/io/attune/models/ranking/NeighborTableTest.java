@@ -34,4 +34,16 @@ class NeighborTableTest {
         assertThat(two.weights()).containsExactly(3f);
         assertThat(two.guaranteed(0)).isEqualTo(3f);
     }
+
+    @Test
+    void theStrongestAreTheMostCertainlyCoEngagedStrongestFirst() {
+        NeighborTable table = new NeighborTable(new String[] {"a", "b", "c", "d", "e"},
+                new float[] {5f, 9f, 4f, 3f, 6f}, new float[] {0f, 6f, 0f, 3f, 1f});
+        NeighborTable top = table.strongest(3);
+        assertThat(top.neighbors()).containsExactly("a", "e", "c");
+        assertThat(top.weights()).containsExactly(5f, 6f, 4f);
+        assertThat(top.errors()).containsExactly(0f, 1f, 0f);
+        assertThat(table.strongest(10).neighbors()).as("d has nothing guaranteed").containsExactly("a", "e", "c", "b");
+        assertThat(table.strongest(0).neighbors()).isEmpty();
+    }
 }
