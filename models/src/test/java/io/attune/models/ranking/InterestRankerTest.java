@@ -53,6 +53,39 @@ class InterestRankerTest {
     }
 
     @Test
+    void withoutDiversityTheRankingIsTheBestScoresWithTiesByIdAndExclusionsLeftOut() {
+        // Few distinct vectors, so many items tie exactly; the pool must keep the same ones a full sort would.
+        float[][] shapes = new float[12][];
+        for (int i = 0; i < shapes.length; i++) {
+            shapes[i] = unit();
+        }
+        for (int trial = 0; trial < 20; trial++) {
+            CatalogPartition feed = new CatalogPartition(DIMENSION);
+            java.util.Map<String, float[]> vectors = new java.util.HashMap<>();
+            for (int i = 0; i < 300; i++) {
+                String id = String.format("item-%03d", random.nextInt(1000));
+                float[] vector = shapes[random.nextInt(shapes.length)];
+                feed.put(id, new String[0], vector);
+                vectors.put(id, vector);
+            }
+            float[] interest = unit();
+            Set<String> excluded = new java.util.HashSet<>();
+            vectors.keySet().stream().filter(id -> random.nextInt(5) == 0).forEach(excluded::add);
+            List<String> expected = vectors.keySet().stream()
+                    .filter(id -> !excluded.contains(id))
+                    .sorted(java.util.Comparator.comparingDouble((String id) -> -Vectors.dot(interest, vectors.get(id)))
+                            .thenComparing(id -> id))
+                    .limit(15)
+                    .toList();
+
+            List<Recommendation> picks = new InterestRanker(15, 0f)
+                    .rank(feed, List.of(new Interest(interest, 1f, "A")), excluded::contains);
+
+            assertThat(picks).extracting(Recommendation::itemId).as("trial %d", trial).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
     void excludedItemsAreSkipped() {
         CatalogPartition feed = new CatalogPartition(DIMENSION);
         feed.put("a", new String[0], running);
