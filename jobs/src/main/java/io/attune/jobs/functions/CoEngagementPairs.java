@@ -54,9 +54,6 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         this.retention = retention;
     }
 
-    public CoEngagementPairs(int window, Duration retention) {
-        this(window, 1f, retention);
-    }
 
     @Override
     public void open(OpenContext openContext) {

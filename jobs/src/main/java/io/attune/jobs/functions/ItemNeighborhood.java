@@ -35,10 +35,6 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     private final long publishIntervalMillis;
     private transient ValueState<ItemSignals> signals;
 
-    public ItemNeighborhood(int neighbors, Duration retention, Duration publishInterval) {
-        this(neighbors, neighbors, retention, publishInterval);
-    }
-
     /**
      * @param neighbors slots of each item's Space-Saving table (its accuracy)
      * @param publishedNeighbors how many of the strongest are broadcast (what every profile subtask holds)
@@ -88,7 +84,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     }
 
     private CatalogUpdate published(ItemSignals signals) {
-        return CatalogUpdate.of(signals.neighbors().neighbors().length <= publishedNeighbors ? signals
-                : new ItemSignals(signals.itemId(), signals.popularity(), signals.neighbors().strongest(publishedNeighbors)));
+        return CatalogUpdate.of(new ItemSignals(signals.itemId(), signals.popularity(),
+                signals.neighbors().strongest(publishedNeighbors)));
     }
 }

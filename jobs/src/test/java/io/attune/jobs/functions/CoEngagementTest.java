@@ -92,7 +92,7 @@ class CoEngagementTest {
     @Test
     void anItemAccumulatesPopularityAndItsStrongestNeighbours() throws Exception {
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(2, RETENTION, Duration.ZERO)), new ItemPairKey(),
+                new KeyedProcessOperator<>(new ItemNeighborhood(2, 2, RETENTION, Duration.ZERO)), new ItemPairKey(),
                 Types.STRING)) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
             harness.open();
@@ -138,7 +138,7 @@ class CoEngagementTest {
     @Test
     void changesWithinAPublishIntervalGoOutAsOneUpdateWithTheLatestTable() throws Exception {
         try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(4, RETENTION, Duration.ofSeconds(1))),
+                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, RETENTION, Duration.ofSeconds(1))),
                 new ItemPairKey(), Types.STRING)) {
             harness.setStateBackend(new EmbeddedRocksDBStateBackend());
             harness.open();
@@ -184,7 +184,7 @@ class CoEngagementTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
             throws Exception {
-        return pairsHarness(new CoEngagementPairs(2, RETENTION));
+        return pairsHarness(new CoEngagementPairs(2, 1f, RETENTION));
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness(
