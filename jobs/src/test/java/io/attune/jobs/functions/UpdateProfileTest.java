@@ -351,29 +351,20 @@ class UpdateProfileTest {
 
     @Test
     void underLikeRecencyDecayTheLatestLikesNeighboursComeFirst() throws Exception {
-        harness.close();
-        harness = newHarness(settingsWithLikeRecencyDecay(1f));
-        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
-        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
-        assertThat(firstCoEngagedAfterRunThenJazz()).as("all recent likes alike: the stronger pair wins")
+        assertThat(firstCoEngagedAfterRunThenJazz(1f)).as("all recent likes alike: the stronger pair wins")
                 .isEqualTo("with-run");
-        harness.close();
-        harness = newHarness(settingsWithLikeRecencyDecay(0.25f));
-        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
-        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
-        assertThat(firstCoEngagedAfterRunThenJazz()).as("the latest like counts four times the one before")
+        assertThat(firstCoEngagedAfterRunThenJazz(0.25f)).as("the latest like counts four times the one before")
                 .isEqualTo("with-jazz");
     }
 
-    private static ProfileSettings settingsWithLikeRecencyDecay(float decay) {
-        Configuration options = new Configuration();
-        options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
-        options.set(PersonalizationOptions.TOP_K, 2);
-        options.set(PersonalizationOptions.LIKE_RECENCY_DECAY, decay);
-        return PersonalizationOptions.profileSettings(options);
-    }
-
-    private String firstCoEngagedAfterRunThenJazz() throws Exception {
+    /** On a fresh operator with the given decay: likes ig-run, then ig-jazz, and returns the top REELS item. */
+    private String firstCoEngagedAfterRunThenJazz(float likeRecencyDecay) throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.LIKE_RECENCY_DECAY, likeRecencyDecay);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         catalog("with-run", "INSTAGRAM", "REELS", COOKING);
         catalog("with-jazz", "INSTAGRAM", "REELS", COOKING);
         harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
@@ -419,10 +410,14 @@ class UpdateProfileTest {
     }
 
     private static ProfileSettings settings() {
+        return PersonalizationOptions.profileSettings(options());
+    }
+
+    private static Configuration options() {
         Configuration options = new Configuration();
         options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
         options.set(PersonalizationOptions.TOP_K, 2);
-        return PersonalizationOptions.profileSettings(options);
+        return options;
     }
 
     private void broadcast(CatalogItem item, long time) throws Exception {
