@@ -25,6 +25,31 @@ public final class SliceDot {
         return KERNEL.dot(a, aOffset, codes, codesOffset, length);
     }
 
+    /**
+     * {@code out[outOffset + v] = query[queryOffset..) · codes[codesOffset + v·length..)} for the {@code count}
+     * int8-coded vectors stored one after another from {@code codesOffset}: a run of a list's members at once,
+     * faster than one {@link #dot(float[], int, byte[], int, int)} each.
+     */
+    public static void dots(float[] query, int queryOffset, byte[] codes, int codesOffset, int count, int length,
+            float[] out, int outOffset) {
+        KERNEL.dots(query, queryOffset, codes, codesOffset, count, length, out, outOffset);
+    }
+
+    /** As {@link #dots(float[], int, byte[], int, int, int, float[], int)}, over float vectors. */
+    public static void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
+            float[] out, int outOffset) {
+        KERNEL.dots(query, queryOffset, vectors, vectorsOffset, count, length, out, outOffset);
+    }
+
+    /**
+     * {@code out[outOffset + c] = queries[queriesOffset + c·length..) · codes[codesOffset..)} for {@code count}
+     * queries stored one after another: one int8-coded vector scored against several queries at once.
+     */
+    public static void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset,
+            int length, float[] out, int outOffset) {
+        KERNEL.queryDots(queries, queriesOffset, count, codes, codesOffset, length, out, outOffset);
+    }
+
     /** Whether the SIMD kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarKernel);
@@ -34,6 +59,15 @@ public final class SliceDot {
         float dot(float[] a, int aOffset, float[] b, int bOffset, int length);
 
         float dot(float[] a, int aOffset, byte[] codes, int codesOffset, int length);
+
+        void dots(float[] query, int queryOffset, byte[] codes, int codesOffset, int count, int length, float[] out,
+                int outOffset);
+
+        void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
+                float[] out, int outOffset);
+
+        void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset, int length,
+                float[] out, int outOffset);
     }
 
     private static Kernel choose() {
@@ -86,6 +120,30 @@ public final class SliceDot {
                 s0 += a[aOffset + i] * codes[codesOffset + i];
             }
             return (s0 + s1) + (s2 + s3);
+        }
+
+        @Override
+        public void dots(float[] query, int queryOffset, byte[] codes, int codesOffset, int count, int length,
+                float[] out, int outOffset) {
+            for (int v = 0; v < count; v++) {
+                out[outOffset + v] = dot(query, queryOffset, codes, codesOffset + v * length, length);
+            }
+        }
+
+        @Override
+        public void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
+                float[] out, int outOffset) {
+            for (int v = 0; v < count; v++) {
+                out[outOffset + v] = dot(query, queryOffset, vectors, vectorsOffset + v * length, length);
+            }
+        }
+
+        @Override
+        public void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset, int length,
+                float[] out, int outOffset) {
+            for (int c = 0; c < count; c++) {
+                out[outOffset + c] = dot(queries, queriesOffset + c * length, codes, codesOffset, length);
+            }
         }
     }
 }

@@ -14,21 +14,21 @@ final class VectorKernel implements SliceDot.Kernel {
     private static final VectorSpecies<Byte> BYTES =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * Byte.SIZE));
 
+    // The loops run to a precomputed bound (i < upper) rather than testing i + lanes <= length: in that
+    // shape C2 hoists the range checks out of the loop, which roughly halved the time per vector here.
+
     @Override
     public float dot(float[] a, int aOffset, float[] b, int bOffset, int length) {
         FloatVector sum0 = FloatVector.zero(SPECIES);
         FloatVector sum1 = FloatVector.zero(SPECIES);
         int lanes = SPECIES.length();
+        int upper = length - length % (2 * lanes);
         int i = 0;
-        for (; i + 2 * lanes <= length; i += 2 * lanes) {
+        for (; i < upper; i += 2 * lanes) {
             sum0 = FloatVector.fromArray(SPECIES, a, aOffset + i)
                     .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), sum0);
             sum1 = FloatVector.fromArray(SPECIES, a, aOffset + i + lanes)
                     .fma(FloatVector.fromArray(SPECIES, b, bOffset + i + lanes), sum1);
-        }
-        for (; i + lanes <= length; i += lanes) {
-            sum0 = FloatVector.fromArray(SPECIES, a, aOffset + i)
-                    .fma(FloatVector.fromArray(SPECIES, b, bOffset + i), sum0);
         }
         float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
         for (; i < length; i++) {
@@ -42,20 +42,150 @@ final class VectorKernel implements SliceDot.Kernel {
         FloatVector sum0 = FloatVector.zero(SPECIES);
         FloatVector sum1 = FloatVector.zero(SPECIES);
         int lanes = SPECIES.length();
+        int upper = length - length % (2 * lanes);
         int i = 0;
-        for (; i + 2 * lanes <= length; i += 2 * lanes) {
+        for (; i < upper; i += 2 * lanes) {
             sum0 = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(widened(codes, codesOffset + i), sum0);
             sum1 = FloatVector.fromArray(SPECIES, a, aOffset + i + lanes)
                     .fma(widened(codes, codesOffset + i + lanes), sum1);
-        }
-        for (; i + lanes <= length; i += lanes) {
-            sum0 = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(widened(codes, codesOffset + i), sum0);
         }
         float sum = sum0.add(sum1).reduceLanes(VectorOperators.ADD);
         for (; i < length; i++) {
             sum += a[aOffset + i] * codes[codesOffset + i];
         }
         return sum;
+    }
+
+    /**
+     * Four vectors per pass: each slice of the query is loaded once for four codes, and the four sums are
+     * independent chains, so the FMA latency is hidden.
+     */
+    @Override
+    public void dots(float[] query, int queryOffset, byte[] codes, int codesOffset, int count, int length,
+            float[] out, int outOffset) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        int v = 0;
+        for (; v + 4 <= count; v += 4) {
+            int first = codesOffset + v * length;
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            FloatVector sum2 = FloatVector.zero(SPECIES);
+            FloatVector sum3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < upper; i += lanes) {
+                FloatVector q = FloatVector.fromArray(SPECIES, query, queryOffset + i);
+                sum0 = q.fma(widened(codes, first + i), sum0);
+                sum1 = q.fma(widened(codes, first + length + i), sum1);
+                sum2 = q.fma(widened(codes, first + 2 * length + i), sum2);
+                sum3 = q.fma(widened(codes, first + 3 * length + i), sum3);
+            }
+            float dot0 = sum0.reduceLanes(VectorOperators.ADD);
+            float dot1 = sum1.reduceLanes(VectorOperators.ADD);
+            float dot2 = sum2.reduceLanes(VectorOperators.ADD);
+            float dot3 = sum3.reduceLanes(VectorOperators.ADD);
+            for (; i < length; i++) {
+                float q = query[queryOffset + i];
+                dot0 += q * codes[first + i];
+                dot1 += q * codes[first + length + i];
+                dot2 += q * codes[first + 2 * length + i];
+                dot3 += q * codes[first + 3 * length + i];
+            }
+            out[outOffset + v] = dot0;
+            out[outOffset + v + 1] = dot1;
+            out[outOffset + v + 2] = dot2;
+            out[outOffset + v + 3] = dot3;
+        }
+        for (; v < count; v++) {
+            out[outOffset + v] = dot(query, queryOffset, codes, codesOffset + v * length, length);
+        }
+    }
+
+    /** As the int8 {@link #dots(float[], int, byte[], int, int, int, float[], int)}, over float vectors. */
+    @Override
+    public void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
+            float[] out, int outOffset) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        int v = 0;
+        for (; v + 4 <= count; v += 4) {
+            int first = vectorsOffset + v * length;
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            FloatVector sum2 = FloatVector.zero(SPECIES);
+            FloatVector sum3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < upper; i += lanes) {
+                FloatVector q = FloatVector.fromArray(SPECIES, query, queryOffset + i);
+                sum0 = q.fma(FloatVector.fromArray(SPECIES, vectors, first + i), sum0);
+                sum1 = q.fma(FloatVector.fromArray(SPECIES, vectors, first + length + i), sum1);
+                sum2 = q.fma(FloatVector.fromArray(SPECIES, vectors, first + 2 * length + i), sum2);
+                sum3 = q.fma(FloatVector.fromArray(SPECIES, vectors, first + 3 * length + i), sum3);
+            }
+            float dot0 = sum0.reduceLanes(VectorOperators.ADD);
+            float dot1 = sum1.reduceLanes(VectorOperators.ADD);
+            float dot2 = sum2.reduceLanes(VectorOperators.ADD);
+            float dot3 = sum3.reduceLanes(VectorOperators.ADD);
+            for (; i < length; i++) {
+                float q = query[queryOffset + i];
+                dot0 += q * vectors[first + i];
+                dot1 += q * vectors[first + length + i];
+                dot2 += q * vectors[first + 2 * length + i];
+                dot3 += q * vectors[first + 3 * length + i];
+            }
+            out[outOffset + v] = dot0;
+            out[outOffset + v + 1] = dot1;
+            out[outOffset + v + 2] = dot2;
+            out[outOffset + v + 3] = dot3;
+        }
+        for (; v < count; v++) {
+            out[outOffset + v] = dot(query, queryOffset, vectors, vectorsOffset + v * length, length);
+        }
+    }
+
+    /**
+     * Four queries per pass: each slice of the code is loaded and widened once for four queries (the
+     * queries are few and stay in cache; the code is usually a cache miss).
+     */
+    @Override
+    public void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset, int length,
+            float[] out, int outOffset) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        int c = 0;
+        for (; c + 4 <= count; c += 4) {
+            int first = queriesOffset + c * length;
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            FloatVector sum2 = FloatVector.zero(SPECIES);
+            FloatVector sum3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < upper; i += lanes) {
+                FloatVector code = widened(codes, codesOffset + i);
+                sum0 = FloatVector.fromArray(SPECIES, queries, first + i).fma(code, sum0);
+                sum1 = FloatVector.fromArray(SPECIES, queries, first + length + i).fma(code, sum1);
+                sum2 = FloatVector.fromArray(SPECIES, queries, first + 2 * length + i).fma(code, sum2);
+                sum3 = FloatVector.fromArray(SPECIES, queries, first + 3 * length + i).fma(code, sum3);
+            }
+            float dot0 = sum0.reduceLanes(VectorOperators.ADD);
+            float dot1 = sum1.reduceLanes(VectorOperators.ADD);
+            float dot2 = sum2.reduceLanes(VectorOperators.ADD);
+            float dot3 = sum3.reduceLanes(VectorOperators.ADD);
+            for (; i < length; i++) {
+                float code = codes[codesOffset + i];
+                dot0 += queries[first + i] * code;
+                dot1 += queries[first + length + i] * code;
+                dot2 += queries[first + 2 * length + i] * code;
+                dot3 += queries[first + 3 * length + i] * code;
+            }
+            out[outOffset + c] = dot0;
+            out[outOffset + c + 1] = dot1;
+            out[outOffset + c + 2] = dot2;
+            out[outOffset + c + 3] = dot3;
+        }
+        for (; c < count; c++) {
+            out[outOffset + c] = dot(queries, queriesOffset + c * length, codes, codesOffset, length);
+        }
     }
 
     private static FloatVector widened(byte[] codes, int offset) {

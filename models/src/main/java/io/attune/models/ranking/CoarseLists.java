@@ -126,17 +126,21 @@ final class CoarseLists {
 
     /** Similarity of a query to every list centroid. */
     void similarities(float[] query, int offset, float[] out) {
-        for (int c = 0; c < lists; c++) {
-            out[c] = SliceDot.dot(query, offset, centroids, c * dimension, dimension);
-        }
+        SliceDot.dots(query, offset, centroids, 0, lists, dimension, out, 0);
     }
 
-    /** {@code query[offset..) ·} item {@code slot}'s vector, on its int8 code. */
-    float dot(int slot, float[] query, int offset) {
+    /**
+     * Item {@code slot}'s vector, on its int8 code, dotted with each of the {@code count} queries stored one
+     * after another in {@code queries}: {@code out[c]} for query {@code c}.
+     */
+    void dots(int slot, float[] queries, int count, float[] out) {
         int list = listOfSlot[slot];
         int position = positionOfSlot[slot];
-        return Int8Vectors.dot(query, offset, memberCodes[list], position * dimension, memberScales[list][position],
-                dimension);
+        SliceDot.queryDots(queries, 0, count, memberCodes[list], position * dimension, dimension, out, 0);
+        float scale = memberScales[list][position];
+        for (int c = 0; c < count; c++) {
+            out[c] *= scale;
+        }
     }
 
     int[] members(int list) {

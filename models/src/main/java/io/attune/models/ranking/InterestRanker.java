@@ -2,6 +2,7 @@ package io.attune.models.ranking;
 
 import static io.attune.models.math.SliceDot.dot;
 
+import io.attune.models.math.SliceDot;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -99,20 +100,22 @@ public final class InterestRanker {
         String[] labels = labels(partition, pool, count);
         List<Blended> candidates = blend(partition, pool, queries, shares, count, excluded, evidence);
         List<Recommendation> picks = new ArrayList<>(Math.min(k, candidates.size()));
-        int[] pickedPerInterest = new int[count];
+        // (1 - diversity) to the power of the picks each interest has had so far.
+        double[] discount = new double[count];
+        Arrays.fill(discount, 1.0);
         while (picks.size() < k && !candidates.isEmpty()) {
             int bestIndex = 0;
             double bestValue = Double.NEGATIVE_INFINITY;
             for (int i = 0; i < candidates.size(); i++) {
                 Blended candidate = candidates.get(i);
-                double value = candidate.score * Math.pow(1f - diversity, pickedPerInterest[candidate.interest]);
+                double value = candidate.score * discount[candidate.interest];
                 if (value > bestValue) {
                     bestValue = value;
                     bestIndex = i;
                 }
             }
             Blended next = candidates.remove(bestIndex);
-            pickedPerInterest[next.interest]++;
+            discount[next.interest] *= 1f - diversity;
             String origin = interests.get(next.interest).origin();
             String reason;
             if (next.coEngagement > next.similarity && next.coEngagement > 0f) {
@@ -135,6 +138,7 @@ public final class InterestRanker {
         for (Candidate candidate : pool) {
             bySlot.put(candidate.slot, new Blended(candidate.slot, candidate.score, candidate.interest));
         }
+        float[] dots = new float[count];
         float coMax = 0f;
         for (Map.Entry<String, Float> co : strongest(evidence.coEngagement(), evidence.coEngagedCandidates())) {
             int slot = partition.slotOf(co.getKey());
@@ -142,14 +146,14 @@ public final class InterestRanker {
                 continue;
             }
             Blended blended = bySlot.computeIfAbsent(slot,
-                    s -> similarity(partition, s, queries, shares, count));
+                    s -> similarity(partition, s, queries, shares, count, dots));
             blended.coEngagement = co.getValue();
             coMax = Math.max(coMax, co.getValue());
         }
         if (evidence.popularityWeight() > 0f) {
             for (int slot : partition.mostPopular(evidence.popularCandidates())) {
                 if (!bySlot.containsKey(slot) && !excluded.test(partition.id(slot))) {
-                    bySlot.put(slot, similarity(partition, slot, queries, shares, count));
+                    bySlot.put(slot, similarity(partition, slot, queries, shares, count, dots));
                 }
             }
         }
@@ -197,17 +201,22 @@ public final class InterestRanker {
 
     /** A candidate scored by its best interest, before evidence is added. */
     private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,
-            int count) {
+            int count, float[] dots) {
         int dimension = partition.dimension();
         CoarseLists lists = partition.lists();
+        if (lists != null) {
+            // In an indexed partition the int8 code, as in the scan: a quarter of the bytes to fetch for an
+            // item that is rarely in cache, and the same scale as the items the scan found.
+            lists.dots(slot, queries, count, dots);
+        } else {
+            for (int c = 0; c < count; c++) {
+                dots[c] = dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension);
+            }
+        }
         float best = Float.NEGATIVE_INFINITY;
         int bestInterest = 0;
         for (int c = 0; c < count; c++) {
-            // In an indexed partition the int8 code, as in the scan: a quarter of the bytes to fetch for an
-            // item that is rarely in cache, and the same scale as the items the scan found.
-            float score = shares[c] * (lists != null
-                    ? lists.dot(slot, queries, c * dimension)
-                    : dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension));
+            float score = shares[c] * dots[c];
             if (score > best) {
                 best = score;
                 bestInterest = c;
@@ -271,6 +280,7 @@ public final class InterestRanker {
         Arrays.sort(probed, 0, probedCount);
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
         int[] interestsOfList = new int[count];
+        float[] dots = new float[0];
         for (int p = 0; p < probedCount; ) {
             int list = (int) (probed[p] >>> 32);
             int chosenBy = 0;
@@ -280,12 +290,19 @@ public final class InterestRanker {
             int[] members = lists.members(list);
             byte[] codes = lists.memberCodes(list);
             float[] scales = lists.memberScales(list);
-            for (int m = 0, n = lists.memberCount(list); m < n; m++) {
+            int n = lists.memberCount(list);
+            if (dots.length < chosenBy * n) {
+                dots = new float[Math.max(chosenBy * n, 2 * dots.length)];
+            }
+            for (int i = 0; i < chosenBy; i++) {
+                SliceDot.dots(queries, interestsOfList[i] * dimension, codes, 0, n, dimension, dots, i * n);
+            }
+            for (int m = 0; m < n; m++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int bestInterest = 0;
                 for (int i = 0; i < chosenBy; i++) {
                     int c = interestsOfList[i];
-                    float score = shares[c] * scales[m] * dot(queries, c * dimension, codes, m * dimension, dimension);
+                    float score = shares[c] * scales[m] * dots[i * n + m];
                     if (score > best) {
                         best = score;
                         bestInterest = c;

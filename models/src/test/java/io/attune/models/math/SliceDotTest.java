@@ -50,6 +50,85 @@ class SliceDotTest {
         }
     }
 
+    @Test
+    void bothKernelsScoreARunOfCodedVectorsAsOneDotProductEach() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        // Counts around the four-at-a-time blocking, lengths around the SIMD width.
+        for (int length : new int[] {1, 7, 8, 17, 384}) {
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+                float[] query = random(length + 3);
+                byte[] codes = new byte[2 + count * length];
+                random.nextBytes(codes);
+                for (SliceDot.Kernel kernel : kernels) {
+                    float[] out = new float[count + 6];
+                    out[0] = 42f;
+                    out[out.length - 1] = 43f;
+                    kernel.dots(query, 3, codes, 2, count, length, out, 1);
+                    for (int v = 0; v < count; v++) {
+                        assertThat(out[1 + v]).as("%s, length %d, vector %d of %d", kernel.getClass().getSimpleName(),
+                                length, v, count).isCloseTo(kernel.dot(query, 3, codes, 2 + v * length, length),
+                                within(1e-2f));
+                    }
+                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothKernelsScoreARunOfFloatVectorsAsOneDotProductEach() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {1, 7, 8, 17, 384}) {
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+                float[] query = random(length + 3);
+                float[] vectors = random(2 + count * length);
+                for (SliceDot.Kernel kernel : kernels) {
+                    float[] out = new float[count + 6];
+                    out[0] = 42f;
+                    out[out.length - 1] = 43f;
+                    kernel.dots(query, 3, vectors, 2, count, length, out, 1);
+                    for (int v = 0; v < count; v++) {
+                        assertThat(out[1 + v]).as("%s, length %d, vector %d of %d", kernel.getClass().getSimpleName(),
+                                length, v, count).isCloseTo(plain(query, 3, vectors, 2 + v * length, length),
+                                within(1e-4f));
+                    }
+                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
+                }
+            }
+        }
+    }
+
+    @Test
+    void bothKernelsScoreOneCodedVectorAgainstARunOfQueries() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {1, 7, 8, 17, 384}) {
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+                float[] queries = random(3 + count * length);
+                byte[] codes = new byte[length + 2];
+                random.nextBytes(codes);
+                float[] widened = new float[codes.length];
+                for (int i = 0; i < codes.length; i++) {
+                    widened[i] = codes[i];
+                }
+                for (SliceDot.Kernel kernel : kernels) {
+                    float[] out = new float[count + 6];
+                    out[0] = 42f;
+                    out[out.length - 1] = 43f;
+                    kernel.queryDots(queries, 3, count, codes, 2, length, out, 1);
+                    for (int c = 0; c < count; c++) {
+                        assertThat(out[1 + c]).as("%s, length %d, query %d of %d", kernel.getClass().getSimpleName(),
+                                length, c, count).isCloseTo(plain(queries, 3 + c * length, widened, 2, length),
+                                within(1e-2f));
+                    }
+                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
+                }
+            }
+        }
+    }
+
     private float[] random(int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
