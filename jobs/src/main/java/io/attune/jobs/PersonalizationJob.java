@@ -153,7 +153,8 @@ public final class PersonalizationJob {
                 .keyBy(new PersonKey())
                 .connect(catalogItems.broadcast(CoEngagementPairs.SENSITIVE_ITEMS))
                 .process(new CoEngagementPairs(options.get(PersonalizationOptions.PAIR_WINDOW),
-                        options.get(PersonalizationOptions.PAIR_DECAY), options.get(PROFILE_RETENTION)))
+                        options.get(PersonalizationOptions.PAIR_DECAY),
+                        options.get(PersonalizationOptions.PAIR_BACKWARD_WEIGHT), options.get(PROFILE_RETENTION)))
                 .uid(Uids.CO_ENGAGEMENT_PAIRS)
                 .name("Co-engagement pairs")
                 .keyBy(new ItemPairKey())

@@ -22,7 +22,9 @@ import org.apache.flink.util.Collector;
  * few latest positive engagements, for {@link ItemNeighborhood} to learn which items go together, plus
  * one self-pair that counts the engagement for the item's popularity. A pair of engagements {@code d}
  * apart counts {@code decay^(d-1)}: what people engage with one after the other goes together more
- * surely than what they engaged with a while apart.
+ * surely than what they engaged with a while apart. Each pair teaches both items: the earlier one that the
+ * later one followed it (full weight), the later one that the earlier one preceded it ({@code backward}
+ * times the weight; 0 learns only what comes next).
  *
  * <p>Engagement with a sensitive catalog item is dropped here too, before any state: the broadcast side
  * keeps only which items the guard marked sensitive. The kept state is item ids and weights, cleared by
@@ -38,22 +40,27 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
 
     private final int window;
     private final float decay;
+    private final float backward;
     private final Duration retention;
     private transient ValueState<RecentLikes> recent;
 
     /**
      * @param window previous positive engagements each new one is paired with
      * @param decay in (0, 1]: weight factor per step of distance between the paired engagements
+     * @param backward in [0, 1]: weight of a pair for the later item, relative to the earlier one
      */
-    public CoEngagementPairs(int window, float decay, Duration retention) {
+    public CoEngagementPairs(int window, float decay, float backward, Duration retention) {
         if (!(decay > 0f && decay <= 1f)) {
             throw new IllegalArgumentException("items.pair-decay must be in (0, 1], was " + decay);
         }
+        if (!(backward >= 0f && backward <= 1f)) {
+            throw new IllegalArgumentException("items.pair-backward-weight must be in [0, 1], was " + backward);
+        }
         this.window = window;
         this.decay = decay;
+        this.backward = backward;
         this.retention = retention;
     }
-
 
     @Override
     public void open(OpenContext openContext) {
@@ -83,7 +90,9 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
                 float distance = decay == 1f ? 1f : (float) Math.pow(decay, items.length - 1 - i);
                 float together = weights[i] * weight * distance;
                 out.collect(new ItemPair(items[i], item, together, time));
-                out.collect(new ItemPair(item, items[i], together, time));
+                if (backward > 0f) {
+                    out.collect(new ItemPair(item, items[i], together * backward, time));
+                }
             }
         }
         recent.update(remember(items, weights, item, weight));

@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
@@ -53,7 +54,7 @@ class CoEngagementTest {
 
     @Test
     void pairsFartherApartCountLessUnderPairDecay() throws Exception {
-        try (var harness = pairsHarness(new CoEngagementPairs(3, 0.5f, RETENTION))) {
+        try (var harness = pairsHarness(new CoEngagementPairs(3, 0.5f, 1f, RETENTION))) {
             like(harness, "ana", "a", ActivityKind.LIKE, 1L);
             like(harness, "ana", "b", ActivityKind.LIKE, 2L);
             like(harness, "ana", "c", ActivityKind.LIKE, 3L);
@@ -64,6 +65,26 @@ class CoEngagementTest {
                     .as("d is one after c, two after b, three after a")
                     .containsExactly("a>d:0.0625", "b>d:0.125", "c>d:0.25");
         }
+    }
+
+    @Test
+    void aPairTeachesTheLaterItemOnlyItsBackwardShare() throws Exception {
+        for (float backward : new float[] {0f, 0.5f}) {
+            try (var harness = pairsHarness(new CoEngagementPairs(2, 1f, backward, RETENTION))) {
+                like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+                like(harness, "ana", "b", ActivityKind.LIKE, 2L);
+
+                var pairs = harness.extractOutputValues().stream()
+                        .filter(p -> !p.from().equals(p.to()))
+                        .map(p -> p.from() + ">" + p.to() + ":" + p.weight())
+                        .toList();
+                assertThat(pairs).as("backward weight %s", backward).isEqualTo(backward == 0f
+                        ? List.of("a>b:1.0")
+                        : List.of("a>b:1.0", "b>a:0.5"));
+            }
+        }
+        assertThatThrownBy(() -> new CoEngagementPairs(2, 1f, 1.5f, RETENTION))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("items.pair-backward-weight");
     }
 
     @Test
@@ -184,7 +205,7 @@ class CoEngagementTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
             throws Exception {
-        return pairsHarness(new CoEngagementPairs(2, 1f, RETENTION));
+        return pairsHarness(new CoEngagementPairs(2, 1f, 1f, RETENTION));
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness(
