@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The bundled guard on two small hand-written check sets, never trained on (docs/sensitive-topics.md says how
+ * The bundled guard on small hand-written check sets, never trained on (docs/sensitive-topics.md says how
  * each was written and what it does and does not show).
  *
  * <ul>
@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
  *       hair), each written before a change and measured before and after it; the second set before the
  *       multilingual topic vocabulary, whose words were chosen after seeing the first set's misses. Floors
  *       are today's figures, to catch regressions.
+ *   <li>{@code everyday-register-check.jsonl}: 180 everyday chat messages (60 English, 40 each in French,
+ *       German and Spanish), none sensitive, in registers the training data lacks (small talk, thanks,
+ *       follow-ups); ceilings are today's suppression rates.
  * </ul>
  */
 class MultilingualGuardCheckTest {
@@ -77,6 +80,18 @@ class MultilingualGuardCheckTest {
                 "it", 0.9, "pt", 0.7, "nl", 0.8));
         assertFloors("/guard/unseen-phrasing-check-2.jsonl", Map.of("en", 0.7, "fr", 0.7, "de", 0.5, "es", 0.5,
                 "it", 0.3, "pt", 0.6, "nl", 0.4));
+    }
+
+    @Test
+    void everydayChatStaysAtOrBelowTodaysSuppression() throws URISyntaxException {
+        // 180 everyday messages (requests, small talk, thanks, follow-ups), all NONE, written on 2026-11-29
+        // before any change was tried on them. Today's figures, not the target (at most 15% in French and
+        // German): informal French is suppressed as RACE_ETHNICITY 30% of the time, since nearly all the
+        // labelled French text is hate speech about origin.
+        GuardReport report = run("/guard/everyday-register-check.jsonl");
+        Map.of("en", 0.05, "fr", 0.30, "de", 0.10, "es", 0.10).forEach((lang, ceiling) ->
+                assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang)
+                        .isLessThanOrEqualTo(ceiling));
     }
 
     private static void assertFloors(String resource, Map<String, Double> recallFloor) throws URISyntaxException {
