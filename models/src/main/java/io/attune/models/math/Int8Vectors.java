@@ -5,8 +5,8 @@ import java.util.Arrays;
 /**
  * Vectors coded as one signed byte per dimension with one float scale per vector (symmetric, per-vector
  * max-abs scaling), a quarter of the memory of floats. For unit vectors of a few hundred dimensions the
- * rounding moves a dot product by a few 10⁻⁴ (at worst about 10⁻³), far below the gaps that decide a ranking's pool; the
- * final order is still computed on the float vectors.
+ * rounding moves a dot product by a few 10⁻⁴ (at worst about 10⁻³), enough to swap items that tie at the edge
+ * of a top-20 but far below the gaps that decide most of a ranking.
  */
 public final class Int8Vectors {
 
