@@ -12,12 +12,23 @@ final class GuardFeatures {
     private final Map<String, Pattern> lexicon;
     private final List<String> lexiconCategories;
     private final TopicVocabulary vocabulary;
+    private final Map<String, Pattern> evidence;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary) {
+        this(lexicon, lexiconCategories, vocabulary, Map.of());
+    }
+
+    /**
+     * @param evidence per category, the terms a text must contain (besides the category's own lexicon and
+     *     vocabulary terms) before the head's score for it may flag; categories absent need none
+     */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence) {
         this.lexicon = lexicon;
         this.lexiconCategories = List.copyOf(lexiconCategories);
         this.vocabulary = vocabulary;
+        this.evidence = Map.copyOf(evidence);
     }
 
     int denseSize(int embeddingDimension) {
@@ -28,7 +39,8 @@ final class GuardFeatures {
      * What the text alone gives: lexicon hits per lexicon category, topic-vocabulary hits per category and the
      * character n-grams. Computed once per message (the lexicon's patterns are most of the guard's cost).
      */
-    record Analysis(boolean[] lexiconHits, float[] vocabularyHits, CharNgrams.SparseVector ngrams) {}
+    record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits,
+            CharNgrams.SparseVector ngrams) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
@@ -38,7 +50,31 @@ final class GuardFeatures {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find();
         }
-        return new Analysis(lexiconHits, vocabulary.hitsOfNormalized(normalized), ngrams.ofNormalized(normalized));
+        return new Analysis(normalized, lexiconHits, vocabulary.hitsOfNormalized(normalized),
+                ngrams.ofNormalized(normalized));
+    }
+
+    /**
+     * Whether the text gives the head's score for {@code category} something to stand on: an evidence term, or
+     * a lexicon or topic-vocabulary hit of the category. Checked only when the head flags the category, so the
+     * extra pattern costs nothing on most messages.
+     */
+    boolean hasEvidence(String category, Analysis analysis) {
+        Pattern required = evidence.get(category);
+        if (required == null) {
+            return true;
+        }
+        int lexiconIndex = lexiconCategories.indexOf(category);
+        if (lexiconIndex >= 0 && analysis.lexiconHits()[lexiconIndex]) {
+            return true;
+        }
+        float[] vocabularyHits = analysis.vocabularyHits();
+        for (int i = 0; i < vocabularyHits.length; i++) {
+            if (vocabularyHits[i] > 0 && vocabulary.category(i).equals(category)) {
+                return true;
+            }
+        }
+        return required.matcher(analysis.normalized()).find();
     }
 
     List<String> lexiconCategories() {

@@ -28,6 +28,7 @@ public final class SensitiveTopicGuard {
 
     private static final String LEXICON = "lexicon.tsv";
     private static final String HEAD = "head.bin";
+    private static final String EVIDENCE = "category-evidence.tsv";
 
     /** Default threshold on the per-category score. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
@@ -81,7 +82,8 @@ public final class SensitiveTopicGuard {
     public GuardDecision assess(String text, float[] embedding) {
         try {
             GuardFeatures.Analysis analysis = features.analyze(text);
-            float[] probabilities = head.probabilities(features.dense(analysis, embedding), analysis.ngrams());
+            float[] probabilities = withoutUnevidenced(
+                    head.probabilities(features.dense(analysis, embedding), analysis.ngrams()), analysis);
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
             for (String category : thresholds.keySet()) {
@@ -121,6 +123,23 @@ public final class SensitiveTopicGuard {
         }
     }
 
+    /**
+     * The head's probabilities with each category it would flag without the {@link GuardFeatures#hasEvidence
+     * evidence} the category needs set to 0. The others are left as they are: renormalizing them (judging the
+     * message as if the category had been ruled out) flagged more everyday messages as another category and
+     * caught no more sensitive ones on the check sets.
+     */
+    private float[] withoutUnevidenced(float[] probabilities, GuardFeatures.Analysis analysis) {
+        for (int i = 0; i < probabilities.length; i++) {
+            String category = head.classes().get(i);
+            Float threshold = thresholds.get(category);
+            if (threshold != null && probabilities[i] >= threshold && !features.hasEvidence(category, analysis)) {
+                probabilities[i] = 0f;
+            }
+        }
+        return probabilities;
+    }
+
     private float prototypeScore(String category, float[] embedding) {
         float best = 0f;
         for (float[] prototype : extraPrototypes.getOrDefault(category, List.of())) {
@@ -144,7 +163,9 @@ public final class SensitiveTopicGuard {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
         readTable(LEXICON).forEach((category, terms) -> patterns.put(category, compile(terms)));
         List<String> categories = Arrays.stream(Category.values()).map(Enum::name).toList();
-        return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories));
+        Map<String, Pattern> evidence = new LinkedHashMap<>();
+        readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, compile(terms)));
+        return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence);
     }
 
     static GuardHead bundledHead() {

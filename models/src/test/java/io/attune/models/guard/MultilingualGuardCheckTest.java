@@ -76,7 +76,9 @@ class MultilingualGuardCheckTest {
         // Measured 2026-11-29 with this head and vocabulary; the French and German recall targets are 0.90.
         // Retraining with Polish added moved four of these by one text each (set 1: en 0.8 -> 0.7,
         // it 1.0 -> 0.9; set 2: fr 0.8 -> 0.7, nl 0.5 -> 0.4): SGD on changed data, ten texts per language.
-        assertFloors("/guard/unseen-phrasing-check.jsonl", Map.of("en", 0.7, "fr", 0.9, "de", 0.7, "es", 0.8,
+        // French set 1 went from 0.9 to 0.8 when RACE_ETHNICITY began to need evidence: "Depuis mon AVC …" had
+        // been caught only as RACE_ETHNICITY, the wrong category, and the head gives HEALTH 0.15.
+        assertFloors("/guard/unseen-phrasing-check.jsonl", Map.of("en", 0.7, "fr", 0.8, "de", 0.7, "es", 0.8,
                 "it", 0.9, "pt", 0.7, "nl", 0.8));
         assertFloors("/guard/unseen-phrasing-check-2.jsonl", Map.of("en", 0.7, "fr", 0.7, "de", 0.5, "es", 0.5,
                 "it", 0.3, "pt", 0.6, "nl", 0.4));
@@ -85,11 +87,11 @@ class MultilingualGuardCheckTest {
     @Test
     void everydayChatStaysAtOrBelowTodaysSuppression() throws URISyntaxException {
         // 180 everyday messages (requests, small talk, thanks, follow-ups), all NONE, written on 2026-11-29
-        // before any change was tried on them. Today's figures, not the target (at most 15% in French and
-        // German): informal French is suppressed as RACE_ETHNICITY 30% of the time, since nearly all the
-        // labelled French text is hate speech about origin.
+        // before any change was tried on them. Informal French was suppressed as RACE_ETHNICITY 30% of the
+        // time (nearly all the labelled French text is hate speech about origin) until that category began to
+        // need evidence of a group or an origin in the text: now 1 of 40 French, 2 of 40 German, none Spanish.
         GuardReport report = run("/guard/everyday-register-check.jsonl");
-        Map.of("en", 0.05, "fr", 0.30, "de", 0.10, "es", 0.10).forEach((lang, ceiling) ->
+        Map.of("en", 0.05, "fr", 0.05, "de", 0.05, "es", 0.05).forEach((lang, ceiling) ->
                 assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang)
                         .isLessThanOrEqualTo(ceiling));
     }

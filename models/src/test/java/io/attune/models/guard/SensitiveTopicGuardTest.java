@@ -93,6 +93,42 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void aCategoryThatNeedsEvidenceIsNotFlaggedWithoutIt() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(
+                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("racis*"))), categories,
+                new TopicVocabulary(Map.of("ethnic minority", 3), categories),
+                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("immigr*", "origine*"))));
+        // A head that always answers RACE_ETHNICITY: its score may flag only with evidence in the text.
+        GuardHead alwaysRace = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
+        alwaysRace.dense[GuardTrainer.CLASSES.indexOf("RACE_ETHNICITY")][alwaysRace.denseSize] = 20f;
+        SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(alwaysRace, features, true);
+        float[] embedding = {0, 0, 0};
+
+        GuardDecision casual = gated.assess("merci, c'est super clair !", embedding);
+        assertThat(casual.sensitive()).isFalse();
+        assertThat(casual.scores()).containsEntry("RACE_ETHNICITY", 0f);
+        assertThat(gated.assess("Mes grands-parents étaient immigrés", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
+        assertThat(gated.assess("Je suis d'origine kabyle", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
+        // The category's own lexicon and vocabulary terms count as evidence too.
+        assertThat(gated.assess("Encore du racisme au travail", embedding).sensitive()).isTrue();
+        assertThat(gated.assess("grants for an ethnic minority founder", embedding).sensitive()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "merci, c'est super clair !",
+        "parfait, on part sur la deuxième option",
+        "Raconte-moi une blague sur les pingouins",
+    })
+    void casualFrenchIsNotReadAsEthnicOrigin(String text) {
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isFalse();
+    }
+
+    @Test
     void failsClosedWhenClassificationBreaks() {
         GuardDecision decision = guard.assess("anything", new float[] {1, 2, 3});
         assertThat(decision.sensitive()).isTrue();
