@@ -77,6 +77,12 @@ final class GuardFeatures {
         return required.matcher(analysis.normalized()).find();
     }
 
+    /** Whether the category has evidence terms of its own and the text contains one. */
+    boolean evidenceTermsMatch(String category, Analysis analysis) {
+        Pattern terms = evidence.get(category);
+        return terms != null && terms.matcher(analysis.normalized()).find();
+    }
+
     List<String> lexiconCategories() {
         return lexiconCategories;
     }

@@ -76,8 +76,9 @@ class MultilingualGuardCheckTest {
         // Measured 2026-11-29 with this head and vocabulary; the French and German recall targets are 0.90.
         // Retraining with Polish added moved four of these by one text each (set 1: en 0.8 -> 0.7,
         // it 1.0 -> 0.9; set 2: fr 0.8 -> 0.7, nl 0.5 -> 0.4): SGD on changed data, ten texts per language.
-        // French set 1 went from 0.9 to 0.8 when RACE_ETHNICITY began to need evidence: "Depuis mon AVC …" had
-        // been caught only as RACE_ETHNICITY, the wrong category, and the head gives HEALTH 0.15.
+        // French set 1 went from 0.9 to 0.8 when RACE_ETHNICITY began to need evidence ("Depuis mon AVC …" had
+        // been caught only as RACE_ETHNICITY, the wrong category) and back to 0.9 when a category without
+        // evidence began to pass to one with it ("main", a hand, is HEALTH evidence): the floor stays at 0.8.
         assertFloors("/guard/unseen-phrasing-check.jsonl", Map.of("en", 0.7, "fr", 0.8, "de", 0.7, "es", 0.8,
                 "it", 0.9, "pt", 0.7, "nl", 0.8));
         assertFloors("/guard/unseen-phrasing-check-2.jsonl", Map.of("en", 0.7, "fr", 0.7, "de", 0.5, "es", 0.5,
@@ -89,9 +90,10 @@ class MultilingualGuardCheckTest {
         // 180 everyday messages (requests, small talk, thanks, follow-ups), all NONE, written on 2026-11-29
         // before any change was tried on them. Informal French was suppressed as RACE_ETHNICITY 30% of the
         // time (nearly all the labelled French text is hate speech about origin) until that category began to
-        // need evidence of a group or an origin in the text: now 1 of 40 French, 2 of 40 German, none Spanish.
+        // need evidence of a group or an origin in the text (1 of 40 French, 2 of 40 German, none Spanish), and
+        // since HEALTH and POLITICS need evidence too, unless the head is confident: 1 of 60 English, none else.
         GuardReport report = run("/guard/everyday-register-check.jsonl");
-        Map.of("en", 0.05, "fr", 0.05, "de", 0.05, "es", 0.05).forEach((lang, ceiling) ->
+        Map.of("en", 0.02, "fr", 0.03, "de", 0.03, "es", 0.03).forEach((lang, ceiling) ->
                 assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang)
                         .isLessThanOrEqualTo(ceiling));
     }

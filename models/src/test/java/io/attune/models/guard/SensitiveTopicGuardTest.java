@@ -117,6 +117,43 @@ class SensitiveTopicGuardTest {
         assertThat(gated.assess("grants for an ethnic minority founder", embedding).sensitive()).isTrue();
     }
 
+    @Test
+    void healthNeedsEvidenceUnlessTheHeadIsConfident() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("HEALTH", SensitiveTopicGuard.compile(List.of("doctor*", "*itis")),
+                        "RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("immigr*"))));
+        float[] embedding = {0, 0, 0};
+        // HEALTH 0.8, NONE 0.2: sure enough to flag, not sure enough to go without evidence.
+        GuardHead unsure = headAnswering(features, Map.of("NONE", 0.2, "HEALTH", 0.8));
+        SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(unsure, features, true);
+        assertThat(gated.assess("Wie bekomme ich Rotweinflecken aus dem Teppich?", embedding).sensitive()).isFalse();
+        assertThat(gated.assess("My doctor says it is nothing", embedding).categories()).containsExactly("HEALTH");
+        assertThat(gated.assess("Is tendinitis hereditary?", embedding).categories()).containsExactly("HEALTH");
+        // NONE below CONFIDENT_NONE: the head knows terms no list holds.
+        GuardHead confident = headAnswering(features, Map.of("NONE", 0.01, "HEALTH", 0.99));
+        assertThat(SensitiveTopicGuard.withHead(confident, features, true)
+                .assess("What are the uses of Clarithromycin?", embedding).categories()).containsExactly("HEALTH");
+        // RACE_ETHNICITY needs evidence even from a confident head; when the text shows signs of another
+        // category that needs them, the head was right about "sensitive" and wrong about which.
+        GuardHead confidentRace = headAnswering(features, Map.of("NONE", 0.005, "HEALTH", 0.015, "RACE_ETHNICITY", 0.98));
+        SensitiveTopicGuard raceGated = SensitiveTopicGuard.withHead(confidentRace, features, true);
+        assertThat(raceGated.assess("parfait, on part sur la deuxième option", embedding).sensitive()).isFalse();
+        GuardDecision reassigned = raceGated.assess("Depuis ma sinusitis je dors mal", embedding);
+        assertThat(reassigned.categories()).containsExactly("HEALTH");
+        assertThat(reassigned.scores().get("HEALTH")).isGreaterThan(0.9f);
+    }
+
+    /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
+    private static GuardHead headAnswering(GuardFeatures features, Map<String, Double> probabilities) {
+        GuardHead head = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
+        for (int k = 0; k < GuardTrainer.CLASSES.size(); k++) {
+            double p = probabilities.getOrDefault(GuardTrainer.CLASSES.get(k), 1e-9);
+            head.dense[k][head.denseSize] = (float) Math.log(p);
+        }
+        return head;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "merci, c'est super clair !",
