@@ -31,15 +31,13 @@ public final class SensitiveTopicGuard {
     private static final String EVIDENCE = "category-evidence.tsv";
 
     /**
-     * Below this probability of NONE the head is trusted without evidence for HEALTH and POLITICS: their
-     * evidence lists cannot hold every drug, condition or politician the head has learned ("Clarithromycin",
-     * "a UTI"), and confident mistakes on everyday text are rare for them. RACE_ETHNICITY gets no such
-     * exception: its confident mistakes are systematic (informal French at 0.85–0.92).
+     * Below this probability of NONE the head is trusted without evidence: no evidence list holds every drug,
+     * condition, politician or rite the head has learned ("Clarithromycin", "a UTI"). RACE_ETHNICITY gets no
+     * such exception: its confident mistakes are systematic (informal French at 0.85–0.92).
      */
     static final float CONFIDENT_NONE = 0.05f;
 
-    private static final java.util.Set<String> TRUSTED_WHEN_CONFIDENT =
-            java.util.Set.of(Category.HEALTH.name(), Category.POLITICS.name());
+    private static final String NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT = Category.RACE_ETHNICITY.name();
 
     /** Default threshold on the per-category score. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
@@ -157,7 +155,7 @@ public final class SensitiveTopicGuard {
 
     /**
      * Sets to 0 each category the head would flag without the {@link GuardFeatures#hasEvidence evidence} the
-     * category needs (HEALTH and POLITICS need none when the head is {@link #CONFIDENT_NONE confident}), and
+     * category needs (none but RACE_ETHNICITY's when the head is {@link #CONFIDENT_NONE confident}), and
      * returns the highest score so removed (0 if none). The others are left as they are:
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
      * messages as another category and caught no more sensitive ones on the check sets.
@@ -170,7 +168,7 @@ public final class SensitiveTopicGuard {
             String category = head.classes().get(i);
             Float threshold = thresholds.get(category);
             if (threshold != null && probabilities[i] >= threshold
-                    && !(confident && TRUSTED_WHEN_CONFIDENT.contains(category))
+                    && !(confident && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.equals(category))
                     && !features.hasEvidence(category, analysis)) {
                 removed = Math.max(removed, probabilities[i]);
                 probabilities[i] = 0f;

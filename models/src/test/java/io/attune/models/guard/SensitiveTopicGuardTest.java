@@ -144,6 +144,30 @@ class SensitiveTopicGuardTest {
         assertThat(reassigned.scores().get("HEALTH")).isGreaterThan(0.9f);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "I've been waiting a week, when will my card arrive?",
+        "I woke up late, move my alarm to 7",
+        "parfait, on part sur la deuxième option",
+        "Je vous en prie, c'est avec plaisir",
+        "Ich glaube, der Zug hat Verspätung",
+        "Mi paquete no ha llegado, ¿qué hago?",
+        "È stato bello, grazie mille!",
+        "Hoe laat gaat de winkel open?",
+        "Zamówienie jeszcze nie dotarło, co robić?",
+        "Can you place the order for the burger?",
+    })
+    void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
+        // Every list applies to every message, so a term that is an everyday word in another language ("been"
+        // is Dutch for leg, "la" opened "la police", "stato" is Italian for "has been") would let the head's
+        // score count on ordinary text.
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        GuardFeatures.Analysis analysis = features.analyze(text);
+        for (String category : List.of("HEALTH", "RELIGION", "RACE_ETHNICITY", "POLITICS")) {
+            assertThat(features.evidenceTermsMatch(category, analysis)).as(category + ": " + text).isFalse();
+        }
+    }
+
     /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
     private static GuardHead headAnswering(GuardFeatures features, Map<String, Double> probabilities) {
         GuardHead head = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
