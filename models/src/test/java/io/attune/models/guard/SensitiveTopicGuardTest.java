@@ -156,16 +156,41 @@ class SensitiveTopicGuardTest {
         "Hoe laat gaat de winkel open?",
         "Zamówienie jeszcze nie dotarło, co robić?",
         "Can you place the order for the burger?",
+        "Heb je nog een tip voor vanavond?",
+        "Herzlichen Glückwunsch zum Geburtstag!",
+        "Parto domani per Milano, sono contento",
+        "Os meus amigos chegam amanhã",
+        "Hartelijk dank voor je hulp",
+        "Główny dworzec jest daleko?",
+        "Una bolsa de papel, por favor",
+        "Quanto è lungo il film?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
-        // is Dutch for leg, "la" opened "la police", "stato" is Italian for "has been") would let the head's
-        // score count on ordinary text.
+        // is Dutch for leg, "la" opened "la police", "nog*" for Polish legs matched Dutch "nog", "lung*"
+        // Italian "lungo") would let the head's score count on ordinary text.
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
         GuardFeatures.Analysis analysis = features.analyze(text);
         for (String category : List.of("HEALTH", "RELIGION", "RACE_ETHNICITY", "POLITICS")) {
             assertThat(features.evidenceTermsMatch(category, analysis)).as(category + ": " + text).isFalse();
         }
+    }
+
+    @Test
+    void evidenceTermsLowerTheBarForTheirCategory() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("HEALTH", SensitiveTopicGuard.compile(List.of("*itis"))));
+        float[] embedding = {0, 0, 0};
+        // HEALTH 0.3: below the threshold, above half of it.
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.7, "HEALTH", 0.3)), features, true);
+        assertThat(leaning.assess("Is tendinitis hereditary?", embedding).categories()).containsExactly("HEALTH");
+        assertThat(leaning.assess("Book a table for two", embedding).sensitive()).isFalse();
+        // HEALTH 0.2: below half the threshold, evidence or not.
+        SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.8, "HEALTH", 0.2)), features, true);
+        assertThat(unsure.assess("Is tendinitis hereditary?", embedding).sensitive()).isFalse();
     }
 
     /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
