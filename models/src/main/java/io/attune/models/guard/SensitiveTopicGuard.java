@@ -16,13 +16,15 @@ import java.util.regex.Pattern;
  * Decides, per message, whether it touches a GDPR Article 9 special category and must be suppressed.
  *
  * <p>A trained {@link GuardHead} (multinomial logistic regression; {@link GuardTrainer} rebuilds it) scores
- * the five categories from three views of the message: its sentence embedding, hashed character n-grams
- * (which carry across languages and spellings) and hits of a multilingual lexicon of specific terms
- * (English, French, German, Spanish; matched ignoring case and accents). When the head flags nothing, a
- * lexicon hit still flags its category: the terms are chosen to be unambiguous, and they carry languages
- * and phrasings the training data lacks. Configured extra
- * categories are scored by similarity to their prototype messages. Any failure suppresses the message
- * (fail closed).
+ * the five categories from four views of the message: its sentence embedding, hashed character n-grams
+ * (which carry across languages and spellings), hits of a multilingual lexicon of specific terms and hits
+ * of a topic vocabulary (matched ignoring case and accents). A category's score counts only with evidence
+ * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
+ * the body or care for HEALTH…), unless the head is confident; with evidence, half the threshold is
+ * enough. When the head flags nothing, a lexicon hit still flags its category, then a vocabulary hit: the
+ * terms are chosen to be unambiguous, and they carry languages and phrasings the training data lacks.
+ * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
+ * the message (fail closed).
  */
 public final class SensitiveTopicGuard {
 
