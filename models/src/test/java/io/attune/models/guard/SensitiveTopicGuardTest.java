@@ -94,11 +94,8 @@ class SensitiveTopicGuardTest {
 
     @Test
     void aCategoryThatNeedsEvidenceIsNotFlaggedWithoutIt() {
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(
-                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("racis*"))), categories,
-                new TopicVocabulary(Map.of("ethnic minority", 3), categories),
-                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("immigr*", "origine*"))));
+        GuardFeatures features = featuresNeeding(Map.of("RACE_ETHNICITY", List.of("immigr*", "origine*")),
+                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("racis*"))), Map.of("ethnic minority", 3));
         // A head that always answers RACE_ETHNICITY: its score may flag only with evidence in the text.
         GuardHead alwaysRace = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
         alwaysRace.dense[GuardTrainer.CLASSES.indexOf("RACE_ETHNICITY")][alwaysRace.denseSize] = 20f;
@@ -119,10 +116,8 @@ class SensitiveTopicGuardTest {
 
     @Test
     void healthNeedsEvidenceUnlessTheHeadIsConfident() {
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
-                Map.of("HEALTH", SensitiveTopicGuard.compile(List.of("doctor*", "*itis")),
-                        "RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("immigr*"))));
+        GuardFeatures features = featuresNeeding(
+                Map.of("HEALTH", List.of("doctor*", "*itis"), "RACE_ETHNICITY", List.of("immigr*")), Map.of(), Map.of());
         float[] embedding = {0, 0, 0};
         // HEALTH 0.8, NONE 0.2: sure enough to flag, not sure enough to go without evidence.
         GuardHead unsure = headAnswering(features, Map.of("NONE", 0.2, "HEALTH", 0.8));
@@ -178,9 +173,7 @@ class SensitiveTopicGuardTest {
 
     @Test
     void evidenceTermsLowerTheBarForTheirCategory() {
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
-                Map.of("HEALTH", SensitiveTopicGuard.compile(List.of("*itis"))));
+        GuardFeatures features = featuresNeeding(Map.of("HEALTH", List.of("*itis")), Map.of(), Map.of());
         float[] embedding = {0, 0, 0};
         // HEALTH 0.3: below the threshold, above half of it.
         SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
@@ -191,6 +184,15 @@ class SensitiveTopicGuardTest {
         SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("NONE", 0.8, "HEALTH", 0.2)), features, true);
         assertThat(unsure.assess("Is tendinitis hereditary?", embedding).sensitive()).isFalse();
+    }
+
+    /** Features whose categories need the given evidence terms, with the given lexicon and vocabulary. */
+    private static GuardFeatures featuresNeeding(Map<String, List<String>> evidence, Map<String, Pattern> lexicon,
+            Map<String, Integer> vocabulary) {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        Map<String, Pattern> patterns = new java.util.HashMap<>();
+        evidence.forEach((category, terms) -> patterns.put(category, SensitiveTopicGuard.compile(terms)));
+        return new GuardFeatures(lexicon, categories, new TopicVocabulary(vocabulary, categories), patterns);
     }
 
     /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
