@@ -83,6 +83,11 @@ class MultilingualGuardCheckTest {
                 "it", 0.9, "pt", 0.7, "nl", 0.8));
         assertFloors("/guard/unseen-phrasing-check-2.jsonl", Map.of("en", 0.7, "fr", 0.7, "de", 0.5, "es", 0.5,
                 "it", 0.3, "pt", 0.6, "nl", 0.4));
+        // Set 3 (10 everyday, 5 sensitive per language) was written after the evidence rule and measured once:
+        // recall fr 0.6, de 0.4, es 0.6, it 0.2, pt 0.8, nl 0.8 (the session-start guard: 0.8, 0.4, 0.8, 0.2,
+        // 1.0, 0.6). Floors one text below, as retraining moves single texts.
+        assertFloors("/guard/unseen-phrasing-check-3.jsonl", Map.of("fr", 0.4, "de", 0.2, "es", 0.4, "it", 0.0,
+                "pt", 0.6, "nl", 0.6));
     }
 
     @Test
