@@ -97,9 +97,8 @@ class SensitiveTopicGuardTest {
         GuardFeatures features = featuresNeeding(Map.of("RACE_ETHNICITY", List.of("immigr*", "origine*")),
                 Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("racis*"))), Map.of("ethnic minority", 3));
         // A head that always answers RACE_ETHNICITY: its score may flag only with evidence in the text.
-        GuardHead alwaysRace = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
-        alwaysRace.dense[GuardTrainer.CLASSES.indexOf("RACE_ETHNICITY")][alwaysRace.denseSize] = 20f;
-        SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(alwaysRace, features, true);
+        SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("RACE_ETHNICITY", 1.0)), features, true);
         float[] embedding = {0, 0, 0};
 
         GuardDecision casual = gated.assess("merci, c'est super clair !", embedding);
