@@ -1,7 +1,10 @@
 package io.attune.models.guard;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Turns a message (text and embedding) into the {@link GuardHead}'s features. */
@@ -81,6 +84,23 @@ final class GuardFeatures {
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
         return terms != null && terms.matcher(analysis.normalized()).find();
+    }
+
+    /**
+     * How many different evidence terms of the category the text contains ("vomit", "itchy" and "throat" are
+     * three; "pain" twice is one), and 0 for a category without evidence terms.
+     */
+    int distinctEvidenceTerms(String category, Analysis analysis) {
+        Pattern terms = evidence.get(category);
+        if (terms == null) {
+            return 0;
+        }
+        Set<String> found = new HashSet<>();
+        Matcher matcher = terms.matcher(analysis.normalized());
+        while (matcher.find()) {
+            found.add(matcher.group());
+        }
+        return found.size();
     }
 
     List<String> lexiconCategories() {

@@ -22,15 +22,16 @@ import java.util.regex.Pattern;
  * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
  * the body or care for HEALTH…), unless the head is confident; with evidence, half the threshold is
  * enough. When the head flags nothing, a lexicon hit still flags its category, then a vocabulary hit: the
- * terms are chosen to be unambiguous, and they carry languages and phrasings the training data lacks.
+ * terms are chosen to be unambiguous, and they carry languages and phrasings the training data lacks. Last, a
+ * message dense with one category's evidence terms is flagged for it (RACE_ETHNICITY excepted).
  * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
  * the message (fail closed).
  */
 public final class SensitiveTopicGuard {
 
-    private static final String LEXICON = "lexicon.tsv";
+    static final String LEXICON = "lexicon.tsv";
     private static final String HEAD = "head.bin";
-    private static final String EVIDENCE = "category-evidence.tsv";
+    static final String EVIDENCE = "category-evidence.tsv";
 
     /**
      * Below this probability of NONE the head is trusted without evidence: no evidence list holds every drug,
@@ -48,6 +49,23 @@ public final class SensitiveTopicGuard {
      * each).
      */
     static final float EVIDENCED_THRESHOLD_FACTOR = 0.5f;
+
+    /**
+     * A message this dense with a category's evidence terms (at least two different ones, and one per this many
+     * words) is flagged even when the head is unsure: it is about the topic, in words the head never learned
+     * to weigh ("What causes you to vomit with a itchy throat?" from a head that never saw a patient's
+     * question). Measured on sources held out of training, it caught 7.7 points more patient questions and
+     * 2.9 more Usenet posts for 0.2 points more everyday posts and no more everyday requests.
+     */
+    static final int DENSE_EVIDENCE_TERMS = 2;
+
+    static final int WORDS_PER_DENSE_EVIDENCE_TERM = 20;
+
+    /**
+     * Nationality and language words are everyday words in requests ("translate english to french", "change
+     * the language to american english"), so RACE_ETHNICITY is never flagged from its evidence terms alone.
+     */
+    private static final String NEVER_FLAGGED_BY_EVIDENCE_ALONE = Category.RACE_ETHNICITY.name();
 
     /** Default threshold on the per-category score. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
@@ -159,6 +177,9 @@ public final class SensitiveTopicGuard {
                     flagged.add(likeliest);
                 }
             }
+            if (flagged.isEmpty() && lexiconFlags) {
+                flagDenseEvidence(analysis, scores, flagged);
+            }
             return new GuardDecision(scores, flagged, !flagged.isEmpty(), false);
         } catch (RuntimeException e) {
             return GuardDecision.failClosed();
@@ -189,6 +210,20 @@ public final class SensitiveTopicGuard {
         return removed;
     }
 
+    private void flagDenseEvidence(GuardFeatures.Analysis analysis, Map<String, Float> scores, List<String> flagged) {
+        int words = analysis.normalized().isBlank() ? 0 : analysis.normalized().trim().split("\\s+").length;
+        for (String category : thresholds.keySet()) {
+            if (NEVER_FLAGGED_BY_EVIDENCE_ALONE.equals(category)) {
+                continue;
+            }
+            int terms = features.distinctEvidenceTerms(category, analysis);
+            if (terms >= DENSE_EVIDENCE_TERMS && terms * WORDS_PER_DENSE_EVIDENCE_TERM >= words) {
+                scores.put(category, 1f);
+                flagged.add(category);
+            }
+        }
+    }
+
     private float prototypeScore(String category, float[] embedding) {
         float best = 0f;
         for (float[] prototype : extraPrototypes.getOrDefault(category, List.of())) {
@@ -210,10 +245,10 @@ public final class SensitiveTopicGuard {
 
     static GuardFeatures bundledFeatures() {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
-        readTable(LEXICON).forEach((category, terms) -> patterns.put(category, compile(terms)));
+        readTable(LEXICON).forEach((category, terms) -> patterns.put(category, TermPatterns.compile(terms)));
         List<String> categories = Arrays.stream(Category.values()).map(Enum::name).toList();
         Map<String, Pattern> evidence = new LinkedHashMap<>();
-        readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, compile(terms)));
+        readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, TermPatterns.compile(terms)));
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence);
     }
 
@@ -228,41 +263,7 @@ public final class SensitiveTopicGuard {
         }
     }
 
-    /**
-     * One pattern for a list of terms, matched against {@link CharNgrams#normalize normalized} text: whole
-     * words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German compounds:
-     * {@code *schmerz*} finds "Brustschmerzen").
-     */
-    static Pattern compile(List<String> terms) {
-        StringBuilder alternatives = new StringBuilder();
-        for (String rawTerm : terms) {
-            String term = CharNgrams.normalize(rawTerm);
-            if (alternatives.length() > 0) {
-                alternatives.append('|');
-            }
-            boolean anyStart = term.startsWith("*");
-            if (anyStart) {
-                term = term.substring(1);
-                alternatives.append("[\\p{L}\\p{N}]*");
-            }
-            boolean prefix = term.endsWith("*");
-            String body = prefix ? term.substring(0, term.length() - 1) : term;
-            // '?' is the one regex operator the lexicon uses (tumou?r); everything else is literal.
-            StringBuilder quoted = new StringBuilder();
-            for (String part : body.split("(?<=\\?)|(?=\\?)")) {
-                quoted.append(part.equals("?") ? "?" : Pattern.quote(part));
-            }
-            alternatives.append(quoted.toString().replace(" ", "\\E\\s+\\Q"));
-            if (prefix) {
-                alternatives.append("[\\p{L}\\p{N}]*");
-            }
-        }
-        return Pattern.compile(
-                "(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    }
-
-    private static Map<String, List<String>> readTable(String resource) {
+    static Map<String, List<String>> readTable(String resource) {
         Map<String, List<String>> table = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(resource, 2)) {
             table.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1].trim());

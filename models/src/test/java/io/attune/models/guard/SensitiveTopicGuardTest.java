@@ -95,7 +95,7 @@ class SensitiveTopicGuardTest {
     @Test
     void aCategoryThatNeedsEvidenceIsNotFlaggedWithoutIt() {
         GuardFeatures features = featuresNeeding(Map.of("RACE_ETHNICITY", List.of("immigr*", "origine*")),
-                Map.of("RACE_ETHNICITY", SensitiveTopicGuard.compile(List.of("racis*"))), Map.of("ethnic minority", 3));
+                Map.of("RACE_ETHNICITY", TermPatterns.compile(List.of("racis*"))), Map.of("ethnic minority", 3));
         // A head that always answers RACE_ETHNICITY: its score may flag only with evidence in the text.
         SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("RACE_ETHNICITY", 1.0)), features, true);
@@ -185,12 +185,40 @@ class SensitiveTopicGuardTest {
         assertThat(unsure.assess("Is tendinitis hereditary?", embedding).sensitive()).isFalse();
     }
 
+    @Test
+    void aMessageDenseWithOneCategorysEvidenceIsFlaggedForItWhateverTheHeadSays() {
+        GuardFeatures features = featuresNeeding(Map.of(
+                "HEALTH", List.of("vomit*", "itch*", "throat*", "pain*"),
+                "RACE_ETHNICITY", List.of("english", "french")), Map.of(), Map.of());
+        float[] embedding = {0, 0, 0};
+        SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.99)), features, true);
+        GuardDecision dense = unsure.assess("What causes you to vomit with an itchy throat?", embedding);
+        assertThat(dense.categories()).containsExactly("HEALTH");
+        assertThat(dense.scores().get("HEALTH")).isEqualTo(1f);
+        // One term, however often, is not density.
+        assertThat(unsure.assess("Pain, pain, pain: this level is a pain", embedding).sensitive()).isFalse();
+        // Two terms in a long text are not density either: one per 20 words is needed.
+        String longText = "I finally beat the boss of the fourth level after trying for the whole evening, and my "
+                + "throat is sore from shouting at the screen, the controller is sticky and I have an itch to play "
+                + "the next one tonight with my brother and his friends";
+        assertThat(unsure.assess(longText, embedding).sensitive()).isFalse();
+        assertThat(unsure.assess("My throat has an itch since the weekend", embedding).categories())
+                .containsExactly("HEALTH");
+        // Nationality and language words are everyday words: RACE_ETHNICITY never comes from density.
+        assertThat(unsure.assess("translate hello from english to french", embedding).sensitive()).isFalse();
+        // Density is one of the rules that flag without the head; a guard without them does not apply it.
+        SensitiveTopicGuard headOnly = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.99)), features, false);
+        assertThat(headOnly.assess("What causes you to vomit with an itchy throat?", embedding).sensitive()).isFalse();
+    }
+
     /** Features whose categories need the given evidence terms, with the given lexicon and vocabulary. */
     private static GuardFeatures featuresNeeding(Map<String, List<String>> evidence, Map<String, Pattern> lexicon,
             Map<String, Integer> vocabulary) {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         Map<String, Pattern> patterns = new java.util.HashMap<>();
-        evidence.forEach((category, terms) -> patterns.put(category, SensitiveTopicGuard.compile(terms)));
+        evidence.forEach((category, terms) -> patterns.put(category, TermPatterns.compile(terms)));
         return new GuardFeatures(lexicon, categories, new TopicVocabulary(vocabulary, categories), patterns);
     }
 
@@ -236,7 +264,7 @@ class SensitiveTopicGuardTest {
 
     @Test
     void lexiconMatchesWholeWordsOnly() {
-        Pattern pattern = SensitiveTopicGuard.compile(List.of("pray", "tumou?r*", "coming out"));
+        Pattern pattern = TermPatterns.compile(List.of("pray", "tumou?r*", "coming out"));
         assertThat(pattern.matcher("I pray daily").find()).isTrue();
         assertThat(pattern.matcher("praying mantis spray").find()).isFalse();
         assertThat(pattern.matcher("a brain tumor").find()).isTrue();
@@ -246,7 +274,7 @@ class SensitiveTopicGuardTest {
 
     @Test
     void lexiconIgnoresAccentsAndFindsGermanCompounds() {
-        Pattern pattern = SensitiveTopicGuard.compile(List.of("diabet*", "*schmerz*", "médecin*"));
+        Pattern pattern = TermPatterns.compile(List.of("diabet*", "*schmerz*", "médecin*"));
         assertThat(pattern.matcher(CharNgrams.normalize("Je suis diabétique")).find()).isTrue();
         assertThat(pattern.matcher(CharNgrams.normalize("Soy DIABÉTICA")).find()).isTrue();
         assertThat(pattern.matcher(CharNgrams.normalize("seit zwei Tagen Brustschmerzen")).find()).isTrue();

@@ -1,0 +1,117 @@
+package io.attune.models.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class TermPatternsTest {
+
+    private static final List<String> CHECK_SETS = List.of("multilingual-check.jsonl",
+            "everyday-register-check.jsonl", "unseen-phrasing-check.jsonl", "unseen-phrasing-check-2.jsonl",
+            "unseen-phrasing-check-3.jsonl");
+
+    @Test
+    void theTrieMatchesWhatAPlainAlternationOfTheBundledTermsMatches() throws IOException {
+        List<String> texts = new ArrayList<>(List.of(
+                "Seit zwei Tagen Brustschmerzen und Kopfschmerztabletten helfen nicht",
+                "a brain tumour, then a tumor again", "after coming   out to my parents",
+                "schmerzfrei", "Schmetterling", "l'islamophobie et l'antisémitisme"));
+        for (String set : CHECK_SETS) {
+            texts.addAll(textsOf("/guard/" + set));
+        }
+        int compared = 0;
+        int matched = 0;
+        for (String table : List.of(SensitiveTopicGuard.LEXICON, SensitiveTopicGuard.EVIDENCE)) {
+            for (Map.Entry<String, List<String>> category : SensitiveTopicGuard.readTable(table).entrySet()) {
+                Pattern trie = TermPatterns.compile(category.getValue());
+                Pattern plain = plainAlternation(category.getValue());
+                for (String text : texts) {
+                    String normalized = CharNgrams.normalize(text);
+                    List<String> expected = matches(plain, normalized);
+                    assertThat(matches(trie, normalized)).as(table + " " + category.getKey() + ": " + text)
+                            .isEqualTo(expected);
+                    compared++;
+                    matched += expected.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        // Not vacuous: the check sets hold texts every list matches and texts none does.
+        assertThat(compared).isGreaterThan(5_000);
+        assertThat(matched).isGreaterThan(300).isLessThan(compared - 300);
+    }
+
+    @Test
+    void optionalLettersWildcardsAndSpacesKeepTheirMeaning() {
+        Pattern pattern = TermPatterns.compile(List.of("tumou?r*", "*schmerz*", "*itis", "coming out", "gay"));
+        assertThat(pattern.matcher("tumorous").find()).isTrue();
+        assertThat(pattern.matcher("tumour").find()).isTrue();
+        assertThat(pattern.matcher("tumr").find()).isFalse();
+        assertThat(pattern.matcher("kopfschmerzen").find()).isTrue();
+        assertThat(pattern.matcher("tendinitis").find()).isTrue();
+        assertThat(pattern.matcher("tendinitiss").find()).isFalse();
+        assertThat(pattern.matcher("coming\n out").find()).isTrue();
+        assertThat(pattern.matcher("comingout").find()).isFalse();
+        assertThat(pattern.matcher("gaynor").find()).isFalse();
+    }
+
+    /** The way term lists were compiled before the trie: one alternative per term, tried in order. */
+    private static Pattern plainAlternation(List<String> terms) {
+        StringBuilder alternatives = new StringBuilder();
+        for (String rawTerm : terms) {
+            String term = CharNgrams.normalize(rawTerm.trim());
+            if (alternatives.length() > 0) {
+                alternatives.append('|');
+            }
+            boolean anyStart = term.startsWith("*");
+            if (anyStart) {
+                term = term.substring(1);
+                alternatives.append("[\\p{L}\\p{N}]*");
+            }
+            boolean anyEnd = term.endsWith("*");
+            String body = anyEnd ? term.substring(0, term.length() - 1) : term;
+            StringBuilder quoted = new StringBuilder();
+            for (String part : body.split("(?<=\\?)|(?=\\?)")) {
+                quoted.append(part.equals("?") ? "?" : Pattern.quote(part));
+            }
+            alternatives.append(quoted.toString().replace(" ", "\\E\\s+\\Q"));
+            if (anyEnd) {
+                alternatives.append("[\\p{L}\\p{N}]*");
+            }
+        }
+        return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
+                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static List<String> matches(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.start() + ":" + matcher.group());
+        }
+        return found;
+    }
+
+    private static List<String> textsOf(String resource) throws IOException {
+        ObjectMapper json = new ObjectMapper();
+        List<String> texts = new ArrayList<>();
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                TermPatternsTest.class.getResourceAsStream(resource), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    texts.add(json.readTree(line).get("text").asText());
+                }
+            }
+        }
+        return texts;
+    }
+}
