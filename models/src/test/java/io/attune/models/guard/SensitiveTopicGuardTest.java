@@ -234,6 +234,31 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {
+        "We had sex without a condom on Saturday, what should I do now?",
+        "Nous avons eu des rapports sexuels non protégés, que faire ?",
+        "Nach dem Sex mit meinem Partner habe ich Schmerzen",
+        "Mi libido ha bajado mucho últimamente",
+        "Abbiamo avuto rapporti sessuali senza preservativo",
+    })
+    void sexLifeIsSuppressedLikeSexualOrientation(String text) {
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+        "What does the word sex mean in Latin?",
+        "Sex education starts in which school year in France?",
+        "Where can I buy a condo with a sea view?",
+    })
+    void theWordSexAloneIsNotSexLife(String text) {
+        // (The head itself reads some such texts as SEXUAL_ORIENTATION: "Is Sex and the City on Netflix?" at 0.7.)
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isFalse();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
         "merci, c'est super clair !",
         "parfait, on part sur la deuxième option",
         "Raconte-moi une blague sur les pingouins",
