@@ -191,6 +191,14 @@ public final class PersonalizationOptions {
                     + " decay^n; 1 counts all recent likes alike. 0.8 scored best of 0.5, 0.7, 0.8, 0.9 and 1 on"
                     + " a MovieLens validation split (docs/recommendation-quality.md).");
 
+    public static final ConfigOption<Float> CO_ENGAGEMENT_ASYMMETRY = key("refresh.co-engagement-asymmetry")
+            .floatType()
+            .defaultValue(0.5f)
+            .withDescription("In [0, 1]: how many times a liked item and a candidate were engaged with together is"
+                    + " divided by popularity(liked)^a * popularity(candidate)^(1 - a). 0.5 is the cosine; higher"
+                    + " values count a popular candidate's co-engagement more (the asymmetric cosine of Aiolli,"
+                    + " 2013), 1 is the share of the liked item's engagements followed by the candidate.");
+
     public static final ConfigOption<Float> POPULARITY_WEIGHT = key("refresh.popularity-weight")
             .floatType()
             .defaultValue(1.0f)
@@ -261,7 +269,8 @@ public final class PersonalizationOptions {
                 options.get(INTERESTS_PER_ACCOUNT), options.get(MERGE_SIMILARITY), options.get(MIN_INTEREST_WEIGHT),
                 options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
-                options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY));
+                options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
+                options.get(CO_ENGAGEMENT_ASYMMETRY));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

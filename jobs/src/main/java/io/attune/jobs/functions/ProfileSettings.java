@@ -21,17 +21,23 @@ import java.time.Duration;
  * @param popularityWeight weight of the popularity prior (log-normalised to [0, 1])
  * @param coEngagedCandidates per recommended item, how many of the most co-engaged items are ranked
  * @param likeRecencyDecay in (0, 1]: the n-th latest like's co-engaged items count decay^n
+ * @param coEngagementAsymmetry in [0, 1]: co-engagement is divided by popularity(liked)^a ×
+ *     popularity(candidate)^(1−a); 0.5 is the cosine
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
-        float likeRecencyDecay)
+        float likeRecencyDecay, float coEngagementAsymmetry)
         implements Serializable {
 
     public ProfileSettings {
         if (!(likeRecencyDecay > 0f && likeRecencyDecay <= 1f)) {
             throw new IllegalArgumentException("refresh.like-recency-decay must be in (0, 1], was " + likeRecencyDecay);
+        }
+        if (!(coEngagementAsymmetry >= 0f && coEngagementAsymmetry <= 1f)) {
+            throw new IllegalArgumentException(
+                    "refresh.co-engagement-asymmetry must be in [0, 1], was " + coEngagementAsymmetry);
         }
     }
 }

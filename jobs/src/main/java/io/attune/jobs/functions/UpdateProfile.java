@@ -245,7 +245,8 @@ public class UpdateProfile
 
     /**
      * Co-engagement with what the person recently liked, as item-to-item cosine over engagement counts
-     * (co-engagement / √(popularity of both)), summed over the liked items, the n-th latest weighted by
+     * (co-engagement / √(popularity of both); {@code refresh.co-engagement-asymmetry} moves the exponents),
+     * summed over the liked items, the n-th latest weighted by
      * {@code likeRecencyDecay^n}; popularity is on the index.
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
@@ -271,13 +272,22 @@ public class UpdateProfile
                     // Shrunk toward zero for little evidence, so two rare items seen together once do not
                     // outrank what many people liked together.
                     float similarity = recency * together
-                            / ((float) Math.sqrt(Math.max(1f, source.popularity()) * popularity) + SHRINKAGE);
+                            / (popularityNorm(Math.max(1f, source.popularity()), popularity) + SHRINKAGE);
                     coEngagement.merge(table.neighbors()[i], similarity, Float::sum);
                 }
             }
         }
         return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
                 settings.topK() * 4, settings.topK() * settings.coEngagedCandidates());
+    }
+
+    /** popularity(liked)^a × popularity(candidate)^(1−a); the cosine's square root when a is 0.5. */
+    private float popularityNorm(float likedPopularity, float candidatePopularity) {
+        float a = settings.coEngagementAsymmetry();
+        if (a == 0.5f) {
+            return (float) Math.sqrt(likedPopularity * candidatePopularity);
+        }
+        return (float) (Math.pow(likedPopularity, a) * Math.pow(candidatePopularity, 1f - a));
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */

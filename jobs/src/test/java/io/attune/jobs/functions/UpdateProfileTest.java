@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import io.attune.jobs.events.RecommendationRefresh;
@@ -355,6 +356,38 @@ class UpdateProfileTest {
                 .isEqualTo("with-run");
         assertThat(firstCoEngagedAfterRunThenJazz(0.25f)).as("the latest like counts four times the one before")
                 .isEqualTo("with-jazz");
+    }
+
+    @Test
+    void coEngagementAsymmetryDecidesBetweenANicheAndAPopularNeighbour() throws Exception {
+        // Cosine: niche 3 / (√(10·3) + 5) = 0.29 beats hit 6 / (√(10·100) + 5) = 0.16.
+        assertThat(firstCoEngagedAfterRun(0.5f)).isEqualTo("niche");
+        // Share of the liked item's engagements: hit 6 / (10 + 5) = 0.40 beats niche 3 / 15 = 0.20.
+        assertThat(firstCoEngagedAfterRun(1f)).isEqualTo("hit");
+        Configuration outOfRange = options();
+        outOfRange.set(PersonalizationOptions.CO_ENGAGEMENT_ASYMMETRY, 1.5f);
+        assertThatThrownBy(() -> PersonalizationOptions.profileSettings(outOfRange))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("refresh.co-engagement-asymmetry");
+    }
+
+    /** On a fresh operator with the given asymmetry and no popularity prior: likes ig-run, returns the top REELS item. */
+    private String firstCoEngagedAfterRun(float asymmetry) throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.CO_ENGAGEMENT_ASYMMETRY, asymmetry);
+        options.set(PersonalizationOptions.POPULARITY_WEIGHT, 0f);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("niche", "INSTAGRAM", "REELS", COOKING);
+        catalog("hit", "INSTAGRAM", "REELS", COOKING);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {"niche", "hit"}, new float[] {3f, 6f}, new float[2]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("niche", 3f, NeighborTable.empty())), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("hit", 100f, NeighborTable.empty())), 0L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        engagement("ana", "INSTAGRAM", "ig-ana", "e1", ActivityKind.LIKE, "ig-run", 1L);
+        return lastRefresh("INSTAGRAM", "REELS").items()[0].itemId();
     }
 
     /** On a fresh operator with the given decay: likes ig-run, then ig-jazz, and returns the top REELS item. */
