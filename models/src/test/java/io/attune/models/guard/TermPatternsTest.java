@@ -18,7 +18,7 @@ class TermPatternsTest {
 
     private static final List<String> CHECK_SETS = List.of("multilingual-check.jsonl",
             "everyday-register-check.jsonl", "unseen-phrasing-check.jsonl", "unseen-phrasing-check-2.jsonl",
-            "unseen-phrasing-check-3.jsonl");
+            "unseen-phrasing-check-3.jsonl", "other-scripts-check.jsonl", "other-scripts-check-2.jsonl");
 
     @Test
     void theTrieMatchesWhatAPlainAlternationOfTheBundledTermsMatches() throws IOException {
