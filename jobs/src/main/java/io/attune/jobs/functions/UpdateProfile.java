@@ -281,7 +281,10 @@ public class UpdateProfile
                 settings.topK() * 4, settings.topK() * settings.coEngagedCandidates());
     }
 
-    /** popularity(liked)^a × popularity(candidate)^(1−a); the cosine's square root when a is 0.5. */
+    /**
+     * popularity(liked)^a × popularity(candidate)^(1−a). At the default 0.5 it is the cosine's square root,
+     * computed as before the option existed so that default replays rank exactly as they did.
+     */
     private float popularityNorm(float likedPopularity, float candidatePopularity) {
         float a = settings.coEngagementAsymmetry();
         if (a == 0.5f) {

@@ -233,28 +233,20 @@ class SensitiveTopicGuardTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "We had sex without a condom on Saturday, what should I do now?",
-        "Nous avons eu des rapports sexuels non protégés, que faire ?",
-        "Nach dem Sex mit meinem Partner habe ich Schmerzen",
-        "Mi libido ha bajado mucho últimamente",
-        "Abbiamo avuto rapporti sessuali senza preservativo",
-    })
-    void sexLifeIsSuppressedLikeSexualOrientation(String text) {
-        GuardDecision decision = assess(text);
-        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isTrue();
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {
-        "What does the word sex mean in Latin?",
-        "Sex education starts in which school year in France?",
-        "Where can I buy a condo with a sea view?",
-    })
-    void theWordSexAloneIsNotSexLife(String text) {
+    @CsvSource(delimiter = '|', value = {
+        "We had sex without a condom on Saturday, what should I do now?|true",
+        "Nous avons eu des rapports sexuels non protégés, que faire ?|true",
+        "Nach dem Sex mit meinem Partner habe ich Schmerzen|true",
+        "Mi libido ha bajado mucho últimamente|true",
+        "Abbiamo avuto rapporti sessuali senza preservativo|true",
         // (The head itself reads some such texts as SEXUAL_ORIENTATION: "Is Sex and the City on Netflix?" at 0.7.)
+        "What does the word sex mean in Latin?|false",
+        "Sex education starts in which school year in France?|false",
+        "Where can I buy a condo with a sea view?|false",
+    })
+    void sexLifeIsSuppressedLikeSexualOrientationButTheWordSexAloneIsNot(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
-        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isFalse();
+        assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
     }
 
     @ParameterizedTest
