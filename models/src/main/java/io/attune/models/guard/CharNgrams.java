@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Hashed character n-grams (3 to 5 characters, inside word boundaries) of lower-cased, accent-stripped text:
@@ -60,9 +61,18 @@ public final class CharNgrams {
         return new SparseVector(indices, values);
     }
 
+    /**
+     * Accents and other combining marks, except the vowel signs of the Brahmic scripts and Thai: those are
+     * letters in all but name ("मुसलमान" without them is "मसलमन", which other words share).
+     */
+    private static final Pattern STRIPPED_MARKS = Pattern.compile("[\\p{M}&&[^\\p{IsDevanagari}\\p{IsBengali}"
+            + "\\p{IsGurmukhi}\\p{IsGujarati}\\p{IsOriya}\\p{IsTamil}\\p{IsTelugu}\\p{IsKannada}\\p{IsMalayalam}"
+            + "\\p{IsSinhala}\\p{IsThai}\\p{IsLao}\\p{IsTibetan}\\p{IsMyanmar}\\p{IsKhmer}]]+");
+
+    /** Lower case without accents (and Arabic diacritics, which are marks too). */
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFKD);
-        return decomposed.replaceAll("\\p{M}+", "");
+        return STRIPPED_MARKS.matcher(decomposed).replaceAll("");
     }
 
     private int bucket(String s, int from, int to) {

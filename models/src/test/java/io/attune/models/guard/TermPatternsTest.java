@@ -18,7 +18,8 @@ class TermPatternsTest {
 
     private static final List<String> CHECK_SETS = List.of("multilingual-check.jsonl",
             "everyday-register-check.jsonl", "unseen-phrasing-check.jsonl", "unseen-phrasing-check-2.jsonl",
-            "unseen-phrasing-check-3.jsonl", "other-scripts-check.jsonl", "other-scripts-check-2.jsonl");
+            "unseen-phrasing-check-3.jsonl", "other-scripts-check.jsonl", "other-scripts-check-2.jsonl",
+            "hindi-chinese-check.jsonl", "hindi-chinese-check-2.jsonl");
 
     @Test
     void theTrieMatchesWhatAPlainAlternationOfTheBundledTermsMatches() throws IOException {
@@ -62,6 +63,17 @@ class TermPatternsTest {
         assertThat(pattern.matcher("coming\n out").find()).isTrue();
         assertThat(pattern.matcher("comingout").find()).isFalse();
         assertThat(pattern.matcher("gaynor").find()).isFalse();
+    }
+
+    @Test
+    void normalizingDropsAccentsAndArabicDiacriticsButKeepsDevanagariVowelSigns() {
+        assertThat(CharNgrams.normalize("Diabétique ÉPILEPSIE")).isEqualTo("diabetique epilepsie");
+        assertThat(CharNgrams.normalize("مُسْلِم أُمّ")).isEqualTo("مسلم ام");
+        assertThat(CharNgrams.normalize("मुसलमान")).isEqualTo("मुसलमान");
+        assertThat(TermPatterns.compile(List.of("मुसलमान*")).matcher(CharNgrams.normalize("मैं मुसलमान हूँ")).find())
+                .isTrue();
+        // Without its vowel signs "मोदी" would be "मद", which other words share.
+        assertThat(TermPatterns.compile(List.of("मोदी")).matcher(CharNgrams.normalize("मद")).find()).isFalse();
     }
 
     /** The way term lists were compiled before the trie: one alternative per term, tried in order. */
