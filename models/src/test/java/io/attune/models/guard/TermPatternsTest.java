@@ -52,6 +52,27 @@ class TermPatternsTest {
     }
 
     @Test
+    void lexiconMatchesWholeWordsOnly() {
+        Pattern pattern = TermPatterns.compile(List.of("pray", "tumou?r*", "coming out"));
+        assertThat(pattern.matcher("I pray daily").find()).isTrue();
+        assertThat(pattern.matcher("praying mantis spray").find()).isFalse();
+        assertThat(pattern.matcher("a brain tumor").find()).isTrue();
+        assertThat(pattern.matcher("Tumours").find()).isTrue();
+        assertThat(pattern.matcher("after coming   out to my parents").find()).isTrue();
+    }
+
+    @Test
+    void lexiconIgnoresAccentsAndFindsGermanCompounds() {
+        Pattern pattern = TermPatterns.compile(List.of("diabet*", "*schmerz*", "médecin*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("Je suis diabétique")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Soy DIABÉTICA")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("seit zwei Tagen Brustschmerzen")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("mon medecin dit")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("schmerzfrei")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Schmetterling")).find()).isFalse();
+    }
+
+    @Test
     void optionalLettersWildcardsAndSpacesKeepTheirMeaning() {
         Pattern pattern = TermPatterns.compile(List.of("tumou?r*", "*schmerz*", "*itis", "coming out", "gay"));
         assertThat(pattern.matcher("tumorous").find()).isTrue();
