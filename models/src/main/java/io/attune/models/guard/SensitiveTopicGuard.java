@@ -55,7 +55,7 @@ public final class SensitiveTopicGuard {
      * words) is flagged even when the head is unsure: it is about the topic, in words the head never learned
      * to weigh ("What causes you to vomit with a itchy throat?" from a head that never saw a patient's
      * question). Measured on sources held out of training, it caught 7.7 points more patient questions and
-     * 2.9 more Usenet posts for 0.2 points more everyday posts and no more everyday requests.
+     * 2.9 more Usenet posts for 0.2 points more everyday posts and 2 of 25,046 everyday requests.
      */
     static final int DENSE_EVIDENCE_TERMS = 2;
 
