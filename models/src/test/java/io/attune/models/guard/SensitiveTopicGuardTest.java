@@ -245,6 +245,24 @@ class SensitiveTopicGuardTest {
         "Where can I buy a condo with a sea view?|false",
     })
     void sexLifeIsSuppressedLikeSexualOrientationButTheWordSexAloneIsNot(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // "ل" before the Arabic article drops its alef: للانتخابات is "to the elections".
+        "سأذهب للانتخابات غدا|true",
+        "هل يمكن للمتحولين جنسيا تغيير الاسم في الهوية؟|true",
+        "Где трансгендеру найти поддержку?|true",
+        "Trans bireyler için destek grubu var mı?|true",
+        // أسود is the colour black: *السود (Black people) needs the article.
+        "اشتريت قميصا أسود للحفلة|false",
+    })
+    void lexiconTermsOfLanguagesWithoutTrainingDataFindTheirInflectedForms(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    private void assertSensitivity(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
         assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
     }
