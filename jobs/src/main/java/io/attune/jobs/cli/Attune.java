@@ -26,6 +26,9 @@ public final class Attune {
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
                          --wordnet DIR [--output FILE]
+              common-words
+                       rebuild the guard's list of common English words from SCOWL (Debian: scowl)
+                         --scowl DIR [--copyright FILE] [--output FILE]
             """;
 
     private Attune() {}
@@ -48,6 +51,10 @@ public final class Attune {
                 }
                 case "topic-vocabulary" -> {
                     io.attune.models.guard.TopicVocabularyBuilder.main(rest);
+                    yield 0;
+                }
+                case "common-words" -> {
+                    io.attune.models.guard.CommonWords.main(rest);
                     yield 0;
                 }
                 default -> {

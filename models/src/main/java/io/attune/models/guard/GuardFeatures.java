@@ -16,6 +16,8 @@ final class GuardFeatures {
     private final List<String> lexiconCategories;
     private final TopicVocabulary vocabulary;
     private final Map<String, Pattern> evidence;
+    private final CommonWords commonWords;
+    private final Map<String, Pattern> everydayUses;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary) {
@@ -28,6 +30,19 @@ final class GuardFeatures {
      */
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence) {
+        this(lexicon, lexiconCategories, vocabulary, evidence, null, Map.of());
+    }
+
+    /**
+     * @param commonWords the words that never excuse a confident head from needing evidence; {@code null}: every
+     *     confident head is excused
+     * @param everydayUses per category, spans of text whose evidence terms are not evidence ("mexican food",
+     *     "speak in french"); see {@link #everydayUsePattern}
+     */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses) {
+        this.commonWords = commonWords;
+        this.everydayUses = Map.copyOf(everydayUses);
         this.lexicon = lexicon;
         this.lexiconCategories = List.copyOf(lexiconCategories);
         this.vocabulary = vocabulary;
@@ -77,13 +92,46 @@ final class GuardFeatures {
                 return true;
             }
         }
-        return required.matcher(analysis.normalized()).find();
+        return required.matcher(evidenceText(category, analysis)).find();
+    }
+
+    /**
+     * The text evidence is looked for in: the normalized text with the category's everyday uses of its terms
+     * blanked out.
+     */
+    private String evidenceText(String category, Analysis analysis) {
+        Pattern everyday = everydayUses.get(category);
+        return everyday == null ? analysis.normalized() : everyday.matcher(analysis.normalized()).replaceAll(" ");
+    }
+
+    /**
+     * One pattern for the spans where a category's evidence term is used in an everyday sense: the term
+     * followed by one of {@code followedBy} ("mexican food") or preceded by one of {@code precededBy} ("in
+     * french", "restaurant chinois"). Either list may be empty.
+     */
+    static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy) {
+        List<String> alternatives = new java.util.ArrayList<>();
+        if (!precededBy.isEmpty()) {
+            alternatives.add("(?:" + TermPatterns.compile(precededBy).pattern() + ")\\s+(?:" + evidence.pattern() + ")");
+        }
+        if (!followedBy.isEmpty()) {
+            alternatives.add("(?:" + evidence.pattern() + ")\\s+(?:" + TermPatterns.compile(followedBy).pattern() + ")");
+        }
+        return Pattern.compile(String.join("|", alternatives), evidence.flags());
+    }
+
+    /**
+     * Whether the text has a word no evidence list could be expected to hold (a drug, a condition, a foreign
+     * word): only then is a confident head trusted without evidence. Always true without a common-word list.
+     */
+    boolean hasUncommonWord(Analysis analysis) {
+        return commonWords == null || commonWords.hasUncommonWord(analysis.normalized());
     }
 
     /** Whether the category has evidence terms of its own and the text contains one. */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        return terms != null && terms.matcher(analysis.normalized()).find();
+        return terms != null && terms.matcher(evidenceText(category, analysis)).find();
     }
 
     /**
@@ -96,7 +144,7 @@ final class GuardFeatures {
             return 0;
         }
         Set<String> found = new HashSet<>();
-        Matcher matcher = terms.matcher(analysis.normalized());
+        Matcher matcher = terms.matcher(evidenceText(category, analysis));
         while (matcher.find()) {
             found.add(matcher.group());
         }

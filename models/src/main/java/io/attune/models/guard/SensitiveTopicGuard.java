@@ -32,6 +32,7 @@ public final class SensitiveTopicGuard {
     static final String LEXICON = "lexicon.tsv";
     private static final String HEAD = "head.bin";
     static final String EVIDENCE = "category-evidence.tsv";
+    static final String EVERYDAY_CONTEXTS = "everyday-contexts.tsv";
 
     /**
      * Below this probability of NONE the head is trusted without evidence: no evidence list holds every drug,
@@ -195,7 +196,7 @@ public final class SensitiveTopicGuard {
      */
     private float zeroUnevidenced(float[] probabilities, GuardFeatures.Analysis analysis) {
         int none = head.classes().indexOf(LabeledText.NONE);
-        boolean confident = none >= 0 && probabilities[none] < CONFIDENT_NONE;
+        boolean confident = none >= 0 && probabilities[none] < CONFIDENT_NONE && features.hasUncommonWord(analysis);
         float removed = 0f;
         for (int i = 0; i < probabilities.length; i++) {
             String category = head.classes().get(i);
@@ -264,7 +265,27 @@ public final class SensitiveTopicGuard {
         List<String> categories = Arrays.stream(Category.values()).map(Enum::name).toList();
         Map<String, Pattern> evidence = new LinkedHashMap<>();
         readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, TermPatterns.compile(terms)));
-        return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence);
+        Map<String, List<String>> followedBy = new LinkedHashMap<>();
+        Map<String, List<String>> precededBy = new LinkedHashMap<>();
+        for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
+            Map<String, List<String>> side = switch (row[1]) {
+                case "followed-by" -> followedBy;
+                case "preceded-by" -> precededBy;
+                default -> throw new IllegalStateException("followed-by or preceded-by expected in "
+                        + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
+            };
+            side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
+        }
+        Map<String, Pattern> everydayUses = new LinkedHashMap<>();
+        evidence.forEach((category, terms) -> {
+            List<String> after = followedBy.getOrDefault(category, List.of());
+            List<String> before = precededBy.getOrDefault(category, List.of());
+            if (!after.isEmpty() || !before.isEmpty()) {
+                everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before));
+            }
+        });
+        return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
+                CommonWords.bundled(), everydayUses);
     }
 
     static GuardHead bundledHead() {

@@ -7,6 +7,7 @@ import io.attune.models.embedding.SharedEmbeddingModel;
 import io.attune.models.embedding.TextEmbedder;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -136,6 +137,48 @@ class SensitiveTopicGuardTest {
         GuardDecision reassigned = raceGated.assess("Depuis ma sinusitis je dors mal", embedding);
         assertThat(reassigned.categories()).containsExactly("HEALTH");
         assertThat(reassigned.scores().get("HEALTH")).isGreaterThan(0.9f);
+    }
+
+    @Test
+    void aNationalityQualifyingADishOrALanguageIsNoEvidenceOfOrigin() {
+        Pattern race = TermPatterns.compile(List.of("mexican*", "french", "chinois*", "immigr*"));
+        Map<String, Pattern> evidence = Map.of("RACE_ETHNICITY", race);
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                evidence, null, Map.of("RACE_ETHNICITY", GuardFeatures.everydayUsePattern(race,
+                        List.of("food", "restaurant*"), List.of("in", "speak*", "restaurant*"))));
+        SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.3, "RACE_ETHNICITY", 0.7)), features, true);
+        float[] embedding = {0, 0, 0};
+        assertThat(gated.assess("suggest some mexican food for tonight", embedding).sensitive()).isFalse();
+        assertThat(gated.assess("the best Mexican restaurants in Dallas", embedding).sensitive()).isFalse();
+        assertThat(gated.assess("please answer in French from now on", embedding).sensitive()).isFalse();
+        assertThat(gated.assess("un bon restaurant chinois près d'ici ?", embedding).sensitive()).isFalse();
+        // The same words about people are evidence, and so is another term beside an everyday use.
+        assertThat(gated.assess("Mexican people are always treated like that here", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
+        assertThat(gated.assess("les Chinois du quartier", embedding).categories()).containsExactly("RACE_ETHNICITY");
+        assertThat(gated.assess("the immigrants who run the mexican restaurant", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
+    }
+
+    @Test
+    void aConfidentHeadNeedsEvidenceWhenEveryWordIsCommon() {
+        Map<String, Pattern> evidence = Map.of("HEALTH", TermPatterns.compile(List.of("doctor*")));
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                evidence, new CommonWords(Set.of("what", "are", "the", "uses", "of", "increase", "volume", "to", "my")),
+                Map.of());
+        SensitiveTopicGuard confident = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.01, "HEALTH", 0.99)), features, true);
+        float[] embedding = {0, 0, 0};
+        // Only common words: nothing a list could have missed, so the confident head gets no exception.
+        assertThat(confident.assess("increase volume to 4", embedding).sensitive()).isFalse();
+        // A word outside them is what the exception is for.
+        assertThat(confident.assess("What are the uses of Clarithromycin?", embedding).categories())
+                .containsExactly("HEALTH");
+        // With evidence the common words do not matter.
+        assertThat(confident.assess("increase my doctor volume", embedding).categories()).containsExactly("HEALTH");
     }
 
     @ParameterizedTest

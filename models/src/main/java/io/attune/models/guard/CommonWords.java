@@ -1,0 +1,158 @@
+package io.attune.models.guard;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The common English words ({@code common-english-words.txt}: SCOWL's size 10–35 lists, about 45,000 words,
+ * lower case without accents), and whether a message holds a word outside them.
+ *
+ * <p>Why the guard needs this: it trusts a confident head without evidence terms because no list holds every
+ * drug, condition or rite ("What are the uses of Clarithromycin?", "a UTI"). Such words are rare words. A
+ * message made only of common words ("increase volume to 4", "do i need to get milk") gives the head no such
+ * excuse, and it is exactly there that a head meeting an unfamiliar register of everyday requests is
+ * confidently wrong.
+ *
+ * <pre>bin/attune common-words --scowl /usr/share/dict/scowl [--output FILE]</pre>
+ * (Debian package {@code scowl}) rebuilds the file, with SCOWL's copyright notices at its head.
+ */
+public final class CommonWords {
+
+    static final String RESOURCE = "common-english-words.txt";
+
+    /** Shorter tokens never count as uncommon: "ms", "ok", "tv", and the leftovers of "can't". */
+    static final int MIN_UNCOMMON_LENGTH = 3;
+
+    /** SCOWL's size classes up to "common words" (35); 40 and above hold "chemotherapy", "ibuprofen". */
+    static final List<String> SCOWL_LISTS = List.of("english-words", "american-words", "british-words",
+            "canadian-words", "australian-words", "english-contractions", "american-contractions",
+            "english-upper");
+
+    static final List<Integer> SCOWL_SIZES = List.of(10, 20, 35);
+
+    private final Set<String> words;
+
+    CommonWords(Set<String> words) {
+        this.words = Set.copyOf(words);
+    }
+
+    static CommonWords bundled() {
+        Set<String> words = new HashSet<>();
+        try (InputStream in = CommonWords.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing guard resource " + RESOURCE);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank() && !line.startsWith("#")) {
+                    words.add(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read guard resource " + RESOURCE, e);
+        }
+        return new CommonWords(words);
+    }
+
+    /**
+     * Whether the {@link CharNgrams#normalize normalized} text has a word of at least
+     * {@link #MIN_UNCOMMON_LENGTH} letters that is not a common English word. Words are runs of letters (any
+     * script, so every word of a message in Arabic or Chinese is uncommon here) with inner apostrophes; "john's"
+     * and "didn't" are common when "john" and "did" are.
+     */
+    boolean hasUncommonWord(String normalized) {
+        int i = 0;
+        int n = normalized.length();
+        while (i < n) {
+            if (!Character.isLetter(normalized.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            while (i < n && (Character.isLetter(normalized.charAt(i))
+                    || (isApostrophe(normalized.charAt(i)) && i + 1 < n && Character.isLetter(normalized.charAt(i + 1))))) {
+                i++;
+            }
+            if (!isCommon(normalized.substring(start, i).replace('\u2019', '\''))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isCommon(String word) {
+        if (words.contains(word)) {
+            return true;
+        }
+        int apostrophe = word.indexOf('\'');
+        String stem = apostrophe < 0 ? word : word.substring(0, apostrophe);
+        if (apostrophe >= 0 && word.endsWith("n't") && stem.endsWith("n")) {
+            stem = stem.substring(0, stem.length() - 1);
+        }
+        return stem.codePointCount(0, stem.length()) < MIN_UNCOMMON_LENGTH || words.contains(stem);
+    }
+
+    private static boolean isApostrophe(char c) {
+        return c == '\'' || c == '\u2019';
+    }
+
+    /** Writes the resource from a SCOWL {@code final} directory (Debian: {@code /usr/share/dict/scowl}). */
+    public static void main(String[] args) throws IOException {
+        Path scowl = null;
+        Path copyright = Path.of("/usr/share/doc/scowl/copyright");
+        Path output = Path.of("models/src/main/resources/io/attune/models/guard", RESOURCE);
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--scowl" -> scowl = Path.of(args[++i]);
+                case "--output" -> output = Path.of(args[++i]);
+                case "--copyright" -> copyright = Path.of(args[++i]);
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        if (scowl == null) {
+            throw new IllegalArgumentException("usage: bin/attune common-words --scowl DIR [--copyright FILE] [--output FILE]");
+        }
+        Set<String> words = new TreeSet<>();
+        for (String list : SCOWL_LISTS) {
+            for (int size : SCOWL_SIZES) {
+                Path file = scowl.resolve(list + "." + size);
+                if (!Files.exists(file)) {
+                    continue;
+                }
+                try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
+                    lines.map(String::strip).filter(w -> !w.isEmpty())
+                            .map(w -> CharNgrams.normalize(w).replace('\u2019', '\''))
+                            .forEach(words::add);
+                }
+            }
+        }
+        if (words.isEmpty()) {
+            throw new IllegalStateException("no SCOWL lists found in " + scowl);
+        }
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
+            out.println("# Common English words for the sensitive-topic guard: SCOWL (Spell Checker Oriented Word");
+            out.println("# Lists, Kevin Atkinson), lists " + String.join(", ", SCOWL_LISTS) + " of sizes "
+                    + SCOWL_SIZES + ",");
+            out.println("# lower case without accents. Rebuild: bin/attune common-words --scowl /usr/share/dict/scowl");
+            out.println("# SCOWL's copyright and permission notices, verbatim (" + copyright + "):");
+            out.println("#");
+            for (String line : Files.readAllLines(copyright, StandardCharsets.UTF_8)) {
+                out.println(line.isEmpty() ? "#" : "# " + line);
+            }
+            words.forEach(out::println);
+        }
+        System.out.printf("wrote %s (%d words)%n", output, words.size());
+    }
+}

@@ -1,0 +1,48 @@
+package io.attune.models.guard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommonWordsTest {
+
+    private static final CommonWords BUNDLED = CommonWords.bundled();
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "increase volume to 4|false",
+        "do i need to get milk|false",
+        "I didn't get my card, what's going on?|false",
+        "Can you text John's wife?|false",
+        "ok, set it for 7 am|false",
+        "What are the uses of Clarithromycin?|true",
+        "I think I have a UTI|true",
+        "Est-ce que les effets secondaires passent ?|true",
+        "ما هي أعراض السكري؟|true",
+        "糖尿病的症状是什么|true",
+    })
+    void findsWordsOutsideTheCommonEnglishOnes(String text, boolean uncommon) {
+        assertThat(BUNDLED.hasUncommonWord(CharNgrams.normalize(text))).isEqualTo(uncommon);
+    }
+
+    @Test
+    void theBundledListHoldsCommonWordsNotTechnicalOnes() {
+        assertThat(BUNDLED.hasUncommonWord("the doctor said my insulin dose is fine")).isFalse();
+        assertThat(BUNDLED.hasUncommonWord("ibuprofen")).isTrue();
+        assertThat(BUNDLED.hasUncommonWord("chemotherapy")).isTrue();
+    }
+
+    @Test
+    void apostrophesAndShortWordsAreHandledWithoutTheBundledList() {
+        CommonWords words = new CommonWords(Set.of("did", "john", "card"));
+        assertThat(words.hasUncommonWord("didn\u2019t")).isFalse();
+        assertThat(words.hasUncommonWord("john's card")).isFalse();
+        assertThat(words.hasUncommonWord("can't")).isFalse();
+        assertThat(words.hasUncommonWord("cards")).isTrue();
+        assertThat(words.hasUncommonWord("'card'")).isFalse();
+        assertThat(words.hasUncommonWord("")).isFalse();
+    }
+}
