@@ -20,8 +20,9 @@ import java.util.regex.Pattern;
  * (which carry across languages and spellings), hits of a multilingual lexicon of specific terms and hits
  * of a topic vocabulary (matched ignoring case and accents). A category's score counts only with evidence
  * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
- * the body or care for HEALTH…), unless the head is confident; with evidence, half the threshold is
- * enough. When the head flags nothing, a lexicon hit still flags its category, then a vocabulary hit: the
+ * the body or care for HEALTH…), unless the head is confident and the message has a word outside the common
+ * English ones ({@link CommonWords}); a nationality qualifying a dish or a language is no evidence of origin
+ * ({@code everyday-contexts.tsv}). With evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category, then a vocabulary hit: the
  * terms are chosen to be unambiguous, and they carry languages and phrasings the training data lacks. Last, a
  * message dense with one category's evidence terms is flagged for it (RACE_ETHNICITY excepted).
  * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
@@ -35,9 +36,12 @@ public final class SensitiveTopicGuard {
     static final String EVERYDAY_CONTEXTS = "everyday-contexts.tsv";
 
     /**
-     * Below this probability of NONE the head is trusted without evidence: no evidence list holds every drug,
-     * condition, politician or rite the head has learned ("Clarithromycin", "a UTI"). RACE_ETHNICITY gets no
-     * such exception: its confident mistakes are systematic (informal French at 0.85–0.92).
+     * Below this probability of NONE the head is trusted without evidence, if the message has a word outside the
+     * common English ones: no evidence list holds every drug, condition, politician or rite the head has learned
+     * ("Clarithromycin", "a UTI"), and those are rare words. A message of common words only gives no such
+     * excuse ("increase volume to 4"): held out of training, everyday requests went from 14.8% to 6.6%
+     * suppressed with that condition, and no held-out source lost more than 0.1 points of recall. RACE_ETHNICITY
+     * gets no exception at all: its confident mistakes are systematic (informal French at 0.85–0.92).
      */
     static final float CONFIDENT_NONE = 0.05f;
 
