@@ -30,6 +30,9 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code everyday-register-check.jsonl}: 180 everyday chat messages (60 English, 40 each in French,
  *       German and Spanish), none sensitive, in registers the training data lacks (small talk, thanks,
  *       follow-ups); ceilings are today's suppression rates.
+ *   <li>{@code group-nouns-check.jsonl}: one neutral sentence naming a group (a faith, gay or trans people,
+ *       Black people, refugees, disabled people, trade unionists…) per group and language, 19 groups in 13
+ *       languages; a coverage check of the lexicon's group nouns, filled in after its first run.
  * </ul>
  */
 class MultilingualGuardCheckTest {
@@ -105,12 +108,30 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void groupsAreNamedInEveryLanguage() throws URISyntaxException {
+        // One neutral sentence per group and language ("Yesterday I saw Muslims at the market"): 19 groups of the
+        // five categories in 13 languages, written on 2026-11-30 before the lexicon's group nouns were filled in
+        // (178 of 247 caught then, with English "Jews" and Polish "muzułmanie" among the misses). The floors are
+        // today's figures less one text; what stays missed are words with an everyday sense (colour words,
+        // "conservateurs" as preservatives).
+        GuardReport report = run("/guard/group-nouns-check.jsonl");
+        Map<String, Integer> caughtToday = Map.ofEntries(Map.entry("en", 18), Map.entry("fr", 18),
+                Map.entry("de", 18), Map.entry("es", 18), Map.entry("it", 16), Map.entry("pt", 18),
+                Map.entry("nl", 18), Map.entry("pl", 18), Map.entry("ar", 18), Map.entry("tr", 17),
+                Map.entry("ru", 19), Map.entry("hi", 17), Map.entry("zh", 18));
+        caughtToday.forEach((lang, caught) ->
+                assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
+                        .isGreaterThanOrEqualTo((caught - 1) / 19.0));
+    }
+
+    @Test
     void everydayChatStaysAtOrBelowTodaysSuppression() throws URISyntaxException {
         // 180 everyday messages (requests, small talk, thanks, follow-ups), all NONE, written on 2026-11-29
         // before any change was tried on them. Informal French was suppressed as RACE_ETHNICITY 30% of the
         // time (nearly all the labelled French text is hate speech about origin) until that category began to
         // need evidence of a group or an origin in the text (1 of 40 French, 2 of 40 German, none Spanish), and
-        // since HEALTH and POLITICS need evidence too, unless the head is confident: 1 of 60 English, none else.
+        // since HEALTH and POLITICS need evidence too, unless the head is confident: 1 of 60 English, none else
+        // (none since a confident head needs an uncommon word, 2026-11-30).
         GuardReport report = run("/guard/everyday-register-check.jsonl");
         Map.of("en", 0.02, "fr", 0.03, "de", 0.03, "es", 0.03).forEach((lang, ceiling) ->
                 assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang)
