@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
  *   <li>{@code group-nouns-check.jsonl}: one neutral sentence naming a group (a faith, gay or trans people,
  *       Black people, refugees, disabled people, trade unionists…) per group and language, 19 groups in 13
  *       languages; a coverage check of the lexicon's group nouns, filled in after its first run.
+ *   <li>{@code topic-words-check.jsonl}: 15 plain disclosures per language (conditions, treatments, places and
+ *       feasts of worship, voting, strikes) in the same 13 languages; the same kind of check for topic words.
  * </ul>
  */
 class MultilingualGuardCheckTest {
@@ -98,13 +100,16 @@ class MultilingualGuardCheckTest {
         // Set 1 (10 everyday, 10 sensitive per language) was written first and found 0, 1 and 0 of 10 sensitive
         // texts in Arabic, Turkish and Russian; the lexicon's sections for them were then written with it in
         // view (10 of 10 now), so its floors are regression checks. Set 2 (8 everyday, 5 sensitive) was written
-        // after the lexicon and measured once: 1, 2 and 1 of 5 (0 of 5 before), no everyday text suppressed.
+        // after the lexicon and measured once: 1, 2 and 1 of 5 (0 of 5 before), no everyday text suppressed; 2, 2
+        // and 2 since the topic words of 2026-11-30 (ADHD in Arabic and Russian, from another probe by the same
+        // author, who had picked ADHD for both).
         assertFloors("/guard/other-scripts-check.jsonl", Map.of("ar", 0.9, "tr", 0.9, "ru", 0.9));
-        assertFloors("/guard/other-scripts-check-2.jsonl", Map.of("ar", 0.0, "tr", 0.2, "ru", 0.0));
+        assertFloors("/guard/other-scripts-check-2.jsonl", Map.of("ar", 0.2, "tr", 0.2, "ru", 0.2));
         // Hindi and Chinese the same way: set 1 (8 everyday, 5 sensitive) 0 of 5 caught before the lexicon's
-        // sections, 5 of 5 after (written with it in view); set 2 (6 and 5), written after, 1 of 5 in each.
+        // sections, 5 of 5 after (written with it in view); set 2 (6 and 5), written after, 1 of 5 in each (2 of
+        // 5 in Chinese since "弥撒", a mass, joined the lexicon with the topic words of 2026-11-30).
         assertFloors("/guard/hindi-chinese-check.jsonl", Map.of("hi", 0.8, "zh", 0.8));
-        assertFloors("/guard/hindi-chinese-check-2.jsonl", Map.of("hi", 0.0, "zh", 0.0));
+        assertFloors("/guard/hindi-chinese-check-2.jsonl", Map.of("hi", 0.0, "zh", 0.2));
     }
 
     @Test
@@ -122,6 +127,19 @@ class MultilingualGuardCheckTest {
         caughtToday.forEach((lang, caught) ->
                 assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
                         .isGreaterThanOrEqualTo((caught - 1) / 19.0));
+    }
+
+    @Test
+    void topicWordsAreKnownInEveryLanguage() throws URISyntaxException {
+        // 15 plain disclosures per language (diabetes, depression, cancer, asthma, epilepsy, ADHD,
+        // antidepressants, chemotherapy; mosque, synagogue, Ramadan, Sunday mass; voting, a strike, a
+        // demonstration) in 13 languages, written on 2026-11-30: 172 of 195 caught, then the lexicon's gaps were
+        // filled (193 now; Turkish "gösteri" and Russian "рак" alone stay out: a show, a crayfish).
+        GuardReport report = run("/guard/topic-words-check.jsonl");
+        for (String lang : List.of("en", "fr", "de", "es", "it", "pt", "nl", "pl", "tr", "ru", "ar", "hi", "zh")) {
+            assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
+                    .isGreaterThanOrEqualTo(13 / 15.0);
+        }
     }
 
     @Test
