@@ -72,7 +72,9 @@ public final class TopicVocabularyBuilder {
             "founder", "acoustic", "affinity", "truss", "civilization", "domino theory", "nirvana",
             "corpus christi", "frenzy", "curvature", "gripes", "vidar", "redemption", "ascension", "karma",
             // everyday words in other languages ("mange", French for "eats")
-            "mange", "gravida");
+            "mange", "gravida",
+            // a golf term too ("what's my golf handicap"); the lexicon has "handicapped"
+            "handicap");
 
     private record Synset(List<String> words, List<String[]> pointers) {}
 

@@ -65,6 +65,15 @@ class SensitiveTopicGuardTest {
         "¿Me recomiendas una buena pizzería en Valencia?",
         "Ich glaube, der Zug hat Verspätung",
         "set an alarm for 7 am",
+        // English words that terms written for other languages once matched: "pédé*", "condom*", "sünni*",
+        // "syndicat*", "handicap*", "messe", "pasteur*" (found by matching every term against the common words).
+        "Where is the nearest pedestrian crossing?",
+        "How much are the condominium fees this year?",
+        "Which of the two cities is sunnier in May?",
+        "Is this a syndicated loan?",
+        "What's my golf handicap after today's round?",
+        "Wann öffnet die Messe in Frankfurt?",
+        "Can I freeze pasteurized milk?",
     })
     void letsEverydayRequestsThrough(String text) {
         GuardDecision decision = assess(text);
