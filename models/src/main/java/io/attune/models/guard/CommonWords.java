@@ -16,7 +16,7 @@ import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
- * The common English words ({@code common-english-words.txt}: SCOWL's size 10–35 lists, about 45,000 words,
+ * The common English words ({@code common-english-words.txt}: SCOWL's size 10–35 lists, about 52,000 words,
  * lower case without accents), and whether a message holds a word outside them.
  *
  * <p>Why the guard needs this: it trusts a confident head without evidence terms because no list holds every
@@ -81,8 +81,7 @@ public final class CommonWords {
                 continue;
             }
             int start = i;
-            while (i < n && (Character.isLetter(normalized.charAt(i))
-                    || (isApostrophe(normalized.charAt(i)) && i + 1 < n && Character.isLetter(normalized.charAt(i + 1))))) {
+            while (i < n && (Character.isLetter(normalized.charAt(i)) || innerApostrophe(normalized, i))) {
                 i++;
             }
             if (!isCommon(normalized.substring(start, i).replace('\u2019', '\''))) {
@@ -104,8 +103,9 @@ public final class CommonWords {
         return stem.codePointCount(0, stem.length()) < MIN_UNCOMMON_LENGTH || words.contains(stem);
     }
 
-    private static boolean isApostrophe(char c) {
-        return c == '\'' || c == '\u2019';
+    private static boolean innerApostrophe(String text, int i) {
+        char c = text.charAt(i);
+        return (c == '\'' || c == '\u2019') && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
     }
 
     /** Writes the resource from a SCOWL {@code final} directory (Debian: {@code /usr/share/dict/scowl}). */
@@ -122,7 +122,8 @@ public final class CommonWords {
             }
         }
         if (scowl == null) {
-            throw new IllegalArgumentException("usage: bin/attune common-words --scowl DIR [--copyright FILE] [--output FILE]");
+            throw new IllegalArgumentException(
+                    "usage: bin/attune common-words --scowl DIR [--copyright FILE] [--output FILE]");
         }
         Set<String> words = new TreeSet<>();
         for (String list : SCOWL_LISTS) {

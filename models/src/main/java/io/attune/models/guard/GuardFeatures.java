@@ -1,5 +1,6 @@
 package io.attune.models.guard;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -110,12 +111,13 @@ final class GuardFeatures {
      * french", "restaurant chinois"). Either list may be empty.
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy) {
-        List<String> alternatives = new java.util.ArrayList<>();
+        String term = "(?:" + evidence.pattern() + ")";
+        List<String> alternatives = new ArrayList<>();
         if (!precededBy.isEmpty()) {
-            alternatives.add("(?:" + TermPatterns.compile(precededBy).pattern() + ")\\s+(?:" + evidence.pattern() + ")");
+            alternatives.add("(?:" + TermPatterns.compile(precededBy).pattern() + ")\\s+" + term);
         }
         if (!followedBy.isEmpty()) {
-            alternatives.add("(?:" + evidence.pattern() + ")\\s+(?:" + TermPatterns.compile(followedBy).pattern() + ")");
+            alternatives.add(term + "\\s+(?:" + TermPatterns.compile(followedBy).pattern() + ")");
         }
         return Pattern.compile(String.join("|", alternatives), evidence.flags());
     }
