@@ -210,6 +210,17 @@ class SensitiveTopicGuardTest {
         "Główny dworzec jest daleko?",
         "Una bolsa de papel, por favor",
         "Quanto è lungo il film?",
+        // English words that terms written for other languages matched until 2026-11-30 ("turke*", "demon*",
+        // "premier*", "credent*", "converti*", "tract*", "recept*", "sang*", "dent", "hospita*", "reform*").
+        "How long should I roast a turkey?",
+        "Can you demonstrate how the convertible roof works?",
+        "When is the film premiere?",
+        "I need to renew my credentials",
+        "Where can I buy a second-hand tractor?",
+        "The reception desk closes at nine",
+        "She sang at the concert and there is a dent in the car",
+        "Thanks for your hospitality",
+        "How do I reformat this disk?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
