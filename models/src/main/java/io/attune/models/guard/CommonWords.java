@@ -1,11 +1,7 @@
 package io.attune.models.guard;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,18 +46,8 @@ public final class CommonWords {
 
     static CommonWords bundled() {
         Set<String> words = new HashSet<>();
-        try (InputStream in = CommonWords.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("missing guard resource " + RESOURCE);
-            }
-            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                if (!line.isBlank() && !line.startsWith("#")) {
-                    words.add(line.strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read guard resource " + RESOURCE, e);
+        for (String[] row : GuardResources.rows(RESOURCE, 1)) {
+            words.add(row[0].strip());
         }
         return new CommonWords(words);
     }
