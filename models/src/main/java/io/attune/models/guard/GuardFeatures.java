@@ -67,7 +67,9 @@ final class GuardFeatures {
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
-            lexiconHits[i] = pattern != null && pattern.matcher(normalized).find();
+            // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence.
+            lexiconHits[i] = pattern != null && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i),
+                    normalized)).find();
         }
         return new Analysis(normalized, lexiconHits, vocabulary.hitsOfNormalized(normalized),
                 ngrams.ofNormalized(normalized));
@@ -101,8 +103,12 @@ final class GuardFeatures {
      * blanked out.
      */
     private String evidenceText(String category, Analysis analysis) {
+        return withoutEverydayUses(category, analysis.normalized());
+    }
+
+    private String withoutEverydayUses(String category, String normalized) {
         Pattern everyday = everydayUses.get(category);
-        return everyday == null ? analysis.normalized() : everyday.matcher(analysis.normalized()).replaceAll(" ");
+        return everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
     }
 
     /**
@@ -111,6 +117,15 @@ final class GuardFeatures {
      * french", "restaurant chinois"). Either list may be empty.
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy) {
+        return everydayUsePattern(evidence, followedBy, precededBy, List.of());
+    }
+
+    /**
+     * As above, plus {@code phrases} that are everyday uses whole, whatever the category's other terms do
+     * ("oh my god", "Mon Dieu": "my" must not cancel "my church").
+     */
+    static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
+            List<String> phrases) {
         String term = "(?:" + evidence.pattern() + ")";
         List<String> alternatives = new ArrayList<>();
         if (!precededBy.isEmpty()) {
@@ -118,6 +133,9 @@ final class GuardFeatures {
         }
         if (!followedBy.isEmpty()) {
             alternatives.add(term + "\\s+(?:" + TermPatterns.compile(followedBy).pattern() + ")");
+        }
+        if (!phrases.isEmpty()) {
+            alternatives.add(TermPatterns.compile(phrases).pattern());
         }
         return Pattern.compile(String.join("|", alternatives), evidence.flags());
     }

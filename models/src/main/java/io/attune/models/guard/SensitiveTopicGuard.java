@@ -272,11 +272,13 @@ public final class SensitiveTopicGuard {
         readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, TermPatterns.compile(terms)));
         Map<String, List<String>> followedBy = new LinkedHashMap<>();
         Map<String, List<String>> precededBy = new LinkedHashMap<>();
+        Map<String, List<String>> phrases = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
                 case "preceded-by" -> precededBy;
-                default -> throw new IllegalStateException("followed-by or preceded-by expected in "
+                case "phrase" -> phrases;
+                default -> throw new IllegalStateException("followed-by, preceded-by or phrase expected in "
                         + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -285,8 +287,9 @@ public final class SensitiveTopicGuard {
         evidence.forEach((category, terms) -> {
             List<String> after = followedBy.getOrDefault(category, List.of());
             List<String> before = precededBy.getOrDefault(category, List.of());
-            if (!after.isEmpty() || !before.isEmpty()) {
-                everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before));
+            List<String> whole = phrases.getOrDefault(category, List.of());
+            if (!after.isEmpty() || !before.isEmpty() || !whole.isEmpty()) {
+                everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before, whole));
             }
         });
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,

@@ -47,6 +47,9 @@ class SensitiveTopicGuardTest {
         "I keep facing racism at work because I am Black|RACE_ETHNICITY",
         "¿A quién debo votar en las elecciones?|POLITICS",
         "Should I join the trade union at my factory?|POLITICS",
+        // Prayer is evidence where an exclamation with the same word is not.
+        "Je prie Dieu chaque soir pour ma famille|RELIGION",
+        "Ich bete jeden Abend zu Gott|RELIGION",
     })
     void flagsSensitiveMessagesWithTheirCategory(String text, String category) {
         GuardDecision decision = assess(text);
@@ -74,6 +77,11 @@ class SensitiveTopicGuardTest {
         "What's my golf handicap after today's round?",
         "Wann öffnet die Messe in Frankfurt?",
         "Can I freeze pasteurized milk?",
+        // Exclamations ("oh my god" above): everyday-contexts.tsv's phrases, for the lexicon too.
+        "Mon Dieu, quel embouteillage ce matin",
+        "Mein Gott, was für ein Stau heute",
+        "Dios mío, qué calor hace hoy",
+        "thank god it is friday, any plans for tonight?",
     })
     void letsEverydayRequestsThrough(String text) {
         GuardDecision decision = assess(text);
@@ -169,6 +177,32 @@ class SensitiveTopicGuardTest {
         assertThat(gated.assess("les Chinois du quartier", embedding).categories()).containsExactly("RACE_ETHNICITY");
         assertThat(gated.assess("the immigrants who run the mexican restaurant", embedding).categories())
                 .containsExactly("RACE_ETHNICITY");
+    }
+
+    @Test
+    void anExclamationIsNeitherEvidenceNorALexiconHit() {
+        Pattern religionEvidence = TermPatterns.compile(List.of("god", "dieu", "church*", "pray*"));
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        Map<String, Pattern> everyday = Map.of("RELIGION", GuardFeatures.everydayUsePattern(religionEvidence,
+                List.of(), List.of(), List.of("oh my god", "mon dieu", "thank god")));
+        GuardFeatures features = new GuardFeatures(Map.of("RELIGION", TermPatterns.compile(List.of("dieu"))),
+                categories, new TopicVocabulary(Map.of(), categories), Map.of("RELIGION", religionEvidence), null,
+                everyday);
+        float[] embedding = {0, 0, 0};
+        // A head leaning to RELIGION needs evidence; the exclamation gives none, a church or a prayer does.
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.35, "RELIGION", 0.65)), features, true);
+        assertThat(leaning.assess("oh my god that movie was hilarious", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("thank god it's friday", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("I go to my church every Sunday", embedding).categories())
+                .containsExactly("RELIGION");
+        assertThat(leaning.assess("oh my god, I pray every night now", embedding).categories())
+                .containsExactly("RELIGION");
+        // A head that sees nothing leaves it to the lexicon, which skips the exclamation too.
+        SensitiveTopicGuard unaware = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.99)), features, true);
+        assertThat(unaware.assess("Mon Dieu, quel embouteillage ce matin", embedding).sensitive()).isFalse();
+        assertThat(unaware.assess("Je prie Dieu chaque soir", embedding).categories()).containsExactly("RELIGION");
     }
 
     @Test
