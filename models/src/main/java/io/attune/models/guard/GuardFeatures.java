@@ -67,9 +67,10 @@ final class GuardFeatures {
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
-            // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence.
-            lexiconHits[i] = pattern != null && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i),
-                    normalized)).find();
+            // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence. Most
+            // messages have no hit at all, so the everyday uses are only cut out of those that do.
+            lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
+                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized)).find();
         }
         return new Analysis(normalized, lexiconHits, vocabulary.hitsOfNormalized(normalized),
                 ngrams.ofNormalized(normalized));
@@ -113,16 +114,9 @@ final class GuardFeatures {
 
     /**
      * One pattern for the spans where a category's evidence term is used in an everyday sense: the term
-     * followed by one of {@code followedBy} ("mexican food") or preceded by one of {@code precededBy} ("in
-     * french", "restaurant chinois"). Either list may be empty.
-     */
-    static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy) {
-        return everydayUsePattern(evidence, followedBy, precededBy, List.of());
-    }
-
-    /**
-     * As above, plus {@code phrases} that are everyday uses whole, whatever the category's other terms do
-     * ("oh my god", "Mon Dieu": "my" must not cancel "my church").
+     * followed by one of {@code followedBy} ("mexican food"), preceded by one of {@code precededBy} ("in
+     * french", "restaurant chinois"), or one of {@code phrases} whole ("oh my god", "Mon Dieu": a word before
+     * "god" alone would also cancel "my church"). Any of the lists may be empty.
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
             List<String> phrases) {

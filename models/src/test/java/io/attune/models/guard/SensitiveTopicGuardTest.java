@@ -163,7 +163,7 @@ class SensitiveTopicGuardTest {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
                 evidence, null, Map.of("RACE_ETHNICITY", GuardFeatures.everydayUsePattern(race,
-                        List.of("food", "restaurant*"), List.of("in", "speak*", "restaurant*"))));
+                        List.of("food", "restaurant*"), List.of("in", "speak*", "restaurant*"), List.of())));
         SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("NONE", 0.3, "RACE_ETHNICITY", 0.7)), features, true);
         float[] embedding = {0, 0, 0};
