@@ -206,6 +206,23 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
+        Pattern healthEvidence = TermPatterns.compile(List.of("birth", "pressure", "health*", "blood"));
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("HEALTH", healthEvidence), null, Map.of("HEALTH", GuardFeatures.everydayUsePattern(
+                        healthEvidence, List.of(), List.of(), List.of("date of birth", "tire pressure", "how healthy"))));
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.35, "HEALTH", 0.65)), features, true);
+        float[] embedding = {0, 0, 0};
+        assertThat(leaning.assess("please tell me your date of birth", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("measure tire pressure", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("how healthy is tomato soup", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("my blood pressure is too high", embedding).categories()).containsExactly("HEALTH");
+        assertThat(leaning.assess("I gave birth last week", embedding).categories()).containsExactly("HEALTH");
+    }
+
+    @Test
     void aConfidentHeadNeedsEvidenceWhenEveryWordIsCommon() {
         Map<String, Pattern> evidence = Map.of("HEALTH", TermPatterns.compile(List.of("doctor*")));
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
