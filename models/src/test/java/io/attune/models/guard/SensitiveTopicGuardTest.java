@@ -158,12 +158,9 @@ class SensitiveTopicGuardTest {
 
     @Test
     void aNationalityQualifyingADishOrALanguageIsNoEvidenceOfOrigin() {
-        Pattern race = TermPatterns.compile(List.of("mexican*", "french", "chinois*", "immigr*"));
-        Map<String, Pattern> evidence = Map.of("RACE_ETHNICITY", race);
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
-                evidence, null, Map.of("RACE_ETHNICITY", GuardFeatures.everydayUsePattern(race,
-                        List.of("food", "restaurant*"), List.of("in", "speak*", "restaurant*"), List.of())));
+        GuardFeatures features = withEverydayUses(Map.of(), "RACE_ETHNICITY",
+                List.of("mexican*", "french", "chinois*", "immigr*"),
+                List.of("food", "restaurant*"), List.of("in", "speak*", "restaurant*"), List.of());
         SensitiveTopicGuard gated = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("NONE", 0.3, "RACE_ETHNICITY", 0.7)), features, true);
         float[] embedding = {0, 0, 0};
@@ -181,13 +178,9 @@ class SensitiveTopicGuardTest {
 
     @Test
     void anExclamationIsNeitherEvidenceNorALexiconHit() {
-        Pattern religionEvidence = TermPatterns.compile(List.of("god", "dieu", "church*", "pray*"));
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        Map<String, Pattern> everyday = Map.of("RELIGION", GuardFeatures.everydayUsePattern(religionEvidence,
-                List.of(), List.of(), List.of("oh my god", "mon dieu", "thank god")));
-        GuardFeatures features = new GuardFeatures(Map.of("RELIGION", TermPatterns.compile(List.of("dieu"))),
-                categories, new TopicVocabulary(Map.of(), categories), Map.of("RELIGION", religionEvidence), null,
-                everyday);
+        GuardFeatures features = withEverydayUses(Map.of("RELIGION", TermPatterns.compile(List.of("dieu"))),
+                "RELIGION", List.of("god", "dieu", "church*", "pray*"),
+                List.of(), List.of(), List.of("oh my god", "mon dieu", "thank god"));
         float[] embedding = {0, 0, 0};
         // A head leaning to RELIGION needs evidence; the exclamation gives none, a church or a prayer does.
         SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
@@ -207,11 +200,8 @@ class SensitiveTopicGuardTest {
 
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
-        Pattern healthEvidence = TermPatterns.compile(List.of("birth", "pressure", "health*", "blood"));
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
-                Map.of("HEALTH", healthEvidence), null, Map.of("HEALTH", GuardFeatures.everydayUsePattern(
-                        healthEvidence, List.of(), List.of(), List.of("date of birth", "tire pressure", "how healthy"))));
+        GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
+                List.of(), List.of(), List.of("date of birth", "tire pressure", "how healthy"));
         SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("NONE", 0.35, "HEALTH", 0.65)), features, true);
         float[] embedding = {0, 0, 0};
@@ -337,6 +327,16 @@ class SensitiveTopicGuardTest {
     }
 
     /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
+    /** Features whose only evidence list is {@code category}'s, with its everyday uses cut out. */
+    private static GuardFeatures withEverydayUses(Map<String, Pattern> lexicon, String category,
+            List<String> evidenceTerms, List<String> followedBy, List<String> precededBy, List<String> phrases) {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        Pattern evidence = TermPatterns.compile(evidenceTerms);
+        return new GuardFeatures(lexicon, categories, new TopicVocabulary(Map.of(), categories),
+                Map.of(category, evidence), null, Map.of(category,
+                        GuardFeatures.everydayUsePattern(evidence, followedBy, precededBy, phrases)));
+    }
+
     private static GuardHead headAnswering(GuardFeatures features, Map<String, Double> probabilities) {
         GuardHead head = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
         for (int k = 0; k < GuardTrainer.CLASSES.size(); k++) {
