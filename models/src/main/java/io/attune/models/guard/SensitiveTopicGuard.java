@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
  * the body or care for HEALTH…), unless the head is confident and the message has a word outside the common
  * English ones ({@link CommonWords}); everyday uses of a term are neither evidence nor lexicon hits
- * ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu", a date of birth). With evidence, half the threshold is enough. When the head flags nothing, a
- * lexicon hit still flags its category, then a vocabulary hit: the terms are chosen to be unambiguous, and they
- * carry languages and phrasings the training data lacks. Last, a message dense with one category's evidence
+ * ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu", a date of birth). With
+ * evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category,
+ * then a vocabulary hit: the terms are chosen to be unambiguous, and they carry languages and phrasings the
+ * training data lacks. Last, a message dense with one category's evidence
  * terms is flagged for it (RACE_ETHNICITY excepted).
  * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
  * the message (fail closed).
