@@ -11,7 +11,8 @@ import org.apache.flink.util.Collector;
 
 /**
  * Embeds catalog entries with the same model as messages, so items and interests share one space, and
- * runs the sensitive-topic guard on them: a sensitive item is marked and never ranked. The tags are embedded
+ * runs the sensitive-topic guard on them under its catalog rules ({@link SensitiveTopicGuard#assessCatalogItem}):
+ * a sensitive item is marked and never ranked. The tags are embedded
  * with the text: they often name the topic the text only implies.
  */
 public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem> {
@@ -43,7 +44,7 @@ public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem
             String text = tags.isEmpty() ? entry.text() : entry.text() + " (" + tags + ")";
             try {
                 embedding = embedder.embed(text);
-                sensitive = guard.assess(text, embedding).sensitive();
+                sensitive = guard.assessCatalogItem(text, embedding).sensitive();
             } catch (RuntimeException e) {
                 ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "itemId=" + entry.itemId(),
                         "embedding failed: " + e.getMessage(), ctx.timerService().currentProcessingTime()));

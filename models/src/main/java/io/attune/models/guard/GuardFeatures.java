@@ -131,6 +131,10 @@ final class GuardFeatures {
         if (!phrases.isEmpty()) {
             alternatives.add(TermPatterns.compile(phrases).pattern());
         }
+        if (alternatives.isEmpty()) {
+            // An empty pattern matches between every two letters: blanked at each, the text would match no term.
+            throw new IllegalArgumentException("no everyday use to match");
+        }
         return Pattern.compile(String.join("|", alternatives), evidence.flags());
     }
 

@@ -124,11 +124,24 @@ public final class SensitiveTopicGuard {
      * @param embedding the message's embedding from the model the head was trained with
      */
     public GuardDecision assess(String text, float[] embedding) {
+        return decide(text, embedding, DecisionRules.MESSAGE);
+    }
+
+    /**
+     * Scores one catalog item (its text with its tags, as it is embedded) under the stricter
+     * {@link DecisionRules#CATALOG_ITEM catalog rules}: an item's text is mostly titles and names, where topic
+     * words are often just names.
+     */
+    public GuardDecision assessCatalogItem(String text, float[] embedding) {
+        return decide(text, embedding, DecisionRules.CATALOG_ITEM);
+    }
+
+    private GuardDecision decide(String text, float[] embedding, DecisionRules rules) {
         try {
             GuardFeatures.Analysis analysis = features.analyze(text);
             float[] headProbabilities = head.probabilities(features.dense(analysis, embedding), analysis.ngrams());
             float[] probabilities = headProbabilities.clone();
-            float unevidenced = zeroUnevidenced(probabilities, analysis);
+            float unevidenced = zeroUnevidenced(probabilities, analysis, rules);
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
             for (String category : thresholds.keySet()) {
@@ -136,7 +149,7 @@ public final class SensitiveTopicGuard {
                 float score = index >= 0 ? probabilities[index] : prototypeScore(category, embedding);
                 scores.put(category, score);
                 if (score >= thresholds.get(category) || (index >= 0
-                        && score >= EVIDENCED_THRESHOLD_FACTOR * thresholds.get(category)
+                        && score >= rules.evidencedThresholdFactor() * thresholds.get(category)
                         && features.evidenceTermsMatch(category, analysis))) {
                     flagged.add(category);
                 }
@@ -154,7 +167,7 @@ public final class SensitiveTopicGuard {
             }
             // Then the English topic vocabulary (diseases, drugs, rites, ideologies): it carries across
             // registers where the head, trained on a few sources' wording, does not.
-            if (flagged.isEmpty() && lexiconFlags) {
+            if (flagged.isEmpty() && lexiconFlags && rules.vocabularyFlags()) {
                 float[] vocabularyHits = analysis.vocabularyHits();
                 for (int i = 0; i < vocabularyHits.length; i++) {
                     String category = features.vocabularyCategory(i);
@@ -168,7 +181,7 @@ public final class SensitiveTopicGuard {
             // does show signs of another category that needs them, the head was right about "sensitive" and wrong
             // about which: that category is flagged with the score the head gave. On held-out sources this keeps
             // most of the sensitive texts the head files under the wrong category ("retard" as POLITICS).
-            if (flagged.isEmpty() && unevidenced > 0f) {
+            if (flagged.isEmpty() && unevidenced > 0f && rules.reassignUnevidenced()) {
                 String likeliest = null;
                 float likeliestProbability = -1f;
                 for (int i = 0; i < headProbabilities.length; i++) {
@@ -200,9 +213,10 @@ public final class SensitiveTopicGuard {
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
      * messages as another category and caught no more sensitive ones on the check sets.
      */
-    private float zeroUnevidenced(float[] probabilities, GuardFeatures.Analysis analysis) {
+    private float zeroUnevidenced(float[] probabilities, GuardFeatures.Analysis analysis, DecisionRules rules) {
         int none = head.classes().indexOf(LabeledText.NONE);
-        boolean confident = none >= 0 && probabilities[none] < CONFIDENT_NONE && features.hasUncommonWord(analysis);
+        boolean confident = rules.trustConfidentHead() && none >= 0 && probabilities[none] < CONFIDENT_NONE
+                && features.hasUncommonWord(analysis);
         float removed = 0f;
         for (int i = 0; i < probabilities.length; i++) {
             String category = head.classes().get(i);

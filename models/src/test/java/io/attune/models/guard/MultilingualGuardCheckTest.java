@@ -9,6 +9,7 @@ import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,8 @@ import org.junit.jupiter.api.Test;
  *       languages; a coverage check of the lexicon's group nouns, filled in after its first run.
  *   <li>{@code topic-words-check.jsonl}: 15 plain disclosures per language (conditions, treatments, places and
  *       feasts of worship, voting, strikes) in the same 13 languages; the same kind of check for topic words.
+ *   <li>{@code catalog-check.jsonl}: 40 sensitive and 40 everyday catalog items, judged under the catalog
+ *       rules ({@link SensitiveTopicGuard#assessCatalogItem}).
  * </ul>
  */
 class MultilingualGuardCheckTest {
@@ -156,6 +159,20 @@ class MultilingualGuardCheckTest {
                         .isLessThanOrEqualTo(ceiling));
     }
 
+    @Test
+    void catalogItemsAreJudgedByWhatTheyAreAbout() throws URISyntaxException {
+        // 40 sensitive catalog items (a clinic's ad, a church service, a dating app for gay men, a campaign, in
+        // English and a few in French, German or Spanish) and 40 everyday ones, half of them titles with a topic
+        // word ("Smoke and Mirrors", "American Road Trip"), each as EmbedCatalogItems assesses it: text, then
+        // tags. Written on 2026-11-30 before the catalog rules were chosen, which were chosen on it and on the
+        // MovieLens titles: under the message rules 39 of 40 were caught and 11 of 40 everyday items flagged.
+        GuardReport asCatalog = run("/guard/catalog-check.jsonl", guard::assessCatalogItem);
+        GuardReport asMessages = run("/guard/catalog-check.jsonl", guard::assess);
+        assertThat(asCatalog.anySensitiveRecall(e -> true)).isGreaterThanOrEqualTo(0.95);
+        assertThat(asCatalog.falseSuppression(e -> true)).isLessThanOrEqualTo(0.15)
+                .isLessThan(asMessages.falseSuppression(e -> true));
+    }
+
     private static void assertFloors(String resource, Map<String, Double> recallFloor) throws URISyntaxException {
         GuardReport report = run(resource);
         recallFloor.forEach((lang, floor) -> {
@@ -168,11 +185,16 @@ class MultilingualGuardCheckTest {
     }
 
     private static GuardReport run(String resource) throws URISyntaxException {
+        return run(resource, guard::assess);
+    }
+
+    private static GuardReport run(String resource, BiFunction<String, float[], GuardDecision> assess)
+            throws URISyntaxException {
         List<LabeledText> check = LabeledText.readJsonLines(
                 Path.of(MultilingualGuardCheckTest.class.getResource(resource).toURI()));
         GuardReport report = new GuardReport();
         for (LabeledText example : check) {
-            report.add(example, guard.assess(example.text(), embedder.embed(example.text())));
+            report.add(example, assess.apply(example.text(), embedder.embed(example.text())));
         }
         System.out.println(resource + "\n" + report.toMarkdown());
         return report;

@@ -199,6 +199,39 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void aCatalogItemNeedsMoreThanATopicWordInItsTitle() {
+        GuardFeatures features = withEverydayUses(Map.of(), "POLITICS", List.of("war", "election*"),
+                List.of(), List.of(), List.of("war of words"));
+        float[] embedding = {0, 0, 0};
+        String title = "Letters from the Front (2008). Drama, War";
+        // A head leaning a little to POLITICS over a text with a POLITICS term: enough in a message, not in a title.
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.7, "POLITICS", 0.3)), features, true);
+        assertThat(leaning.assess(title, embedding).categories()).containsExactly("POLITICS");
+        assertThat(leaning.assessCatalogItem(title, embedding).sensitive()).isFalse();
+        // Leaning further, the catalog item is flagged too.
+        SensitiveTopicGuard surer = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.6, "POLITICS", 0.4)), features, true);
+        assertThat(surer.assessCatalogItem("Vote for us in the election (campaign)", embedding).categories())
+                .containsExactly("POLITICS");
+        // A confident head without evidence is trusted in a message with an uncommon word, never in a catalog item.
+        SensitiveTopicGuard confident = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.01, "POLITICS", 0.99)), features, true);
+        assertThat(confident.assess("Zorgbrigade (1999). Drama", embedding).categories()).containsExactly("POLITICS");
+        assertThat(confident.assessCatalogItem("Zorgbrigade (1999). Drama", embedding).sensitive()).isFalse();
+    }
+
+    @Test
+    void aRabbitIsNoRabbi() {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        int religion = features.lexiconCategories().indexOf("RELIGION");
+        assertThat(features.analyze("My rabbit won't eat his hay").lexiconHits()[religion]).isFalse();
+        assertThat(features.evidenceTermsMatch("RELIGION", features.analyze("Who Framed Roger Rabbit?"))).isFalse();
+        assertThat(features.analyze("Our rabbi leads the service on Saturday").lexiconHits()[religion]).isTrue();
+        assertThat(features.analyze("Two rabbis discussed the Torah").lexiconHits()[religion]).isTrue();
+    }
+
+    @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
                 List.of(), List.of(), List.of("date of birth", "tire pressure", "how healthy"));
