@@ -221,14 +221,26 @@ class SensitiveTopicGuardTest {
         assertThat(confident.assessCatalogItem("Zorgbrigade (1999). Drama", embedding).sensitive()).isFalse();
     }
 
-    @Test
-    void aRabbitIsNoRabbi() {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Lexicon terms that once ended in a bare "*" matched everyday words that start with them.
+        "My rabbit won't eat his hay|RELIGION|false",
+        "Who Framed Roger Rabbit? (Comedy)|RELIGION|false",
+        "Our rabbi leads the service on Saturday|RELIGION|true",
+        "Two rabbis discussed the Torah|RELIGION|true",
+        "Looking for a job in hospitality in London|HEALTH|false",
+        "She was hospitalised for two weeks|HEALTH|true",
+        "The hospital called me back|HEALTH|true",
+        "This weather is so depressing|HEALTH|false",
+        "My depression is getting worse|HEALTH|true",
+        "I have been depressed since March|HEALTH|true",
+        "Socialising with new colleagues is hard for me|POLITICS|false",
+        "I joined the socialist party last year|POLITICS|true",
+    })
+    void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        int religion = features.lexiconCategories().indexOf("RELIGION");
-        assertThat(features.analyze("My rabbit won't eat his hay").lexiconHits()[religion]).isFalse();
-        assertThat(features.evidenceTermsMatch("RELIGION", features.analyze("Who Framed Roger Rabbit?"))).isFalse();
-        assertThat(features.analyze("Our rabbi leads the service on Saturday").lexiconHits()[religion]).isTrue();
-        assertThat(features.analyze("Two rabbis discussed the Torah").lexiconHits()[religion]).isTrue();
+        int index = features.lexiconCategories().indexOf(category);
+        assertThat(features.analyze(text).lexiconHits()[index]).isEqualTo(hit);
     }
 
     @Test
