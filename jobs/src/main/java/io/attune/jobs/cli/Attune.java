@@ -17,6 +17,8 @@ public final class Attune {
                        "categories", "scores" and "sensitive"
                          --input FILE      instead of stdin
                          --output FILE     instead of stdout
+                         --catalog         lines are content-catalog entries: judge text and tags as
+                                           the job judges catalog items
             """ + ReplayCommand.USAGE + """
               train-guard
                        retrain the sensitive-topic guard's head from labelled JSON lines

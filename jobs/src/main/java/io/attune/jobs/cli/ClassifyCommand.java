@@ -3,6 +3,7 @@ package io.attune.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.attune.jobs.events.CatalogEntry;
 import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.BatchingEmbedder;
 import io.attune.models.embedding.EmbeddingConfig;
@@ -30,7 +31,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * {@code bin/attune classify}: JSON lines with a {@code text} field in, the same lines out with the guard's
  * {@code categories}, {@code scores} and {@code sensitive} added. A line without usable text gets an
- * {@code error} and {@code sensitive: true} (fail closed). Progress goes to stderr.
+ * {@code error} and {@code sensitive: true} (fail closed). Progress goes to stderr. With {@code --catalog}
+ * each line is a {@code content-catalog} entry, judged as the job judges it: its text with its {@code tags},
+ * under the guard's catalog rules.
  */
 final class ClassifyCommand {
 
@@ -42,10 +45,12 @@ final class ClassifyCommand {
     static int run(String[] args) throws Exception {
         Path input = null;
         Path output = null;
+        boolean catalog = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--input" -> input = Path.of(args[++i]);
                 case "--output" -> output = Path.of(args[++i]);
+                case "--catalog" -> catalog = true;
                 default -> {
                     System.err.println("unknown option '" + args[i] + "' for classify");
                     return 2;
@@ -73,7 +78,7 @@ final class ClassifyCommand {
                     chunk.add(line);
                 }
                 if (chunk.size() == CHUNK || (line == null && !chunk.isEmpty())) {
-                    sensitive += classify(chunk, batching, guard, out);
+                    sensitive += classify(chunk, batching, guard, catalog, out);
                     lines += chunk.size();
                     chunk.clear();
                     System.err.printf(Locale.ROOT, "\rclassified %d lines (%.0f lines/s)", lines,
@@ -91,9 +96,10 @@ final class ClassifyCommand {
         return 0;
     }
 
-    private static long classify(List<String> lines, BatchingEmbedder batching, SensitiveTopicGuard guard, Writer out)
-            throws Exception {
+    private static long classify(List<String> lines, BatchingEmbedder batching, SensitiveTopicGuard guard,
+            boolean catalog, Writer out) throws Exception {
         List<ObjectNode> nodes = new ArrayList<>(lines.size());
+        List<String> judged = new ArrayList<>(java.util.Collections.nCopies(lines.size(), (String) null));
         List<Integer> usable = new ArrayList<>(lines.size());
         for (String line : lines) {
             ObjectNode node;
@@ -104,17 +110,18 @@ final class ClassifyCommand {
                 node = null;
             }
             if (node != null && node.path("text").isTextual()) {
+                judged.set(nodes.size(), catalog ? catalogText(node) : node.get("text").asText());
                 usable.add(nodes.size());
             }
             nodes.add(node);
         }
         // Submitted shortest first: the embedder sorts only within its small window, and a whole chunk in
         // length order wastes far less compute on padding. Output keeps the input order.
-        usable.sort(Comparator.comparingInt(i -> nodes.get(i).get("text").asText().length()));
+        usable.sort(Comparator.comparingInt(i -> judged.get(i).length()));
         List<CompletableFuture<float[]>> embeddings = new ArrayList<>(java.util.Collections.nCopies(lines.size(),
                 (CompletableFuture<float[]>) null));
         for (int i : usable) {
-            embeddings.set(i, batching.submit(nodes.get(i).get("text").asText()));
+            embeddings.set(i, batching.submit(judged.get(i)));
         }
         long sensitive = 0;
         for (int i = 0; i < lines.size(); i++) {
@@ -130,7 +137,9 @@ final class ClassifyCommand {
             } else {
                 GuardDecision decision;
                 try {
-                    decision = guard.assess(node.get("text").asText(), embeddings.get(i).join());
+                    decision = catalog
+                            ? guard.assessCatalogItem(judged.get(i), embeddings.get(i).join())
+                            : guard.assess(judged.get(i), embeddings.get(i).join());
                 } catch (RuntimeException e) {
                     decision = GuardDecision.failClosed();
                 }
@@ -145,6 +154,12 @@ final class ClassifyCommand {
         }
         out.flush();
         return sensitive;
+    }
+
+    private static String catalogText(ObjectNode node) {
+        List<String> tags = new ArrayList<>();
+        node.path("tags").forEach(tag -> tags.add(tag.asText()));
+        return CatalogEntry.withTags(node.get("text").asText(), tags.toArray(String[]::new));
     }
 
     private static void failClosed(ObjectNode node) {

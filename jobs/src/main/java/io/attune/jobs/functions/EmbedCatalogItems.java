@@ -12,8 +12,8 @@ import org.apache.flink.util.Collector;
 /**
  * Embeds catalog entries with the same model as messages, so items and interests share one space, and
  * runs the sensitive-topic guard on them under its catalog rules ({@link SensitiveTopicGuard#assessCatalogItem}):
- * a sensitive item is marked and never ranked. The tags are embedded
- * with the text: they often name the topic the text only implies.
+ * a sensitive item is marked and never ranked. The tags are embedded and judged with the text
+ * ({@link CatalogEntry#textWithTags}).
  */
 public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem> {
 
@@ -40,8 +40,7 @@ public class EmbedCatalogItems extends ProcessFunction<CatalogEntry, CatalogItem
         float[] embedding = null;
         boolean sensitive = false;
         if (entry.active()) {
-            String tags = String.join(", ", entry.tags());
-            String text = tags.isEmpty() ? entry.text() : entry.text() + " (" + tags + ")";
+            String text = entry.textWithTags();
             try {
                 embedding = embedder.embed(text);
                 sensitive = guard.assessCatalogItem(text, embedding).sensitive();

@@ -57,4 +57,27 @@ class ClassifyCommandTest {
         assertThat(lines.get(5).get("id").asInt()).isEqualTo(6);
         assertThat(lines.get(5).get("sensitive").asBoolean()).isFalse();
     }
+
+    @Test
+    void catalogEntriesAreJudgedAsTheJobJudgesThem(@TempDir Path dir) throws Exception {
+        Path in = dir.resolve("catalog.jsonl");
+        Path out = dir.resolve("out.jsonl");
+        Files.write(in, List.of(
+                "{\"itemId\": \"clinic\", \"text\": \"Confidential HIV testing at our clinic\", \"tags\": [\"health\"]}",
+                "{\"itemId\": \"film\", \"text\": \"The Saint of Lost Things (2011). Comedy, Drama\","
+                        + " \"tags\": [\"Comedy\", \"Drama\"]}"), StandardCharsets.UTF_8);
+
+        int status = ClassifyCommand.run(new String[] {"--input", in.toString(), "--output", out.toString(),
+                "--catalog"});
+
+        assertThat(status).isZero();
+        List<String> lines = Files.readAllLines(out, StandardCharsets.UTF_8);
+        assertThat(lines).hasSize(2);
+        JsonNode clinic = MAPPER.readTree(lines.get(0));
+        JsonNode film = MAPPER.readTree(lines.get(1));
+        assertThat(clinic.get("sensitive").asBoolean()).isTrue();
+        // A saint in a title is a name: the topic vocabulary alone flags no catalog item.
+        assertThat(film.get("sensitive").asBoolean()).isFalse();
+        assertThat(film.get("text").asText()).isEqualTo("The Saint of Lost Things (2011). Comedy, Drama");
+    }
 }

@@ -34,6 +34,7 @@ public final class SensitiveTopicGuard {
 
     static final String LEXICON = "lexicon.tsv";
     private static final String HEAD = "head.bin";
+    private static final String CATALOG_HEAD = GuardTrainer.CATALOG_HEAD_PREFIX + HEAD;
     static final String EVIDENCE = "category-evidence.tsv";
     static final String EVERYDAY_CONTEXTS = "everyday-contexts.tsv";
 
@@ -79,21 +80,23 @@ public final class SensitiveTopicGuard {
 
     private final GuardFeatures features;
     private final GuardHead head;
+    private final GuardHead catalogHead;
     private final Map<String, List<float[]>> extraPrototypes;
     private final Map<String, Float> thresholds;
     private final boolean lexiconFlags;
 
-    SensitiveTopicGuard(GuardFeatures features, GuardHead head, Map<String, List<float[]>> extraPrototypes,
-            Map<String, Float> thresholds, boolean lexiconFlags) {
+    SensitiveTopicGuard(GuardFeatures features, GuardHead head, GuardHead catalogHead,
+            Map<String, List<float[]>> extraPrototypes, Map<String, Float> thresholds, boolean lexiconFlags) {
         this.features = features;
         this.head = head;
+        this.catalogHead = catalogHead;
         this.extraPrototypes = extraPrototypes;
         this.thresholds = thresholds;
         this.lexiconFlags = lexiconFlags;
     }
 
     /**
-     * Builds the guard with the bundled lexicon and trained head.
+     * Builds the guard with the bundled lexicon and trained heads (messages, catalog items).
      *
      * @param embedder the model the job embeds messages with; used here only for extra categories' prototypes
      * @param thresholds per-category overrides of {@link #DEFAULT_THRESHOLD}
@@ -103,7 +106,7 @@ public final class SensitiveTopicGuard {
             TextEmbedder embedder, Map<String, Float> thresholds, Map<String, List<String>> extraCategories) {
         Map<String, List<float[]>> prototypes = new LinkedHashMap<>();
         extraCategories.forEach((category, texts) -> prototypes.put(category, embedder.embedAll(texts)));
-        return new SensitiveTopicGuard(bundledFeatures(), bundledHead(), prototypes,
+        return new SensitiveTopicGuard(bundledFeatures(), bundledHead(), bundledCatalogHead(), prototypes,
                 effectiveThresholds(thresholds, extraCategories.keySet()), true);
     }
 
@@ -113,7 +116,7 @@ public final class SensitiveTopicGuard {
     }
 
     static SensitiveTopicGuard withHead(GuardHead head, GuardFeatures features, boolean lexiconFlags) {
-        return new SensitiveTopicGuard(features, head, Map.of(), effectiveThresholds(Map.of(), List.of()),
+        return new SensitiveTopicGuard(features, head, head, Map.of(), effectiveThresholds(Map.of(), List.of()),
                 lexiconFlags);
     }
 
@@ -124,24 +127,24 @@ public final class SensitiveTopicGuard {
      * @param embedding the message's embedding from the model the head was trained with
      */
     public GuardDecision assess(String text, float[] embedding) {
-        return decide(text, embedding, DecisionRules.MESSAGE);
+        return decide(text, embedding, head, DecisionRules.MESSAGE);
     }
 
     /**
-     * Scores one catalog item (its text with its tags, as it is embedded) under the stricter
-     * {@link DecisionRules#CATALOG_ITEM catalog rules}: an item's text is mostly titles and names, where topic
-     * words are often just names.
+     * Scores one catalog item (its text with its tags, as it is embedded) with the catalog head, trained on
+     * catalog items besides messages, under the {@link DecisionRules#CATALOG_ITEM catalog rules}: an item's text
+     * is mostly titles and names, where topic words are often just names.
      */
     public GuardDecision assessCatalogItem(String text, float[] embedding) {
-        return decide(text, embedding, DecisionRules.CATALOG_ITEM);
+        return decide(text, embedding, catalogHead, DecisionRules.CATALOG_ITEM);
     }
 
-    private GuardDecision decide(String text, float[] embedding, DecisionRules rules) {
+    private GuardDecision decide(String text, float[] embedding, GuardHead head, DecisionRules rules) {
         try {
             GuardFeatures.Analysis analysis = features.analyze(text);
             float[] headProbabilities = head.probabilities(features.dense(analysis, embedding), analysis.ngrams());
             float[] probabilities = headProbabilities.clone();
-            float unevidenced = zeroUnevidenced(probabilities, analysis, rules);
+            float unevidenced = zeroUnevidenced(head, probabilities, analysis, rules);
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
             for (String category : thresholds.keySet()) {
@@ -213,7 +216,8 @@ public final class SensitiveTopicGuard {
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
      * messages as another category and caught no more sensitive ones on the check sets.
      */
-    private float zeroUnevidenced(float[] probabilities, GuardFeatures.Analysis analysis, DecisionRules rules) {
+    private float zeroUnevidenced(GuardHead head, float[] probabilities, GuardFeatures.Analysis analysis,
+            DecisionRules rules) {
         int none = head.classes().indexOf(LabeledText.NONE);
         boolean confident = rules.trustConfidentHead() && none >= 0 && probabilities[none] < CONFIDENT_NONE
                 && features.hasUncommonWord(analysis);
@@ -312,9 +316,18 @@ public final class SensitiveTopicGuard {
     }
 
     static GuardHead bundledHead() {
-        try (InputStream in = SensitiveTopicGuard.class.getResourceAsStream(HEAD)) {
+        return bundledHead(HEAD);
+    }
+
+    static GuardHead bundledCatalogHead() {
+        return bundledHead(CATALOG_HEAD);
+    }
+
+    private static GuardHead bundledHead(String resource) {
+        try (InputStream in = SensitiveTopicGuard.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing trained guard head " + HEAD + ": run bin/attune train-guard");
+                throw new IllegalStateException(
+                        "missing trained guard head " + resource + ": run bin/attune train-guard");
             }
             return GuardHead.read(in);
         } catch (IOException e) {

@@ -16,12 +16,15 @@ import java.util.Map;
  *       topic ("I'm twelve weeks pregnant, any tips?"), and everyday ones built the same way ("I'm a nurse
  *       on night shifts, …"). They teach that the assistant register is not a topic either: the labelled
  *       data has sensitive topics only as tweets, Usenet posts, stories and patient questions.
+ *   <li>{@code catalog-templates.tsv}: catalog items (titles, products, events with their tags), everyday and
+ *       sensitive, for the catalog head only: titles use topic words as names ("The Winter King").
  * </ul>
  */
 final class TemplateExamples {
 
     private static final String BENIGN = "benign-templates.tsv";
     private static final String DISCLOSURES = "disclosure-templates.tsv";
+    private static final String CATALOG = "catalog-templates.tsv";
     private static final int ASKS_PER_STATEMENT = 3;
 
     private TemplateExamples() {}
@@ -88,6 +91,15 @@ final class TemplateExamples {
                 };
                 examples.add(new LabeledText(text, category, lang, "attune/disclosures"));
             }
+        }
+        return examples;
+    }
+
+    /** The catalog items, as they are: the catalog head is trained on these besides what the message head is. */
+    static List<LabeledText> catalog() {
+        List<LabeledText> examples = new ArrayList<>();
+        for (String[] parts : GuardResources.rows(CATALOG, 3)) {
+            examples.add(new LabeledText(parts[2], parts[1], parts[0], "attune/catalog"));
         }
         return examples;
     }

@@ -199,26 +199,29 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
-    void aCatalogItemNeedsMoreThanATopicWordInItsTitle() {
-        GuardFeatures features = withEverydayUses(Map.of(), "POLITICS", List.of("war", "election*"),
-                List.of(), List.of(), List.of("war of words"));
+    void aCatalogItemIsFlaggedOnlyForWhatItsTextShows() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("POLITICS", TermPatterns.compile(List.of("war", "march*")),
+                        "HEALTH", TermPatterns.compile(List.of("fever"))), null, Map.of());
         float[] embedding = {0, 0, 0};
         String title = "Letters from the Front (2008). Drama, War";
-        // A head leaning a little to POLITICS over a text with a POLITICS term: enough in a message, not in a title.
-        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
-                headAnswering(features, Map.of("NONE", 0.7, "POLITICS", 0.3)), features, true);
-        assertThat(leaning.assess(title, embedding).categories()).containsExactly("POLITICS");
-        assertThat(leaning.assessCatalogItem(title, embedding).sensitive()).isFalse();
-        // Leaning further, the catalog item is flagged too.
-        SensitiveTopicGuard surer = SensitiveTopicGuard.withHead(
-                headAnswering(features, Map.of("NONE", 0.6, "POLITICS", 0.4)), features, true);
-        assertThat(surer.assessCatalogItem("Vote for us in the election (campaign)", embedding).categories())
-                .containsExactly("POLITICS");
+        // The head says HEALTH, the text has no sign of it but a POLITICS word: a message is flagged under the
+        // category it shows, a title is not.
+        SensitiveTopicGuard misfiling = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.2, "HEALTH", 0.8)), features, true);
+        assertThat(misfiling.assess(title, embedding).categories()).containsExactly("POLITICS");
+        assertThat(misfiling.assessCatalogItem(title, embedding).sensitive()).isFalse();
         // A confident head without evidence is trusted in a message with an uncommon word, never in a catalog item.
         SensitiveTopicGuard confident = SensitiveTopicGuard.withHead(
                 headAnswering(features, Map.of("NONE", 0.01, "POLITICS", 0.99)), features, true);
         assertThat(confident.assess("Zorgbrigade (1999). Drama", embedding).categories()).containsExactly("POLITICS");
         assertThat(confident.assessCatalogItem("Zorgbrigade (1999). Drama", embedding).sensitive()).isFalse();
+        // With evidence, the head flags a catalog item as it flags a message.
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.7, "POLITICS", 0.3)), features, true);
+        assertThat(leaning.assessCatalogItem("Stop the war: march on Saturday (protest)", embedding).categories())
+                .containsExactly("POLITICS");
     }
 
     @ParameterizedTest
