@@ -21,7 +21,7 @@ public final class Attune {
                                            the job judges catalog items
             """ + ReplayCommand.USAGE + """
               train-guard
-                       retrain the sensitive-topic guard's head from labelled JSON lines
+                       retrain the sensitive-topic guard's heads (messages, catalog items) from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
                          [--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE]
                          [--balance-sources] [--no-ngrams] [--no-disclosures] [--equal-none-share]

@@ -3,19 +3,15 @@ package io.attune.models.guard;
 /**
  * How much the {@link SensitiveTopicGuard} asks of a text before it flags it, per kind of text.
  *
- * @param evidencedThresholdFactor with the category's evidence terms in the text, the category is flagged from
- *     this fraction of its threshold
  * @param vocabularyFlags whether a topic-vocabulary hit alone flags its category
  * @param reassignUnevidenced whether a head that flags a category without evidence flags, instead, the likeliest
  *     category the text does show evidence of
  * @param trustConfidentHead whether a confident head needs no evidence (given an uncommon word)
  */
-record DecisionRules(float evidencedThresholdFactor, boolean vocabularyFlags, boolean reassignUnevidenced,
-        boolean trustConfidentHead) {
+record DecisionRules(boolean vocabularyFlags, boolean reassignUnevidenced, boolean trustConfidentHead) {
 
     /** What people tell an assistant: every path that catches a sensitive message is open. */
-    static final DecisionRules MESSAGE =
-            new DecisionRules(SensitiveTopicGuard.EVIDENCED_THRESHOLD_FACTOR, true, true, true);
+    static final DecisionRules MESSAGE = new DecisionRules(true, true, true);
 
     /**
      * A catalog item's text (a title, a product, an event, with its tags). Titles use topic words as names:
@@ -28,6 +24,5 @@ record DecisionRules(float evidencedThresholdFactor, boolean vocabularyFlags, bo
      * {@code catalog-check.jsonl} both catch 39 of 40 sensitive items and flag 5 and 2 of 40 everyday ones
      * (docs/sensitive-topics.md).
      */
-    static final DecisionRules CATALOG_ITEM =
-            new DecisionRules(SensitiveTopicGuard.EVIDENCED_THRESHOLD_FACTOR, false, false, false);
+    static final DecisionRules CATALOG_ITEM = new DecisionRules(false, false, false);
 }

@@ -18,7 +18,8 @@ import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * Trains the guard's {@link GuardHead} on labelled JSON lines and writes it where the guard loads it from.
+ * Trains the guard's {@link GuardHead}s on labelled JSON lines and writes them where the guard loads them from:
+ * the message head, and beside it the catalog head, trained on catalog items too ({@code catalog-templates.tsv}).
  * Deterministic: same data, same lexicon, same model, same weights.
  *
  * <pre>bin/attune train-guard --train TRAIN.jsonl --dev DEV.jsonl [--output FILE] [--cache DIR]</pre>

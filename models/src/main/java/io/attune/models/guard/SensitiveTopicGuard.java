@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  * training data lacks. Last, a message dense with one category's evidence
  * terms is flagged for it (RACE_ETHNICITY excepted).
  * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
- * the message (fail closed).
+ * the message (fail closed). Catalog items ({@link #assessCatalogItem}) are judged by a second head, trained
+ * on catalog items besides messages, and flagged only by the head with evidence, the lexicon or dense
+ * evidence ({@link DecisionRules#CATALOG_ITEM}).
  */
 public final class SensitiveTopicGuard {
 
@@ -139,20 +141,20 @@ public final class SensitiveTopicGuard {
         return decide(text, embedding, catalogHead, DecisionRules.CATALOG_ITEM);
     }
 
-    private GuardDecision decide(String text, float[] embedding, GuardHead head, DecisionRules rules) {
+    private GuardDecision decide(String text, float[] embedding, GuardHead judge, DecisionRules rules) {
         try {
             GuardFeatures.Analysis analysis = features.analyze(text);
-            float[] headProbabilities = head.probabilities(features.dense(analysis, embedding), analysis.ngrams());
+            float[] headProbabilities = judge.probabilities(features.dense(analysis, embedding), analysis.ngrams());
             float[] probabilities = headProbabilities.clone();
-            float unevidenced = zeroUnevidenced(head, probabilities, analysis, rules);
+            float unevidenced = zeroUnevidenced(judge, probabilities, analysis, rules);
             Map<String, Float> scores = new LinkedHashMap<>();
             List<String> flagged = new ArrayList<>();
             for (String category : thresholds.keySet()) {
-                int index = head.classes().indexOf(category);
+                int index = judge.classes().indexOf(category);
                 float score = index >= 0 ? probabilities[index] : prototypeScore(category, embedding);
                 scores.put(category, score);
                 if (score >= thresholds.get(category) || (index >= 0
-                        && score >= rules.evidencedThresholdFactor() * thresholds.get(category)
+                        && score >= EVIDENCED_THRESHOLD_FACTOR * thresholds.get(category)
                         && features.evidenceTermsMatch(category, analysis))) {
                     flagged.add(category);
                 }
@@ -188,7 +190,7 @@ public final class SensitiveTopicGuard {
                 String likeliest = null;
                 float likeliestProbability = -1f;
                 for (int i = 0; i < headProbabilities.length; i++) {
-                    String category = head.classes().get(i);
+                    String category = judge.classes().get(i);
                     if (thresholds.containsKey(category) && headProbabilities[i] > likeliestProbability
                             && features.evidenceTermsMatch(category, analysis)) {
                         likeliest = category;
@@ -216,14 +218,14 @@ public final class SensitiveTopicGuard {
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
      * messages as another category and caught no more sensitive ones on the check sets.
      */
-    private float zeroUnevidenced(GuardHead head, float[] probabilities, GuardFeatures.Analysis analysis,
+    private float zeroUnevidenced(GuardHead judge, float[] probabilities, GuardFeatures.Analysis analysis,
             DecisionRules rules) {
-        int none = head.classes().indexOf(LabeledText.NONE);
+        int none = judge.classes().indexOf(LabeledText.NONE);
         boolean confident = rules.trustConfidentHead() && none >= 0 && probabilities[none] < CONFIDENT_NONE
                 && features.hasUncommonWord(analysis);
         float removed = 0f;
         for (int i = 0; i < probabilities.length; i++) {
-            String category = head.classes().get(i);
+            String category = judge.classes().get(i);
             Float threshold = thresholds.get(category);
             if (threshold != null && probabilities[i] >= threshold
                     && !(confident && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.equals(category))
