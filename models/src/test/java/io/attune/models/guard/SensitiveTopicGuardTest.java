@@ -200,10 +200,8 @@ class SensitiveTopicGuardTest {
 
     @Test
     void aCatalogItemIsFlaggedOnlyForWhatItsTextShows() {
-        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
-        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
-                Map.of("POLITICS", TermPatterns.compile(List.of("war", "march*")),
-                        "HEALTH", TermPatterns.compile(List.of("fever"))), null, Map.of());
+        GuardFeatures features = featuresNeeding(
+                Map.of("POLITICS", List.of("war", "march*"), "HEALTH", List.of("fever")), Map.of(), Map.of());
         float[] embedding = {0, 0, 0};
         String title = "Letters from the Front (2008). Drama, War";
         // The head says HEALTH, the text has no sign of it but a POLITICS word: a message is flagged under the
@@ -374,7 +372,6 @@ class SensitiveTopicGuardTest {
         return new GuardFeatures(lexicon, categories, new TopicVocabulary(vocabulary, categories), patterns);
     }
 
-    /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
     /** Features whose only evidence list is {@code category}'s, with its everyday uses cut out. */
     private static GuardFeatures withEverydayUses(Map<String, Pattern> lexicon, String category,
             List<String> evidenceTerms, List<String> followedBy, List<String> precededBy, List<String> phrases) {
@@ -385,6 +382,7 @@ class SensitiveTopicGuardTest {
                         GuardFeatures.everydayUsePattern(evidence, followedBy, precededBy, phrases)));
     }
 
+    /** A head whose answer ignores the text: the given class probabilities, the rest near 0. */
     private static GuardHead headAnswering(GuardFeatures features, Map<String, Double> probabilities) {
         GuardHead head = new GuardHead(GuardTrainer.CLASSES, features.denseSize(3), GuardFeatures.NGRAM_BUCKETS);
         for (int k = 0; k < GuardTrainer.CLASSES.size(); k++) {
