@@ -165,8 +165,9 @@ class MultilingualGuardCheckTest {
         // English and a few in French, German or Spanish) and 40 everyday ones, half of them titles with a topic
         // word ("Smoke and Mirrors", "American Road Trip"), each as EmbedCatalogItems assesses it: text, then
         // tags. Written on 2026-11-30 before the catalog rules were chosen, which were chosen on it and on the
-        // MovieLens titles. The message head and rules catch 39 of 40 and flag 11 of 40 everyday items; the
-        // catalog head and rules catch 39 and flag 2.
+        // MovieLens titles. The message head and rules caught 39 of 40 and flag 11 of 40 everyday items; the
+        // catalog head and rules caught 39 and flag 2. The miss, a Pride party, is caught since the lexicon has
+        // Pride events (written after seeing it), so both catch 40.
         GuardReport asCatalog = run("/guard/catalog-check.jsonl", guard::assessCatalogItem);
         GuardReport asMessages = run("/guard/catalog-check.jsonl", guard::assess);
         assertThat(asCatalog.anySensitiveRecall(e -> true)).isGreaterThanOrEqualTo(0.95);

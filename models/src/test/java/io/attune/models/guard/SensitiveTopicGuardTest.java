@@ -237,6 +237,10 @@ class SensitiveTopicGuardTest {
         "I have been depressed since March|HEALTH|true",
         "Socialising with new colleagues is hard for me|POLITICS|false",
         "I joined the socialist party last year|POLITICS|true",
+        // Pride as an event, not as a feeling.
+        "Tickets for the Pride parade after-party|SEXUAL_ORIENTATION|true",
+        "Rendez-vous à la marche des fiertés samedi|SEXUAL_ORIENTATION|true",
+        "I take pride in my work|SEXUAL_ORIENTATION|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
