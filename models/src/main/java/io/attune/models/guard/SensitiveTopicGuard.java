@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -50,7 +51,8 @@ public final class SensitiveTopicGuard {
      */
     static final float CONFIDENT_NONE = 0.05f;
 
-    private static final String NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT = Category.RACE_ETHNICITY.name();
+    private static final Set<String> NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT =
+            Set.of(Category.RACE_ETHNICITY.name(), Category.SEXUAL_ORIENTATION.name());
 
     /**
      * With its evidence terms in the text, a category is flagged from this fraction of its threshold: the text
@@ -73,9 +75,11 @@ public final class SensitiveTopicGuard {
 
     /**
      * Nationality and language words are everyday words in requests ("translate english to french", "change
-     * the language to american english"), so RACE_ETHNICITY is never flagged from its evidence terms alone.
+     * the language to american english"), and so are partners and weddings ("my husband and I got married in
+     * June"), so RACE_ETHNICITY and SEXUAL_ORIENTATION are never flagged from their evidence terms alone.
      */
-    private static final String NEVER_FLAGGED_BY_EVIDENCE_ALONE = Category.RACE_ETHNICITY.name();
+    private static final Set<String> NEVER_FLAGGED_BY_EVIDENCE_ALONE =
+            Set.of(Category.RACE_ETHNICITY.name(), Category.SEXUAL_ORIENTATION.name());
 
     /** Default threshold on the per-category score. */
     public static final float DEFAULT_THRESHOLD = 0.5f;
@@ -228,7 +232,7 @@ public final class SensitiveTopicGuard {
             String category = judge.classes().get(i);
             Float threshold = thresholds.get(category);
             if (threshold != null && probabilities[i] >= threshold
-                    && !(confident && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.equals(category))
+                    && !(confident && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.contains(category))
                     && !features.hasEvidence(category, analysis)) {
                 removed = Math.max(removed, probabilities[i]);
                 probabilities[i] = 0f;
@@ -240,7 +244,7 @@ public final class SensitiveTopicGuard {
     private void flagDenseEvidence(GuardFeatures.Analysis analysis, Map<String, Float> scores, List<String> flagged) {
         int words = wordCount(analysis.normalized());
         for (String category : thresholds.keySet()) {
-            if (NEVER_FLAGGED_BY_EVIDENCE_ALONE.equals(category)) {
+            if (NEVER_FLAGGED_BY_EVIDENCE_ALONE.contains(category)) {
                 continue;
             }
             int terms = features.distinctEvidenceTerms(category, analysis);

@@ -36,6 +36,9 @@ import org.junit.jupiter.api.Test;
  *       languages; a coverage check of the lexicon's group nouns, filled in after its first run.
  *   <li>{@code topic-words-check.jsonl}: 15 plain disclosures per language (conditions, treatments, places and
  *       feasts of worship, voting, strikes) in the same 13 languages; the same kind of check for topic words.
+ *   <li>{@code group-statements-check.jsonl}: five sentences about women or men and five about each of six
+ *       groups of the categories, in eight languages; {@code gender-age-looks-check.jsonl}: 60 hostile remarks
+ *       about gender, age or looks, which are not special categories.
  *   <li>{@code catalog-check.jsonl}: 40 sensitive and 40 everyday catalog items, judged under the catalog
  *       rules ({@link SensitiveTopicGuard#assessCatalogItem}).
  * </ul>
@@ -157,6 +160,35 @@ class MultilingualGuardCheckTest {
         Map.of("en", 0.02, "fr", 0.03, "de", 0.03, "es", 0.03).forEach((lang, ceiling) ->
                 assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang)
                         .isLessThanOrEqualTo(ceiling));
+    }
+
+    @Test
+    void statementsAboutWomenOrMenAreNotReadAsAboutTheCategoriesGroups() throws URISyntaxException {
+        // Five sentences (hatred, disgust, a dinner, teaching children, trust) about women or men and about six groups
+        // (Muslims, gay, trans, Black and disabled people, immigrants) in eight languages, written on 2026-11-30
+        // (session 17). Before any change 7 of the 40 about women or men were suppressed (4 of them Dutch), as
+        // SEXUAL_ORIENTATION, and 210 of the 240 about the groups caught. Then SEXUAL_ORIENTATION began to need
+        // evidence, and the lexicon got the group nouns the misses showed ("los trans", "Transmenschen", "gejami"), so
+        // the recall half is a coverage check, not held out. What stays missed are colour words without an article
+        // ("Czarni", "Schwarze", "zwarten").
+        GuardReport report = run("/guard/group-statements-check.jsonl");
+        Map<String, Integer> caughtToday = Map.of("en", 30, "fr", 30, "de", 29, "es", 30, "it", 29, "pt", 30,
+                "nl", 29, "pl", 27);
+        caughtToday.forEach((lang, caught) -> {
+            assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
+                    .isGreaterThanOrEqualTo((caught - 1) / 30.0);
+            assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang).isZero();
+        });
+    }
+
+    @Test
+    void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
+        // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
+        // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:
+        // 3 were suppressed then, all English ("men are trash" and "too fat to be wearing that" as
+        // SEXUAL_ORIENTATION); 1 since SEXUAL_ORIENTATION needs evidence ("fake lips", as HEALTH).
+        GuardReport report = run("/guard/gender-age-looks-check.jsonl");
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(2 / 60.0);
     }
 
     @Test

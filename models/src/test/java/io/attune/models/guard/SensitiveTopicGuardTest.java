@@ -319,7 +319,7 @@ class SensitiveTopicGuardTest {
         // Italian "lungo") would let the head's score count on ordinary text.
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
         GuardFeatures.Analysis analysis = features.analyze(text);
-        for (String category : List.of("HEALTH", "RELIGION", "RACE_ETHNICITY", "POLITICS")) {
+        for (String category : List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS")) {
             assertThat(features.evidenceTermsMatch(category, analysis)).as(category + ": " + text).isFalse();
         }
     }
@@ -409,6 +409,26 @@ class SensitiveTopicGuardTest {
         "Where can I buy a condo with a sea view?|false",
     })
     void sexLifeIsSuppressedLikeSexualOrientationButTheWordSexAloneIsNot(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // The head learned orientation from statements about gay men and lesbians, so it read statements about
+        // women or men as SEXUAL_ORIENTATION (the first four at 0.64-0.94 before that category needed evidence).
+        "I hate women.|false",
+        "Vrouwen zijn walgelijk.|false",
+        "Man kann Frauen nie trauen.|false",
+        "men are trash, every one of them|false",
+        // A partner or a wedding is evidence, never a reason on its own.
+        "My husband and I got married in June, any ideas for our anniversary dinner?|false",
+        "Mein Freund und ich heiraten im Mai, wo kann man gut feiern?|false",
+        "Los trans son asquerosos.|true",
+        "Ich war gestern mit ein paar Transmenschen essen.|true",
+        "I'm a woman and I've only ever been attracted to other women|true",
+        "Mon copain et moi, deux hommes, voulons adopter un enfant|true",
+    })
+    void statementsAboutWomenOrMenAreNotReadAsSexualOrientation(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);
     }
 
