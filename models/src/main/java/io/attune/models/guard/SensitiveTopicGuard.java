@@ -75,8 +75,9 @@ public final class SensitiveTopicGuard {
 
     /**
      * Nationality and language words are everyday words in requests ("translate english to french", "change
-     * the language to american english"), and so are partners and weddings ("my husband and I got married in
-     * June"), so RACE_ETHNICITY and SEXUAL_ORIENTATION are never flagged from their evidence terms alone.
+     * the language to american english"), and so are partners and going out ("I came out of the meeting and
+     * called my girlfriend"), so RACE_ETHNICITY and SEXUAL_ORIENTATION are never flagged from their evidence terms
+     * alone.
      */
     private static final Set<String> NEVER_FLAGGED_BY_EVIDENCE_ALONE =
             Set.of(Category.RACE_ETHNICITY.name(), Category.SEXUAL_ORIENTATION.name());

@@ -420,9 +420,11 @@ class SensitiveTopicGuardTest {
         "Vrouwen zijn walgelijk.|false",
         "Man kann Frauen nie trauen.|false",
         "men are trash, every one of them|false",
-        // A partner or a wedding is evidence, never a reason on its own.
+        // A partner is evidence, never a reason on its own; a spouse or a wedding is not even evidence.
         "My husband and I got married in June, any ideas for our anniversary dinner?|false",
         "Mein Freund und ich heiraten im Mai, wo kann man gut feiern?|false",
+        "I came out of the meeting and called my girlfriend|false",
+        "I just got married and need to change my name on the account|false",
         "Los trans son asquerosos.|true",
         "Ich war gestern mit ein paar Transmenschen essen.|true",
         "I'm a woman and I've only ever been attracted to other women|true",
