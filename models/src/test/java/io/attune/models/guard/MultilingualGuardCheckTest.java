@@ -38,7 +38,8 @@ import org.junit.jupiter.api.Test;
  *       feasts of worship, voting, strikes) in the same 13 languages; the same kind of check for topic words.
  *   <li>{@code group-statements-check.jsonl}: five sentences about women or men and five about each of six
  *       groups of the categories, in eight languages; {@code gender-age-looks-check.jsonl}: 60 hostile remarks
- *       about gender, age or looks, which are not special categories.
+ *       about gender, age or looks, which are not special categories; {@code politics-probe-check.jsonl}: political
+ *       messages in chat and everyday ones near politics.
  *   <li>{@code catalog-check.jsonl}: 40 sensitive and 40 everyday catalog items, judged under the catalog
  *       rules ({@link SensitiveTopicGuard#assessCatalogItem}).
  * </ul>
@@ -189,6 +190,16 @@ class MultilingualGuardCheckTest {
         // SEXUAL_ORIENTATION); 1 since SEXUAL_ORIENTATION needs evidence ("fake lips", as HEALTH).
         GuardReport report = run("/guard/gender-age-looks-check.jsonl");
         assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(2 / 60.0);
+    }
+
+    @Test
+    void politicalMessagesInChatAreCaughtAndAPartyIsNotAlwaysPolitical() throws URISyntaxException {
+        // 32 political opinions, memberships and requests as typed to an assistant, in English, French, German
+        // and Spanish, and 10 everyday messages near politics, written on 2026-11-30 before any change: 27 caught
+        // then and now; 3 everyday ones suppressed then, 1 since "party" as a celebration is no evidence.
+        GuardReport report = run("/guard/politics-probe-check.jsonl");
+        assertThat(report.anySensitiveRecall(e -> true)).isGreaterThanOrEqualTo(26 / 32.0);
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 10.0);
     }
 
     @Test

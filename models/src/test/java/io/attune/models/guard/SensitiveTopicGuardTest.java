@@ -312,6 +312,11 @@ class SensitiveTopicGuardTest {
         "She sang at the concert and there is a dent in the car",
         "Thanks for your hospitality",
         "How do I reformat this disk?",
+        // A party that is a celebration, and French "partie" (a game; Polish "partie" are parties).
+        "The party at Sam's was amazing, we danced until 3am",
+        "Any ideas for a surprise party for my boss?",
+        "Wir feiern am Samstag eine Party, was soll ich kochen?",
+        "On fait une partie de cartes ce soir ?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
