@@ -13,7 +13,8 @@ import java.util.stream.Stream;
 
 /**
  * The common English words ({@code common-english-words.txt}: SCOWL's size 10–35 lists, about 52,000 words,
- * lower case without accents), and whether a message holds a word outside them.
+ * lower case without accents, and {@code newer-everyday-words.txt}: about 70 everyday words newer than those lists,
+ * such as "online" and "app"), and whether a message holds a word outside them.
  *
  * <p>Why the guard needs this: it trusts a confident head without evidence terms because no list holds every
  * drug, condition or rite ("What are the uses of Clarithromycin?", "a UTI"). Such words are rare words. A
@@ -27,6 +28,9 @@ import java.util.stream.Stream;
 public final class CommonWords {
 
     static final String RESOURCE = "common-english-words.txt";
+
+    /** Everyday words newer than SCOWL's common lists ("online", "app", "fridge"), written by hand. */
+    static final String NEWER_WORDS = "newer-everyday-words.txt";
 
     /** Shorter tokens never count as uncommon: "ms", "ok", "tv", and the leftovers of "can't". */
     static final int MIN_UNCOMMON_LENGTH = 3;
@@ -46,8 +50,10 @@ public final class CommonWords {
 
     static CommonWords bundled() {
         Set<String> words = new HashSet<>();
-        for (String[] row : GuardResources.rows(RESOURCE, 1)) {
-            words.add(row[0].strip());
+        for (String resource : List.of(RESOURCE, NEWER_WORDS)) {
+            for (String[] row : GuardResources.rows(resource, 1)) {
+                words.add(row[0].strip());
+            }
         }
         return new CommonWords(words);
     }

@@ -18,6 +18,12 @@ class CommonWordsTest {
         "I didn't get my card, what's going on?|false",
         "Can you text John's wife?|false",
         "ok, set it for 7 am|false",
+        // Everyday words newer than SCOWL's common lists (newer-everyday-words.txt)...
+        "Why is my ATM withdrawal still pending in the app?|false",
+        "how long can pizza stay in the fridge|false",
+        "what's the apr on my mastercard|false",
+        // ...but not place names: a country can be the whole of a political message.
+        "Can I book a flight to Mexico online?|true",
         "What are the uses of Clarithromycin?|true",
         "I think I have a UTI|true",
         "Est-ce que les effets secondaires passent ?|true",
