@@ -103,7 +103,8 @@ class MultilingualGuardCheckTest {
         // Set 4 (10 sensitive, 10 everyday per language; 2026-11-30, session 17) was written after a list of health
         // and political concepts and before the vocabulary from that list was added: recall fr 0.7, de 0.6, es 0.7,
         // it 0.6, pt 0.7, nl 0.7 before, 0.9, 0.7, 0.8, 0.7, 0.7, 0.7 after; one everyday French text suppressed
-        // both times. Floors one text below.
+        // both times. Floors one text below. Then the lexicon got attraction phrases, written after seeing the set
+        // miss five of its six messages about orientation: 1.0, 0.8, 0.8, 0.8, 0.7, 0.8 (not held out).
         assertFloors("/guard/unseen-phrasing-check-4.jsonl", Map.of("fr", 0.8, "de", 0.6, "es", 0.7, "it", 0.6,
                 "pt", 0.6, "nl", 0.6));
     }

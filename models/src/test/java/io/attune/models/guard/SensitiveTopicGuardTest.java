@@ -441,6 +441,20 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        "I think I'm attracted to women too|true",
+        "Je crois que je suis attirée par les femmes|true",
+        "Ich bin bi und habe Angst, es meinen Eltern zu sagen|true",
+        "Mi piacciono gli uomini ma non l'ho mai detto a nessuno|true",
+        "Wij willen ons laten registreren, ik val op mannen en hij ook|true",
+        "I'm bilingual in French and English|false",
+        "Me gustan las películas de terror|false",
+    })
+    void attractionAndBeingBiAreSexualOrientationInEveryLanguage(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // "ل" before the Arabic article drops its alef: للانتخابات is "to the elections".
         "سأذهب للانتخابات غدا|true",
         "هل يمكن للمتحولين جنسيا تغيير الاسم في الهوية؟|true",
