@@ -317,6 +317,10 @@ class SensitiveTopicGuardTest {
         "Any ideas for a surprise party for my boss?",
         "Wir feiern am Samstag eine Party, was soll ich kochen?",
         "On fait une partie de cartes ce soir ?",
+        // Health paperwork and food.
+        "What does my health plan cover this year?",
+        "How many calories are in a chicken breast?",
+        "What does Subway put in a cold cut combo?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
