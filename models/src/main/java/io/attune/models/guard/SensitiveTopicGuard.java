@@ -22,12 +22,13 @@ import java.util.regex.Pattern;
  * of a topic vocabulary (matched ignoring case and accents). A category's score counts only with evidence
  * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
  * the body or care for HEALTH…), unless the head is confident and the message has a word outside the common
- * English ones ({@link CommonWords}); everyday uses of a term are neither evidence nor lexicon hits
- * ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu", a date of birth). With
+ * English ones ({@link CommonWords}; not for RACE_ETHNICITY or SEXUAL_ORIENTATION); everyday uses of a term are
+ * neither evidence nor lexicon hits ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu",
+ * a date of birth). With
  * evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category,
  * then a vocabulary hit: the terms are chosen to be unambiguous, and they carry languages and phrasings the
  * training data lacks. Last, a message dense with one category's evidence
- * terms is flagged for it (RACE_ETHNICITY excepted).
+ * terms is flagged for it (RACE_ETHNICITY and SEXUAL_ORIENTATION excepted).
  * Configured extra categories are scored by similarity to their prototype messages. Any failure suppresses
  * the message (fail closed). Catalog items ({@link #assessCatalogItem}) are judged by a second head, trained
  * on catalog items besides messages, and flagged only by the head with evidence, the lexicon or dense
@@ -47,7 +48,8 @@ public final class SensitiveTopicGuard {
      * ("Clarithromycin", "a UTI"), and those are rare words. A message of common words only gives no such
      * excuse ("increase volume to 4"): held out of training, everyday requests went from 14.8% to 6.6%
      * suppressed with that condition, and no held-out source lost more than 0.1 points of recall. RACE_ETHNICITY
-     * gets no exception at all: its confident mistakes are systematic (informal French at 0.85–0.92).
+     * and SEXUAL_ORIENTATION get no exception at all: their confident mistakes are systematic (informal French
+     * read as origin at 0.85–0.92, statements about women read as orientation at 0.9 and more in Dutch).
      */
     static final float CONFIDENT_NONE = 0.05f;
 
@@ -218,7 +220,8 @@ public final class SensitiveTopicGuard {
 
     /**
      * Sets to 0 each category the head would flag without the {@link GuardFeatures#hasEvidence evidence} the
-     * category needs (none but RACE_ETHNICITY's when the head is {@link #CONFIDENT_NONE confident}), and
+     * category needs (only RACE_ETHNICITY's and SEXUAL_ORIENTATION's when the head is
+     * {@link #CONFIDENT_NONE confident}), and
      * returns the highest score so removed (0 if none). The others are left as they are:
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
      * messages as another category and caught no more sensitive ones on the check sets.
