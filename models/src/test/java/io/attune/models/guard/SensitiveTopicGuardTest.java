@@ -321,6 +321,10 @@ class SensitiveTopicGuardTest {
         "What does my health plan cover this year?",
         "How many calories are in a chicken breast?",
         "What does Subway put in a cold cut combo?",
+        // The assistant's own origin, a dish, a card.
+        "What's your country of origin?",
+        "How do I make a Mexican lasagna?",
+        "Pay my American Express bill",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
