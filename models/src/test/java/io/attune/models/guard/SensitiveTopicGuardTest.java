@@ -325,6 +325,8 @@ class SensitiveTopicGuardTest {
         "What's your country of origin?",
         "How do I make a Mexican lasagna?",
         "Pay my American Express bill",
+        // One's own tax bill.
+        "How much will my state taxes be this year?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
