@@ -154,12 +154,15 @@ public final class PersonalizationJob {
                 .connect(catalogItems.broadcast(CoEngagementPairs.SENSITIVE_ITEMS))
                 .process(new CoEngagementPairs(options.get(PersonalizationOptions.PAIR_WINDOW),
                         options.get(PersonalizationOptions.PAIR_DECAY),
-                        options.get(PersonalizationOptions.PAIR_BACKWARD_WEIGHT), options.get(PROFILE_RETENTION)))
+                        options.get(PersonalizationOptions.PAIR_BACKWARD_WEIGHT),
+                        options.get(PersonalizationOptions.AFFINITY_WINDOW), options.get(PROFILE_RETENTION)))
                 .uid(Uids.CO_ENGAGEMENT_PAIRS)
                 .name("Co-engagement pairs")
                 .keyBy(new ItemPairKey())
                 .process(new ItemNeighborhood(options.get(PersonalizationOptions.ITEM_NEIGHBORS),
-                        options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS), options.get(PROFILE_RETENTION),
+                        options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS),
+                        options.get(PersonalizationOptions.AFFINITY_NEIGHBORS),
+                        options.get(PersonalizationOptions.PUBLISHED_AFFINITY), options.get(PROFILE_RETENTION),
                         options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL)))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");

@@ -166,6 +166,25 @@ public final class PersonalizationOptions {
                     + " what it teaches the earlier item about the later one; 0 learns only what people engage"
                     + " with next, 1 treats both alike. 0.5 scored best on MovieLens validation with 0.");
 
+    public static final ConfigOption<Integer> AFFINITY_WINDOW = key("items.affinity-window")
+            .intType()
+            .defaultValue(32)
+            .withDescription("Each like or follow is paired with the person's this many previous ones, both ways, to"
+                    + " learn which items the same people like (item affinity, beside the short-range"
+                    + " co-engagement of items.pair-window); 0 learns none.");
+
+    public static final ConfigOption<Integer> AFFINITY_NEIGHBORS = key("items.affinity-neighbors")
+            .intType()
+            .defaultValue(1024)
+            .withDescription("Items the same people like counted per item (a Space-Saving table in the item's keyed"
+                    + " state); items.published-affinity of them reach the profile operator.");
+
+    public static final ConfigOption<Integer> PUBLISHED_AFFINITY = key("items.published-affinity")
+            .intType()
+            .defaultValue(256)
+            .withDescription("Of each item's items.affinity-neighbors, the most certain ones broadcast to the"
+                    + " profile operator beside its published neighbours.");
+
     public static final ConfigOption<Duration> ITEM_PUBLISH_INTERVAL = key("items.publish-interval")
             .durationType()
             .defaultValue(Duration.ofSeconds(1))
@@ -177,6 +196,18 @@ public final class PersonalizationOptions {
             .defaultValue(1.0f)
             .withDescription("Weight of co-engagement with recently liked items (normalised to [0, 1]) next to"
                     + " interest similarity.");
+
+    public static final ConfigOption<Integer> AFFINITY_LIKES = key("refresh.affinity-likes")
+            .intType()
+            .defaultValue(16)
+            .withDescription("Latest positively engaged items per account whose affinity (items.affinity-window) is"
+                    + " summed into a refresh; each account keeps max(profile.recent-likes, this) item ids.");
+
+    public static final ConfigOption<Float> AFFINITY_WEIGHT = key("refresh.affinity-weight")
+            .floatType()
+            .defaultValue(1.0f)
+            .withDescription("Weight of affinity with the latest refresh.affinity-likes (normalised to [0, 1]) next"
+                    + " to co-engagement with the latest likes; 0 ignores affinity.");
 
     public static final ConfigOption<Integer> CO_ENGAGED_CANDIDATES = key("refresh.co-engaged-candidates")
             .intType()
@@ -270,7 +301,7 @@ public final class PersonalizationOptions {
                 options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
-                options.get(CO_ENGAGEMENT_ASYMMETRY));
+                options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.state.RecentLikes;
+import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.ItemPair;
@@ -26,6 +27,12 @@ import org.apache.flink.util.Collector;
  * later one followed it (full weight), the later one that the earlier one preceded it ({@code backward}
  * times the weight; 0 learns only what comes next).
  *
+ * <p>Likes and follows (the engagements that weigh at least a like) are also paired with the person's
+ * {@code affinityWindow} previous ones, both ways at full weight: items the same people like, near or far
+ * apart in their history ({@link ItemPair#affinity()}), the streaming form of item-to-item collaborative
+ * filtering. On MovieLens this long-range view added to the short one what item-kNN knows
+ * (docs/recommendation-quality.md).
+ *
  * <p>Engagement with a sensitive catalog item is dropped here too, before any state: the broadcast side
  * keeps only which items the guard marked sensitive. The kept state is item ids and weights, cleared by
  * TTL after the retention period without engagement.
@@ -41,15 +48,18 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     private final int window;
     private final float decay;
     private final float backward;
+    private final int affinityWindow;
     private final Duration retention;
     private transient ValueState<RecentLikes> recent;
+    private transient ValueState<RecentLikes> recentStrongLikes;
 
     /**
      * @param window previous positive engagements each new one is paired with
      * @param decay in (0, 1]: weight factor per step of distance between the paired engagements
      * @param backward in [0, 1]: weight of a pair for the later item, relative to the earlier one
+     * @param affinityWindow previous likes each new like is paired with for affinity; 0 learns none
      */
-    public CoEngagementPairs(int window, float decay, float backward, Duration retention) {
+    public CoEngagementPairs(int window, float decay, float backward, int affinityWindow, Duration retention) {
         if (!(decay > 0f && decay <= 1f)) {
             throw new IllegalArgumentException("items.pair-decay must be in (0, 1], was " + decay);
         }
@@ -59,7 +69,13 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         this.window = window;
         this.decay = decay;
         this.backward = backward;
+        this.affinityWindow = affinityWindow;
         this.retention = retention;
+    }
+
+    /** Without affinity pairs. */
+    public CoEngagementPairs(int window, float decay, float backward, Duration retention) {
+        this(window, decay, backward, 0, retention);
     }
 
     @Override
@@ -67,6 +83,10 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         ValueStateDescriptor<RecentLikes> descriptor = new ValueStateDescriptor<>("recent-likes", RecentLikes.class);
         descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
         recent = getRuntimeContext().getState(descriptor);
+        ValueStateDescriptor<RecentLikes> strong =
+                new ValueStateDescriptor<>("recent-strong-likes", RecentLikes.class);
+        strong.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+        recentStrongLikes = getRuntimeContext().getState(strong);
     }
 
     @Override
@@ -95,7 +115,23 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
                 }
             }
         }
-        recent.update(remember(items, weights, item, weight));
+        recent.update(remember(items, weights, item, weight, window));
+        if (affinityWindow > 0 && weight >= SignalWeights.of(ActivityKind.LIKE)) {
+            pairWithStrongLikes(item, time, out);
+        }
+    }
+
+    private void pairWithStrongLikes(String item, long time, Collector<ItemPair> out) throws Exception {
+        RecentLikes current = recentStrongLikes.value();
+        String[] items = current == null ? new String[0] : current.items();
+        float[] weights = current == null ? new float[0] : current.weights();
+        for (String earlier : items) {
+            if (!earlier.equals(item)) {
+                out.collect(new ItemPair(earlier, item, 1f, time, true));
+                out.collect(new ItemPair(item, earlier, 1f, time, true));
+            }
+        }
+        recentStrongLikes.update(remember(items, weights, item, 1f, affinityWindow));
     }
 
     @Override
@@ -107,7 +143,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         }
     }
 
-    private RecentLikes remember(String[] items, float[] weights, String item, float weight) {
+    private static RecentLikes remember(String[] items, float[] weights, String item, float weight, int limit) {
         int kept = 0;
         String[] nextItems = new String[items.length + 1];
         float[] nextWeights = new float[items.length + 1];
@@ -119,7 +155,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         }
         nextItems[kept] = item;
         nextWeights[kept++] = weight;
-        int from = Math.max(0, kept - window);
+        int from = Math.max(0, kept - limit);
         return new RecentLikes(Arrays.copyOfRange(nextItems, from, kept), Arrays.copyOfRange(nextWeights, from, kept));
     }
 }

@@ -23,12 +23,15 @@ import java.time.Duration;
  * @param likeRecencyDecay in (0, 1]: the n-th latest like's co-engaged items count decay^n
  * @param coEngagementAsymmetry in [0, 1]: co-engagement is divided by popularity(liked)^a ×
  *     popularity(candidate)^(1−a); 0.5 is the cosine
+ * @param affinityLikes positively engaged items per account whose affinity (what the same people liked) is
+ *     summed; the account keeps the latest {@code max(recentLikes, affinityLikes)}
+ * @param affinityWeight weight of affinity (normalised to [0, 1]) next to co-engagement; 0 ignores it
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
-        float likeRecencyDecay, float coEngagementAsymmetry)
+        float likeRecencyDecay, float coEngagementAsymmetry, int affinityLikes, float affinityWeight)
         implements Serializable {
 
     public ProfileSettings {
@@ -39,5 +42,13 @@ public record ProfileSettings(
             throw new IllegalArgumentException(
                     "refresh.co-engagement-asymmetry must be in [0, 1], was " + coEngagementAsymmetry);
         }
+        if (!(affinityWeight >= 0f)) {
+            throw new IllegalArgumentException("refresh.affinity-weight must be at least 0, was " + affinityWeight);
+        }
+    }
+
+    /** Positively engaged items each account keeps: enough for co-engagement and for affinity. */
+    public int keptLikes() {
+        return Math.max(recentLikes, affinityWeight > 0f ? affinityLikes : 0);
     }
 }

@@ -246,39 +246,52 @@ public class UpdateProfile
     /**
      * Co-engagement with what the person recently liked, as item-to-item cosine over engagement counts
      * (co-engagement / √(popularity of both); {@code refresh.co-engagement-asymmetry} moves the exponents),
-     * summed over the liked items, the n-th latest weighted by
-     * {@code likeRecencyDecay^n}; popularity is on the index.
+     * summed over the latest {@code recentLikes} liked items, the n-th latest weighted by
+     * {@code likeRecencyDecay^n}; and the same sum over the items' affinity tables (what the same people
+     * liked) for the latest {@code affinityLikes}, unweighted by recency: affinity is the person's
+     * longer-standing taste. Popularity is on the index.
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
         Map<String, Float> coEngagement = new HashMap<>(1024);
+        Map<String, Float> affinity = settings.affinityWeight() > 0f ? new HashMap<>(1024) : null;
         for (LinkedAccount account : state.accounts()) {
             String[] likes = account.recentLikesOrNone();
             float recency = 1f;
             // Latest first: what the person liked last says most about what they want next.
-            for (int l = likes.length - 1; l >= 0; l--, recency *= settings.likeRecencyDecay()) {
+            for (int l = likes.length - 1, n = 0; l >= 0; l--, n++, recency *= settings.likeRecencyDecay()) {
                 ItemSignals source = signals.get(likes[l]);
                 if (source == null) {
                     continue;
                 }
-                NeighborTable table = source.neighbors();
-                for (int i = 0; i < table.neighbors().length; i++) {
-                    float together = table.guaranteed(i);
-                    if (together <= 0f) {
-                        continue;
-                    }
-                    ItemSignals neighbor = signals.get(table.neighbors()[i]);
-                    float popularity = neighbor == null ? 1f : Math.max(1f, neighbor.popularity());
-                    // Shrunk toward zero for little evidence, so two rare items seen together once do not
-                    // outrank what many people liked together.
-                    float similarity = recency * together
-                            / (popularityNorm(Math.max(1f, source.popularity()), popularity) + SHRINKAGE);
-                    coEngagement.merge(table.neighbors()[i], similarity, Float::sum);
+                if (n < settings.recentLikes()) {
+                    addSimilar(source, source.neighbors(), recency, signals, coEngagement);
+                }
+                if (affinity != null && n < settings.affinityLikes()) {
+                    addSimilar(source, source.affinityOrEmpty(), 1f, signals, affinity);
                 }
             }
         }
         return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
-                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates());
+                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(),
+                affinity == null ? Map.of() : affinity, settings.affinityWeight());
+    }
+
+    private void addSimilar(ItemSignals source, NeighborTable table, float weight,
+            ReadOnlyBroadcastState<String, ItemSignals> signals, Map<String, Float> into) throws Exception {
+        for (int i = 0; i < table.neighbors().length; i++) {
+            float together = table.guaranteed(i);
+            if (together <= 0f) {
+                continue;
+            }
+            ItemSignals neighbor = signals.get(table.neighbors()[i]);
+            float popularity = neighbor == null ? 1f : Math.max(1f, neighbor.popularity());
+            // Shrunk toward zero for little evidence, so two rare items seen together once do not
+            // outrank what many people liked together.
+            float similarity = weight * together
+                    / (popularityNorm(Math.max(1f, source.popularity()), popularity) + SHRINKAGE);
+            into.merge(table.neighbors()[i], similarity, Float::sum);
+        }
     }
 
     /**
@@ -375,7 +388,7 @@ public class UpdateProfile
     }
 
     private String[] rememberLike(String[] likes, String itemId) {
-        int limit = settings.recentLikes();
+        int limit = settings.keptLikes();
         if (limit <= 0) {
             return likes;
         }

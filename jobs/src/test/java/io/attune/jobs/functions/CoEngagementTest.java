@@ -88,6 +88,48 @@ class CoEngagementTest {
     }
 
     @Test
+    void likesArePairedForAffinityWithTheLongerRunOfLikesBothWaysAndViewsAreNot() throws Exception {
+        try (var harness = pairsHarness(new CoEngagementPairs(1, 1f, 1f, 2, RETENTION))) {
+            like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "b", ActivityKind.VIEW, 2L);
+            like(harness, "ana", "c", ActivityKind.FOLLOW, 3L);
+            like(harness, "ana", "d", ActivityKind.LIKE, 4L);
+            like(harness, "ana", "e", ActivityKind.LIKE, 5L);
+
+            assertThat(harness.extractOutputValues()).filteredOn(ItemPair::affinity)
+                    .extracting(p -> p.from() + ">" + p.to() + ":" + p.weight())
+                    .as("the view b pairs with nothing; with two likes kept, a has fallen out when e comes")
+                    .containsExactly("a>c:1.0", "c>a:1.0", "a>d:1.0", "d>a:1.0", "c>d:1.0", "d>c:1.0",
+                            "c>e:1.0", "e>c:1.0", "d>e:1.0", "e>d:1.0");
+            assertThat(harness.extractOutputValues()).filteredOn(p -> !p.affinity() && !p.from().equals(p.to()))
+                    .extracting(p -> p.from() + ">" + p.to())
+                    .as("the short-range pairs are as without affinity (window 1)")
+                    .containsExactly("a>b", "b>a", "b>c", "c>b", "c>d", "d>c", "d>e", "e>d");
+        }
+    }
+
+    @Test
+    void affinityPairsFillTheAffinityTableNotTheNeighbours() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, 3, 2, RETENTION, Duration.ZERO)),
+                new ItemPairKey(), Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            for (ItemPair pair : List.of(new ItemPair("a", "b", 1f, 1L), new ItemPair("a", "c", 1f, 2L, true),
+                    new ItemPair("a", "d", 1f, 3L, true), new ItemPair("a", "d", 1f, 4L, true),
+                    new ItemPair("a", "e", 1f, 5L, true), new ItemPair("a", "e", 1f, 6L, true))) {
+                harness.processElement(pair, pair.timestamp());
+            }
+            List<CatalogUpdate> out = harness.extractOutputValues();
+            ItemSignals a = out.get(out.size() - 1).signals();
+            assertThat(a.neighbors().neighbors()).containsExactly("b");
+            assertThat(a.affinity().neighbors()).as("the two strongest of three slots are published")
+                    .containsExactlyInAnyOrder("d", "e");
+            assertThat(a.popularity()).as("affinity pairs are not engagements").isZero();
+        }
+    }
+
+    @Test
     void engagementWithASensitiveItemLeavesNoTrace() throws Exception {
         try (var harness = pairsHarness()) {
             harness.processBroadcastElement(new CatalogItem("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
@@ -201,6 +243,23 @@ class CoEngagementTest {
         assertThat(table.neighbors()).hasSize(512);
         // Every profile subtask holds one of these per engaged item, hence the note on items.neighbors.
         assertThat(bytes.length()).isBetween(512 * 20, 512 * 22);
+    }
+
+    @Test
+    void anItemPublishedWithTheDefault64NeighboursAnd256AffinitiesIsAbout6KiBOnTheWire() throws Exception {
+        NeighborTable neighbors = NeighborTable.empty();
+        NeighborTable affinity = NeighborTable.empty();
+        for (int i = 0; i < 300; i++) {
+            neighbors = neighbors.add(String.format("item-%06d", i), 1f + i % 7, 64);
+            affinity = affinity.add(String.format("item-%06d", i), 1f + i % 5, 256);
+        }
+        DataOutputSerializer bytes = new DataOutputSerializer(16_384);
+        TypeInformation.of(ItemSignals.class).createSerializer(new SerializerConfigImpl())
+                .serialize(new ItemSignals("item-000000", 42f, neighbors, affinity), bytes);
+        System.out.printf("item signals with 64 neighbours and 256 affinities (11-character ids): %d bytes%n",
+                bytes.length());
+        // What every profile subtask holds per engaged item with the default items.published-* options.
+        assertThat(bytes.length()).isBetween(320 * 20, 320 * 22);
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()

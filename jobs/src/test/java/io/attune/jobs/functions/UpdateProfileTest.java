@@ -371,6 +371,45 @@ class UpdateProfileTest {
                 .hasMessageContaining("refresh.co-engagement-asymmetry");
     }
 
+    @Test
+    void whatTheSamePeopleLikedAsALikeOlderThanTheRecentOnesIsRecommended() throws Exception {
+        assertThat(firstAfterFourLikes(1f)).as("affinity of the first like, two likes past profile.recent-likes")
+                .isEqualTo("with-first");
+        assertThat(firstAfterFourLikes(0f)).as("affinity weighted 0").isNotEqualTo("with-first");
+    }
+
+    /**
+     * On a fresh operator keeping two recent likes and four for affinity: likes four items, the first of
+     * which the same people liked with "with-first", and returns the top REELS item.
+     */
+    private String firstAfterFourLikes(float affinityWeight) throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.RECENT_LIKES, 2);
+        options.set(PersonalizationOptions.AFFINITY_LIKES, 4);
+        options.set(PersonalizationOptions.AFFINITY_WEIGHT, affinityWeight);
+        options.set(PersonalizationOptions.POPULARITY_WEIGHT, 0f);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        for (String liked : List.of("first", "second", "third", "fourth")) {
+            catalog(liked, "INSTAGRAM", "FEED", RUNNING);
+        }
+        catalog("with-first", "INSTAGRAM", "REELS", COOKING);
+        catalog("with-fourth", "INSTAGRAM", "REELS", COOKING);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("first", 10f, NeighborTable.empty(),
+                new NeighborTable(new String[] {"with-first"}, new float[] {6f}, new float[1]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("fourth", 10f,
+                new NeighborTable(new String[] {"with-fourth"}, new float[] {1f}, new float[1]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("with-first", 5f, NeighborTable.empty())), 0L);
+        harness.processBroadcastElement(
+                CatalogUpdate.of(new ItemSignals("with-fourth", 5f, NeighborTable.empty())), 0L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        long time = 1L;
+        for (String liked : List.of("first", "second", "third", "fourth")) {
+            engagement("ana", "INSTAGRAM", "ig-ana", "e" + time, ActivityKind.LIKE, liked, time++);
+        }
+        return lastRefresh("INSTAGRAM", "REELS").items()[0].itemId();
+    }
+
     /** On a fresh operator with the given asymmetry and no popularity prior: likes ig-run, returns the top REELS item. */
     private String firstCoEngagedAfterRun(float asymmetry) throws Exception {
         harness.close();

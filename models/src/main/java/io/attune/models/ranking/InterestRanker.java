@@ -150,6 +150,15 @@ public final class InterestRanker {
             blended.coEngagement = co.getValue();
             coMax = Math.max(coMax, co.getValue());
         }
+        boolean affinity = evidence.affinityWeight() > 0f && !evidence.affinity().isEmpty();
+        if (affinity) {
+            for (Map.Entry<String, Float> liked : strongest(evidence.affinity(), evidence.coEngagedCandidates())) {
+                int slot = partition.slotOf(liked.getKey());
+                if (slot >= 0 && liked.getValue() > 0f && !excluded.test(liked.getKey())) {
+                    bySlot.computeIfAbsent(slot, s -> similarity(partition, s, queries, shares, count, dots));
+                }
+            }
+        }
         if (evidence.popularityWeight() > 0f) {
             for (int slot : partition.mostPopular(evidence.popularCandidates())) {
                 if (!bySlot.containsKey(slot) && !excluded.test(partition.id(slot))) {
@@ -158,15 +167,23 @@ public final class InterestRanker {
             }
         }
         double popularityMax = 0;
+        float affinityMax = 0f;
         for (Blended blended : bySlot.values()) {
             blended.popularity = Math.log1p(Math.max(0f, partition.popularity(blended.slot)));
             popularityMax = Math.max(popularityMax, blended.popularity);
+            if (affinity) {
+                // Every candidate's affinity counts, not only the strongest ones': a co-engaged item the same
+                // people also liked is the likelier next pick.
+                blended.affinity = Math.max(0f, evidence.affinity().getOrDefault(partition.id(blended.slot), 0f));
+                affinityMax = Math.max(affinityMax, blended.affinity);
+            }
         }
         List<Blended> out = new ArrayList<>(bySlot.values());
         for (Blended blended : out) {
             float co = coMax > 0f ? blended.coEngagement / coMax : 0f;
             float popularity = popularityMax > 0 ? (float) (blended.popularity / popularityMax) : 0f;
-            blended.coEngagement = evidence.coEngagementWeight() * co;
+            blended.coEngagement = evidence.coEngagementWeight() * co
+                    + (affinityMax > 0f ? evidence.affinityWeight() * blended.affinity / affinityMax : 0f);
             blended.score = blended.similarity + blended.coEngagement + evidence.popularityWeight() * popularity;
         }
         out.sort(Comparator.comparingDouble((Blended b) -> -b.score).thenComparing(b -> partition.id(b.slot)));
@@ -231,6 +248,7 @@ public final class InterestRanker {
         final float similarity;
         final int interest;
         float coEngagement;
+        float affinity;
         double popularity;
         float score;
 

@@ -1,6 +1,7 @@
 package io.attune.models.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attune.models.math.Vectors;
@@ -152,6 +153,51 @@ class InterestRankerTest {
         assertThat(new InterestRanker(3, 0f).rank(feed, interests, "run"::equals, new Evidence(co, 10f, 0f, 0, 0)))
                 .as("no co-engaged candidates at all").extracting(Recommendation::reason)
                 .doesNotContain(InterestRanker.CO_ENGAGED);
+    }
+
+    @Test
+    void affinityAddsToCoEngagementAndBringsInItemsOfItsOwn() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        feed.put("jazz", new String[] {"jazz"}, jazz);
+        feed.put("blues", new String[] {"blues"}, near(jazz, 0.5f));
+        feed.put("soul", new String[] {"soul"}, near(jazz, 0.8f));
+        List<Interest> interests = List.of(new Interest(running, 1f, "A"));
+        java.util.Map<String, Float> co = java.util.Map.of("jazz", 2f, "blues", 4f);
+        java.util.Map<String, Float> affinity = java.util.Map.of("jazz", 6f, "soul", 3f);
+
+        List<Recommendation> with = new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(co, 1f, 0f, 0, 1, affinity, 1f));
+        List<Recommendation> without = new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(co, 1f, 0f, 0, 1, affinity, 0f));
+
+        assertThat(score(with, "jazz") - score(without, "jazz")).as("the strongest affinity: 6/6")
+                .isCloseTo(1f, within(1e-4f));
+        assertThat(score(with, "soul") - score(without, "soul")).as("half of it: 3/6")
+                .isCloseTo(0.5f, within(1e-4f));
+        assertThat(score(with, "blues") - score(without, "blues")).as("no affinity").isCloseTo(0f, within(1e-4f));
+        assertThat(with).extracting(Recommendation::itemId).as("jazz overtakes soul")
+                .containsSubsequence("jazz", "soul");
+        assertThat(without).extracting(Recommendation::itemId).containsSubsequence("soul", "jazz");
+    }
+
+    @Test
+    void theItemsWithTheMostAffinityBecomeCandidates() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        for (int i = 0; i < 40; i++) {
+            feed.put("run-" + i, new String[] {"running"}, near(running, 0.95f));
+        }
+        feed.put("jazz", new String[] {"jazz"}, jazz);
+        List<Interest> interests = List.of(new Interest(running, 1f, "A"));
+        java.util.Map<String, Float> affinity = java.util.Map.of("jazz", 6f);
+        assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(java.util.Map.of(), 1f, 0f, 0, 1, affinity, 5f))).extracting(Recommendation::itemId)
+                .as("jazz, far from every interest and outside the similarity pool, comes in for its affinity")
+                .startsWith("jazz");
+        assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
+                new Evidence(java.util.Map.of(), 1f, 0f, 0, 0, affinity, 5f))).extracting(Recommendation::itemId)
+                .doesNotContain("jazz");
     }
 
     private static float score(List<Recommendation> picks, String itemId) {
