@@ -62,6 +62,14 @@ public class RetrievalBenchmark {
     @Param({"0"})
     public int coEngaged;
 
+    /**
+     * Items with affinity per person (0: none). With more, each person also has that many items with random
+     * affinity (16 liked items × 256 published affinities is up to 4,096), of which the 100 strongest join
+     * the candidates and every candidate's affinity is blended in, as in a refresh.
+     */
+    @Param({"0"})
+    public int affinity;
+
     private CatalogPartition partition;
     private InterestRanker ranker;
     private List<List<Interest>> people;
@@ -87,7 +95,12 @@ public class RetrievalBenchmark {
             while (co.size() < coEngaged) {
                 co.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
             }
-            evidence.add(coEngaged == 0 ? Evidence.none() : new Evidence(co, 1f, 1f, K * 4, K * 5));
+            Map<String, Float> liked = new HashMap<>();
+            while (liked.size() < affinity) {
+                liked.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
+            }
+            evidence.add(coEngaged == 0 && affinity == 0 ? Evidence.none()
+                    : new Evidence(co, 1f, 1f, K * 4, K * 5, liked, 1f));
         }
         if (mode.equals("indexed")) {
             CatalogPartition exact = catalog.partition(Integer.MAX_VALUE);
