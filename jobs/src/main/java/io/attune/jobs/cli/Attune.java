@@ -31,6 +31,9 @@ public final class Attune {
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
+              place-names
+                       rebuild the guard's list of place-name words from the JDK's locale data
+                         [--output FILE]
             """;
 
     private Attune() {}
@@ -57,6 +60,10 @@ public final class Attune {
                 }
                 case "common-words" -> {
                     io.attune.models.guard.CommonWords.main(rest);
+                    yield 0;
+                }
+                case "place-names" -> {
+                    io.attune.models.guard.PlaceNames.main(rest);
                     yield 0;
                 }
                 default -> {

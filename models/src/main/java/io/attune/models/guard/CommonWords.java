@@ -43,9 +43,15 @@ public final class CommonWords {
     static final List<Integer> SCOWL_SIZES = List.of(10, 20, 35);
 
     private final Set<String> words;
+    private final Set<String> places;
 
     CommonWords(Set<String> words) {
+        this(words, Set.of());
+    }
+
+    CommonWords(Set<String> words, Set<String> places) {
         this.words = Set.copyOf(words);
+        this.places = Set.copyOf(places);
     }
 
     static CommonWords bundled() {
@@ -55,7 +61,11 @@ public final class CommonWords {
                 words.add(row[0].strip());
             }
         }
-        return new CommonWords(words);
+        Set<String> places = new HashSet<>();
+        for (String[] row : GuardResources.rows(PlaceNames.RESOURCE, 1)) {
+            places.add(row[0].strip());
+        }
+        return new CommonWords(words, places);
     }
 
     /**
@@ -65,6 +75,19 @@ public final class CommonWords {
      * and "didn't" are common when "john" and "did" are.
      */
     boolean hasUncommonWord(String normalized) {
+        return hasUncommonWord(normalized, false);
+    }
+
+    /**
+     * As {@link #hasUncommonWord(String)}, with the words of place names ({@code place-names.txt}) counted as
+     * common: a place is no drug or condition the head may know better than the evidence lists, but it can be
+     * the whole of a political message ("Free Tibet"), so only some categories ask this.
+     */
+    boolean hasUncommonWordBesidesPlaces(String normalized) {
+        return hasUncommonWord(normalized, true);
+    }
+
+    private boolean hasUncommonWord(String normalized, boolean placesCommon) {
         int i = 0;
         int n = normalized.length();
         while (i < n) {
@@ -76,7 +99,8 @@ public final class CommonWords {
             while (i < n && (Character.isLetter(normalized.charAt(i)) || innerApostrophe(normalized, i))) {
                 i++;
             }
-            if (!isCommon(normalized.substring(start, i).replace('\u2019', '\''))) {
+            String word = normalized.substring(start, i).replace('\u2019', '\'');
+            if (!isCommon(word) && !(placesCommon && isPlace(word))) {
                 return true;
             }
         }
@@ -93,6 +117,11 @@ public final class CommonWords {
             stem = stem.substring(0, stem.length() - 1);
         }
         return stem.codePointCount(0, stem.length()) < MIN_UNCOMMON_LENGTH || words.contains(stem);
+    }
+
+    private boolean isPlace(String word) {
+        int apostrophe = word.indexOf('\'');
+        return places.contains(apostrophe < 0 ? word : word.substring(0, apostrophe));
     }
 
     private static boolean innerApostrophe(String text, int i) {

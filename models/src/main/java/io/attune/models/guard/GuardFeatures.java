@@ -146,6 +146,11 @@ final class GuardFeatures {
         return commonWords == null || commonWords.hasUncommonWord(analysis.normalized());
     }
 
+    /** As {@link #hasUncommonWord}, with the words of place names counted as common. */
+    boolean hasUncommonWordBesidesPlaces(Analysis analysis) {
+        return commonWords == null || commonWords.hasUncommonWordBesidesPlaces(analysis.normalized());
+    }
+
     /** Whether the category has evidence terms of its own and the text contains one. */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);

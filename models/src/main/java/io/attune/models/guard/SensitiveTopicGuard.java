@@ -57,6 +57,15 @@ public final class SensitiveTopicGuard {
             Set.of(Category.RACE_ETHNICITY.name(), Category.SEXUAL_ORIENTATION.name());
 
     /**
+     * For these categories the rare word that excuses a confident head must not be a place name: a drug or a
+     * condition may be named by a rare word, a place names neither. Held out of training, the head read travel
+     * and time-zone requests as HEALTH with confidence ("what shots do I need before traveling to Malawi",
+     * "what timezone is Boise in"), their only rare word the place. POLITICS and RELIGION keep places: a
+     * country or a holy city can be the whole of such a message.
+     */
+    private static final Set<String> PLACES_ARE_NO_EXCUSE = Set.of(Category.HEALTH.name());
+
+    /**
      * With its evidence terms in the text, a category is flagged from this fraction of its threshold: the text
      * names the topic, so the head only has to lean towards it. Measured on sources held out of training,
      * 0.5 caught 1.5–5 points more sensitive texts for 0.3–1.4 points more everyday ones (0.7 gave half of
@@ -231,12 +240,14 @@ public final class SensitiveTopicGuard {
         int none = judge.classes().indexOf(LabeledText.NONE);
         boolean confident = rules.trustConfidentHead() && none >= 0 && probabilities[none] < CONFIDENT_NONE
                 && features.hasUncommonWord(analysis);
+        boolean confidentBesidesPlaces = confident && features.hasUncommonWordBesidesPlaces(analysis);
         float removed = 0f;
         for (int i = 0; i < probabilities.length; i++) {
             String category = judge.classes().get(i);
             Float threshold = thresholds.get(category);
             if (threshold != null && probabilities[i] >= threshold
-                    && !(confident && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.contains(category))
+                    && !((PLACES_ARE_NO_EXCUSE.contains(category) ? confidentBesidesPlaces : confident)
+                            && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.contains(category))
                     && !features.hasEvidence(category, analysis)) {
                 removed = Math.max(removed, probabilities[i]);
                 probabilities[i] = 0f;

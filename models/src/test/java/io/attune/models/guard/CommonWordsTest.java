@@ -34,6 +34,21 @@ class CommonWordsTest {
         assertThat(BUNDLED.hasUncommonWord(CharNgrams.normalize(text))).isEqualTo(uncommon);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "what timezone is boise in|true|false",
+        "do i need an international visa to go to south korea|true|false",
+        "what shots do i need before traveling to malawi|true|false",
+        "how cold is it in finland in march|true|false",
+        "What are the uses of Clarithromycin in Kenya?|true|true",
+        // Italian's name of Cyprus is the drug, so it stays a rare word.
+        "Can I take cipro with milk?|true|true",
+    })
+    void placeNamesCountAsCommonOnlyWhenAsked(String text, boolean uncommon, boolean besidesPlaces) {
+        assertThat(BUNDLED.hasUncommonWord(CharNgrams.normalize(text))).isEqualTo(uncommon);
+        assertThat(BUNDLED.hasUncommonWordBesidesPlaces(CharNgrams.normalize(text))).isEqualTo(besidesPlaces);
+    }
+
     @Test
     void theBundledListHoldsCommonWordsNotTechnicalOnes() {
         assertThat(BUNDLED.hasUncommonWord("the doctor said my insulin dose is fine")).isFalse();

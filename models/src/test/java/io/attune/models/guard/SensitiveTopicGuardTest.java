@@ -157,6 +157,31 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void aPlaceNameIsNoRareWordThatExcusesAConfidentHeadFromHealthEvidence() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        CommonWords common = new CommonWords(
+                Set.of("what", "shots", "do", "need", "before", "traveling", "to", "timezone", "is", "in", "free",
+                        "are", "the", "uses", "of"),
+                Set.of("malawi", "boise", "tibet"));
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("HEALTH", TermPatterns.compile(List.of("doctor*")),
+                        "POLITICS", TermPatterns.compile(List.of("vote*"))), common, Map.of());
+        float[] embedding = {0, 0, 0};
+        SensitiveTopicGuard health = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.01, "HEALTH", 0.99)), features, true);
+        assertThat(health.assess("what shots do i need before traveling to malawi", embedding).sensitive())
+                .as("the place was the only rare word").isFalse();
+        assertThat(health.assess("what timezone is boise in", embedding).sensitive()).isFalse();
+        assertThat(health.assess("what are the uses of clarithromycin", embedding).categories())
+                .as("a rare word that is no place still excuses it").containsExactly("HEALTH");
+        assertThat(health.assess("clarithromycin in malawi", embedding).categories()).containsExactly("HEALTH");
+        // POLITICS keeps places as rare words: a country can be the whole of a political message.
+        SensitiveTopicGuard politics = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.01, "POLITICS", 0.99)), features, true);
+        assertThat(politics.assess("free tibet", embedding).categories()).containsExactly("POLITICS");
+    }
+
+    @Test
     void aNationalityQualifyingADishOrALanguageIsNoEvidenceOfOrigin() {
         GuardFeatures features = withEverydayUses(Map.of(), "RACE_ETHNICITY",
                 List.of("mexican*", "french", "chinois*", "immigr*"),
