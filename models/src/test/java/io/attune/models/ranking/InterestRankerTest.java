@@ -136,11 +136,7 @@ class InterestRankerTest {
 
     @Test
     void onlyTheMostCoEngagedItemsBecomeCandidates() {
-        CatalogPartition feed = new CatalogPartition(DIMENSION);
-        feed.put("run", new String[] {"running"}, running);
-        feed.put("jazz", new String[] {"jazz"}, jazz);
-        feed.put("blues", new String[] {"blues"}, near(jazz, 0.5f));
-        feed.put("soul", new String[] {"soul"}, near(jazz, 0.8f));
+        CatalogPartition feed = runningAndThreeKindsOfMusic();
         List<Interest> interests = List.of(new Interest(running, 1f, "A"));
         java.util.Map<String, Float> co = java.util.Map.of("jazz", 1f, "blues", 5f, "soul", 3f);
 
@@ -157,11 +153,7 @@ class InterestRankerTest {
 
     @Test
     void affinityAddsToCoEngagementAndBringsInItemsOfItsOwn() {
-        CatalogPartition feed = new CatalogPartition(DIMENSION);
-        feed.put("run", new String[] {"running"}, running);
-        feed.put("jazz", new String[] {"jazz"}, jazz);
-        feed.put("blues", new String[] {"blues"}, near(jazz, 0.5f));
-        feed.put("soul", new String[] {"soul"}, near(jazz, 0.8f));
+        CatalogPartition feed = runningAndThreeKindsOfMusic();
         List<Interest> interests = List.of(new Interest(running, 1f, "A"));
         java.util.Map<String, Float> co = java.util.Map.of("jazz", 2f, "blues", 4f);
         java.util.Map<String, Float> affinity = java.util.Map.of("jazz", 6f, "soul", 3f);
@@ -198,6 +190,16 @@ class InterestRankerTest {
         assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
                 new Evidence(java.util.Map.of(), 1f, 0f, 0, 0, affinity, 5f))).extracting(Recommendation::itemId)
                 .doesNotContain("jazz");
+    }
+
+    /** A running item and three music items, far from running and at different distances from jazz. */
+    private CatalogPartition runningAndThreeKindsOfMusic() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("run", new String[] {"running"}, running);
+        feed.put("jazz", new String[] {"jazz"}, jazz);
+        feed.put("blues", new String[] {"blues"}, near(jazz, 0.5f));
+        feed.put("soul", new String[] {"soul"}, near(jazz, 0.8f));
+        return feed;
     }
 
     private static float score(List<Recommendation> picks, String itemId) {
