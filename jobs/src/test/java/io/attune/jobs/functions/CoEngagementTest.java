@@ -130,6 +130,39 @@ class CoEngagementTest {
     }
 
     @Test
+    void pastTwiceItsSizeTheAffinityTableKeepsOnlyItsStrongestEntries() throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, 2, 2, RETENTION, Duration.ZERO)),
+                new ItemPairKey(), Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            long time = 1L;
+            for (String neighbor : List.of("b", "b", "b", "c", "c", "d", "e")) {
+                harness.processElement(new ItemPair("a", neighbor, 1f, time, true), time++);
+            }
+            // Four entries, twice the size of 2: not pruned yet, so e and d still count.
+            harness.processElement(new ItemPair("a", "e", 1f, time, true), time++);
+            harness.processElement(new ItemPair("a", "e", 1f, time, true), time++);
+            List<CatalogUpdate> out = harness.extractOutputValues();
+            assertThat(out.get(out.size() - 1).signals().affinity().neighbors()).containsExactly("b", "e");
+            assertThat(out.get(out.size() - 1).signals().affinity().weights()).containsExactly(3f, 3f);
+
+            // A fifth entry prunes to the strongest two, b and e: c and d start over when seen again.
+            harness.processElement(new ItemPair("a", "f", 1f, time, true), time++);
+            harness.processElement(new ItemPair("a", "c", 1f, time, true), time++);
+            out = harness.extractOutputValues();
+            NeighborTable published = out.get(out.size() - 1).signals().affinity();
+            assertThat(published.neighbors()).containsExactly("b", "e");
+            harness.processElement(new ItemPair("a", "c", 5f, time, true), time++);
+            out = harness.extractOutputValues();
+            published = out.get(out.size() - 1).signals().affinity();
+            assertThat(published.neighbors()).as("c counted 1 + 5 since the pruning, not 2 + 1 + 5")
+                    .containsExactly("c", "b");
+            assertThat(published.weights()).containsExactly(6f, 3f);
+        }
+    }
+
+    @Test
     void engagementWithASensitiveItemLeavesNoTrace() throws Exception {
         try (var harness = pairsHarness()) {
             harness.processBroadcastElement(new CatalogItem("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,

@@ -1,0 +1,58 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.stream.ItemPair;
+import java.time.Duration;
+import java.util.Random;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
+import org.apache.flink.streaming.api.operators.KeyedProcessOperator;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Not a test: measures how many item pairs per second {@link ItemNeighborhood} takes on RocksDB, with and without
+ * affinity pairs, once the tables are full (docs/recommendation-quality.md, sweep T, "Cost"). Every pair reads
+ * and writes the item's whole {@code ItemSignals} value, so the cost grows with the tables it holds.
+ * {@code mvn -pl jobs test -Dtest=ItemNeighborhoodThroughputCheck -Dattune.measure=true}
+ */
+@EnabledIfSystemProperty(named = "attune.measure", matches = "true")
+class ItemNeighborhoodThroughputCheck {
+
+    private static final int ITEMS = 500;
+    private static final int WARM_UP = 300_000;
+    private static final int MEASURED = 200_000;
+
+    @Test
+    void pairsPerSecond() throws Exception {
+        // A like brings up to 17 short-range pairs and, with affinity, up to 64 affinity pairs.
+        measure("short-range pairs only, 256-slot tables", 0f);
+        measure("with affinity (64 of every 81 pairs), 256 + 1,024-slot tables", 64f / 81f);
+    }
+
+    private static void measure(String label, float affinityShare) throws Exception {
+        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
+                new KeyedProcessOperator<>(new ItemNeighborhood(256, 64, 1024, 256, Duration.ofDays(90),
+                        Duration.ofSeconds(1))), new ItemPairKey(), Types.STRING)) {
+            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+            harness.open();
+            Random random = new Random(7);
+            feed(harness, random, WARM_UP, affinityShare);
+            long start = System.nanoTime();
+            feed(harness, random, MEASURED, affinityShare);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            System.out.printf("%s: %,.0f pairs/s (%,d pairs over %d items in %.1f s)%n", label,
+                    MEASURED / seconds, MEASURED, ITEMS, seconds);
+        }
+    }
+
+    private static void feed(KeyedOneInputStreamOperatorTestHarness<String, ItemPair, ?> harness, Random random,
+            int pairs, float affinityShare) throws Exception {
+        for (int i = 0; i < pairs; i++) {
+            String from = "item-" + random.nextInt(ITEMS);
+            // Partners from a catalog ten times as large, so tables fill up and evict.
+            String to = "item-" + random.nextInt(ITEMS * 10);
+            harness.processElement(new ItemPair(from, to, 1f, i, random.nextFloat() < affinityShare), i);
+        }
+    }
+}
