@@ -110,11 +110,7 @@ class CoEngagementTest {
 
     @Test
     void affinityPairsFillTheAffinityTableNotTheNeighbours() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, 3, 2, RETENTION, Duration.ZERO)),
-                new ItemPairKey(), Types.STRING)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-            harness.open();
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 4, 3, 2, RETENTION, Duration.ZERO))) {
             for (ItemPair pair : List.of(new ItemPair("a", "b", 1f, 1L), new ItemPair("a", "c", 1f, 2L, true),
                     new ItemPair("a", "d", 1f, 3L, true), new ItemPair("a", "d", 1f, 4L, true),
                     new ItemPair("a", "e", 1f, 5L, true), new ItemPair("a", "e", 1f, 6L, true))) {
@@ -131,11 +127,7 @@ class CoEngagementTest {
 
     @Test
     void pastTwiceItsSizeTheAffinityTableKeepsOnlyItsStrongestEntries() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, 2, 2, RETENTION, Duration.ZERO)),
-                new ItemPairKey(), Types.STRING)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-            harness.open();
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 4, 2, 2, RETENTION, Duration.ZERO))) {
             long time = 1L;
             for (String neighbor : List.of("b", "b", "b", "c", "c", "d", "e")) {
                 harness.processElement(new ItemPair("a", neighbor, 1f, time, true), time++);
@@ -187,11 +179,7 @@ class CoEngagementTest {
 
     @Test
     void anItemAccumulatesPopularityAndItsStrongestNeighbours() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(2, 2, RETENTION, Duration.ZERO)), new ItemPairKey(),
-                Types.STRING)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-            harness.open();
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(2, 2, RETENTION, Duration.ZERO))) {
             for (ItemPair pair : List.of(new ItemPair("a", "a", 1f, 1L), new ItemPair("a", "b", 1f, 1L),
                     new ItemPair("a", "a", 1f, 2L), new ItemPair("a", "b", 1f, 2L), new ItemPair("a", "c", 0.5f, 3L),
                     new ItemPair("a", "d", 0.25f, 4L), new ItemPair("x", "a", 1f, 5L))) {
@@ -212,11 +200,7 @@ class CoEngagementTest {
 
     @Test
     void onlyTheStrongestNeighboursAreBroadcastWhileTheSketchKeepsCountingTheRest() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(4, 2, RETENTION, Duration.ZERO)), new ItemPairKey(),
-                Types.STRING)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-            harness.open();
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 2, RETENTION, Duration.ZERO))) {
             for (ItemPair pair : List.of(new ItemPair("a", "b", 3f, 1L), new ItemPair("a", "c", 1f, 2L),
                     new ItemPair("a", "d", 2f, 3L), new ItemPair("a", "e", 0.5f, 4L))) {
                 harness.processElement(pair, pair.timestamp());
@@ -233,11 +217,7 @@ class CoEngagementTest {
 
     @Test
     void changesWithinAPublishIntervalGoOutAsOneUpdateWithTheLatestTable() throws Exception {
-        try (var harness = new KeyedOneInputStreamOperatorTestHarness<>(
-                new KeyedProcessOperator<>(new ItemNeighborhood(4, 4, RETENTION, Duration.ofSeconds(1))),
-                new ItemPairKey(), Types.STRING)) {
-            harness.setStateBackend(new EmbeddedRocksDBStateBackend());
-            harness.open();
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 4, RETENTION, Duration.ofSeconds(1)))) {
             harness.setProcessingTime(10_200L);
             harness.processElement(new ItemPair("a", "a", 1f, 1L), 1L);
             harness.processElement(new ItemPair("a", "b", 1f, 1L), 1L);
@@ -293,6 +273,15 @@ class CoEngagementTest {
                 bytes.length());
         // What every profile subtask holds per engaged item with the default items.published-* options.
         assertThat(bytes.length()).isBetween(320 * 20, 320 * 22);
+    }
+
+    private static KeyedOneInputStreamOperatorTestHarness<String, ItemPair, CatalogUpdate> neighborhoodHarness(
+            ItemNeighborhood neighborhood) throws Exception {
+        var harness = new KeyedOneInputStreamOperatorTestHarness<>(new KeyedProcessOperator<>(neighborhood),
+                new ItemPairKey(), Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.open();
+        return harness;
     }
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogItem, ItemPair> pairsHarness()
