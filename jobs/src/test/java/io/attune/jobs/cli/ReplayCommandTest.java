@@ -103,6 +103,51 @@ class ReplayCommandTest {
     }
 
     @Test
+    void whatTheSamePeopleLikedFurtherApartReachesTheReplaysRefreshesAsAffinity(@TempDir Path dir)
+            throws Exception {
+        Path catalog = write(dir, "catalog.jsonl",
+                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
+                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
+                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking"),
+                item("ig-kayak", "Kayaking a quiet river at dawn", "outdoors"),
+                item("ig-chess", "A chess opening in five minutes", "games"));
+        // Ben and Cleo liked the shoes and, two likes later, the pasta: too far apart for short-range pairs of
+        // window 1, within the affinity window.
+        Path engagement = write(dir, "engagement.jsonl",
+                like("ig-ben", "2026-11-29T10:00:00Z", "ig-trail-shoes"),
+                like("ig-ben", "2026-11-29T10:01:00Z", "ig-kayak"),
+                like("ig-ben", "2026-11-29T10:02:00Z", "ig-chess"),
+                like("ig-ben", "2026-11-29T10:03:00Z", "ig-pasta"),
+                like("ig-cleo", "2026-11-29T10:10:00Z", "ig-trail-shoes"),
+                like("ig-cleo", "2026-11-29T10:11:00Z", "ig-chess"),
+                like("ig-cleo", "2026-11-29T10:12:00Z", "ig-kayak"),
+                like("ig-cleo", "2026-11-29T10:13:00Z", "ig-pasta"),
+                like("ig-dora", "2026-11-29T11:00:00Z", "ig-trail-shoes"));
+
+        RecommendedItem pasta = pastaForDora(dir, catalog, engagement, "with");
+        assertThat(pasta).as("recommended to Dora").isNotNull();
+        assertThat(pasta.reason()).startsWith("people who liked what you recently liked");
+        RecommendedItem without = pastaForDora(dir, catalog, engagement, "without",
+                "--items.affinity-window", "0", "--refresh.affinity-weight", "0");
+        assertThat(without == null || !without.reason().startsWith("people who liked"))
+                .as("without affinity the pasta is no co-engaged pick: %s", without).isTrue();
+    }
+
+    /** Replays with short-range pairs of window 1 and the given options; Dora's latest pasta pick, or null. */
+    private static RecommendedItem pastaForDora(Path dir, Path catalog, Path engagement, String run,
+            String... options) throws Exception {
+        Path output = dir.resolve(run + ".jsonl");
+        List<String> args = new java.util.ArrayList<>(List.of("--engagement-signals", engagement.toString(),
+                "--catalog", catalog.toString(), "--output", output.toString(), "--items.pair-window", "1"));
+        args.addAll(List.of(options));
+        assertThat(ReplayCommand.run(args.toArray(String[]::new))).isZero();
+        RecommendationRefresh dora = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .filter(r -> r.centerId().equals("INSTAGRAM:ig-dora")).reduce((a, b) -> b).orElseThrow();
+        return java.util.Arrays.stream(dora.items()).filter(i -> i.itemId().equals("ig-pasta")).findFirst()
+                .orElse(null);
+    }
+
+    @Test
     void missingOutputOrInputsIsAUsageError(@TempDir Path dir) throws Exception {
         assertThat(ReplayCommand.run(new String[] {"--catalog", dir.resolve("none.jsonl").toString(),
             "--output", dir.resolve("out").toString()})).isEqualTo(2);
