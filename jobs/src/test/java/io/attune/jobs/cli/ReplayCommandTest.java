@@ -78,10 +78,7 @@ class ReplayCommandTest {
 
     @Test
     void whatOthersLikedTogetherReachesTheReplaysRefreshes(@TempDir Path dir) throws Exception {
-        Path catalog = write(dir, "catalog.jsonl",
-                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
-                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
-                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking"));
+        Path catalog = feedCatalog(dir);
         Path engagement = write(dir, "engagement.jsonl",
                 like("ig-dora", "2026-11-29T11:00:00Z", "ig-trail-shoes"),
                 like("ig-ben", "2026-11-29T10:00:00Z", "ig-trail-shoes"),
@@ -105,11 +102,7 @@ class ReplayCommandTest {
     @Test
     void whatTheSamePeopleLikedFurtherApartReachesTheReplaysRefreshesAsAffinity(@TempDir Path dir)
             throws Exception {
-        Path catalog = write(dir, "catalog.jsonl",
-                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
-                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
-                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking"),
-                item("ig-kayak", "Kayaking a quiet river at dawn", "outdoors"),
+        Path catalog = feedCatalog(dir, item("ig-kayak", "Kayaking a quiet river at dawn", "outdoors"),
                 item("ig-chess", "A chess opening in five minutes", "games"));
         // Ben and Cleo liked the shoes and, two likes later, the pasta: too far apart for short-range pairs of
         // window 1, within the affinity window.
@@ -160,6 +153,16 @@ class ReplayCommandTest {
         } catch (Exception e) {
             throw new AssertionError(json, e);
         }
+    }
+
+    /** An INSTAGRAM feed of trail shoes, a jazz club and pasta, and the given items. */
+    private static Path feedCatalog(Path dir, String... more) throws Exception {
+        List<String> items = new java.util.ArrayList<>(List.of(
+                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
+                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
+                item("ig-pasta", "Fresh homemade pasta in ten minutes", "cooking")));
+        items.addAll(List.of(more));
+        return write(dir, "catalog.jsonl", items.toArray(String[]::new));
     }
 
     private static String item(String id, String text, String tag) {
