@@ -40,7 +40,7 @@ public final class TopicVocabularyBuilder {
     static {
         ROOTS.put("HEALTH", List.of("disease 1", "illness 1", "symptom 1", "injury 1", "medicine 2",
                 "medical_procedure 1", "disability 1", "pregnancy 1", "medicine 1", "disorder 1", "pain 1",
-                "therapy 1", "addiction 1"));
+                "therapy 1", "addiction 1", "ill_health 1"));
         ROOTS.put("RELIGION", List.of("religion 1", "religion 2", "religious_person 1", "clergyman 1",
                 "sacrament 1", "rite 2", "place_of_worship 1", "sacred_text 1", "holy_day 1", "believer 1",
                 "deity 1", "theology 1", "atheism 1"));
@@ -74,7 +74,11 @@ public final class TopicVocabularyBuilder {
             // everyday words in other languages ("mange", French for "eats")
             "mange", "gravida",
             // a golf term too ("what's my golf handicap"); the lexicon has "handicapped"
-            "handicap");
+            "handicap",
+            // below "ill health": everyday senses first outside medicine (glue, a dish, a bathtub, a town, a film,
+            // a religious practice, "wasting time", "strictures" as criticism)
+            "adhesion", "stasis", "slough", "fester", "wasting", "stricture", "feebleness", "unfitness",
+            "chicken breast", "clawfoot", "noli me tangere", "jungle fever", "glossolalia");
 
     private record Synset(List<String> words, List<String[]> pointers) {}
 

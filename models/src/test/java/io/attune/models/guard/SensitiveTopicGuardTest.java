@@ -407,6 +407,22 @@ class SensitiveTopicGuardTest {
         assertThat(headOnly.assess("What causes you to vomit with an itchy throat?", embedding).sensitive()).isFalse();
     }
 
+    @Test
+    void bundledHealthEvidenceNamesOrgansAndJointsButNotTheirDishes() {
+        GuardFeatures bundled = SensitiveTopicGuard.bundledFeatures();
+        float[] embedding = {0, 0, 0};
+        SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
+                headAnswering(bundled, Map.of("NONE", 0.99)), bundled, true);
+        // Two anatomy terms in a short message are dense evidence whatever the head says.
+        assertThat(unsure.assess("Should the CT of my abdomen and pelvis be done with contrast?", embedding)
+                .categories()).containsExactly("HEALTH");
+        assertThat(unsure.assess("My elbow and the ligaments around it are swollen", embedding).categories())
+                .containsExactly("HEALTH");
+        // A cut of meat names no body.
+        assertThat(unsure.assess("how long should i cook chicken thighs and chicken liver", embedding).sensitive())
+                .isFalse();
+    }
+
     /** Features whose categories need the given evidence terms, with the given lexicon and vocabulary. */
     private static GuardFeatures featuresNeeding(Map<String, List<String>> evidence, Map<String, Pattern> lexicon,
             Map<String, Integer> vocabulary) {

@@ -44,6 +44,21 @@ class TopicVocabularyTest {
     }
 
     @Test
+    void bundledVocabularyHoldsInfectionsAndOtherIllHealth() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        TopicVocabulary bundled = TopicVocabulary.bundled(categories);
+
+        // Infections sit below "ill health" in WordNet, not below "disease": the roots once left them out.
+        for (String text : List.of("Is malaria more common in hotter areas?", "How is a stomach ulcer treated?",
+                "Can sepsis come back?", "Does tetanus need a booster?")) {
+            assertThat(bundled.hits(text)[0]).as(text).isPositive();
+        }
+        // The same part of WordNet holds words whose everyday sense comes first: a dish, glue, a bathtub.
+        assertThat(bundled.hits("How long do I grill a chicken breast? Which glue has the best adhesion for a "
+                + "clawfoot tub? I keep wasting time")).containsOnly(0f);
+    }
+
+    @Test
     void otherLanguagesCountInTheSameFeatures() {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         TopicVocabulary bundled = TopicVocabulary.bundled(categories);
