@@ -135,7 +135,7 @@ public class UpdateProfile
     public void processBroadcastElement(CatalogUpdate update, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
         if (update.signals() != null) {
-            ItemSignals signals = update.signals();
+            ItemSignals signals = update.signals().internIds();
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
             if (item != null) {
@@ -184,6 +184,11 @@ public class UpdateProfile
             index = new CatalogIndex();
             for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
                 addToIndex(index, entry.getValue(), signals);
+            }
+            // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
+            // the ids it names; they are shared again here, once per subtask start (arrays change in place).
+            for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
+                entry.getValue().internIds();
             }
         }
         return index;

@@ -333,6 +333,41 @@ class UpdateProfileTest {
     }
 
     @Test
+    void tablesHeldInBroadcastStateShareTheIdsTheyNameAlsoAfterARestore() throws Exception {
+        // Deserialized signals bring their own copy of every id: here, three distinct "ig-jazz" strings.
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {4f}, new float[1]),
+                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {2f}, new float[1]))), 0L);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("w-run", 10f,
+                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {3f}, new float[1]))), 0L);
+        assertThat(namedIn(harness, "ig-run", false)).isSameAs(namedIn(harness, "w-run", false))
+                .isSameAs(namedIn(harness, "ig-run", true));
+
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
+                        List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
+                new PersonKey(), Types.STRING, 128, 1, 0);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.initializeState(snapshot);
+        harness.open();
+        assertThat(namedIn(harness, "ig-run", false)).as("restored: deserialized one by one")
+                .isNotSameAs(namedIn(harness, "w-run", false));
+        join("ana", "INSTAGRAM", "ig-ana");
+        assertThat(namedIn(harness, "ig-run", false)).as("shared again once the subtask ranks")
+                .isEqualTo("ig-jazz").isSameAs(namedIn(harness, "w-run", false))
+                .isSameAs(namedIn(harness, "ig-run", true));
+    }
+
+    private static String namedIn(
+            KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> harness,
+            String itemId, boolean affinity) throws Exception {
+        ItemSignals signals = harness.getBroadcastState(UpdateProfile.ITEM_SIGNALS).get(itemId);
+        return (affinity ? signals.affinityOrEmpty() : signals.neighbors()).neighbors()[0];
+    }
+
+    @Test
     void itemsCoEngagedWithWhatThePersonLikedAreRecommendedAndSaySo() throws Exception {
         // ig-cook-2 is far from the running interest in content, but people who liked ig-run liked it too.
         broadcast(new CatalogItem("ig-cook-2", "INSTAGRAM", "REELS", new String[] {"cooking"}, 0L, true,

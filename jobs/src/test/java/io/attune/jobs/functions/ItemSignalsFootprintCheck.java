@@ -1,0 +1,75 @@
+package io.attune.jobs.functions;
+
+import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.NeighborTable;
+import java.lang.management.ManagementFactory;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Random;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+
+/**
+ * Not a test: measures the heap that the item signals held in a profile subtask's broadcast state take per
+ * engaged item, as they arrive (deserialized one by one, each with its own copy of every id it names) and once
+ * {@link ItemSignals#internIds} has made them share their ids (docs/recommendation-quality.md, "Cost").
+ * 20,000 items, each publishing the default 64 neighbours and 256 affinities, partners drawn with a skew toward
+ * popular items, 11-character ids. Heap is read after repeated full collections, so figures are approximate.
+ * {@code mvn -pl jobs test -Dtest=ItemSignalsFootprintCheck -Dattune.measure=true}
+ */
+@EnabledIfSystemProperty(named = "attune.measure", matches = "true")
+class ItemSignalsFootprintCheck {
+
+    private static final int ITEMS = 20_000;
+
+    @Test
+    void heapPerEngagedItem() throws Exception {
+        TypeSerializer<ItemSignals> serializer =
+                TypeInformation.of(ItemSignals.class).createSerializer(new SerializerConfigImpl());
+        Random random = new Random(11);
+        long empty = usedHeap();
+        Map<String, ItemSignals> held = new HashMap<>();
+        DataOutputSerializer out = new DataOutputSerializer(16_384);
+        for (int i = 0; i < ITEMS; i++) {
+            out.clear();
+            serializer.serialize(new ItemSignals(id(i), 10f, table(random, 64), table(random, 256)), out);
+            ItemSignals arrived = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            held.put(arrived.itemId(), arrived);
+        }
+        long asArrived = usedHeap() - empty;
+        held.values().forEach(ItemSignals::internIds);
+        long shared = usedHeap() - empty;
+        System.out.printf("%,d items, 64 neighbours + 256 affinities each: %,d bytes per item as deserialized, "
+                + "%,d bytes per item with shared ids (%.1fx less)%n", held.size(), asArrived / ITEMS,
+                shared / ITEMS, (double) asArrived / shared);
+    }
+
+    private static NeighborTable table(Random random, int size) {
+        String[] ids = new String[size];
+        float[] weights = new float[size];
+        for (int j = 0; j < size; j++) {
+            // Squared uniform: most partners among the first items, as co-engagement favours popular ones.
+            double u = random.nextDouble();
+            ids[j] = id((int) (u * u * ITEMS));
+            weights[j] = size - j;
+        }
+        return new NeighborTable(ids, weights, new float[size]);
+    }
+
+    private static String id(int i) {
+        return String.format("item-%06d", i);
+    }
+
+    private static long usedHeap() throws InterruptedException {
+        for (int i = 0; i < 4; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+}
