@@ -423,6 +423,28 @@ class SensitiveTopicGuardTest {
                 .isFalse();
     }
 
+    @Test
+    void aCountryAskedAboutOrToldApartNamesNobodysOriginAndACreditScoreIsNoBody() {
+        GuardFeatures bundled = SensitiveTopicGuard.bundledFeatures();
+        float[] embedding = {0, 0, 0};
+        // A head leaning a little toward the category: only evidence in the text lets it flag.
+        SensitiveTopicGuard origin = SensitiveTopicGuard.withHead(
+                headAnswering(bundled, Map.of("NONE", 0.6, "RACE_ETHNICITY", 0.4)), bundled, true);
+        for (String everyday : List.of("Which countries do you operate in?", "What country is the plug for?",
+                "The exchange rate was wrong for a purchase in another country",
+                "My card was charged in a different country's money", "any travel alerts for that country")) {
+            assertThat(origin.assess(everyday, embedding).sensitive()).as(everyday).isFalse();
+        }
+        assertThat(origin.assess("go back to your country", embedding).categories()).containsExactly("RACE_ETHNICITY");
+        assertThat(origin.assess("they come from shithole countries", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
+
+        SensitiveTopicGuard health = SensitiveTopicGuard.withHead(
+                headAnswering(bundled, Map.of("NONE", 0.6, "HEALTH", 0.4)), bundled, true);
+        assertThat(health.assess("would late payments hurt my credit", embedding).sensitive()).isFalse();
+        assertThat(health.assess("my knee hurts when I run", embedding).categories()).containsExactly("HEALTH");
+    }
+
     /** Features whose categories need the given evidence terms, with the given lexicon and vocabulary. */
     private static GuardFeatures featuresNeeding(Map<String, List<String>> evidence, Map<String, Pattern> lexicon,
             Map<String, Integer> vocabulary) {
