@@ -424,7 +424,7 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
-    void aCountryAskedAboutOrToldApartNamesNobodysOriginAndACreditScoreIsNoBody() {
+    void aCountryAskedAboutADestinationOrOnesOwnTaxesAreNoEvidence() {
         GuardFeatures bundled = SensitiveTopicGuard.bundledFeatures();
         float[] embedding = {0, 0, 0};
         // A head leaning a little toward the category: only evidence in the text lets it flag.
@@ -435,6 +435,13 @@ class SensitiveTopicGuardTest {
                 "My card was charged in a different country's money", "any travel alerts for that country")) {
             assertThat(origin.assess(everyday, embedding).sensitive()).as(everyday).isFalse();
         }
+        // Nor does a destination or a language setting; going back somewhere is not a trip.
+        for (String everyday : List.of("tell my bank I'm travelling to Vietnam", "do I need shots for a trip to Africa",
+                "let's chat using Spanish", "change your language to Japanese")) {
+            assertThat(origin.assess(everyday, embedding).sensitive()).as(everyday).isFalse();
+        }
+        assertThat(origin.assess("they should go back to Africa", embedding).categories())
+                .containsExactly("RACE_ETHNICITY");
         assertThat(origin.assess("go back to your country", embedding).categories()).containsExactly("RACE_ETHNICITY");
         assertThat(origin.assess("they come from shithole countries", embedding).categories())
                 .containsExactly("RACE_ETHNICITY");
@@ -443,6 +450,16 @@ class SensitiveTopicGuardTest {
                 headAnswering(bundled, Map.of("NONE", 0.6, "HEALTH", 0.4)), bundled, true);
         assertThat(health.assess("would late payments hurt my credit", embedding).sensitive()).isFalse();
         assertThat(health.assess("my knee hurts when I run", embedding).categories()).containsExactly("HEALTH");
+        assertThat(health.assess("make an appointment for an oil change", embedding).sensitive()).isFalse();
+
+        // French "taxe*" once matched English "taxes": one's own tax bill is paperwork, a tax in French politics.
+        SensitiveTopicGuard politics = SensitiveTopicGuard.withHead(
+                headAnswering(bundled, Map.of("NONE", 0.6, "POLITICS", 0.4)), bundled, true);
+        assertThat(politics.assess("how much do I pay in taxes to the state", embedding).sensitive()).isFalse();
+        assertThat(politics.assess("what is the routing number of my citizens bank account", embedding).sensitive())
+                .isFalse();
+        assertThat(politics.assess("les taxes sur le carburant, c'est du vol organisé par l'État", embedding)
+                .categories()).containsExactly("POLITICS");
     }
 
     /** Features whose categories need the given evidence terms, with the given lexicon and vocabulary. */
