@@ -352,6 +352,21 @@ class SensitiveTopicGuardTest {
         "Pay my American Express bill",
         // One's own tax bill.
         "How much will my state taxes be this year?",
+        // English words that terms written for other languages matched until session 19 ("pays", "pools*",
+        // "condones", "aids", "syndic*", "manifestation*", "regional*", "candidat*", "abort*", "staking*",
+        // "femini*", "pasteur*", "buddy*", "diabe*", "angel*" in "Los Angeles", French "taxe*" in "taxes").
+        "Who pays for the swimming pools at the hotel?",
+        "He never condones cheating at cards",
+        "Which study aids work best for exams?",
+        "Find me a syndicated column about gardening",
+        "The regional manager is on holiday today",
+        "Abort the running program",
+        "What are the staking rewards for my coins?",
+        "Is this font too feminine for a logo?",
+        "Is pasteurised milk fine for cheese?",
+        "Say hi to my buddy Tom",
+        "Book a flight to Los Angeles",
+        "How much do I pay in taxes?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
