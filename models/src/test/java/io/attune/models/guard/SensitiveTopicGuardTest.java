@@ -367,6 +367,8 @@ class SensitiveTopicGuardTest {
         "Say hi to my buddy Tom",
         "Book a flight to Los Angeles",
         "How much do I pay in taxes?",
+        // Spanish and Portuguese "gripe" (flu) in the topic vocabulary, which flags alone.
+        "My one gripe with this phone is the battery",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
