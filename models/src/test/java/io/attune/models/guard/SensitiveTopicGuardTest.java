@@ -369,6 +369,14 @@ class SensitiveTopicGuardTest {
         "How much do I pay in taxes?",
         // Spanish and Portuguese "gripe" (flu) in the topic vocabulary, which flags alone.
         "My one gripe with this phone is the battery",
+        // Session 19: words the broad English terms and the medical endings caught ("head*", "disab*", "*pathy"),
+        // small talk to the assistant, paperwork about care, vaccines a trip requires.
+        "Heads or tails? I'm heading to the office",
+        "Can I disable my card?",
+        "How do you spell antipathy?",
+        "How do you feel today? When were you born?",
+        "When is my medical bill due, and how many sick days do I have left?",
+        "Will I need vaccines for my trip to Peru?",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
@@ -468,6 +476,8 @@ class SensitiveTopicGuardTest {
         assertThat(health.assess("would late payments hurt my credit", embedding).sensitive()).isFalse();
         assertThat(health.assess("my knee hurts when I run", embedding).categories()).containsExactly("HEALTH");
         assertThat(health.assess("make an appointment for an oil change", embedding).sensitive()).isFalse();
+        assertThat(health.assess("I've had a headache since the vaccination", embedding).categories())
+                .containsExactly("HEALTH");
 
         // French "taxe*" once matched English "taxes": one's own tax bill is paperwork, a tax in French politics.
         SensitiveTopicGuard politics = SensitiveTopicGuard.withHead(
