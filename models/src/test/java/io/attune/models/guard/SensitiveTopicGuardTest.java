@@ -266,6 +266,10 @@ class SensitiveTopicGuardTest {
         "Tickets for the Pride parade after-party|SEXUAL_ORIENTATION|true",
         "Rendez-vous à la marche des fiertés samedi|SEXUAL_ORIENTATION|true",
         "I take pride in my work|SEXUAL_ORIENTATION|false",
+        // The commonest form of the disability slur; the flame retardant is something else.
+        "ok retard, whatever|HEALTH|true",
+        "Is this sofa fabric flame retardant?|HEALTH|false",
+        "called a dirty jew at school again|RELIGION|true",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
