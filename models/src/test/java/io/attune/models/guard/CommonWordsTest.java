@@ -29,6 +29,16 @@ class CommonWordsTest {
         "Est-ce que les effets secondaires passent ?|true",
         "ما هي أعراض السكري؟|true",
         "糖尿病的症状是什么|true",
+        // A word asked about (its meaning, its spelling) is the subject of a language question, no rare word...
+        "what does the word ataraxy mean|false",
+        "i want to know what the word discomfit means|false",
+        "what is the meaning of hyperactive|false",
+        "how do you spell sanguine|false",
+        "use the word ataraxy in a sentence|false",
+        // ...but the same word in a statement, or a rare word beside the question, still is.
+        "ataraxy is all I want from this retreat|true",
+        "what does clarithromycin do to my stomach|true",
+        "how do you spell sanguine in the clarithromycin leaflet|true",
     })
     void findsWordsOutsideTheCommonEnglishOnes(String text, boolean uncommon) {
         assertThat(BUNDLED.hasUncommonWord(CharNgrams.normalize(text))).isEqualTo(uncommon);
