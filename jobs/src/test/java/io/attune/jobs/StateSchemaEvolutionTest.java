@@ -2,6 +2,9 @@ package io.attune.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.jobs.state.ItemIdHash;
+import io.attune.jobs.state.LinkedAccount;
+import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.NeighborTable;
 import java.nio.file.Files;
@@ -28,6 +31,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  */
 class StateSchemaEvolutionTest {
 
+    private static final Path PROFILE_WITH_LIKED_IDS =
+            Path.of("src/test/resources/state-schemas/profile-state-with-liked-ids.bin");
     private static final Path ITEM_SIGNALS_BEFORE_AFFINITY =
             Path.of("src/test/resources/state-schemas/item-signals-before-affinity.bin");
 
@@ -55,6 +60,39 @@ class StateSchemaEvolutionTest {
         current.serialize(restored, out);
         ItemSignals again = current.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
         assertThat(again.neighbors().neighbors()).containsExactly("item-b", "item-c");
+    }
+
+    /**
+     * Profiles written before 0.6 keep each account's recent likes as ids; since then as 64-bit hashes. The fixture
+     * {@code profile-state-with-liked-ids.bin} (serializer snapshot and one profile whose account liked "item-a"
+     * then "item-b") was written at commit b973843 by a throwaway test, as {@link #writeFixture} does for
+     * {@code ItemSignals}.
+     */
+    @Test
+    void profilesWrittenWithLikedIdsReadBackAsTheirHashes() throws Exception {
+        DataInputDeserializer in = new DataInputDeserializer(Files.readAllBytes(PROFILE_WITH_LIKED_IDS));
+        TypeSerializerSnapshot<ProfileState> written =
+                TypeSerializerSnapshot.readVersionedSnapshot(in, getClass().getClassLoader());
+        TypeSerializer<ProfileState> current =
+                TypeInformation.of(ProfileState.class).createSerializer(new SerializerConfigImpl());
+        TypeSerializerSchemaCompatibility<ProfileState> compatibility =
+                current.snapshotConfiguration().resolveSchemaCompatibility(written);
+        assertThat(compatibility.isCompatibleAfterMigration() || compatibility.isCompatibleAsIs())
+                .as("compatibility: %s", compatibility).isTrue();
+
+        LinkedAccount restored = written.restoreSerializer().deserialize(in).accounts()[0];
+        assertThat(restored.recentLikeHashes()).as("the field did not exist").isNull();
+        long[] liked = {ItemIdHash.of("item-a"), ItemIdHash.of("item-b")};
+        assertThat(restored.recentLikeHashesOrNone()).containsExactly(liked);
+
+        // The account's next change keeps the likes as hashes only, and today's serializer writes that.
+        LinkedAccount changed = restored.withRecentItems(restored.recentItemsOrNone());
+        assertThat(changed.recentLikes()).isNull();
+        assertThat(changed.recentLikeHashes()).containsExactly(liked);
+        DataOutputSerializer out = new DataOutputSerializer(4096);
+        current.serialize(ProfileState.of(new LinkedAccount[] {changed}), out);
+        assertThat(current.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).accounts()[0]
+                .recentLikeHashesOrNone()).containsExactly(liked);
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.attune.jobs.functions;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
+import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ActivitySignal;
@@ -78,6 +79,7 @@ public class UpdateProfile
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
+    private transient Map<Long, ItemSignals> signalsByHash;
     private transient ValueState<ProfileState> profile;
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
@@ -137,6 +139,9 @@ public class UpdateProfile
         if (update.signals() != null) {
             ItemSignals signals = update.signals().internIds();
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
+            if (signalsByHash != null) {
+                signalsByHash.put(ItemIdHash.of(signals.itemId()), signals);
+            }
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
             if (item != null) {
                 index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS))
@@ -185,13 +190,26 @@ public class UpdateProfile
             for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
                 addToIndex(index, entry.getValue(), signals);
             }
-            // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
-            // the ids it names; they are shared again here, once per subtask start (arrays change in place).
-            for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
-                entry.getValue().internIds();
-            }
+            signalsByHash(signals);
         }
         return index;
+    }
+
+    /**
+     * The item signals held in broadcast state, by {@link ItemIdHash} (profiles keep their likes as hashes), built
+     * once per subtask start and then kept up to date as signals arrive.
+     */
+    private Map<Long, ItemSignals> signalsByHash(ReadOnlyBroadcastState<String, ItemSignals> signals)
+            throws Exception {
+        if (signalsByHash == null) {
+            signalsByHash = new HashMap<>();
+            for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
+                // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
+                // the ids it names; they are shared again here (arrays change in place).
+                signalsByHash.put(ItemIdHash.of(entry.getKey()), entry.getValue().internIds());
+            }
+        }
+        return signalsByHash;
     }
 
     private static void addToIndex(CatalogIndex catalog, CatalogItem item,
@@ -260,12 +278,13 @@ public class UpdateProfile
             throws Exception {
         Map<String, Float> coEngagement = new HashMap<>(1024);
         Map<String, Float> affinity = settings.affinityWeight() > 0f ? new HashMap<>(1024) : null;
+        Map<Long, ItemSignals> byHash = signalsByHash(signals);
         for (LinkedAccount account : state.accounts()) {
-            String[] likes = account.recentLikesOrNone();
+            long[] likes = account.recentLikeHashesOrNone();
             float recency = 1f;
             // Latest first: what the person liked last says most about what they want next.
             for (int l = likes.length - 1, n = 0; l >= 0; l--, n++, recency *= settings.likeRecencyDecay()) {
-                ItemSignals source = signals.get(likes[l]);
+                ItemSignals source = byHash.get(likes[l]);
                 if (source == null) {
                     continue;
                 }
@@ -373,7 +392,8 @@ public class UpdateProfile
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
             if (weight > 0f) {
-                account = account.withRecentLikes(rememberLike(account.recentLikesOrNone(), activity.itemId()));
+                account = account.withRecentLikeHashes(
+                        rememberLike(account.recentLikeHashesOrNone(), ItemIdHash.of(activity.itemId())));
             }
         }
         accounts[at] = account;
@@ -392,15 +412,15 @@ public class UpdateProfile
         return out;
     }
 
-    private String[] rememberLike(String[] likes, String itemId) {
+    private long[] rememberLike(long[] likes, long itemHash) {
         int limit = settings.keptLikes();
         if (limit <= 0) {
             return likes;
         }
-        String[] kept = Arrays.stream(likes).filter(id -> !id.equals(itemId)).toArray(String[]::new);
+        long[] kept = Arrays.stream(likes).filter(h -> h != itemHash).toArray();
         int from = Math.max(0, kept.length + 1 - limit);
-        String[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
-        out[out.length - 1] = itemId;
+        long[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
+        out[out.length - 1] = itemHash;
         return out;
     }
 
