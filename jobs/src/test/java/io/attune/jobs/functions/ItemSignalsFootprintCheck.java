@@ -65,11 +65,17 @@ class ItemSignalsFootprintCheck {
         return String.format("item-%06d", i);
     }
 
-    private static long usedHeap() throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
+    /** Heap in use after full collections, repeated until it stops shrinking (an explicit GC is a full one). */
+    private static long usedHeap() {
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 8; i++) {
             System.gc();
-            Thread.sleep(100);
+            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+            if (now >= used) {
+                break;
+            }
+            used = now;
         }
-        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return used;
     }
 }
