@@ -72,8 +72,16 @@ final class GuardFeatures {
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
                     && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized)).find();
         }
-        return new Analysis(normalized, lexiconHits, vocabulary.hitsOfNormalized(normalized),
-                ngrams.ofNormalized(normalized));
+        float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
+        for (int c = 0; c < vocabularyHits.length; c++) {
+            // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
+            // use is no more a vocabulary hit than a lexicon hit.
+            if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
+                vocabularyHits[c] = vocabulary.hitsOfNormalized(
+                        withoutEverydayUses(vocabulary.category(c), normalized))[c];
+            }
+        }
+        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized));
     }
 
     /**

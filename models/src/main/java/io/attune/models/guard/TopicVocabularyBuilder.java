@@ -78,7 +78,10 @@ public final class TopicVocabularyBuilder {
             // below "ill health": everyday senses first outside medicine (glue, a dish, a bathtub, a town, a film,
             // a religious practice, "wasting time", "strictures" as criticism)
             "adhesion", "stasis", "slough", "fester", "wasting", "stricture", "feebleness", "unfitness",
-            "chicken breast", "clawfoot", "noli me tangere", "jungle fever", "glossolalia");
+            "chicken breast", "clawfoot", "noli me tangere", "jungle fever", "glossolalia",
+            // figurative and technical senses met in everyday mail and chat: software "bloat", "a small hiccup",
+            // "still smarting from the loss", "the audio keeps cutting out"
+            "bloat", "hiccup", "smarting", "cutting out");
 
     private record Synset(List<String> words, List<String[]> pointers) {}
 

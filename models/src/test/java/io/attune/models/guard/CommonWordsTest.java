@@ -39,6 +39,11 @@ class CommonWordsTest {
         "ataraxy is all I want from this retreat|true",
         "what does clarithromycin do to my stomach|true",
         "how do you spell sanguine in the clarithromycin leaflet|true",
+        // Addresses name no drug or condition; a rare word beside one still counts.
+        "see http://www.oblomovka.com/entries/2002/09/24 for the news|false",
+        "i registered mine through easyspace.com last year|false",
+        "mail zzzzteana-owner@yahoogroups.com to join|false",
+        "the clarithromycin leaflet is at www.example.org/leaflet|true",
     })
     void findsWordsOutsideTheCommonEnglishOnes(String text, boolean uncommon) {
         assertThat(BUNDLED.hasUncommonWord(CharNgrams.normalize(text))).isEqualTo(uncommon);

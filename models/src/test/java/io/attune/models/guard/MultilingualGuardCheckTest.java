@@ -178,15 +178,29 @@ class MultilingualGuardCheckTest {
         // SEXUAL_ORIENTATION, and 210 of the 240 about the groups caught. Then SEXUAL_ORIENTATION began to need
         // evidence, and the lexicon got the group nouns the misses showed ("los trans", "Transmenschen", "gejami"), so
         // the recall half is a coverage check, not held out. What stays missed are colour words without an article
-        // ("Czarni", "Schwarze", "zwarten").
+        // ("Czarni", "Schwarze", "zwarten"). Session 20: "Ich war gestern mit ein paar Einwanderer essen" no longer, since
+        // "essen" after an origin word is an everyday use ("italienisch essen") that now cuts vocabulary hits too.
         GuardReport report = run("/guard/group-statements-check.jsonl");
-        Map<String, Integer> caughtToday = Map.of("en", 30, "fr", 30, "de", 29, "es", 30, "it", 29, "pt", 30,
+        Map<String, Integer> caughtToday = Map.of("en", 30, "fr", 30, "de", 28, "es", 30, "it", 29, "pt", 30,
                 "nl", 29, "pl", 27);
         caughtToday.forEach((lang, caught) -> {
             assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)
                     .isGreaterThanOrEqualTo((caught - 1) / 30.0);
             assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as("suppressed " + lang).isZero();
         });
+    }
+
+    @Test
+    void figurativeAndTechnicalSensesOfTopicWordsAreEveryday() throws URISyntaxException {
+        // 16 everyday sentences with a topic word in another sense ("When is the new Zelda game coming out?", "My
+        // card was disabled", "Battery life is suffering"), written on 2026-11-30 (session 20) after reading the
+        // SpamAssassin mail the guard flagged: all 16 were suppressed, 3 are since everyday uses also cut
+        // vocabulary hits ("a side effect if I call this function twice", "std::vector", "the great depression of
+        // 1929"). And 40 programming questions written the same day before any change: 4 suppressed then, 3 now
+        // ("side effects", "healthiest way to structure a monorepo", "bleeding warnings").
+        GuardReport report = run("/guard/everyday-senses-check.jsonl");
+        assertThat(report.falseSuppression(e -> e.source().endsWith("senses"))).isLessThanOrEqualTo(3 / 16.0);
+        assertThat(report.falseSuppression(e -> e.source().endsWith("programming"))).isLessThanOrEqualTo(3 / 40.0);
     }
 
     @Test

@@ -588,6 +588,35 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Figurative and technical senses of topic words, as in everyday mail held out of training...
+        "When is the new Zelda game coming out?|false",
+        "The audio keeps cutting out during my calls|false",
+        "I like to live on the bleeding edge with nightly builds|false",
+        "We hit a small hiccup in the deployment today|false",
+        "How do I reduce the bloat in my node_modules folder?|false",
+        "My card was disabled after three wrong PINs|false",
+        "I disabled notifications but they still show up|false",
+        "Is Assassin's Creed worth buying?|false",
+        "I installed spam assassin on my mail server|false",
+        "Battery life is suffering since the update|false",
+        "I'm still smarting from that loss last night|false",
+        "I vote we order pizza tonight|false",
+        "What's a race condition and how do I avoid it?|false",
+        "For god's sake, the train is late again|false",
+        "When is someone going to create audio fonts for Christ's sake|false",
+        // ...while the sensitive senses of the same words stay flagged.
+        "I'm thinking about coming out to my parents this weekend|true",
+        "My gums keep bleeding when I brush|true",
+        "My son is disabled and needs a wheelchair ramp|true",
+        "I've been suffering from migraines for weeks|true",
+        "Who should I vote for in the election?|true",
+    })
+    void figurativeAndTechnicalSensesOfTopicWordsAreEveryday(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     private void assertSensitivity(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
         assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
