@@ -172,7 +172,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
             ids[i] = entry.getKey();
             counts[i] = entry.getValue();
         }
-        return new NeighborTable(ids, counts, new float[ids.length]);
+        return new NeighborTable(ids, counts, new float[0]);
     }
 
     private CatalogUpdate published(String itemId) throws Exception {

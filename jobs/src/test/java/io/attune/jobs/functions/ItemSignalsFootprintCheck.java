@@ -58,7 +58,8 @@ class ItemSignalsFootprintCheck {
             ids[j] = id((int) (u * u * ITEMS));
             weights[j] = size - j;
         }
-        return new NeighborTable(ids, weights, new float[size]);
+        // As published (NeighborTable.strongest): guaranteed weights, no errors.
+        return new NeighborTable(ids, weights, new float[0]);
     }
 
     private static String id(int i) {

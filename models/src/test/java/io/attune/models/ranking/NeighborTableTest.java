@@ -41,9 +41,21 @@ class NeighborTableTest {
                 new float[] {5f, 9f, 4f, 3f, 6f}, new float[] {0f, 6f, 0f, 3f, 1f});
         NeighborTable top = table.strongest(3);
         assertThat(top.neighbors()).containsExactly("a", "e", "c");
-        assertThat(top.weights()).containsExactly(5f, 6f, 4f);
-        assertThat(top.errors()).containsExactly(0f, 1f, 0f);
+        assertThat(top.weights()).as("what was certainly observed").containsExactly(5f, 5f, 4f);
+        assertThat(top.errors()).isEmpty();
+        assertThat(top.guaranteed(1)).isEqualTo(table.guaranteed(4));
         assertThat(table.strongest(10).neighbors()).as("d has nothing guaranteed").containsExactly("a", "e", "c", "b");
         assertThat(table.strongest(0).neighbors()).isEmpty();
+    }
+
+    @Test
+    void aPublishedTableCountsOnFromItsObservedWeights() {
+        NeighborTable published = new NeighborTable(new String[] {"a", "b"}, new float[] {5f, 9f},
+                new float[] {0f, 6f}).strongest(2);
+        NeighborTable counted = published.add("c", 1f, 2);
+        assertThat(counted.neighbors()).containsExactly("a", "c");
+        assertThat(counted.errors()).as("c took b's slot and inherited its weight").containsExactly(0f, 3f);
+        assertThat(counted.guaranteed(1)).isEqualTo(1f);
+        assertThat(published.add("a", 1f, 2).guaranteed(0)).isEqualTo(6f);
     }
 }
