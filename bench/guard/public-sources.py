@@ -5,10 +5,13 @@
 Usage:
   bench/guard/public-sources.py prepare DATASETS_DIR OUT_DIR   # writes sotu.jsonl and spamassassin-ham.jsonl
   bench/guard/public-sources.py report OUT_DIR                 # after bin/attune classify on both files
+  bench/guard/public-sources.py speech OUT_DIR FILE           # the guard's political-speech.jsonl, from sotu.jsonl
 
 - sotu.jsonl: every address cut into pieces of three sentences (pieces under 8 words dropped), each labelled
   POLITICS by its source: a president's policy speech. Not every piece states a political opinion (some thank a
   guest or report a launch), so recall here is a lower bound of what the guard should catch.
+- political-speech.jsonl (models/src/main/resources/io/attune/models/guard/): 600 pieces drawn (seed 20) from the
+  addresses of even years, which the guard is trained on as POLITICS; the report gives odd years apart.
 - spamassassin-ham.jsonl: the legitimate mail (easy-ham-1, easy-ham-2, hard-ham-1), plain-text body only, quoted
   lines and signatures dropped, first three sentences (at most 600 characters). Unlabelled: mailing lists of 2002,
   some on politics or religion, so the share flagged is an upper bound of false suppression; the report prints a
@@ -44,6 +47,17 @@ def prepare(datasets, out):
                                         'text': text}) + '\n')
                     n += 1
     print('spamassassin-ham.jsonl: %d mails' % n)
+
+
+def speech(out, target):
+    pieces = [json.loads(l) for l in open(os.path.join(out, 'sotu.jsonl'))]
+    even = [p for p in pieces if p['year'] % 2 == 0]
+    with open(target, 'w') as o:
+        # The first 600 of a draw of 1,500 (the draw that was measured; 600 were kept, docs/sensitive-topics.md).
+        for p in random.Random(20).sample(even, 1500)[:600]:
+            o.write(json.dumps({'text': p['text'], 'category': 'POLITICS', 'lang': 'en',
+                                'source': 'sotu/%d' % p['year']}, ensure_ascii=False) + '\n')
+    print('%s: 600 of %d pieces of even years' % (target, len(even)))
 
 
 def body(raw):
@@ -84,6 +98,10 @@ def report(out):
         total = [a + b for a, b in zip(total, e)]
         print('  %-10s %6d  %5.1f%%  %5.1f%%' % (name, e[0], 100 * e[1] / e[0], 100 * e[2] / e[0]))
     print('  %-10s %6d  %5.1f%%  %5.1f%%' % ('all', total[0], 100 * total[1] / total[0], 100 * total[2] / total[0]))
+    odd = [r for r in sotu if r['year'] % 2 == 1]
+    print('  %-10s %6d  %5.1f%%  %5.1f%%   (addresses of odd years: never in political-speech.jsonl)' % (
+        'odd years', len(odd), 100 * sum(r['sensitive'] for r in odd) / len(odd),
+        100 * sum('POLITICS' in r['categories'] for r in odd) / len(odd)))
     print('  categories flagged:', dict(collections.Counter(c for r in sotu for c in r['categories'])))
     ham = [json.loads(l) for l in open(os.path.join(out, 'spamassassin-ham-classified.jsonl'))]
     groups = collections.defaultdict(lambda: [0, 0])
@@ -106,5 +124,7 @@ if __name__ == '__main__':
         prepare(sys.argv[2], sys.argv[3])
     elif len(sys.argv) == 3 and sys.argv[1] == 'report':
         report(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == 'speech':
+        speech(sys.argv[2], sys.argv[3])
     else:
         sys.exit(__doc__)

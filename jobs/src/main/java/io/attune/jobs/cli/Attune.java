@@ -25,6 +25,7 @@ public final class Attune {
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
                          [--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE]
                          [--balance-sources] [--no-ngrams] [--no-disclosures] [--equal-none-share]
+                         [--no-political-speech]
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
                          --wordnet DIR [--output FILE]

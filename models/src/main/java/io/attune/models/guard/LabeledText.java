@@ -37,6 +37,21 @@ public record LabeledText(String text, String category, String lang, String sour
         }
     }
 
+    /** The JSON lines of a classpath resource; {@code name} is for the error when it is missing. */
+    public static List<LabeledText> readJsonLines(java.io.InputStream in, String name) {
+        if (in == null) {
+            throw new IllegalStateException("missing resource " + name);
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
+                    .filter(line -> !line.isBlank())
+                    .map(LabeledText::parse)
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + name, e);
+        }
+    }
+
     private static LabeledText parse(String line) {
         try {
             JsonNode node = MAPPER.readTree(line);
