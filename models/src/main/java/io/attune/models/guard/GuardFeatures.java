@@ -77,8 +77,11 @@ final class GuardFeatures {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
             if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
-                vocabularyHits[c] = vocabulary.hitsOfNormalized(
-                        withoutEverydayUses(vocabulary.category(c), normalized))[c];
+                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized);
+                // Most texts have no everyday use: counting their words again would give the same.
+                if (!withoutEveryday.equals(normalized)) {
+                    vocabularyHits[c] = vocabulary.hitsOfNormalized(withoutEveryday)[c];
+                }
             }
         }
         return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized));
