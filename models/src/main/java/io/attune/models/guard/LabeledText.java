@@ -28,10 +28,7 @@ public record LabeledText(String text, String category, String lang, String sour
     /** Reads JSON lines with {@code text}, {@code category} (optional), {@code lang}, {@code source}. */
     public static List<LabeledText> readJsonLines(Path file) {
         try {
-            return Files.readAllLines(file, StandardCharsets.UTF_8).stream()
-                    .filter(line -> !line.isBlank())
-                    .map(LabeledText::parse)
-                    .toList();
+            return parseLines(Files.readAllLines(file, StandardCharsets.UTF_8).stream());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
@@ -43,13 +40,14 @@ public record LabeledText(String text, String category, String lang, String sour
             throw new IllegalStateException("missing resource " + name);
         }
         try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.isBlank())
-                    .map(LabeledText::parse)
-                    .toList();
+            return parseLines(new String(in.readAllBytes(), StandardCharsets.UTF_8).lines());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + name, e);
         }
+    }
+
+    private static List<LabeledText> parseLines(java.util.stream.Stream<String> lines) {
+        return lines.filter(line -> !line.isBlank()).map(LabeledText::parse).toList();
     }
 
     private static LabeledText parse(String line) {
