@@ -40,7 +40,11 @@ public final class TopicVocabularyBuilder {
     static {
         ROOTS.put("HEALTH", List.of("disease 1", "illness 1", "symptom 1", "injury 1", "medicine 2",
                 "medical_procedure 1", "disability 1", "pregnancy 1", "medicine 1", "disorder 1", "pain 1",
-                "therapy 1", "addiction 1", "ill_health 1"));
+                "therapy 1", "addiction 1", "ill_health 1",
+                // what patients ask about that is neither a disease nor a medicine in WordNet's tree
+                "virility_drug 1", "diuretic_drug 1", "fertility_drug 1", "anesthetic 1", "muscle_relaxant 1",
+                "antacid 1", "contraceptive 1", "birth_control 1", "diagnostic_test 1", "vaccine 1",
+                "menstruation 1", "ovulation 1"));
         ROOTS.put("RELIGION", List.of("religion 1", "religion 2", "religious_person 1", "clergyman 1",
                 "sacrament 1", "rite 2", "place_of_worship 1", "sacred_text 1", "holy_day 1", "believer 1",
                 "deity 1", "theology 1", "atheism 1"));
@@ -81,7 +85,10 @@ public final class TopicVocabularyBuilder {
             "chicken breast", "clawfoot", "noli me tangere", "jungle fever", "glossolalia",
             // figurative and technical senses met in everyday mail and chat: software "bloat", "a small hiccup",
             // "still smarting from the loss", "the audio keeps cutting out"
-            "bloat", "hiccup", "smarting", "cutting out");
+            "bloat", "hiccup", "smarting", "cutting out",
+            // below the drugs, contraceptives and tests: a cereal, slang, a language exercise, lung volume
+            "special k", "super c", "super acid", "honey oil", "cat valium", "pulling out", "cloze test",
+            "cloze procedure", "vital capacity");
 
     private record Synset(List<String> words, List<String[]> pointers) {}
 

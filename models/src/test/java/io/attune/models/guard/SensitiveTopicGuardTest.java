@@ -270,6 +270,17 @@ class SensitiveTopicGuardTest {
         "ok retard, whatever|HEALTH|true",
         "Is this sofa fabric flame retardant?|HEALTH|false",
         "called a dirty jew at school again|RELIGION|true",
+        // Session 21: clinical word shapes find drug and procedure names no list holds, in any of the languages...
+        "Is levofloxacin safe with my other pills?|HEALTH|true",
+        "Was kostet eine Blinddarm-Appendektomie?|HEALTH|true",
+        "Mi médico me recetó amoxicilina por una sinusitis|HEALTH|true",
+        "What is a subchondroplasty procedure?|HEALTH|true",
+        // ...but not the everyday words that share an ending, nor the words that share a beginning.
+        "The dichotomy between work and play|HEALTH|false",
+        "A nostalgia trip through 90s cartoons|HEALTH|false",
+        "Is academia worth it after a master's?|HEALTH|false",
+        "The economy had an anemic recovery|HEALTH|false",
+        "A course in infrared spectroscopy|HEALTH|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
@@ -381,6 +392,14 @@ class SensitiveTopicGuardTest {
         "How do you feel today? When were you born?",
         "When is my medical bill due, and how many sick days do I have left?",
         "Will I need vaccines for my trip to Peru?",
+        // Session 21: words that share only a term's beginning or end ("sourd*", "pain*", "jew*", "*pathy").
+        "Is it normal for my sourdough to rise so slowly in winter?",
+        "Any tips for painting my kitchen a lighter colour?",
+        "Where can I buy jewelry for a birthday?",
+        "Write a sympathy card for my neighbour",
+        "Is air conditioning worth it in a small flat?",
+        "How long do I bake a smoked salmon?",
+        "I am learning the trumpet this year",
     })
     void evidenceListsDoNotFireOnEverydayWordsOfAnyLanguage(String text) {
         // Every list applies to every message, so a term that is an everyday word in another language ("been"
