@@ -196,10 +196,11 @@ class MultilingualGuardCheckTest {
         // card was disabled", "Battery life is suffering"), written on 2026-11-30 (session 20) after reading the
         // SpamAssassin mail the guard flagged: all 16 were suppressed, 3 are since everyday uses also cut
         // vocabulary hits ("a side effect if I call this function twice", "std::vector", "the great depression of
-        // 1929"). And 40 programming questions written the same day before any change: 4 suppressed then, 3 now
-        // ("side effects", "healthiest way to structure a monorepo", "bleeding warnings").
+        // 1929"), and none since session 21's phrases for those three (written after seeing them). And 40
+        // programming questions written the same day before any change: 4 suppressed then, 3 now ("side effects",
+        // "healthiest way to structure a monorepo", "bleeding warnings").
         GuardReport report = run("/guard/everyday-senses-check.jsonl");
-        assertThat(report.falseSuppression(e -> e.source().endsWith("senses"))).isLessThanOrEqualTo(3 / 16.0);
+        assertThat(report.falseSuppression(e -> e.source().endsWith("senses"))).isZero();
         assertThat(report.falseSuppression(e -> e.source().endsWith("programming"))).isLessThanOrEqualTo(3 / 40.0);
     }
 

@@ -625,12 +625,18 @@ class SensitiveTopicGuardTest {
         "What's a race condition and how do I avoid it?|false",
         "For god's sake, the train is late again|false",
         "When is someone going to create audio fonts for Christ's sake|false",
+        "How do I sort a std::vector of structs?|false",
+        "Is there a side effect if I call this function twice?|false",
+        "What caused the great depression of 1929?|false",
         // ...while the sensitive senses of the same words stay flagged.
         "I'm thinking about coming out to my parents this weekend|true",
         "My gums keep bleeding when I brush|true",
         "My son is disabled and needs a wheelchair ramp|true",
         "I've been suffering from migraines for weeks|true",
         "Who should I vote for in the election?|true",
+        "I have an STD, should I tell my partner?|true",
+        "What are the side effects of ibuprofen?|true",
+        "My depression is getting worse every winter|true",
     })
     void figurativeAndTechnicalSensesOfTopicWordsAreEveryday(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);
