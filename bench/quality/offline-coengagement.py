@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Offline yardstick for the job's co-engagement ranking on MovieLens (docs/recommendation-quality.md, sweep Q).
 
-    bench/quality/offline-coengagement.py [--validation]
+    bench/quality/offline-coengagement.py [--validation] [--blends]
 
 Needs numpy and the CSV that bench/quality/movielens writes (bench/target/movielens/movielens.csv). Splits
 each user's ratings exactly as MovieLensEvaluation does (last 20% by time, at least 5 ratings; --validation
@@ -17,6 +17,12 @@ with exact counts instead of the job's bounded tables and without interest simil
 
 "job weights" are the job's (like 1, view 0.25); "equal weights" count every positive engagement as 1.
 Prints Recall@10 per setting next to the popularity baseline.
+
+--blends (docs/recommendation-quality.md, sweep U) takes the job's settings plus its item affinity (pairs of likes
+up to 32 apart, both ways, summed over the 16 latest likes, normalised like co-engagement) and asks what other
+ingredients a stream could add: a popularity prior decayed in time as of each person's last training rating
+(only earlier likes count, as live), pairs of engagements weighted by the time between them, reciprocal-rank
+fusion instead of the weighted sum, and what the 50 people who liked the most alike liked (user-kNN).
 """
 import collections
 import csv
@@ -36,6 +42,7 @@ def split(events):
     return events[:len(events) - test_size], events[len(events) - test_size:]
 
 
+BLENDS = "--blends" in sys.argv
 by_user = collections.defaultdict(list)
 movie_ids = set()
 with open(ROOT / "bench/target/movielens/movielens.csv") as f:
@@ -45,13 +52,17 @@ with open(ROOT / "bench/target/movielens/movielens.csv") as f:
 movies = sorted(movie_ids)
 index = {m: i for i, m in enumerate(movies)}
 M = len(movies)
-sequences, seen, positives = {}, {}, {}
+sequences, seen, positives, stamps, last_stamp = {}, {}, {}, {}, {}
+likes_in_time = []
 likes = np.zeros(M)
 for user, events in by_user.items():
     train, test = split(events)
     if VALIDATION:
         train, test = split(train)
     sequences[user] = [(index[m], r) for _, m, r in train]
+    stamps[user] = [t for t, _, _ in train]
+    last_stamp[user] = max(stamps[user], default=0)
+    likes_in_time += [(t, index[m]) for t, m, r in train if r >= 4]
     seen[user] = [index[m] for _, m, _ in train]
     wanted = {index[m] for _, m, r in test if r >= 4} - set(seen[user])
     if wanted:
@@ -77,21 +88,24 @@ def engagement_weight(rating, equal):
     return (1.0 if equal else 0.25) if rating >= 3 else 0.0
 
 
-def co_engagement(window, equal, backward=0.5):
+def co_engagement(window, equal, backward=0.5, gap=None, far_weight=1.0):
+    """Pairs within `window` positive engagements; with `gap` (seconds), pairs further apart in time count
+    `far_weight`."""
     pairs = np.zeros((M, M), np.float32)
     popularity = np.zeros(M)
-    for sequence in sequences.values():
+    for user, sequence in sequences.items():
         recent = []
-        for item, rating in sequence:
+        for (item, rating), stamp in zip(sequence, stamps[user]):
             weight = engagement_weight(rating, equal)
             if weight <= 0:
                 continue
             popularity[item] += weight
-            for earlier, earlier_weight in recent:
+            for earlier, earlier_weight, earlier_stamp in recent:
                 if earlier != item:
-                    pairs[earlier, item] += earlier_weight * weight
-                    pairs[item, earlier] += backward * earlier_weight * weight
-            recent = [(i, w) for i, w in recent if i != item][-(window - 1):] + [(item, weight)]
+                    apart = 1.0 if gap is None or stamp - earlier_stamp <= gap else far_weight
+                    pairs[earlier, item] += apart * earlier_weight * weight
+                    pairs[item, earlier] += apart * backward * earlier_weight * weight
+            recent = [e for e in recent if e[0] != item][-(window - 1):] + [(item, weight, stamp)]
     popularity = np.maximum(popularity, 1)
     return pairs / (np.sqrt(popularity[:, None] * popularity[None, :]) + 5)
 
@@ -109,8 +123,108 @@ def ranking(similarity, popularity_weight, recent_likes=8, decay=0.8):
     return score
 
 
+def affinity(window=32):
+    """Pairs of likes up to `window` apart, both ways at full weight, normalised like co-engagement."""
+    pairs = np.zeros((M, M), np.float32)
+    count = np.zeros(M)
+    for sequence in sequences.values():
+        recent = []
+        for item, rating in sequence:
+            if rating < 4:
+                continue
+            count[item] += 1
+            for earlier in recent:
+                if earlier != item:
+                    pairs[earlier, item] += 1
+                    pairs[item, earlier] += 1
+            recent = [i for i in recent if i != item][-(window - 1):] + [item]
+    count = np.maximum(count, 1)
+    return pairs / (np.sqrt(count[:, None] * count[None, :]) + 5)
+
+
+def normalised(scores):
+    top = scores.max()
+    return scores / top if top > 0 else scores
+
+
+def evidence(similarity, affinities, user):
+    """The job's two engagement components for `user`: co-engagement and affinity, each normalised."""
+    context = [i for i, r in sequences[user] if r >= 3][-8:]
+    weights = 0.8 ** np.arange(len(context))[::-1]
+    co = (weights[:, None] * similarity[context]).sum(0) if context else np.zeros(M)
+    liked = [i for i, r in sequences[user] if r >= 4][-16:]
+    return normalised(co), normalised(affinities[liked].sum(0) if liked else np.zeros(M))
+
+
+def decayed_prior(half_life_days):
+    stamps_liked = np.array([t for t, _ in likes_in_time])
+    items_liked = np.array([i for _, i in likes_in_time])
+
+    def prior_for(user):
+        age = (last_stamp[user] - stamps_liked) / 86400
+        weight = np.where(age >= 0, np.exp(-np.abs(age) * math.log(2) / half_life_days), 0.0)
+        return normalised(np.log1p(np.bincount(items_liked, weights=weight, minlength=M)))
+    return prior_for
+
+
+def ranks(scores):
+    out = np.empty(M)
+    out[np.argsort(-scores)] = np.arange(M)
+    return out
+
+
+def blends():
+    affinities = affinity()
+    similarity = co_engagement(8, False)
+    users = list(sequences)
+    liked = np.zeros((len(users), M), np.float32)
+    for row, user in enumerate(users):
+        for item, rating in sequences[user]:
+            if rating >= 4:
+                liked[row, item] = 1
+    unit = liked / np.maximum(np.linalg.norm(liked, axis=1, keepdims=True), 1e-9)
+    alike = unit @ unit.T
+    np.fill_diagonal(alike, 0)
+    row_of = {user: row for row, user in enumerate(users)}
+
+    def blend(popularity_weight=1.0, prior_for=lambda user: prior, neighbours_weight=0.0, fusion=None,
+              pairs=similarity):
+        def score(user):
+            co, aff = evidence(pairs, affinities, user)
+            if fusion is not None:
+                return 1 / (fusion + ranks(co)) + 1 / (fusion + ranks(aff)) + popularity_weight / (fusion + ranks(prior))
+            total = co + aff + popularity_weight * prior_for(user)
+            if neighbours_weight > 0:
+                weights = alike[row_of[user]]
+                nearest = np.argpartition(-weights, 50)[:50]
+                total += neighbours_weight * normalised((weights[nearest, None] * liked[nearest]).sum(0))
+            return total
+        return score
+
+    for half_life in (180, 365):
+        print(f"popularity decayed, half-life {half_life} days, alone: {recall(decayed_prior(half_life)):.4f}",
+              flush=True)
+    print(f"job settings with affinity (popularity weight 1): {recall(blend()):.4f}", flush=True)
+    print(f"  popularity weight 0: {recall(blend(0.0)):.4f}, 0.5: {recall(blend(0.5)):.4f}", flush=True)
+    for half_life in (90, 180, 365):
+        row = ", ".join(f"weight {p}: {recall(blend(p, decayed_prior(half_life))):.4f}" for p in (0.5, 1.0))
+        print(f"  popularity decayed, half-life {half_life} days, as of the person's last rating: {row}", flush=True)
+    for window, gap, far in ((8, 3600, 0.5), (16, 3600, 0.25), (8, 86400, 0.5)):
+        pairs = co_engagement(window, False, gap=gap, far_weight=far)
+        print(f"  pairs within {window}, further apart than {gap} s weighted {far}: {recall(blend(pairs=pairs)):.4f}",
+              flush=True)
+    for k in (10, 60):
+        print(f"  reciprocal-rank fusion, k {k}: {recall(blend(0.5, fusion=k)):.4f}", flush=True)
+    for weight, popularity_weight in ((0.5, 1.0), (1.0, 1.0), (1.0, 0.5)):
+        print(f"  + user-kNN (50 people) weight {weight}, popularity weight {popularity_weight}: "
+              f"{recall(blend(popularity_weight, neighbours_weight=weight)):.4f}", flush=True)
+
+
 print(f"{'validation' if VALIDATION else 'test'} split: {len(positives)} users with positives")
 print(f"popularity: {recall(lambda u: likes):.4f}")
+if BLENDS:
+    blends()
+    sys.exit(0)
 for equal in (False, True):
     for window in (8, 16, 32):
         similarity = co_engagement(window, equal)
