@@ -147,12 +147,14 @@ def normalised(scores):
     return scores / top if top > 0 else scores
 
 
-def evidence(similarity, affinities, user):
-    """The job's two engagement components for `user`: co-engagement and affinity, each normalised."""
+def evidence(similarity, affinities, user, affinity_from=4):
+    """The job's two engagement components for `user`: co-engagement and affinity, each normalised. Affinity sums
+    over the latest 16 ratings of at least `affinity_from` (the job's own list of recent positive engagements
+    holds views too: 3)."""
     context = [i for i, r in sequences[user] if r >= 3][-8:]
     weights = 0.8 ** np.arange(len(context))[::-1]
     co = (weights[:, None] * similarity[context]).sum(0) if context else np.zeros(M)
-    liked = [i for i, r in sequences[user] if r >= 4][-16:]
+    liked = [i for i, r in sequences[user] if r >= affinity_from][-16:]
     return normalised(co), normalised(affinities[liked].sum(0) if liked else np.zeros(M))
 
 
@@ -188,9 +190,9 @@ def blends():
     row_of = {user: row for row, user in enumerate(users)}
 
     def blend(popularity_weight=1.0, prior_for=lambda user: prior, neighbours_weight=0.0, fusion=None,
-              pairs=similarity):
+              pairs=similarity, affinity_from=4):
         def score(user):
-            co, aff = evidence(pairs, affinities, user)
+            co, aff = evidence(pairs, affinities, user, affinity_from)
             if fusion is not None:
                 return 1 / (fusion + ranks(co)) + 1 / (fusion + ranks(aff)) + popularity_weight / (fusion + ranks(prior))
             total = co + aff + popularity_weight * prior_for(user)
@@ -206,6 +208,8 @@ def blends():
               flush=True)
     print(f"job settings with affinity (popularity weight 1): {recall(blend()):.4f}", flush=True)
     print(f"  popularity weight 0: {recall(blend(0.0)):.4f}, 0.5: {recall(blend(0.5)):.4f}", flush=True)
+    print(f"  affinity over the latest 16 positive engagements, views too, as the job: {recall(blend(affinity_from=3)):.4f}"
+          f", popularity weight 0: {recall(blend(0.0, affinity_from=3)):.4f}", flush=True)
     for half_life in (90, 180, 365):
         row = ", ".join(f"weight {p}: {recall(blend(p, decayed_prior(half_life))):.4f}" for p in (0.5, 1.0))
         print(f"  popularity decayed, half-life {half_life} days, as of the person's last rating: {row}", flush=True)
