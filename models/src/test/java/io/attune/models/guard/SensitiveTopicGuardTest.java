@@ -281,6 +281,12 @@ class SensitiveTopicGuardTest {
         "Is academia worth it after a master's?|HEALTH|false",
         "The economy had an anemic recovery|HEALTH|false",
         "A course in infrared spectroscopy|HEALTH|false",
+        // "Dirty" before a group word that is everyday alone.
+        "Il m'a traité de sale arabe devant tout le monde|RACE_ETHNICITY|true",
+        "Je parle arabe et français|RACE_ETHNICITY|false",
+        "Garage sale: Arabic coffee pots and rugs|RACE_ETHNICITY|false",
+        "Er hat mich einen dreckigen Türken genannt|RACE_ETHNICITY|true",
+        "Mein Nachbar ist Türke|RACE_ETHNICITY|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
