@@ -287,6 +287,11 @@ class SensitiveTopicGuardTest {
         "Garage sale: Arabic coffee pots and rugs|RACE_ETHNICITY|false",
         "Er hat mich einen dreckigen Türken genannt|RACE_ETHNICITY|true",
         "Mein Nachbar ist Türke|RACE_ETHNICITY|false",
+        // Disability status as phrases, not "blind" or "deaf" alone.
+        "My friend who's deaf is learning to code|HEALTH|true",
+        "Gift ideas for a visually-impaired colleague|HEALTH|true",
+        "Any tips for a blind date on Friday?|HEALTH|false",
+        "He turned a deaf ear to my advice|HEALTH|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
