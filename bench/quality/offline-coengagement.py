@@ -113,13 +113,21 @@ def co_engagement(window, equal, backward=0.5, gap=None, far_weight=1.0):
 prior = np.log1p(likes) / np.log1p(likes).max()
 
 
+def normalised(scores):
+    top = scores.max()
+    return scores / top if top > 0 else scores
+
+
+def co_engaged(similarity, user, recent_likes=8, decay=0.8):
+    """Co-engagement with the user's latest positive engagements, the n-th latest weighted decay^n."""
+    context = [i for i, r in sequences[user] if r >= 3][-recent_likes:]
+    weights = decay ** np.arange(len(context))[::-1]
+    return (weights[:, None] * similarity[context]).sum(0) if context else np.zeros(M)
+
+
 def ranking(similarity, popularity_weight, recent_likes=8, decay=0.8):
     def score(user):
-        context = [i for i, r in sequences[user] if r >= 3][-recent_likes:]
-        weights = decay ** np.arange(len(context))[::-1]
-        co = (weights[:, None] * similarity[context]).sum(0) if context else np.zeros(M)
-        top = co.max()
-        return (co / top if top > 0 else co) + popularity_weight * prior
+        return normalised(co_engaged(similarity, user, recent_likes, decay)) + popularity_weight * prior
     return score
 
 
@@ -142,20 +150,13 @@ def affinity(window=32):
     return pairs / (np.sqrt(count[:, None] * count[None, :]) + 5)
 
 
-def normalised(scores):
-    top = scores.max()
-    return scores / top if top > 0 else scores
-
-
 def evidence(similarity, affinities, user, affinity_from=4):
     """The job's two engagement components for `user`: co-engagement and affinity, each normalised. Affinity sums
     over the latest 16 ratings of at least `affinity_from` (the job's own list of recent positive engagements
     holds views too: 3)."""
-    context = [i for i, r in sequences[user] if r >= 3][-8:]
-    weights = 0.8 ** np.arange(len(context))[::-1]
-    co = (weights[:, None] * similarity[context]).sum(0) if context else np.zeros(M)
     liked = [i for i, r in sequences[user] if r >= affinity_from][-16:]
-    return normalised(co), normalised(affinities[liked].sum(0) if liked else np.zeros(M))
+    return (normalised(co_engaged(similarity, user)),
+            normalised(affinities[liked].sum(0) if liked else np.zeros(M)))
 
 
 def decayed_prior(half_life_days):
