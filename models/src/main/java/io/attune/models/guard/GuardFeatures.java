@@ -1,6 +1,7 @@
 package io.attune.models.guard;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -57,34 +58,38 @@ final class GuardFeatures {
     /**
      * What the text alone gives: lexicon hits per lexicon category, topic-vocabulary hits per category and the
      * character n-grams. Computed once per message (the lexicon's patterns are most of the guard's cost).
+     *
+     * @param withoutEverydayUses category to the normalized text with its everyday uses blanked out, filled as the
+     *     lexicon, vocabulary and evidence checks ask for it, so each category's cut is made once per message
      */
     record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits,
-            CharNgrams.SparseVector ngrams) {}
+            CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
         String normalized = CharNgrams.normalize(text);
+        Map<String, String> cut = new HashMap<>(8);
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
             // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence. Most
             // messages have no hit at all, so the everyday uses are only cut out of those that do.
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
-                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized)).find();
+                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut)).find();
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
             if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
-                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized);
+                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
                     vocabularyHits[c] = vocabulary.hitsOfNormalized(withoutEveryday)[c];
                 }
             }
         }
-        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized));
+        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized), cut);
     }
 
     /**
@@ -115,12 +120,13 @@ final class GuardFeatures {
      * blanked out.
      */
     private String evidenceText(String category, Analysis analysis) {
-        return withoutEverydayUses(category, analysis.normalized());
+        return withoutEverydayUses(category, analysis.normalized(), analysis.withoutEverydayUses());
     }
 
-    private String withoutEverydayUses(String category, String normalized) {
+    private String withoutEverydayUses(String category, String normalized, Map<String, String> cut) {
         Pattern everyday = everydayUses.get(category);
-        return everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
+        return everyday == null ? normalized
+                : cut.computeIfAbsent(category, c -> everyday.matcher(normalized).replaceAll(" "));
     }
 
     /**
