@@ -88,7 +88,67 @@ public final class TopicVocabularyBuilder {
             "bloat", "hiccup", "smarting", "cutting out",
             // below the drugs, contraceptives and tests: a cereal, slang, a language exercise, lung volume
             "special k", "super c", "super acid", "honey oil", "cat valium", "pulling out", "cloze test",
-            "cloze procedure", "vital capacity");
+            "cloze procedure", "vital capacity",
+            // single words of SCOWL's common sizes (up to 50) read one by one: their everyday sense is the one
+            // a request means ("bravo", "a bridal shower", "wilderness trails", "multiplication tables", "traffic
+            // congestion", "restorative yoga", "curate a playlist", "spaying my cat"), or the topic is another
+            // category's ("xenophobia", "stigmata", "miscegenation")
+            "altering", "bends", "braces", "clubbing", "condensation", "creeps", "floater", "flooding",
+            "furring", "gameness", "griping", "heaves", "looseness", "shiner", "smartness", "staggers",
+            "strangles", "trembles", "scours", "transference", "suffering", "torment", "hurting",
+            "squeamishness", "overcompensation", "superego", "regimen", "downer", "cupping", "restorative",
+            "preventative", "habituation", "hardening", "lichen", "thrush", "hives", "piles", "shingles",
+            "hickey", "endemic", "evisceration", "excoriation", "extirpation", "festering", "catharsis",
+            "cathartic", "nostrum", "anodyne", "salve", "congestion", "fugue", "disorder", "hysteria",
+            "lameness", "shortsightedness", "xenophobia", "spaying", "neutering", "aloes", "bellyache",
+            "stinging", "stigmata", "distemper", "vivisection", "sterilization",
+            "blintz", "blintze", "bridal", "espousal", "remarriage", "dismemberment", "colonialist",
+            "imperialist", "oppression", "persecution", "polemics", "genie", "nymph", "dryad", "primate",
+            "conformist", "nonconformist", "abstainer", "shakers", "kismet", "predetermination", "procession",
+            "ritual", "hermit", "ascetic", "goddess", "catholicity", "orthodoxy", "oblate", "curate", "abbey",
+            "minster", "believer", "acolyte",
+            "caressing", "crossbreeding", "cuddling", "hugging", "hybridizing", "inbreeding", "interbreeding",
+            "kissing", "mating", "miscegenation", "multiplication", "petting", "snuggling", "smooching",
+            "butch",
+            "appropriation", "assassin", "bravo", "caseworker", "catechism", "ferment", "fermentation", "nabob",
+            "satrap", "upheaval", "wilderness",
+            // phrases of common words only, read the same way: idioms, household products, genetics, fees, a
+            // fairground ride, a French department, what is done to plants and horses' hooves
+            "roller coaster", "sturm und drang", "social worker", "welfare worker", "medical social worker",
+            "public servant", "city manager", "test cross", "testcross", "reciprocal cross", "dihybrid cross",
+            "monohybrid cross", "hybridisation", "hybridization", "biogeny", "assortative mating",
+            "disassortative mating", "gironde", "war chest", "pork barrel", "contester", "contestee", "flemish",
+            "almoner", "license fee", "license tax", "licensing fee", "yellow jacket", "crystal violet",
+            "gentian violet", "blue angel", "red devil", "baby oil", "baby powder", "bath powder", "face powder",
+            "dusting powder", "toilet powder", "castor oil", "cotton ball", "lip balm", "dry mustard",
+            "powdered mustard", "birch oil", "sweet birch oil", "oval window", "round window", "cure all",
+            "magic bullet", "snake oil", "crack up", "tin ear", "token economy", "latent content", "index case",
+            "culture medium", "nutrient agar", "blood agar", "growing pains", "tunnel vision", "nip and tuck",
+            "wasting away", "kiss of life", "love bite", "the flood", "taking apart", "electric shock",
+            "red region", "nether region", "infernal region", "twelfth night", "love match", "weird sister",
+            "service book", "old nick", "saving grace", "state of grace", "grace of god", "free grace",
+            "spiritual bouquet", "holy roller", "sky pilot", "preacher man", "the tempter", "zombie spirit",
+            "god of war", "war god", "cargo cult", "doctrine of analogy", "earth mother", "red scare",
+            "pleasure principle", "reality principle", "death wish", "defense mechanism", "reaction formation",
+            "bull nose", "quarter crack", "toe crack", "sand crack", "marriage ceremony", "civil marriage",
+            "pancake day", "quarter day", "midsummer day", "midsummer s day",
+            // names and languages that came with a faith's topic domain ("Roman Catholic Church", "Hinduism",
+            // "Bible", Greek mythology): "books by Gabriel García Márquez", "quotes by Ambrose Bierce", "translate
+            // this to Hindi", "directions to Saint Louis", "how far are the Pleiades", German "Salat" (salad)
+            "asamiya", "bangla", "bihari", "hindi", "hindoostani", "hindostani", "magadhan", "mahratti", "marathi",
+            "sanskrit", "sinhala", "bengali", "ambrose", "aquinas", "athanasius", "augustine", "baeda", "becket",
+            "boniface", "dominic", "gregory", "hieronymus", "holofernes", "irenaeus", "jerome", "judith",
+            "laurentius", "loyola", "nanak", "winfred", "wynfrith", "malthusian", "gabriel", "pleiades", "hyades",
+            "thetis", "pontus", "pontos", "aether", "euphrosyne", "aglaia", "latona", "nereid", "oceanid", "oread",
+            "hesperides", "salmacis", "sigyn", "asterope", "sterope", "atlantides", "parcae", "moirae", "moirai",
+            "rhadamanthus", "lilith", "garuda", "aditya", "saint", "mahatma", "salat", "bayer", "luminal",
+            "tempra");
+
+    /**
+     * Subtrees not followed below the roots: plants' diseases are not a person's health, and torture and
+     * persecution came into RELIGION through a topic domain, bringing "sleep deprivation" and "electric shock".
+     */
+    static final List<String> NOT_BELOW = List.of("plant_disease 1", "torture 1", "persecution 1");
 
     private record Synset(List<String> words, List<String[]> pointers) {}
 
@@ -130,6 +190,15 @@ public final class TopicVocabularyBuilder {
         Map<String, Integer> adjTagged = readIndex(dict.resolve("index.adj"), null);
         Map<String, Set<String>> vocabulary = new LinkedHashMap<>();
         Set<String> assigned = new HashSet<>();
+        Set<String> excluded = new HashSet<>();
+        for (String notBelow : NOT_BELOW) {
+            String[] parts = notBelow.split(" ");
+            List<String> offsets = senses.get(parts[0]);
+            // A partial WordNet (the tests' excerpt) may not have it; then there is nothing below it to leave out.
+            if (offsets != null && offsets.size() >= Integer.parseInt(parts[1])) {
+                excluded.add(offsets.get(Integer.parseInt(parts[1]) - 1));
+            }
+        }
         rootsPerCategory.forEach((category, roots) -> {
             Set<String> closure = new HashSet<>();
             for (String root : roots) {
@@ -138,7 +207,7 @@ public final class TopicVocabularyBuilder {
                 if (offsets == null || offsets.size() < Integer.parseInt(parts[1])) {
                     throw new IllegalStateException("WordNet has no " + root);
                 }
-                collect(offsets.get(Integer.parseInt(parts[1]) - 1), synsets, closure);
+                collect(offsets.get(Integer.parseInt(parts[1]) - 1), synsets, closure, excluded);
             }
             Set<String> terms = new TreeSet<>();
             for (String offset : closure) {
@@ -166,14 +235,14 @@ public final class TopicVocabularyBuilder {
         return vocabulary;
     }
 
-    /** Hyponyms and topic-domain members, transitively; named instances are not followed. */
-    private static void collect(String root, Map<String, Synset> synsets, Set<String> closure) {
+    /** Hyponyms and topic-domain members, transitively; named instances and excluded subtrees are not followed. */
+    private static void collect(String root, Map<String, Synset> synsets, Set<String> closure, Set<String> excluded) {
         Deque<String> pending = new ArrayDeque<>(List.of(root));
         closure.add(root);
         while (!pending.isEmpty()) {
             for (String[] pointer : synsets.get(pending.pop()).pointers()) {
                 boolean down = pointer[0].equals("~") || pointer[0].equals("-c");
-                if (down && pointer[2].equals("n") && closure.add(pointer[1])) {
+                if (down && pointer[2].equals("n") && !excluded.contains(pointer[1]) && closure.add(pointer[1])) {
                     pending.push(pointer[1]);
                 }
             }
