@@ -29,6 +29,11 @@ public final class Attune {
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
                          --wordnet DIR [--output FILE]
+              cognate-vocabulary
+                       carry the English topic vocabulary's learned words over to French, German, Spanish,
+                       Italian, Portuguese and Dutch through word lists (Debian: wfrench wngerman wspanish
+                       witalian wportuguese wdutch)
+                         [--dict-dir DIR] [--vocabulary FILE] [--output FILE]
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
@@ -57,6 +62,10 @@ public final class Attune {
                 }
                 case "topic-vocabulary" -> {
                     io.attune.models.guard.TopicVocabularyBuilder.main(rest);
+                    yield 0;
+                }
+                case "cognate-vocabulary" -> {
+                    io.attune.models.guard.CognateVocabularyBuilder.main(rest);
                     yield 0;
                 }
                 case "common-words" -> {

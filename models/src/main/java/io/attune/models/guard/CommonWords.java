@@ -162,7 +162,8 @@ public final class CommonWords {
         return blanked.toString();
     }
 
-    private boolean isCommon(String word) {
+    /** Whether a normalized word is a common English one ("john's" and "didn't" are when "john" and "did" are). */
+    boolean isCommon(String word) {
         if (words.contains(word)) {
             return true;
         }

@@ -18,6 +18,7 @@ final class TopicVocabulary {
 
     static final String RESOURCE = "topic-vocabulary.tsv";
     static final String OTHER_LANGUAGES = "topic-vocabulary-languages.tsv";
+    static final String COGNATES = CognateVocabularyBuilder.RESOURCE;
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -34,8 +35,8 @@ final class TopicVocabulary {
      */
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
-        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES)) {
-            for (String[] row : GuardResources.rows(resource, 2)) {
+        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES, COGNATES)) {
+            for (String[] row : GuardResources.rows(resource, resource.equals(COGNATES) ? 3 : 2)) {
                 int category = categories.indexOf(row[0]);
                 if (category >= 0) {
                     terms.putIfAbsent(key(row[1]), category);
