@@ -142,7 +142,10 @@ public final class TopicVocabularyBuilder {
             "thetis", "pontus", "pontos", "aether", "euphrosyne", "aglaia", "latona", "nereid", "oceanid", "oread",
             "hesperides", "salmacis", "sigyn", "asterope", "sterope", "atlantides", "parcae", "moirae", "moirai",
             "rhadamanthus", "lilith", "garuda", "aditya", "saint", "mahatma", "salat", "bayer", "luminal",
-            "tempra");
+            "tempra",
+            // everyday words of another language the guard reads (session 22, Spanish quotes and proverbs): "lector"
+            // (a reader), "nones" (odd numbers)
+            "lector", "nones");
 
     /**
      * Subtrees not followed below the roots: plants' diseases are not a person's health, and torture and

@@ -483,6 +483,34 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void anEverydayWordOfAnotherLanguageIsNoEvidence() {
+        GuardFeatures bundled = SensitiveTopicGuard.bundledFeatures();
+        float[] embedding = {0, 0, 0};
+        Map<String, List<String>> everydayByCategory = Map.of(
+                "POLITICS", List.of("Es war einmal ein König", "Das war nicht so gut", "Er kriegt immer, was er will",
+                        "Sono nato a Napoli", "Mi hermano mayor cumple años mañana", "translate this to arabic"),
+                "RELIGION", List.of("Un café sin azúcar, por favor", "Das Ziel ist klar", "Angela kommt morgen",
+                        "Quotes by Winston Churchill"),
+                "HEALTH", List.of("Il mio cane abbaia sempre", "Warte einen Augenblick", "Es ist ein Wunder",
+                        "Lei è molto gentile, la sabiduría del pueblo", "Soy periodista", "Siempre dietro di te"),
+                "RACE_ETHNICITY", List.of("Ich weiß nicht, was ich kochen soll", "Weißt du, wo Roma liegt?",
+                        "translate this to kurdish", "set the language to turkish"));
+        Map<String, String> sensitiveByCategory = Map.of("POLITICS", "What do you think of the war in Ukraine?",
+                "RELIGION", "Is it a sin to skip church?", "HEALTH", "My father walks with a cane since the stroke",
+                "RACE_ETHNICITY", "Weiße Menschen verdienen mehr als andere");
+        everydayByCategory.forEach((category, texts) -> {
+            // A head leaning a little toward the category: only evidence in the text lets it flag.
+            SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                    headAnswering(bundled, Map.of("NONE", 0.6, category, 0.4)), bundled, true);
+            for (String everyday : texts) {
+                assertThat(leaning.assess(everyday, embedding).categories()).as(everyday).doesNotContain(category);
+            }
+            String sensitive = sensitiveByCategory.get(category);
+            assertThat(leaning.assess(sensitive, embedding).categories()).as(sensitive).contains(category);
+        });
+    }
+
+    @Test
     void aCountryAskedAboutADestinationOrOnesOwnTaxesAreNoEvidence() {
         GuardFeatures bundled = SensitiveTopicGuard.bundledFeatures();
         float[] embedding = {0, 0, 0};
