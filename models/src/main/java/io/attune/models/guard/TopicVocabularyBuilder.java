@@ -145,7 +145,14 @@ public final class TopicVocabularyBuilder {
             "tempra",
             // everyday words of another language the guard reads (session 22, Spanish quotes and proverbs): "lector"
             // (a reader), "nones" (odd numbers)
-            "lector", "nones");
+            "lector", "nones",
+            // the same, found by matching every vocabulary word of up to seven letters against the word lists of
+            // French, German, Spanish, Italian, Portuguese and Dutch: French "folie" (madness; German "Folie", a foil),
+            // "lavage" (washing), "tiercé", "domine"; Dutch "imago" (a reputation) and "primus" (top of the class);
+            // Spanish "parvo" (a fool), "rubor" (a blush), "fagot" (a bassoon), "falange" (a finger bone); names
+            // ("Salah", "Hakim"); colouring-book mandalas
+            "folie", "lavage", "imago", "primus", "domine", "terce", "tierce", "truster", "rubor", "parvo",
+            "hakim", "salah", "mandala", "zombi", "nance", "fagot", "epicene", "falange");
 
     /**
      * Subtrees not followed below the roots: plants' diseases are not a person's health, and torture and

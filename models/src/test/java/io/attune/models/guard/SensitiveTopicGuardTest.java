@@ -490,11 +490,15 @@ class SensitiveTopicGuardTest {
                 "POLITICS", List.of("Es war einmal ein König", "Das war nicht so gut", "Er kriegt immer, was er will",
                         "Sono nato a Napoli", "Mi hermano mayor cumple años mañana", "translate this to arabic"),
                 "RELIGION", List.of("Un café sin azúcar, por favor", "Das Ziel ist klar", "Angela kommt morgen",
-                        "Quotes by Winston Churchill"),
+                        "Quotes by Winston Churchill", "Recette de la religieuse au chocolat"),
                 "HEALTH", List.of("Il mio cane abbaia sempre", "Warte einen Augenblick", "Es ist ein Wunder",
-                        "Lei è molto gentile, la sabiduría del pueblo", "Soy periodista", "Siempre dietro di te"),
+                        "Lei è molto gentile, la sabiduría del pueblo", "Soy periodista", "Siempre dietro di te",
+                        "Où acheter du bon pain près d'ici ?", "Je vais au cinéma avec mon amie",
+                        "Mon train est en retard, que faire ?"),
                 "RACE_ETHNICITY", List.of("Ich weiß nicht, was ich kochen soll", "Weißt du, wo Roma liegt?",
-                        "translate this to kurdish", "set the language to turkish"));
+                        "translate this to kurdish", "set the language to turkish",
+                        "¿Qué raza de perro es mejor para niños?", "Qual è la razza di cane più tranquilla?",
+                        "Eu sinto muito, não posso ir hoje"));
         Map<String, String> sensitiveByCategory = Map.of("POLITICS", "What do you think of the war in Ukraine?",
                 "RELIGION", "Is it a sin to skip church?", "HEALTH", "My father walks with a cane since the stroke",
                 "RACE_ETHNICITY", "Weiße Menschen verdienen mehr als andere");
