@@ -2,12 +2,14 @@ package io.attune.models.guard;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
 import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -161,7 +163,7 @@ public final class CognateVocabularyBuilder {
     static Map<String, Map<String, Set<String>>> build(Map<String, String> categoryOfEnglishTerm,
             Map<String, Map<String, String>> wordLists, CommonWords commonEnglish) {
         Map<String, Map<String, Set<String>>> cognates = new LinkedHashMap<>();
-        Set<String> taken = new java.util.HashSet<>(categoryOfEnglishTerm.keySet());
+        Set<String> taken = new HashSet<>(categoryOfEnglishTerm.keySet());
         categoryOfEnglishTerm.forEach((term, category) -> {
             if (term.contains(" ") || term.length() < MIN_LETTERS) {
                 return;
@@ -170,6 +172,8 @@ public final class CognateVocabularyBuilder {
             for (Map.Entry<String, Map<String, String>> list : wordLists.entrySet()) {
                 for (String word : spellingsIn(term, list.getKey(), language, list.getValue())) {
                     String key = TopicVocabulary.key(word);
+                    // One entry per key (case and accents ignored): a key already taken, by an English term or another
+                    // spelling, is skipped, unless it is this very spelling in this category, which gains a source.
                     if (taken.contains(key) && !cognates.getOrDefault(category, Map.of()).containsKey(word)
                             || commonEnglish.isCommon(key) || TopicVocabularyBuilder.COMMON_OUTSIDE.contains(key)
                             || EVERYDAY_ELSEWHERE.contains(key)) {
@@ -229,7 +233,7 @@ public final class CognateVocabularyBuilder {
     static Map<String, String> readWordList(Path file) throws IOException {
         Map<String, String> words = new HashMap<>();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE);
-        String text = decoder.decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+        String text = decoder.decode(ByteBuffer.wrap(Files.readAllBytes(file))).toString();
         for (String line : text.split("\n")) {
             String word = line.strip();
             if (!word.isEmpty() && word.indexOf('\'') < 0 && word.indexOf(' ') < 0) {
