@@ -50,6 +50,9 @@ class SensitiveTopicGuardTest {
         // Prayer is evidence where an exclamation with the same word is not.
         "Je prie Dieu chaque soir pour ma famille|RELIGION",
         "Ich bete jeden Abend zu Gott|RELIGION",
+        // "Christian" and "faith" as words of a faith, beside their uses as names below.
+        "as a Christian should I celebrate Halloween|RELIGION",
+        "I lost my faith after my dad died|RELIGION",
     })
     void flagsSensitiveMessagesWithTheirCategory(String text, String category) {
         GuardDecision decision = assess(text);
@@ -82,6 +85,12 @@ class SensitiveTopicGuardTest {
         "Mein Gott, was für ein Stau heute",
         "Dios mío, qué calor hace hoy",
         "thank god it is friday, any plans for tonight?",
+        // First names, a city and a surname that share a faith's words.
+        "Ich treffe Christian morgen zum Mittagessen",
+        "movies with Christian Bale",
+        "play songs by Faith Hill",
+        "book a flight to Islamabad next Friday",
+        "Joseph Priestley discovered oxygen, right?",
     })
     void letsEverydayRequestsThrough(String text) {
         GuardDecision decision = assess(text);
@@ -292,6 +301,25 @@ class SensitiveTopicGuardTest {
         "Gift ideas for a visually-impaired colleague|HEALTH|true",
         "Any tips for a blind date on Friday?|HEALTH|false",
         "He turned a deaf ear to my advice|HEALTH|false",
+        // Faith's words, not the names and places that share them.
+        "I converted to Islam last year|RELIGION|true",
+        "Islamic finance for a mortgage|RELIGION|true",
+        "Book a flight to Islamabad|RELIGION|false",
+        "Our pastor said divorce is a sin|RELIGION|true",
+        "Il pastore tedesco perde molto pelo|RELIGION|false",
+        "The priests of the parish|RELIGION|true",
+        "Joseph Priestley discovered oxygen|RELIGION|false",
+        "Christians at my school get mocked|RELIGION|true",
+        "As a Christian I struggle with doubt|RELIGION|true",
+        "Christiane kommt heute Abend|RELIGION|false",
+        "Ich treffe Christian morgen|RELIGION|false",
+        "A perfume by Christian Dior|RELIGION|false",
+        "I lost my faith after my dad died|RELIGION|true",
+        "Play songs by Faith Hill|RELIGION|false",
+        "I signed it in good faith|RELIGION|false",
+        "How do I christen my new boat|RELIGION|false",
+        "Where can I buy kosher meat|RELIGION|true",
+        "Is that deal kosher?|RELIGION|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
