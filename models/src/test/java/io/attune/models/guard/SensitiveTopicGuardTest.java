@@ -53,6 +53,7 @@ class SensitiveTopicGuardTest {
         // "Christian" and "faith" as words of a faith, beside their uses as names below.
         "as a Christian should I celebrate Halloween|RELIGION",
         "I lost my faith after my dad died|RELIGION",
+        "we are going to midnight mass on Christmas Eve, what time does it start|RELIGION",
     })
     void flagsSensitiveMessagesWithTheirCategory(String text, String category) {
         GuardDecision decision = assess(text);
@@ -91,6 +92,13 @@ class SensitiveTopicGuardTest {
         "play songs by Faith Hill",
         "book a flight to Islamabad next Friday",
         "Joseph Priestley discovered oxygen, right?",
+        "how many goals has Cristiano Ronaldo scored for Portugal",
+        "Jean-Baptiste arrive demain à la gare de Lyon",
+        // Season's greetings and Christmas markets (two different evidence terms were dense evidence).
+        "Frohe Weihnachten! Wann öffnet der Weihnachtsmarkt?",
+        "Joyeux Noël, on mange chez mamie demain",
+        "what does it mean to play a trump card in bridge",
+        "how do I vote for my favourite song in the contest",
     })
     void letsEverydayRequestsThrough(String text) {
         GuardDecision decision = assess(text);
@@ -320,6 +328,19 @@ class SensitiveTopicGuardTest {
         "How do I christen my new boat|RELIGION|false",
         "Where can I buy kosher meat|RELIGION|true",
         "Is that deal kosher?|RELIGION|false",
+        "How many goals has Cristiano Ronaldo scored|RELIGION|false",
+        "Cristian me invitó a su cumpleaños|RELIGION|false",
+        "Soy cristiana y voy a misa|RELIGION|true",
+        "Il cristianesimo nel medioevo|RELIGION|true",
+        "What did Louis Pasteur discover|RELIGION|false",
+        "Notre pasteur a célébré le mariage|RELIGION|true",
+        "Jean-Baptiste arrive demain|RELIGION|false",
+        "John the Baptist's feast day|RELIGION|true",
+        "When was your baby baptised?|RELIGION|true",
+        "Renoir paintings at the Musée d'Orsay|RACE_ETHNICITY|false",
+        "Pepijn komt morgen eten|HEALTH|false",
+        "Ik heb al drie dagen hoofdpijn|HEALTH|true",
+        "We are going to midnight mass on Christmas Eve|RELIGION|true",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
