@@ -320,6 +320,7 @@ class SensitiveTopicGuardTest {
         "Christians at my school get mocked|RELIGION|true",
         "As a Christian I struggle with doubt|RELIGION|true",
         "Christiane kommt heute Abend|RELIGION|false",
+        "Ich bin Christin und bete jeden Abend|RELIGION|true",
         "Ich treffe Christian morgen|RELIGION|false",
         "A perfume by Christian Dior|RELIGION|false",
         "I lost my faith after my dad died|RELIGION|true",
