@@ -94,6 +94,9 @@ class SensitiveTopicGuardTest {
         "Joseph Priestley discovered oxygen, right?",
         "how many goals has Cristiano Ronaldo scored for Portugal",
         "Jean-Baptiste arrive demain à la gare de Lyon",
+        "Renoir paintings at the Musée d'Orsay",
+        // A dog breed: Italian "pastore" is a shepherd as well as a pastor, "tedesco" German.
+        "il pastore tedesco perde molto pelo?",
         // Season's greetings and Christmas markets (two different evidence terms were dense evidence).
         "Frohe Weihnachten! Wann öffnet der Weihnachtsmarkt?",
         "Joyeux Noël, on mange chez mamie demain",
