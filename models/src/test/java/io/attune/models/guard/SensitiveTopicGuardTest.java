@@ -421,6 +421,9 @@ class SensitiveTopicGuardTest {
         "She sang at the concert and there is a dent in the car",
         "Thanks for your hospitality",
         "How do I reformat this disk?",
+        // German compounds and surnames that begin like "schwarz" (black).
+        "Arnold Schwarzenegger movies ranked",
+        "Wanderwege im Schwarzwald",
         // A party that is a celebration, and French "partie" (a game; Polish "partie" are parties).
         "The party at Sam's was amazing, we danced until 3am",
         "Any ideas for a surprise party for my boss?",
