@@ -112,7 +112,8 @@ public final class TopicVocabularyBuilder {
             "butch",
             "appropriation", "assassin", "bravo", "caseworker", "catechism", "ferment", "fermentation", "nabob",
             "satrap", "upheaval", "wilderness",
-            // a first name and an everyday word ("Faith Hill", "in good faith"): the lexicon holds it, with its everyday phrases
+            // a first name and an everyday word ("Faith Hill", "in good faith"): the lexicon holds it, with its
+            // everyday phrases
             "faith",
             // phrases of common words only, read the same way: idioms, household products, genetics, fees, a
             // fairground ride, a French department, what is done to plants and horses' hooves
