@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -15,21 +14,21 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 
 /**
- * Recommendation quality on MovieLens (the 100,004-rating "latest-small" sample shipped in the dslabs R
- * package), with a per-user time-ordered split: each user's last 20% of ratings (by time) is the test set,
- * the rest is replayed through the job as engagement (rating ≥ 4 LIKE, ≤ 2 HIDE, else VIEW) against a
- * catalog of every movie (text: title, year, genres; tags: genres).
+ * Recommendation quality on MovieLens (by default the 100,004-rating "latest-small" sample shipped in the dslabs R
+ * package; any GroupLens release in the layouts {@link MovieLensData} reads), with a per-user time-ordered
+ * split: each user's last 20% of ratings (by time) is the test set, the rest is replayed through the job as
+ * engagement (rating ≥ 4 LIKE, ≤ 2 HIDE, else VIEW) against a catalog of every movie (text: title, year,
+ * genres; tags: genres).
  *
  * <pre>
- * prepare RATINGS.csv DIR     writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
- * evaluate RATINGS.csv DIR    reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
+ * prepare DATA DIR            writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
+ * evaluate DATA DIR           reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
  *                             refresh next to a popularity and an item-kNN baseline
  * … --validation              the same on the training part split again (each user's last 20% of
  *                             training as validation), for choosing settings without the test part
@@ -49,21 +48,30 @@ public final class MovieLensEvaluation {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int EASE_MIN_RATINGS = 5;
     private static final double EASE_LAMBDA = 200;
+    /** Above this many items the dense inverse (n² doubles, n³ steps) is out of reach of a laptop: skipped. */
+    private static final int EASE_MAX_ITEMS = 10_000;
 
     private MovieLensEvaluation() {}
 
     record Rating(int user, int movie, double rating, long timestamp) {}
 
-    record Movie(int id, String title, String year, String genres) {}
+    /** A movie; {@code year} is null when the title carries none. */
+    record Movie(int id, String title, String year, String genres) {
+
+        /** The catalog item's text, embedded by the job: title, year and genres. */
+        String text() {
+            return (year == null ? title : title + " (" + year + ")") + ". " + genres.replace("|", ", ");
+        }
+    }
 
     record Split(List<Rating> train, Map<Integer, Set<Integer>> testPositives, Map<Integer, Set<Integer>> seen) {}
 
     public static void main(String[] args) throws IOException {
-        Path csv = Path.of(args[1]);
+        Path data = Path.of(args[1]);
         Path dir = Path.of(args[2]);
-        Map<Integer, Movie> movies = new LinkedHashMap<>();
-        List<Rating> ratings = read(csv, movies);
-        Split split = split(ratings);
+        MovieLensData.Loaded loaded = MovieLensData.read(data);
+        Map<Integer, Movie> movies = loaded.movies();
+        Split split = split(loaded.ratings());
         if (args.length > 3 && args[3].equals("--validation")) {
             // Tuning never looks at the test part: split the training part again, the same way.
             split = split(split.train());
@@ -71,26 +79,8 @@ public final class MovieLensEvaluation {
         switch (args[0]) {
             case "prepare" -> prepare(movies, split, dir);
             case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));
-            default -> throw new IllegalArgumentException("prepare|evaluate RATINGS.csv DIR");
+            default -> throw new IllegalArgumentException("prepare|evaluate DATA DIR [--validation]");
         }
-    }
-
-    static List<Rating> read(Path csv, Map<Integer, Movie> movies) throws IOException {
-        List<Rating> ratings = new ArrayList<>();
-        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
-            String header = in.readLine();
-            if (header == null || !header.startsWith("\"movieId\",\"title\"")) {
-                throw new IOException("expected the dslabs movielens CSV header, got " + header);
-            }
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                List<String> f = csvFields(line);
-                int movie = Integer.parseInt(f.get(0));
-                movies.putIfAbsent(movie, new Movie(movie, f.get(1), f.get(2), f.get(3)));
-                ratings.add(new Rating(Integer.parseInt(f.get(4)), movie, Double.parseDouble(f.get(5)),
-                        Long.parseLong(f.get(6)) * 1000));
-            }
-        }
-        return ratings;
     }
 
     /** Per user, by time: the last 20% is test; users with fewer than 5 ratings stay wholly in training. */
@@ -131,7 +121,7 @@ public final class MovieLensEvaluation {
             for (Movie m : movies.values()) {
                 ObjectNode item = JSON.createObjectNode()
                         .put("itemId", "m" + m.id()).put("app", APP).put("surface", SURFACE)
-                        .put("text", m.title() + " (" + m.year() + "). " + m.genres().replace("|", ", "))
+                        .put("text", m.text())
                         .put("timestamp", Instant.ofEpochMilli(catalogTime).toString());
                 ArrayNode tags = item.putArray("tags");
                 for (String genre : m.genres().split("\\|")) {
@@ -182,7 +172,7 @@ public final class MovieLensEvaluation {
         List<Integer> byPopularity = new ArrayList<>(likes.keySet());
         byPopularity.sort(Comparator.comparingInt((Integer m) -> -likes.get(m)).thenComparingInt(m -> m));
 
-        Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA);
+        Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
 
         double attuneRecall = 0;
         double popularityRecall = 0;
@@ -200,15 +190,20 @@ public final class MovieLensEvaluation {
             attuneRecall += recall(mine, positives);
             popularityRecall += recall(topUnseen(byPopularity, seen), positives);
             knnRecall += recall(itemKnn(u, liked, likes, seen), positives);
-            easeRecall += recall(ease.top(seen, K), positives);
+            easeRecall += ease == null ? 0 : recall(ease.top(seen, K), positives);
         }
         System.out.printf("%n%,d users with test positives (%,d with a refresh)%n%n", users, withRefresh);
         System.out.println("| method | Recall@10 |");
         System.out.println("|---|---:|");
         System.out.printf("| popularity (most liked in training, unseen) | %.4f |%n", popularityRecall / users);
         System.out.printf("| item-kNN (cosine over training likes, offline) | %.4f |%n", knnRecall / users);
-        System.out.printf("| EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings) | %.4f |%n",
-                EASE_LAMBDA, ease.items().length, EASE_MIN_RATINGS, easeRecall / users);
+        if (ease == null) {
+            System.out.printf("| EASE (offline reference) | skipped: over %,d items with ≥ %d ratings |%n",
+                    EASE_MAX_ITEMS, EASE_MIN_RATINGS);
+        } else {
+            System.out.printf("| EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings) | %.4f |%n",
+                    EASE_LAMBDA, ease.items().length, EASE_MIN_RATINGS, easeRecall / users);
+        }
         System.out.printf("| Attune (latest refresh from the replay) | %.4f |%n", attuneRecall / users);
     }
 
@@ -269,7 +264,8 @@ public final class MovieLensEvaluation {
      */
     record Ease(int[] items, Map<Integer, Integer> index, double[][] weights) {
 
-        static Ease train(List<Rating> train, int minRatings, double lambda) {
+        /** Null when more than {@code maxItems} items have {@code minRatings}. */
+        static Ease train(List<Rating> train, int minRatings, double lambda, int maxItems) {
             Map<Integer, Set<Integer>> byUser = new HashMap<>();
             Map<Integer, Integer> ratings = new HashMap<>();
             for (Rating r : train) {
@@ -279,6 +275,9 @@ public final class MovieLensEvaluation {
             }
             int[] items = ratings.entrySet().stream().filter(e -> e.getValue() >= minRatings)
                     .mapToInt(Map.Entry::getKey).sorted().toArray();
+            if (items.length > maxItems) {
+                return null;
+            }
             Map<Integer, Integer> index = new HashMap<>();
             for (int i = 0; i < items.length; i++) {
                 index.put(items[i], i);
@@ -376,34 +375,5 @@ public final class MovieLensEvaluation {
             }
         }
         return items;
-    }
-
-    /** One CSV record as written by R's write.csv (quoted strings, doubled quotes inside). */
-    static List<String> csvFields(String line) {
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

@@ -1,0 +1,250 @@
+package io.attune.bench.quality;
+
+import io.attune.bench.quality.MovieLensEvaluation.Movie;
+import io.attune.bench.quality.MovieLensEvaluation.Rating;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystem;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads MovieLens ratings in the layouts they are published in, so the evaluation runs on any release, not only
+ * the sample it was tuned on:
+ *
+ * <ul>
+ *   <li>the dslabs R package's CSV ({@code movieId,title,year,genres,userId,rating,timestamp}, one row per
+ *       rating; what {@code bench/quality/movielens} extracts by default);
+ *   <li>a GroupLens CSV release ({@code ratings.csv} and {@code movies.csv}: ml-latest-small, ml-latest, ml-20m,
+ *       ml-25m, ml-32m);
+ *   <li>a GroupLens {@code ::} release ({@code ratings.dat} and {@code movies.dat}: ml-1m, ml-10m);
+ *   <li>ml-100k ({@code u.data} and {@code u.item}, genres as 19 flags).
+ * </ul>
+ *
+ * A GroupLens release may be given as its directory, as the zip file GroupLens distributes, or as its ratings
+ * file. Titles there carry the year ("Toy Story (1995)"); it is split off so that a movie reads the same as in
+ * the dslabs CSV, where the year is a column.
+ */
+public final class MovieLensData {
+
+    /** "Title (1995)", also a series' "(2006–2007)" or an unfinished "(2019– )"; trailing spaces occur. */
+    private static final Pattern TITLE_YEAR = Pattern.compile("^(.*?)\\s*\\((\\d{4})(?:[–-][\\d ]*)?\\)\\s*$");
+
+    /** ml-100k's u.genre, in the order of u.item's flags. */
+    private static final List<String> ML100K_GENRES = List.of("unknown", "Action", "Adventure", "Animation",
+            "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical",
+            "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
+
+    private MovieLensData() {}
+
+    /** The movies (in file order) and ratings (timestamps in milliseconds) of one data set. */
+    record Loaded(Map<Integer, Movie> movies, List<Rating> ratings) {}
+
+    /** Reads {@code path}: a dslabs CSV, a GroupLens release directory or zip, or a release's ratings file. */
+    static Loaded read(Path path) throws IOException {
+        if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".zip")) {
+            try (FileSystem zip = FileSystems.newFileSystem(path)) {
+                for (Path root : zip.getRootDirectories()) {
+                    Optional<Path> release = findRelease(root);
+                    if (release.isPresent()) {
+                        return readRelease(release.get());
+                    }
+                }
+            }
+            throw new IOException(path + " holds no MovieLens ratings (ratings.csv, ratings.dat or u.data)");
+        }
+        if (Files.isDirectory(path)) {
+            return readRelease(findRelease(path).orElseThrow(() -> new IOException(
+                    path + " holds no MovieLens ratings (ratings.csv, ratings.dat or u.data)")));
+        }
+        String name = path.getFileName().toString();
+        if (name.equals("ratings.csv") || name.equals("ratings.dat") || name.equals("u.data")) {
+            return readRelease(path.toAbsolutePath().getParent());
+        }
+        return readDslabs(path);
+    }
+
+    /** The directory under {@code root} (itself included) that holds a release's ratings file. */
+    private static Optional<Path> findRelease(Path root) throws IOException {
+        try (Stream<Path> files = Files.walk(root, 3)) {
+            return files.filter(p -> {
+                String name = String.valueOf(p.getFileName());
+                return name.equals("ratings.csv") || name.equals("ratings.dat") || name.equals("u.data");
+            }).map(Path::getParent).sorted().findFirst();
+        }
+    }
+
+    private static Loaded readRelease(Path dir) throws IOException {
+        if (Files.exists(dir.resolve("ratings.csv"))) {
+            return readCsvRelease(dir);
+        }
+        if (Files.exists(dir.resolve("ratings.dat"))) {
+            return readColonRelease(dir);
+        }
+        return read100k(dir);
+    }
+
+    /** The dslabs package's CSV as R's write.csv writes it; years are a column ("NA" when unknown). */
+    static Loaded readDslabs(Path csv) throws IOException {
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        List<Rating> ratings = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
+            String header = in.readLine();
+            if (header == null || !header.startsWith("\"movieId\",\"title\"")) {
+                throw new IOException("expected the dslabs movielens CSV header (\"movieId\",\"title\",…) or a "
+                        + "GroupLens release (ratings.csv, ratings.dat, u.data), got " + header + " in " + csv);
+            }
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                List<String> f = csvFields(line);
+                int movie = Integer.parseInt(f.get(0));
+                movies.putIfAbsent(movie, new Movie(movie, f.get(1), f.get(2), f.get(3)));
+                ratings.add(new Rating(Integer.parseInt(f.get(4)), movie, Double.parseDouble(f.get(5)),
+                        Long.parseLong(f.get(6)) * 1000));
+            }
+        }
+        return new Loaded(movies, ratings);
+    }
+
+    /** ratings.csv (userId,movieId,rating,timestamp) and movies.csv (movieId,title,genres), UTF-8. */
+    private static Loaded readCsvRelease(Path dir) throws IOException {
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        for (List<String> f : rows(dir.resolve("movies.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields)) {
+            movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2)));
+        }
+        List<Rating> ratings = new ArrayList<>();
+        for (List<String> f : rows(dir.resolve("ratings.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields)) {
+            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
+        }
+        return known(movies, ratings, dir);
+    }
+
+    /** ratings.dat (UserID::MovieID::Rating::Timestamp) and movies.dat (MovieID::Title::Genres). */
+    private static Loaded readColonRelease(Path dir) throws IOException {
+        // ml-1m is Latin-1; ml-10m's files are UTF-8 (their titles are ASCII apart from a few).
+        Charset charset = utf8(dir.resolve("movies.dat")) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        for (List<String> f : rows(dir.resolve("movies.dat"), charset, false, l -> List.of(l.split("::", -1)))) {
+            movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2)));
+        }
+        List<Rating> ratings = new ArrayList<>();
+        for (List<String> f : rows(dir.resolve("ratings.dat"), charset, false, l -> List.of(l.split("::", -1)))) {
+            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
+        }
+        return known(movies, ratings, dir);
+    }
+
+    /** u.data (user item rating timestamp, tab-separated) and u.item (id|title|date|video date|URL|19 flags). */
+    private static Loaded read100k(Path dir) throws IOException {
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        for (List<String> f : rows(dir.resolve("u.item"), StandardCharsets.ISO_8859_1, false,
+                l -> List.of(l.split("\\|", -1)))) {
+            List<String> genres = new ArrayList<>();
+            for (int g = 0; g < ML100K_GENRES.size() && 5 + g < f.size(); g++) {
+                if (f.get(5 + g).equals("1")) {
+                    genres.add(ML100K_GENRES.get(g));
+                }
+            }
+            int id = Integer.parseInt(f.get(0));
+            movies.put(id, movie(id, f.get(1), genres.isEmpty() ? "(no genres listed)" : String.join("|", genres)));
+        }
+        List<Rating> ratings = new ArrayList<>();
+        for (List<String> f : rows(dir.resolve("u.data"), StandardCharsets.ISO_8859_1, false,
+                l -> List.of(l.split("\t", -1)))) {
+            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
+        }
+        return known(movies, ratings, dir);
+    }
+
+    /** Every rated movie must be listed: a rating of an unknown movie has no catalog item to be recommended. */
+    private static Loaded known(Map<Integer, Movie> movies, List<Rating> ratings, Path dir) throws IOException {
+        for (Rating r : ratings) {
+            if (!movies.containsKey(r.movie())) {
+                throw new IOException("movie " + r.movie() + " is rated in " + dir + " but not listed there");
+            }
+        }
+        return new Loaded(movies, ratings);
+    }
+
+    static Movie movie(int id, String titleWithYear, String genres) {
+        Matcher m = TITLE_YEAR.matcher(titleWithYear);
+        if (m.matches()) {
+            return new Movie(id, m.group(1), m.group(2), genres);
+        }
+        return new Movie(id, titleWithYear.strip(), null, genres);
+    }
+
+    private static Rating rating(String user, String movie, String rating, String seconds) {
+        return new Rating(Integer.parseInt(user.strip()), Integer.parseInt(movie.strip()),
+                Double.parseDouble(rating.strip()), Long.parseLong(seconds.strip()) * 1000);
+    }
+
+    private interface Fields {
+        List<String> of(String line);
+    }
+
+    private static List<List<String>> rows(Path file, Charset charset, boolean header, Fields fields)
+            throws IOException {
+        List<List<String>> rows = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, charset)) {
+            String line = in.readLine();
+            if (header) {
+                line = in.readLine();
+            }
+            for (; line != null; line = in.readLine()) {
+                if (!line.isBlank()) {
+                    rows.add(fields.of(line));
+                }
+            }
+        }
+        return rows;
+    }
+
+    private static boolean utf8(Path file) throws IOException {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file)));
+            return true;
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return false;
+        }
+    }
+
+    /** One CSV record (quoted strings, doubled quotes inside), as R's write.csv and GroupLens write them. */
+    static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}
