@@ -91,6 +91,10 @@ final class ReplayCommand {
 
         Configuration options = Configuration.fromMap(all);
         // Processing time does not advance over a batch run: coalescing would hold every refresh to the end.
+        if (!options.get(PersonalizationOptions.MIN_REFRESH_INTERVAL).isZero()) {
+            System.out.printf("note: %s is ignored in a replay, which writes every refresh%n",
+                    PersonalizationOptions.MIN_REFRESH_INTERVAL.key());
+        }
         options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ZERO);
         Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
         flinkConf.set(ExecutionOptions.RUNTIME_MODE, RuntimeExecutionMode.BATCH);
