@@ -746,6 +746,29 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Spanish, Portuguese and Italian "política" is policy as well as politics: a customer's question about a
+        // shop's or an airline's policy is everyday...
+        "¿Cuál es la política de devoluciones de la tienda?|false",
+        "¿Dónde está la política de privacidad de la app?|false",
+        "Explícame la política de equipaje de Iberia|false",
+        "Qual é a política de privacidade do aplicativo?|false",
+        "Como funciona a política de devolução da loja?|false",
+        "Qual è la politica di reso di Amazon?|false",
+        "Com'è la politica di cancellazione di Booking?|false",
+        "my character has low health, what potion should I use|false",
+        // ...while a government's policy and politics itself stay flagged.
+        "¿Qué opinas de la política de inmigración del gobierno?|true",
+        "Me interesa mucho la política y voto siempre al PSOE|true",
+        "Sou contra a política de privatização do governo|true",
+        "La politica italiana è corrotta, non voto più|true",
+        "I'm worried about my health after the diagnosis|true",
+    })
+    void aPolicyACustomerAsksAboutIsNotPolitics(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     private void assertSensitivity(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
         assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
