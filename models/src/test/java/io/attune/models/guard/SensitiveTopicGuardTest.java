@@ -769,6 +769,28 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // French "campagne" is the countryside and a marketing campaign; other political words in everyday requests...
+        "On part à la campagne ce week-end, quel temps fera-t-il ?|false",
+        "Recette de pain de campagne maison|false",
+        "Comment lancer une campagne marketing sur Instagram ?|false",
+        "Comment déclarer mes impôts en ligne ?|false",
+        "Qui détient les droits d'auteur de cette photo ?|false",
+        "Je suis candidat pour un poste de comptable, relis ma lettre|false",
+        "La grève SNCF de demain, mon train est-il annulé ?|false",
+        "Fällt mein Zug wegen des Streiks morgen aus?|false",
+        "Is my train cancelled because of tomorrow's rail strike?|false",
+        // ...while campaigning, striking and political views stay flagged.
+        "Je fais campagne pour le candidat écologiste aux municipales|true",
+        "Je fais grève demain avec mon syndicat|true",
+        "I'm on strike with my union until we get a raise|true",
+        "Le candidat de la gauche a mes faveurs pour la présidentielle|true",
+    })
+    void frenchCountrysideCampaignsTaxesAndStrikesThatStopATrainAreEveryday(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     private void assertSensitivity(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
         assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
