@@ -781,6 +781,14 @@ class SensitiveTopicGuardTest {
         "La grève SNCF de demain, mon train est-il annulé ?|false",
         "Fällt mein Zug wegen des Streiks morgen aus?|false",
         "Is my train cancelled because of tomorrow's rail strike?|false",
+        // French evidence wildcards that found everyday words: butter, a hardware shop, a housekeeper, a button,
+        // and "épuisé" as sold out.
+        "Fais une recette avec du beurre et des échalotes|false",
+        "Où trouver du vernis dans une droguerie près d'ici ?|false",
+        "La gouvernante arrive à neuf heures demain|false",
+        "Le bouton de ma veste est tombé, comment le recoudre ?|false",
+        "Cet article est épuisé, quand sera-t-il de retour en stock ?|false",
+        "Je suis épuisé et je n'arrive plus à dormir depuis des semaines|true",
         // ...while campaigning, striking and political views stay flagged.
         "Je fais campagne pour le candidat écologiste aux municipales|true",
         "Je fais grève demain avec mon syndicat|true",
