@@ -789,6 +789,8 @@ class SensitiveTopicGuardTest {
         "Le bouton de ma veste est tombé, comment le recoudre ?|false",
         "Cet article est épuisé, quand sera-t-il de retour en stock ?|false",
         "Je suis épuisé et je n'arrive plus à dormir depuis des semaines|true",
+        // A national park is not politics.
+        "Visitiamo il parco nazionale del Gran Paradiso|false",
         // ...while campaigning, striking and political views stay flagged.
         "Je fais campagne pour le candidat écologiste aux municipales|true",
         "Je fais grève demain avec mon syndicat|true",
