@@ -789,6 +789,12 @@ class SensitiveTopicGuardTest {
         "Le bouton de ma veste est tombé, comment le recoudre ?|false",
         "Cet article est épuisé, quand sera-t-il de retour en stock ?|false",
         "Je suis épuisé et je n'arrive plus à dormir depuis des semaines|true",
+        // German: looking after a lawn, one's own health insurance, healthy recipes, a dish of liver.
+        "Wie pflege ich meinen Rasen im Herbst?|false",
+        "Wie wechsle ich meine Krankenkasse?|false",
+        "Gesunde Rezepte für die ganze Woche|false",
+        "Rezept für Leberkäse mit Kartoffelsalat|false",
+        "Meine Mutter ist ein Pflegefall, wie beantrage ich einen Pflegegrad?|true",
         // A national park is not politics.
         "Visitiamo il parco nazionale del Gran Paradiso|false",
         // ...while campaigning, striking and political views stay flagged.
