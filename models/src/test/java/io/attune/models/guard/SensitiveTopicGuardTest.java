@@ -764,13 +764,6 @@ class SensitiveTopicGuardTest {
         "Sou contra a política de privatização do governo|true",
         "La politica italiana è corrotta, non voto più|true",
         "I'm worried about my health after the diagnosis|true",
-    })
-    void aPolicyACustomerAsksAboutIsNotPolitics(String text, boolean sensitive) {
-        assertSensitivity(text, sensitive);
-    }
-
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
         // French "campagne" is the countryside and a marketing campaign; other political words in everyday requests...
         "On part à la campagne ce week-end, quel temps fera-t-il ?|false",
         "Recette de pain de campagne maison|false",
@@ -795,6 +788,10 @@ class SensitiveTopicGuardTest {
         "Gesunde Rezepte für die ganze Woche|false",
         "Rezept für Leberkäse mit Kartoffelsalat|false",
         "Meine Mutter ist ein Pflegefall, wie beantrage ich einen Pflegegrad?|true",
+        // Dutch: a football team defeated, a scorching day; addiction stays flagged.
+        "Ajax heeft Feyenoord verslagen, wat was de uitslag?|false",
+        "Het is bloedheet vandaag, waar kan ik zwemmen?|false",
+        "Mijn broer is verslaafd aan gokken en alcohol|true",
         // A national park is not politics.
         "Visitiamo il parco nazionale del Gran Paradiso|false",
         // ...while campaigning, striking and political views stay flagged.
@@ -803,7 +800,7 @@ class SensitiveTopicGuardTest {
         "I'm on strike with my union until we get a raise|true",
         "Le candidat de la gauche a mes faveurs pour la présidentielle|true",
     })
-    void frenchCountrysideCampaignsTaxesAndStrikesThatStopATrainAreEveryday(String text, boolean sensitive) {
+    void everydaySensesOfTopicWordsInOtherLanguagesAreNotSuppressed(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);
     }
 
