@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Quotes, proverbs and jokes in four languages from the Debian fortune packages (fortunes: English; fortunes-de,
-fortunes-es, fortunes-it), a source the guard was never trained on and the only everyday text here in German, Spanish
-and Italian at scale. Unlabelled: some fortunes are about religion, politics, illness or sex on purpose (the English
+"""Quotes, proverbs and jokes in five languages from the Debian fortune packages (fortunes: English; fortunes-de,
+fortunes-es, fortunes-it, fortunes-br: Brazilian Portuguese, since session 24), a source the guard was never trained on
+and the only everyday text here in German, Spanish, Italian and Portuguese at scale. Unlabelled: some fortunes are about religion, politics, illness or sex on purpose (the English
 package has files named politics, medicine, ethnic), so the share flagged is an upper bound of false suppression;
 the report prints a fixed random sample of the flagged ones per language to judge by hand.
 
@@ -12,7 +12,7 @@ Usage:
 import collections, glob, json, os, random, subprocess, sys
 
 FORTUNES = '/usr/share/games/fortunes'
-PACKAGES = {'en': 'fortunes', 'de': 'fortunes-de', 'es': 'fortunes-es', 'it': 'fortunes-it'}
+PACKAGES = {'en': 'fortunes', 'de': 'fortunes-de', 'es': 'fortunes-es', 'it': 'fortunes-it', 'pt': 'fortunes-br'}
 
 
 def files_of(package):

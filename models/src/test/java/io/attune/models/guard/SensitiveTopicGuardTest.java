@@ -792,6 +792,10 @@ class SensitiveTopicGuardTest {
         "Ajax heeft Feyenoord verslagen, wat was de uitslag?|false",
         "Het is bloedheet vandaag, waar kan ik zwemmen?|false",
         "Mijn broer is verslaafd aan gokken en alcohol|true",
+        // A colour or a prefix that names no people: an aphrodisiac, black magic.
+        "Quali cibi sono afrodisiaci?|false",
+        "Recomiende un libro sobre magia negra en la Edad Media|false",
+        "Sou negra e sofro racismo no trabalho|true",
         // A national park is not politics.
         "Visitiamo il parco nazionale del Gran Paradiso|false",
         // ...while campaigning, striking and political views stay flagged.
