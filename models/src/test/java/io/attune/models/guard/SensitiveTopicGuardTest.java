@@ -792,6 +792,11 @@ class SensitiveTopicGuardTest {
         "Ajax heeft Feyenoord verslagen, wat was de uitslag?|false",
         "Het is bloedheet vandaag, waar kan ik zwemmen?|false",
         "Mijn broer is verslaafd aan gokken en alcohol|true",
+        // German machines that "streiken" (stop working) and steering; a strike with a union stays flagged.
+        "Mein Drucker streikt schon wieder, was kann ich tun?|false",
+        "Wie funktioniert die Steuerung der Heizung per App?|false",
+        "Wie steuere ich die Drohne mit dem Handy?|false",
+        "Wir streiken morgen mit Verdi für mehr Lohn|true",
         // A colour or a prefix that names no people: an aphrodisiac, black magic.
         "Quali cibi sono afrodisiaci?|false",
         "Recomiende un libro sobre magia negra en la Edad Media|false",
