@@ -15,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -119,13 +120,11 @@ public final class MovieLensData {
     /** ratings.csv (userId,movieId,rating,timestamp) and movies.csv (movieId,title,genres), UTF-8. */
     private static Loaded readCsvRelease(Path dir) throws IOException {
         Map<Integer, Movie> movies = new LinkedHashMap<>();
-        for (List<String> f : rows(dir.resolve("movies.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields)) {
-            movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2)));
-        }
+        forEachRow(dir.resolve("movies.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields,
+                f -> movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2))));
         List<Rating> ratings = new ArrayList<>();
-        for (List<String> f : rows(dir.resolve("ratings.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields)) {
-            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
-        }
+        forEachRow(dir.resolve("ratings.csv"), StandardCharsets.UTF_8, true, MovieLensData::csvFields,
+                f -> ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3))));
         return known(movies, ratings, dir);
     }
 
@@ -134,21 +133,18 @@ public final class MovieLensData {
         // ml-1m is Latin-1; ml-10m's files are UTF-8 (their titles are ASCII apart from a few).
         Charset charset = utf8(dir.resolve("movies.dat")) ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1;
         Map<Integer, Movie> movies = new LinkedHashMap<>();
-        for (List<String> f : rows(dir.resolve("movies.dat"), charset, false, l -> List.of(l.split("::", -1)))) {
-            movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2)));
-        }
+        forEachRow(dir.resolve("movies.dat"), charset, false, l -> List.of(l.split("::", -1)),
+                f -> movies.put(Integer.parseInt(f.get(0)), movie(Integer.parseInt(f.get(0)), f.get(1), f.get(2))));
         List<Rating> ratings = new ArrayList<>();
-        for (List<String> f : rows(dir.resolve("ratings.dat"), charset, false, l -> List.of(l.split("::", -1)))) {
-            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
-        }
+        forEachRow(dir.resolve("ratings.dat"), charset, false, l -> List.of(l.split("::", -1)),
+                f -> ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3))));
         return known(movies, ratings, dir);
     }
 
     /** u.data (user item rating timestamp, tab-separated) and u.item (id|title|date|video date|URL|19 flags). */
     private static Loaded read100k(Path dir) throws IOException {
         Map<Integer, Movie> movies = new LinkedHashMap<>();
-        for (List<String> f : rows(dir.resolve("u.item"), StandardCharsets.ISO_8859_1, false,
-                l -> List.of(l.split("\\|", -1)))) {
+        forEachRow(dir.resolve("u.item"), StandardCharsets.ISO_8859_1, false, l -> List.of(l.split("\\|", -1)), f -> {
             List<String> genres = new ArrayList<>();
             for (int g = 0; g < ML100K_GENRES.size() && 5 + g < f.size(); g++) {
                 if (f.get(5 + g).equals("1")) {
@@ -157,12 +153,10 @@ public final class MovieLensData {
             }
             int id = Integer.parseInt(f.get(0));
             movies.put(id, movie(id, f.get(1), genres.isEmpty() ? "(no genres listed)" : String.join("|", genres)));
-        }
+        });
         List<Rating> ratings = new ArrayList<>();
-        for (List<String> f : rows(dir.resolve("u.data"), StandardCharsets.ISO_8859_1, false,
-                l -> List.of(l.split("\t", -1)))) {
-            ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3)));
-        }
+        forEachRow(dir.resolve("u.data"), StandardCharsets.ISO_8859_1, false, l -> List.of(l.split("\t", -1)),
+                f -> ratings.add(rating(f.get(0), f.get(1), f.get(2), f.get(3))));
         return known(movies, ratings, dir);
     }
 
@@ -193,9 +187,9 @@ public final class MovieLensData {
         List<String> of(String line);
     }
 
-    private static List<List<String>> rows(Path file, Charset charset, boolean header, Fields fields)
-            throws IOException {
-        List<List<String>> rows = new ArrayList<>();
+    /** Hands each non-blank line's fields to {@code row}: a large release's ratings are never all held as text. */
+    private static void forEachRow(Path file, Charset charset, boolean header, Fields fields,
+            Consumer<List<String>> row) throws IOException {
         try (BufferedReader in = Files.newBufferedReader(file, charset)) {
             String line = in.readLine();
             if (header) {
@@ -203,11 +197,10 @@ public final class MovieLensData {
             }
             for (; line != null; line = in.readLine()) {
                 if (!line.isBlank()) {
-                    rows.add(fields.of(line));
+                    row.accept(fields.of(line));
                 }
             }
         }
-        return rows;
     }
 
     private static boolean utf8(Path file) throws IOException {
