@@ -801,6 +801,9 @@ class SensitiveTopicGuardTest {
         "Quali cibi sono afrodisiaci?|false",
         "Recomiende un libro sobre magia negra en la Edad Media|false",
         "Sou negra e sofro racismo no trabalho|true",
+        // Italian "disabilitare" is to switch off; a disabled person ("disabile") stays flagged.
+        "Come disabilitare le notifiche su Android?|false",
+        "Mio figlio è disabile e ha bisogno di una rampa per la sedia a rotelle|true",
         // A national park is not politics.
         "Visitiamo il parco nazionale del Gran Paradiso|false",
         // ...while campaigning, striking and political views stay flagged.
