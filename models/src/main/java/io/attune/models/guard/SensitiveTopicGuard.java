@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
  * (which carry across languages and spellings), hits of a multilingual lexicon of specific terms and hits
  * of a topic vocabulary (matched ignoring case and accents). A category's score counts only with evidence
  * of the category in the text ({@code category-evidence.tsv}: a people or an origin for RACE_ETHNICITY,
- * the body or care for HEALTH…), unless the head is confident and the message has a word outside the common
- * English ones ({@link CommonWords}; not for RACE_ETHNICITY or SEXUAL_ORIENTATION); everyday uses of a term are
+ * the body or care for HEALTH…), unless the head is confident and the message, in English, has a word outside
+ * the common English ones ({@link CommonWords}; not for RACE_ETHNICITY or SEXUAL_ORIENTATION); everyday uses of a term are
  * neither evidence nor lexicon hits ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu",
  * a date of birth). With
  * evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category,
@@ -43,9 +43,9 @@ public final class SensitiveTopicGuard {
     static final String EVERYDAY_CONTEXTS = "everyday-contexts.tsv";
 
     /**
-     * Below this probability of NONE the head is trusted without evidence, if the message has a word outside the
-     * common English ones: no evidence list holds every drug, condition, politician or rite the head has learned
-     * ("Clarithromycin", "a UTI"), and those are rare words. A message of common words only gives no such
+     * Below this probability of NONE the head is trusted without evidence, if the message reads as English and
+     * has a word outside the common English ones: no evidence list holds every drug, condition, politician or rite
+     * the head has learned ("Clarithromycin", "a UTI"), and those are rare words. A message of common words only gives no such
      * excuse ("increase volume to 4"): held out of training, everyday requests went from 14.8% to 6.6%
      * suppressed with that condition, and no held-out source lost more than 0.1 points of recall. RACE_ETHNICITY
      * and SEXUAL_ORIENTATION get no exception at all: their confident mistakes are systematic (informal French
