@@ -806,6 +806,23 @@ class SensitiveTopicGuardTest {
         "Mio figlio è disabile e ha bisogno di una rampa per la sedia a rotelle|true",
         // A national park is not politics.
         "Visitiamo il parco nazionale del Gran Paradiso|false",
+        // Software words: German "Wählen Sie" (choose), the right mouse button, a header; a page's orientation, a
+        // header, an image's original size, a square root, the right-hand column in French; a payment period and
+        // a disabled option in English.
+        "Wählen Sie im Menü Datei den Eintrag Drucken|false",
+        "Klicken Sie mit der rechten Maustaste auf das Symbol|false",
+        "Wie füge ich eine Kopfzeile in Word ein?|false",
+        "Comment changer l'orientation de la page en paysage ?|false",
+        "Comment mettre un en-tête sur chaque page ?|false",
+        "Comment rétablir la taille d'origine de l'image ?|false",
+        "Calcule la racine carrée de 144|false",
+        "Le total est dans la colonne de droite du tableau|false",
+        "How do I calculate the interest for each payment period?|false",
+        "The export option is disabled, how do I turn it on?|false",
+        "Je suis fière de mes origines marocaines|true",
+        "Mon orientation sexuelle ne regarde que moi|true",
+        "Am Sonntag wählen wir die Grünen, und du?|true",
+        "My period is two weeks late, could I be pregnant?|true",
         // ...while campaigning, striking and political views stay flagged.
         "Je fais campagne pour le candidat écologiste aux municipales|true",
         "Je fais grève demain avec mon syndicat|true",
