@@ -823,6 +823,14 @@ class SensitiveTopicGuardTest {
         "Mon orientation sexuelle ne regarde que moi|true",
         "Am Sonntag wählen wir die Grünen, und du?|true",
         "My period is two weeks late, could I be pregnant?|true",
+        // Spanish "mayor" (greater) and "además", right and left as directions; Italian "disabilita" and
+        // "influenza" as verbs; a Dutch period of time. The flu stays health.
+        "¿Cuál es el número mayor de esta lista?|false",
+        "Además, ¿puedes alinear el texto a la derecha?|false",
+        "Questa opzione disabilita il salvataggio automatico|false",
+        "Il prezzo del petrolio influenza la borsa?|false",
+        "Wat was de gemiddelde temperatuur in deze periode?|false",
+        "Mio figlio ha l'influenza da tre giorni|true",
         // ...while campaigning, striking and political views stay flagged.
         "Je fais campagne pour le candidat écologiste aux municipales|true",
         "Je fais grève demain avec mon syndicat|true",
