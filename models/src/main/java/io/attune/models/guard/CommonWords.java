@@ -88,8 +88,9 @@ public final class CommonWords {
      * {@link #MIN_UNCOMMON_LENGTH} letters that is not a common English word. Words are runs of letters (any
      * script) with inner apostrophes; "john's" and "didn't" are common when "john" and "did" are. The text reads
      * as English when it has a single such uncommon word or at least one common word for every two uncommon ones
-     * (words of {@link #MIN_UNCOMMON_LENGTH} letters or more, place names counting as neither): "What are the uses of Clarithromycin?" and "Can
-     * seroquel (quetiapine) cause gerd?" do, "Die Heizung streikt, wen rufe ich an?" does not. A message in another
+     * (words of {@link #MIN_UNCOMMON_LENGTH} letters or more, place names counting as neither): "What are the uses
+     * of Clarithromycin?" and "Can seroquel (quetiapine) cause gerd?" do, "Die Heizung streikt, wen rufe ich an?"
+     * does not. A message in another
      * language is all uncommon words to this list, so without that condition every such message passed it, and a
      * confident head reading abstractions as POLITICS ("Das Geheimnis des Erfolges liegt in der
      * Zielstrebigkeit") was trusted wholesale. More than two thirds of the words uncommon is rare in English
