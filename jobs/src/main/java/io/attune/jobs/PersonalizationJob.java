@@ -78,6 +78,10 @@ public final class PersonalizationJob {
 
     public static void main(String[] args) throws Exception {
         Configuration options = CommandLineOptions.parse(args);
+        if (options.get(PersonalizationOptions.FINAL_REFRESH_ONLY)) {
+            throw new IllegalArgumentException(PersonalizationOptions.FINAL_REFRESH_ONLY.key()
+                    + " is for bounded replays (bin/attune replay): live topics never end, so nothing would refresh");
+        }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
         defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));

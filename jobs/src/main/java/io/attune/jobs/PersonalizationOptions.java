@@ -128,6 +128,13 @@ public final class PersonalizationOptions {
             .withDescription("Per person: updates sooner than this after a refresh are coalesced into one refresh"
                     + " from the latest state when the interval ends. 0 (default) refreshes on every update.");
 
+    public static final ConfigOption<Boolean> FINAL_REFRESH_ONLY = key("refresh.final-only")
+            .booleanType()
+            .defaultValue(false)
+            .withDescription("For a bounded replay only: per person, one refresh from the latest state when the input"
+                    + " ends instead of one on every update, as an evaluation of everyone's final recommendations"
+                    + " needs. A job on live topics never reaches the end of its input, so it refuses this.");
+
     public static final ConfigOption<Integer> RECENT_LIKES = key("profile.recent-likes")
             .intType()
             .defaultValue(8)
@@ -301,7 +308,8 @@ public final class PersonalizationOptions {
                 options.get(DIVERSITY), options.get(RECENT_ITEMS), options.get(MIN_REFRESH_INTERVAL),
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
-                options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT));
+                options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT),
+                options.get(FINAL_REFRESH_ONLY));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

@@ -37,6 +37,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -47,7 +48,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>Refreshes are immediate; with a minimum refresh interval, updates inside the interval after a refresh
  * are coalesced: the state is updated at once and a timer emits one refresh from the latest state when the
- * interval ends, so a burst never loses its last update.
+ * interval ends, so a burst never loses its last update. A bounded replay may ask for final refreshes only: an
+ * event-time timer at the end of time then emits one refresh per person from the state the input left.
  *
  * <p>Each account's interests are learned from its own signals only, so unlinking an account retracts
  * exactly what it contributed. A person with no interest yet gets no refresh: there is nothing personal
@@ -116,7 +118,12 @@ public class UpdateProfile
         next = next.updated(version, now);
         CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
         long minInterval = settings.minRefreshInterval().toMillis();
-        if (minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
+        if (settings.finalRefreshOnly()) {
+            // Ranking is most of a replay's cost and only each person's last refresh is wanted: the same timer,
+            // registered again, stays one timer, and fires once the input has ended.
+            ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
+            next = next.deferred(event.triggeredBy(), event.timestamp());
+        } else if (minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
             // A burst: remember only the latest trigger; the timer emits from whatever state is latest then.
             if (next.pendingTrigger() == null) {
                 ctx.timerService().registerProcessingTimeTimer(next.lastRefreshAt() + minInterval);
@@ -169,6 +176,18 @@ public class UpdateProfile
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecommendationRefresh> out) throws Exception {
         ProfileState current = profile.value();
         if (current == null) {
+            return;
+        }
+        if (ctx.timeDomain() == TimeDomain.EVENT_TIME) {
+            // The end of a bounded input (the only event-time timer): the final refresh, from the latest state.
+            if (current.pendingTrigger() != null) {
+                long now = ctx.timerService().currentProcessingTime();
+                if (emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(),
+                        now, index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)),
+                        ctx.getBroadcastState(ITEM_SIGNALS), out)) {
+                    profile.update(current.refreshed(now));
+                }
+            }
             return;
         }
         if (timestamp >= current.lastActive() + settings.retention().toMillis()) {

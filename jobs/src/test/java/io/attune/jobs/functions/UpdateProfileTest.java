@@ -14,6 +14,7 @@ import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.NeighborTable;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
+import io.attune.jobs.PersonalizationJob;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.ProfileState;
 import io.attune.models.math.Vectors;
@@ -333,6 +334,42 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).as("after a quiet interval: at once again").hasSize(3);
         harness.setProcessingTime(30_000L);
         assertThat(harness.extractOutputValues()).as("nothing pending, nothing more").hasSize(3);
+    }
+
+    @Test
+    void withFinalRefreshesOnlyEachPersonGetsOneRefreshOfTheLatestStateWhenTheInputEnds() throws Exception {
+        harness.close();
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.TOP_K, 2);
+        options.set(PersonalizationOptions.FINAL_REFRESH_ONLY, true);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        join("ana", "MESSENGER", "m-ana");
+        join("ben", "MESSENGER", "m-ben");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
+        message("ana", "MESSENGER", "m-ana", "e2", JAZZ, 2L);
+        message("ana", "MESSENGER", "m-ana", "e3", JAZZ, 3L);
+        message("ben", "MESSENGER", "m-ben", "e4", RUNNING, 4L);
+        harness.setProcessingTime(Duration.ofDays(1).toMillis());
+        assertThat(harness.extractOutputValues()).as("nothing before the input ends").isEmpty();
+
+        harness.processBroadcastWatermark(Long.MAX_VALUE);
+        harness.processWatermark(Long.MAX_VALUE);
+        List<RecommendationRefresh> out = harness.extractOutputValues();
+        assertThat(out).extracting(RecommendationRefresh::centerId).containsExactlyInAnyOrder("ana", "ben");
+        RecommendationRefresh ana = out.stream().filter(r -> r.centerId().equals("ana")).findFirst().orElseThrow();
+        assertThat(ana.triggeredBy()).isEqualTo("e3");
+        assertThat(ana.eventTime()).isEqualTo(3L);
+        assertThat(ana.items()[0].itemId()).as("the latest state: jazz twice beats running once").isEqualTo("m-jazz");
+        assertThat(out.stream().filter(r -> r.centerId().equals("ben")).findFirst().orElseThrow().items()[0].itemId())
+                .isEqualTo("m-run");
+    }
+
+    @Test
+    void aLiveJobRefusesFinalRefreshesOnly() {
+        assertThatThrownBy(() -> PersonalizationJob.main(new String[] {"--refresh.final-only", "true"}))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("bounded replays");
     }
 
     @Test
