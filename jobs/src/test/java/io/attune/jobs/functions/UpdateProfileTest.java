@@ -300,13 +300,9 @@ class UpdateProfileTest {
 
     @Test
     void withAMinimumIntervalABurstIsCoalescedIntoOneRefreshOfTheLatestState() throws Exception {
-        harness.close();
         Configuration options = new Configuration();
-        options.set(PersonalizationOptions.TOP_K, 2);
         options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ofSeconds(1));
-        harness = newHarness(PersonalizationOptions.profileSettings(options));
-        catalog("m-run", "MESSENGER", "FEED", RUNNING);
-        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        reopenWithRunningAndJazzOnly(options);
         harness.setProcessingTime(10_000L);
         join("ana", "MESSENGER", "m-ana");
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
@@ -338,18 +334,14 @@ class UpdateProfileTest {
 
     @Test
     void withFinalRefreshesOnlyEachPersonGetsOneRefreshOfTheLatestStateWhenTheInputEnds() throws Exception {
-        harness.close();
         Configuration options = new Configuration();
-        options.set(PersonalizationOptions.TOP_K, 2);
         options.set(PersonalizationOptions.FINAL_REFRESH_ONLY, true);
-        harness = newHarness(PersonalizationOptions.profileSettings(options));
-        catalog("m-run", "MESSENGER", "FEED", RUNNING);
-        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        reopenWithRunningAndJazzOnly(options);
         join("ana", "MESSENGER", "m-ana");
-        join("ben", "MESSENGER", "m-ben");
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         message("ana", "MESSENGER", "m-ana", "e2", JAZZ, 2L);
         message("ana", "MESSENGER", "m-ana", "e3", JAZZ, 3L);
+        join("ben", "MESSENGER", "m-ben");
         message("ben", "MESSENGER", "m-ben", "e4", RUNNING, 4L);
         harness.setProcessingTime(Duration.ofDays(1).toMillis());
         assertThat(harness.extractOutputValues()).as("nothing before the input ends").isEmpty();
@@ -565,6 +557,15 @@ class UpdateProfileTest {
         options.set(PersonalizationOptions.PROFILE_RETENTION, RETENTION);
         options.set(PersonalizationOptions.TOP_K, 2);
         return options;
+    }
+
+    /** A fresh operator with the given options, two slots per refresh and a Messenger feed of two items. */
+    private void reopenWithRunningAndJazzOnly(Configuration options) throws Exception {
+        harness.close();
+        options.set(PersonalizationOptions.TOP_K, 2);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
     }
 
     private void broadcast(CatalogItem item, long time) throws Exception {
