@@ -831,6 +831,11 @@ class SensitiveTopicGuardTest {
         "Il prezzo del petrolio influenza la borsa?|false",
         "Wat was de gemiddelde temperatuur in deze periode?|false",
         "Mio figlio ha l'influenza da tre giorni|true",
+        // Portuguese "painel" is no pain, Dutch "negeren" (to ignore) no slur, "operadores" no operation.
+        "Como abro o painel de estilos no LibreOffice?|false",
+        "Hoe kan ik meldingen van deze app negeren?|false",
+        "Quais são os operadores matemáticos disponíveis?|false",
+        "I've had a sharp pain in my chest since this morning|true",
         // ...while campaigning, striking and political views stay flagged.
         "Je fais campagne pour le candidat écologiste aux municipales|true",
         "Je fais grève demain avec mon syndicat|true",
