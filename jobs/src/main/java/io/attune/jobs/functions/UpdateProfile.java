@@ -182,9 +182,7 @@ public class UpdateProfile
             // The end of a bounded input (the only event-time timer): the final refresh, from the latest state.
             if (current.pendingTrigger() != null) {
                 long now = ctx.timerService().currentProcessingTime();
-                if (emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(),
-                        now, index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)),
-                        ctx.getBroadcastState(ITEM_SIGNALS), out)) {
+                if (emitPending(current, now, ctx, out)) {
                     profile.update(current.refreshed(now));
                 }
             }
@@ -196,10 +194,17 @@ public class UpdateProfile
         }
         if (current.pendingTrigger() != null
                 && timestamp >= current.lastRefreshAt() + settings.minRefreshInterval().toMillis()) {
-            emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(),
-                    timestamp, index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)), ctx.getBroadcastState(ITEM_SIGNALS), out);
+            emitPending(current, timestamp, ctx, out);
             profile.update(current.refreshed(timestamp));
         }
+    }
+
+    /** Emits the refresh a deferred update waits for, from the latest state; whether there was one to emit. */
+    private boolean emitPending(ProfileState current, long now, OnTimerContext ctx,
+            Collector<RecommendationRefresh> out) throws Exception {
+        return emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(), now,
+                index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)),
+                ctx.getBroadcastState(ITEM_SIGNALS), out);
     }
 
     private CatalogIndex index(ReadOnlyBroadcastState<String, CatalogItem> catalog,
