@@ -4,6 +4,7 @@ import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
+import io.attune.models.ranking.ItemScores;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +101,7 @@ public class RetrievalBenchmark {
                 liked.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
             }
             evidence.add(coEngaged == 0 && affinity == 0 ? Evidence.none()
-                    : new Evidence(co, 1f, 1f, K * 4, K * 5, liked, 1f));
+                    : new Evidence(ItemScores.of(co), 1f, 1f, K * 4, K * 5, ItemScores.of(liked), 1f));
         }
         if (mode.equals("indexed")) {
             CatalogPartition exact = catalog.partition(Integer.MAX_VALUE);

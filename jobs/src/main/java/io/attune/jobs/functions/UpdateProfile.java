@@ -20,6 +20,7 @@ import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.NeighborTable;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
+import io.attune.models.ranking.ItemScores;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +83,11 @@ public class UpdateProfile
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
     private transient Map<Long, ItemSignals> signalsByHash;
+    /** Each item's popularity, by id: looked up for every table entry a refresh gathers. */
+    private transient ItemScores popularityById;
+    /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
+    private transient ItemScores coEngagementScratch;
+    private transient ItemScores affinityScratch;
     private transient ValueState<ProfileState> profile;
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
@@ -148,6 +154,7 @@ public class UpdateProfile
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
             if (signalsByHash != null) {
                 signalsByHash.put(ItemIdHash.of(signals.itemId()), signals);
+                popularityById.put(signals.itemId(), signals.popularity());
             }
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
             if (item != null) {
@@ -220,17 +227,20 @@ public class UpdateProfile
     }
 
     /**
-     * The item signals held in broadcast state, by {@link ItemIdHash} (profiles keep their likes as hashes), built
-     * once per subtask start and then kept up to date as signals arrive.
+     * The item signals held in broadcast state, by {@link ItemIdHash} (profiles keep their likes as hashes), and
+     * their popularity by id ({@link #popularityById}), built once per subtask start and then kept up to date as
+     * signals arrive.
      */
     private Map<Long, ItemSignals> signalsByHash(ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
         if (signalsByHash == null) {
             signalsByHash = new HashMap<>();
+            popularityById = new ItemScores();
             for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
                 // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
                 // the ids it names; they are shared again here (arrays change in place).
                 signalsByHash.put(ItemIdHash.of(entry.getKey()), entry.getValue().internIds());
+                popularityById.put(entry.getKey(), entry.getValue().popularity());
             }
         }
         return signalsByHash;
@@ -300,8 +310,15 @@ public class UpdateProfile
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
-        Map<String, Float> coEngagement = new HashMap<>(1024);
-        Map<String, Float> affinity = settings.affinityWeight() > 0f ? new HashMap<>(1024) : null;
+        if (coEngagementScratch == null) {
+            coEngagementScratch = new ItemScores(1024);
+            affinityScratch = new ItemScores(4096);
+        }
+        ItemScores coEngagement = coEngagementScratch;
+        ItemScores affinity = affinityScratch;
+        coEngagement.clear();
+        affinity.clear();
+        boolean withAffinity = settings.affinityWeight() > 0f;
         Map<Long, ItemSignals> byHash = signalsByHash(signals);
         for (LinkedAccount account : state.accounts()) {
             long[] likes = account.recentLikeHashesOrNone();
@@ -313,32 +330,31 @@ public class UpdateProfile
                     continue;
                 }
                 if (n < settings.recentLikes()) {
-                    addSimilar(source, source.neighbors(), recency, signals, coEngagement);
+                    addSimilar(source, source.neighbors(), recency, coEngagement);
                 }
-                if (affinity != null && n < settings.affinityLikes()) {
-                    addSimilar(source, source.affinityOrEmpty(), 1f, signals, affinity);
+                if (withAffinity && n < settings.affinityLikes()) {
+                    addSimilar(source, source.affinityOrEmpty(), 1f, affinity);
                 }
             }
         }
         return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
-                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(),
-                affinity == null ? Map.of() : affinity, settings.affinityWeight());
+                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(), affinity,
+                settings.affinityWeight());
     }
 
-    private void addSimilar(ItemSignals source, NeighborTable table, float weight,
-            ReadOnlyBroadcastState<String, ItemSignals> signals, Map<String, Float> into) throws Exception {
-        for (int i = 0; i < table.neighbors().length; i++) {
+    private void addSimilar(ItemSignals source, NeighborTable table, float weight, ItemScores into) {
+        String[] neighbors = table.neighbors();
+        float sourcePopularity = Math.max(1f, source.popularity());
+        for (int i = 0; i < neighbors.length; i++) {
             float together = table.guaranteed(i);
             if (together <= 0f) {
                 continue;
             }
-            ItemSignals neighbor = signals.get(table.neighbors()[i]);
-            float popularity = neighbor == null ? 1f : Math.max(1f, neighbor.popularity());
+            float popularity = Math.max(1f, popularityById.getOrDefault(neighbors[i], 1f));
             // Shrunk toward zero for little evidence, so two rare items seen together once do not
             // outrank what many people liked together.
-            float similarity = weight * together
-                    / (popularityNorm(Math.max(1f, source.popularity()), popularity) + SHRINKAGE);
-            into.merge(table.neighbors()[i], similarity, Float::sum);
+            float similarity = weight * together / (popularityNorm(sourcePopularity, popularity) + SHRINKAGE);
+            into.add(neighbors[i], similarity);
         }
     }
 

@@ -1,7 +1,5 @@
 package io.attune.models.ranking;
 
-import java.util.Map;
-
 /**
  * What the engagement stream says beyond content, blended into a ranking: how strongly each item was
  * co-engaged with what the person recently liked (live item-to-item), how much the people who liked the
@@ -18,24 +16,24 @@ import java.util.Map;
  * @param affinity item id to its affinity score (any scale: normalised by the largest among the candidates)
  * @param affinityWeight weight of the normalised affinity score
  */
-public record Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
-        int popularCandidates, int coEngagedCandidates, Map<String, Float> affinity, float affinityWeight) {
+public record Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
+        int popularCandidates, int coEngagedCandidates, ItemScores affinity, float affinityWeight) {
 
     /** Without affinity. */
-    public Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
+    public Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
             int popularCandidates, int coEngagedCandidates) {
-        this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, coEngagedCandidates, Map.of(),
-                0f);
+        this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, coEngagedCandidates,
+                new ItemScores(), 0f);
     }
 
     /** Every co-engaged item is a candidate. */
-    public Evidence(Map<String, Float> coEngagement, float coEngagementWeight, float popularityWeight,
+    public Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
             int popularCandidates) {
         this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, Integer.MAX_VALUE);
     }
 
     /** Content and interests only. */
     public static Evidence none() {
-        return new Evidence(Map.of(), 0f, 0f, 0, 0);
+        return new Evidence(new ItemScores(), 0f, 0f, 0, 0);
     }
 }

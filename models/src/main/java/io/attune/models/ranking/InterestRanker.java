@@ -5,7 +5,6 @@ import static io.attune.models.math.SliceDot.dot;
 import io.attune.models.math.SliceDot;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -140,21 +139,26 @@ public final class InterestRanker {
         }
         float[] dots = new float[count];
         float coMax = 0f;
-        for (Map.Entry<String, Float> co : strongest(evidence.coEngagement(), evidence.coEngagedCandidates())) {
-            int slot = partition.slotOf(co.getKey());
-            if (slot < 0 || co.getValue() <= 0f || excluded.test(co.getKey())) {
+        ItemScores coEngagement = evidence.coEngagement();
+        for (int entry : strongest(coEngagement, evidence.coEngagedCandidates())) {
+            String id = coEngagement.id(entry);
+            float co = coEngagement.value(entry);
+            int slot = partition.slotOf(id);
+            if (slot < 0 || co <= 0f || excluded.test(id)) {
                 continue;
             }
             Blended blended = bySlot.computeIfAbsent(slot,
                     s -> similarity(partition, s, queries, shares, count, dots));
-            blended.coEngagement = co.getValue();
-            coMax = Math.max(coMax, co.getValue());
+            blended.coEngagement = co;
+            coMax = Math.max(coMax, co);
         }
         boolean affinity = evidence.affinityWeight() > 0f && !evidence.affinity().isEmpty();
         if (affinity) {
-            for (Map.Entry<String, Float> liked : strongest(evidence.affinity(), evidence.coEngagedCandidates())) {
-                int slot = partition.slotOf(liked.getKey());
-                if (slot >= 0 && liked.getValue() > 0f && !excluded.test(liked.getKey())) {
+            ItemScores liked = evidence.affinity();
+            for (int entry : strongest(liked, evidence.coEngagedCandidates())) {
+                String id = liked.id(entry);
+                int slot = partition.slotOf(id);
+                if (slot >= 0 && liked.value(entry) > 0f && !excluded.test(id)) {
                     bySlot.computeIfAbsent(slot, s -> similarity(partition, s, queries, shares, count, dots));
                 }
             }
@@ -190,18 +194,28 @@ public final class InterestRanker {
         return out;
     }
 
-    /** The {@code limit} entries with the highest values (all of them when there are no more). */
-    private static Collection<Map.Entry<String, Float>> strongest(Map<String, Float> scores, int limit) {
+    /** The entries of the {@code limit} highest values (all of them when there are no more), in no order. */
+    private static int[] strongest(ItemScores scores, int limit) {
         if (limit <= 0) {
-            return List.of();
+            return new int[0];
         }
-        if (scores.size() <= limit) {
-            return scores.entrySet();
+        int size = scores.size();
+        if (size <= limit) {
+            int[] all = new int[size];
+            for (int entry = 0; entry < size; entry++) {
+                all[entry] = entry;
+            }
+            return all;
         }
-        PriorityQueue<Map.Entry<String, Float>> kept = new PriorityQueue<>(limit + 1, BY_VALUE_THEN_ID);
-        for (Map.Entry<String, Float> entry : scores.entrySet()) {
+        // Weakest first, ties broken by id so the kept set never depends on the order entries were added in.
+        Comparator<Integer> weakestFirst = (a, b) -> {
+            int byValue = Float.compare(scores.value(a), scores.value(b));
+            return byValue != 0 ? byValue : scores.id(b).compareTo(scores.id(a));
+        };
+        PriorityQueue<Integer> kept = new PriorityQueue<>(limit + 1, weakestFirst);
+        for (int entry = 0; entry < size; entry++) {
             // Most entries are weaker than everything kept: one comparison, no heap traffic.
-            if (kept.size() == limit && BY_VALUE_THEN_ID.compare(entry, kept.peek()) <= 0) {
+            if (kept.size() == limit && weakestFirst.compare(entry, kept.peek()) <= 0) {
                 continue;
             }
             kept.offer(entry);
@@ -209,12 +223,8 @@ public final class InterestRanker {
                 kept.poll();
             }
         }
-        return kept;
+        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
-
-    /** Weakest first, ties broken by id so the kept set never depends on map order. */
-    private static final Comparator<Map.Entry<String, Float>> BY_VALUE_THEN_ID =
-            Map.Entry.<String, Float>comparingByValue().thenComparing(Map.Entry::getKey, Comparator.reverseOrder());
 
     /** A candidate scored by its best interest, before evidence is added. */
     private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,

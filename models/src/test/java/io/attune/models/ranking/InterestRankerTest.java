@@ -119,7 +119,7 @@ class InterestRankerTest {
         feed.setPopularity("jazz", 50f);
         feed.setPopularity("run-2", 1f);
         feed.setPopularity("pop", 400f);
-        Evidence evidence = new Evidence(java.util.Map.of("jazz", 3f, "missing", 9f), 1f, 0.3f, 0);
+        Evidence evidence = new Evidence(ItemScores.of(java.util.Map.of("jazz", 3f, "missing", 9f)), 1f, 0.3f, 0);
 
         List<Recommendation> picks = new InterestRanker(2, 0f).rank(feed, interests, "run"::equals, evidence);
 
@@ -128,7 +128,7 @@ class InterestRankerTest {
         assertThat(picks.get(0).score()).as("1 (co-engagement) + 0.3 × log 51 / log 51 + its similarity")
                 .isCloseTo(1.3f, org.assertj.core.api.Assertions.within(0.2f));
         assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
-                new Evidence(java.util.Map.of(), 0f, 5f, 1))).extracting(Recommendation::itemId)
+                new Evidence(new ItemScores(), 0f, 5f, 1))).extracting(Recommendation::itemId)
                 .as("the most popular item joins the candidates").startsWith("pop");
         assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals, Evidence.none()))
                 .extracting(Recommendation::itemId).as("by content alone").startsWith("run-2");
@@ -138,7 +138,7 @@ class InterestRankerTest {
     void onlyTheMostCoEngagedItemsBecomeCandidates() {
         CatalogPartition feed = runningAndThreeKindsOfMusic();
         List<Interest> interests = List.of(new Interest(running, 1f, "A"));
-        java.util.Map<String, Float> co = java.util.Map.of("jazz", 1f, "blues", 5f, "soul", 3f);
+        ItemScores co = ItemScores.of(java.util.Map.of("jazz", 1f, "blues", 5f, "soul", 3f));
 
         // A tiny catalog puts every item in the similarity pool, so what tells is whether jazz's score
         // carries its co-engagement (10 × 1/5 = 2).
@@ -155,8 +155,8 @@ class InterestRankerTest {
     void affinityAddsToCoEngagementAndBringsInItemsOfItsOwn() {
         CatalogPartition feed = runningAndThreeKindsOfMusic();
         List<Interest> interests = List.of(new Interest(running, 1f, "A"));
-        java.util.Map<String, Float> co = java.util.Map.of("jazz", 2f, "blues", 4f);
-        java.util.Map<String, Float> affinity = java.util.Map.of("jazz", 6f, "soul", 3f);
+        ItemScores co = ItemScores.of(java.util.Map.of("jazz", 2f, "blues", 4f));
+        ItemScores affinity = ItemScores.of(java.util.Map.of("jazz", 6f, "soul", 3f));
 
         List<Recommendation> with = new InterestRanker(3, 0f).rank(feed, interests, "run"::equals,
                 new Evidence(co, 1f, 0f, 0, 1, affinity, 1f));
@@ -182,13 +182,13 @@ class InterestRankerTest {
         }
         feed.put("jazz", new String[] {"jazz"}, jazz);
         List<Interest> interests = List.of(new Interest(running, 1f, "A"));
-        java.util.Map<String, Float> affinity = java.util.Map.of("jazz", 6f);
+        ItemScores affinity = ItemScores.of(java.util.Map.of("jazz", 6f));
         assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
-                new Evidence(java.util.Map.of(), 1f, 0f, 0, 1, affinity, 5f))).extracting(Recommendation::itemId)
+                new Evidence(new ItemScores(), 1f, 0f, 0, 1, affinity, 5f))).extracting(Recommendation::itemId)
                 .as("jazz, far from every interest and outside the similarity pool, comes in for its affinity")
                 .startsWith("jazz");
         assertThat(new InterestRanker(2, 0f).rank(feed, interests, "run"::equals,
-                new Evidence(java.util.Map.of(), 1f, 0f, 0, 0, affinity, 5f))).extracting(Recommendation::itemId)
+                new Evidence(new ItemScores(), 1f, 0f, 0, 0, affinity, 5f))).extracting(Recommendation::itemId)
                 .doesNotContain("jazz");
     }
 

@@ -1,0 +1,149 @@
+package io.attune.models.ranking;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * A float per item id, summed in place: what a refresh gathers from the tables of the items a person liked
+ * (thousands of entries per refresh, most of them added to several times). An open-addressing table of ids and
+ * primitive floats, so an addition boxes nothing and allocates nothing, and an id the item tables share (the
+ * same {@code String} instance) is recognised by reference before any character is compared. Entries keep the
+ * order they were first added in; {@link #clear()} empties the table for reuse without giving up its arrays.
+ * Not thread-safe: one per operator instance or per call.
+ */
+public final class ItemScores {
+
+    private static final int MIN_CAPACITY = 16;
+
+    /** Slot of the table to the id stored there, {@code null} when free. */
+    private String[] keys;
+    /** Slot of the table to the entry it holds. */
+    private int[] entryOfSlot;
+    /** Entry (in order of first addition) to its id, value and slot. */
+    private String[] ids;
+    private float[] values;
+    private int[] slotOfEntry;
+    private int size;
+
+    public ItemScores() {
+        this(MIN_CAPACITY);
+    }
+
+    /** Sized for {@code expected} entries without growing. */
+    public ItemScores(int expected) {
+        int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2 - 1)) << 1;
+        keys = new String[capacity];
+        entryOfSlot = new int[capacity];
+        ids = new String[Math.max(MIN_CAPACITY, expected)];
+        values = new float[ids.length];
+        slotOfEntry = new int[ids.length];
+    }
+
+    /** A copy of {@code scores}, in its iteration order. */
+    public static ItemScores of(Map<String, Float> scores) {
+        ItemScores copy = new ItemScores(scores.size());
+        scores.forEach(copy::add);
+        return copy;
+    }
+
+    /** Adds {@code delta} to the id's value (which starts at 0). */
+    public void add(String id, float delta) {
+        int slot = slot(id);
+        if (keys[slot] != null) {
+            values[entryOfSlot[slot]] += delta;
+            return;
+        }
+        if (size == ids.length) {
+            ids = Arrays.copyOf(ids, size * 2);
+            values = Arrays.copyOf(values, size * 2);
+            slotOfEntry = Arrays.copyOf(slotOfEntry, size * 2);
+        }
+        keys[slot] = id;
+        entryOfSlot[slot] = size;
+        ids[size] = id;
+        values[size] = delta;
+        slotOfEntry[size] = slot;
+        size++;
+        if (size * 2 > keys.length) {
+            grow();
+        }
+    }
+
+    /** Sets the id's value, replacing whatever it was. */
+    public void put(String id, float value) {
+        int slot = slot(id);
+        if (keys[slot] != null) {
+            values[entryOfSlot[slot]] = value;
+        } else {
+            add(id, value);
+        }
+    }
+
+    /** The id's value, or {@code absent} when it has none. */
+    public float getOrDefault(String id, float absent) {
+        int slot = slot(id);
+        return keys[slot] == null ? absent : values[entryOfSlot[slot]];
+    }
+
+    public boolean contains(String id) {
+        return keys[slot(id)] != null;
+    }
+
+    public int size() {
+        return size;
+    }
+
+    public boolean isEmpty() {
+        return size == 0;
+    }
+
+    /** The id of entry {@code entry}, {@code 0 <= entry < size()}, in order of first addition. */
+    public String id(int entry) {
+        return ids[entry];
+    }
+
+    /** The value of entry {@code entry}. */
+    public float value(int entry) {
+        return values[entry];
+    }
+
+    /** Removes every entry; the arrays are kept for the next use. */
+    public void clear() {
+        for (int entry = 0; entry < size; entry++) {
+            // By the slot recorded, not by probing: probing stops at the slots already freed.
+            keys[slotOfEntry[entry]] = null;
+            ids[entry] = null;
+        }
+        size = 0;
+    }
+
+    /** The slot holding {@code id}, or the free slot where it would go (linear probing). */
+    private int slot(String id) {
+        int mask = keys.length - 1;
+        int slot = mix(id.hashCode()) & mask;
+        while (true) {
+            String key = keys[slot];
+            if (key == null || key == id || key.equals(id)) {
+                return slot;
+            }
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private void grow() {
+        keys = new String[keys.length * 2];
+        entryOfSlot = new int[keys.length];
+        for (int entry = 0; entry < size; entry++) {
+            int slot = slot(ids[entry]);
+            keys[slot] = ids[entry];
+            entryOfSlot[slot] = entry;
+            slotOfEntry[entry] = slot;
+        }
+    }
+
+    /** Spreads a string hash's bits, since ids that differ in their last characters hash to neighbouring ints. */
+    private static int mix(int hash) {
+        int h = hash * 0x9E3779B9;
+        return h ^ (h >>> 16);
+    }
+}
