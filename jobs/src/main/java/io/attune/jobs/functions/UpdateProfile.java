@@ -25,7 +25,6 @@ import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +82,10 @@ public class UpdateProfile
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
     private transient Map<Long, ItemSignals> signalsByHash;
-    /** Each item's popularity, by id: looked up for every table entry a refresh gathers. */
+    /**
+     * Each item's popularity, by id: looked up for every table entry a refresh gathers. Its ids are interned like
+     * the ids the tables name, so a lookup compares references, not characters.
+     */
     private transient ItemScores popularityById;
     /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
     private transient ItemScores coEngagementScratch;
@@ -154,7 +156,7 @@ public class UpdateProfile
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
             if (signalsByHash != null) {
                 signalsByHash.put(ItemIdHash.of(signals.itemId()), signals);
-                popularityById.put(signals.itemId(), signals.popularity());
+                popularityById.put(signals.itemId().intern(), signals.popularity());
             }
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
             if (item != null) {
@@ -240,7 +242,7 @@ public class UpdateProfile
                 // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
                 // the ids it names; they are shared again here (arrays change in place).
                 signalsByHash.put(ItemIdHash.of(entry.getKey()), entry.getValue().internIds());
-                popularityById.put(entry.getKey(), entry.getValue().popularity());
+                popularityById.put(entry.getKey().intern(), entry.getValue().popularity());
             }
         }
         return signalsByHash;
@@ -265,15 +267,19 @@ public class UpdateProfile
             return false;
         }
         List<Interest> interests = new ArrayList<>();
-        Set<Integer> excludedHashes = new HashSet<>();
+        int[] recent = new int[0];
         for (LinkedAccount account : state.accounts()) {
             for (Centroid centroid : account.interestsOrNone()) {
                 interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app()));
             }
-            for (int hash : account.recentItemsOrNone()) {
-                excludedHashes.add(hash);
-            }
+            int[] more = account.recentItemsOrNone();
+            recent = Arrays.copyOf(recent, recent.length + more.length);
+            System.arraycopy(more, 0, recent, recent.length - more.length, more.length);
         }
+        // Sorted, for a binary search per candidate: ranking asks about every item it scans, and a set of boxed
+        // hashes cost more than the search.
+        Arrays.sort(recent);
+        int[] excludedHashes = recent;
         if (interests.isEmpty()) {
             return false;
         }
@@ -285,7 +291,7 @@ public class UpdateProfile
         for (String app : apps) {
             for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
                 List<Recommendation> ranked = ranker.rank(surface.getValue(), interests,
-                        itemId -> excludedHashes.contains(itemId.hashCode()), evidence);
+                        itemId -> Arrays.binarySearch(excludedHashes, itemId.hashCode()) >= 0, evidence);
                 RecommendedItem[] items = ranked.stream()
                         .map(r -> new RecommendedItem(r.itemId(), r.score(), r.reason()))
                         .toArray(RecommendedItem[]::new);
