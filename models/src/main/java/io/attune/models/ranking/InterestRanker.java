@@ -140,7 +140,7 @@ public final class InterestRanker {
         float[] dots = new float[count];
         float coMax = 0f;
         ItemScores coEngagement = evidence.coEngagement();
-        for (int entry : strongest(coEngagement, evidence.coEngagedCandidates())) {
+        for (int entry : coEngagement.strongest(evidence.coEngagedCandidates())) {
             String id = coEngagement.id(entry);
             float co = coEngagement.value(entry);
             int slot = partition.slotOf(id);
@@ -155,7 +155,7 @@ public final class InterestRanker {
         boolean affinity = evidence.affinityWeight() > 0f && !evidence.affinity().isEmpty();
         if (affinity) {
             ItemScores liked = evidence.affinity();
-            for (int entry : strongest(liked, evidence.coEngagedCandidates())) {
+            for (int entry : liked.strongest(evidence.coEngagedCandidates())) {
                 String id = liked.id(entry);
                 int slot = partition.slotOf(id);
                 if (slot >= 0 && liked.value(entry) > 0f && !excluded.test(id)) {
@@ -192,38 +192,6 @@ public final class InterestRanker {
         }
         out.sort(Comparator.comparingDouble((Blended b) -> -b.score).thenComparing(b -> partition.id(b.slot)));
         return out;
-    }
-
-    /** The entries of the {@code limit} highest values (all of them when there are no more), in no order. */
-    private static int[] strongest(ItemScores scores, int limit) {
-        if (limit <= 0) {
-            return new int[0];
-        }
-        int size = scores.size();
-        if (size <= limit) {
-            int[] all = new int[size];
-            for (int entry = 0; entry < size; entry++) {
-                all[entry] = entry;
-            }
-            return all;
-        }
-        // Weakest first, ties broken by id so the kept set never depends on the order entries were added in.
-        Comparator<Integer> weakestFirst = (a, b) -> {
-            int byValue = Float.compare(scores.value(a), scores.value(b));
-            return byValue != 0 ? byValue : scores.id(b).compareTo(scores.id(a));
-        };
-        PriorityQueue<Integer> kept = new PriorityQueue<>(limit + 1, weakestFirst);
-        for (int entry = 0; entry < size; entry++) {
-            // Most entries are weaker than everything kept: one comparison, no heap traffic.
-            if (kept.size() == limit && weakestFirst.compare(entry, kept.peek()) <= 0) {
-                continue;
-            }
-            kept.offer(entry);
-            if (kept.size() > limit) {
-                kept.poll();
-            }
-        }
-        return kept.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A candidate scored by its best interest, before evidence is added. */

@@ -107,6 +107,79 @@ public final class ItemScores {
         return values[entry];
     }
 
+    /**
+     * The entries of the {@code limit} highest values (all entries when there are no more), in no particular order;
+     * ties at the cut go to the smaller id, so the kept set never depends on the order entries were added in.
+     */
+    public int[] strongest(int limit) {
+        if (limit <= 0) {
+            return new int[0];
+        }
+        if (size <= limit) {
+            int[] all = new int[size];
+            for (int entry = 0; entry < size; entry++) {
+                all[entry] = entry;
+            }
+            return all;
+        }
+        // A min-heap of entries, weakest at the root: most entries are weaker than everything kept and cost one
+        // comparison with the root.
+        int[] heap = new int[limit];
+        for (int entry = 0; entry < limit; entry++) {
+            heap[entry] = entry;
+            siftUp(heap, entry);
+        }
+        for (int entry = limit; entry < size; entry++) {
+            if (weaker(entry, heap[0])) {
+                continue;
+            }
+            heap[0] = entry;
+            siftDown(heap, limit);
+        }
+        return heap;
+    }
+
+    /** Whether entry {@code a} ranks below entry {@code b}: a lower value, or the same value and a greater id. */
+    private boolean weaker(int a, int b) {
+        int byValue = Float.compare(values[a], values[b]);
+        return byValue != 0 ? byValue < 0 : ids[a].compareTo(ids[b]) > 0;
+    }
+
+    private void siftUp(int[] heap, int at) {
+        while (at > 0) {
+            int parent = (at - 1) >>> 1;
+            if (!weaker(heap[at], heap[parent])) {
+                return;
+            }
+            swap(heap, at, parent);
+            at = parent;
+        }
+    }
+
+    private void siftDown(int[] heap, int length) {
+        int at = 0;
+        while (true) {
+            int child = 2 * at + 1;
+            if (child >= length) {
+                return;
+            }
+            if (child + 1 < length && weaker(heap[child + 1], heap[child])) {
+                child++;
+            }
+            if (!weaker(heap[child], heap[at])) {
+                return;
+            }
+            swap(heap, at, child);
+            at = child;
+        }
+    }
+
+    private static void swap(int[] heap, int i, int j) {
+        int kept = heap[i];
+        heap[i] = heap[j];
+        heap[j] = kept;
+    }
+
     /** Removes every entry; the arrays are kept for the next use. */
     public void clear() {
         for (int entry = 0; entry < size; entry++) {

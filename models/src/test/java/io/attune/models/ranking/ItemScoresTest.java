@@ -2,8 +2,11 @@ package io.attune.models.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -58,6 +61,31 @@ class ItemScoresTest {
                 assertThat(scores.contains(id)).as("nothing left after clear").isFalse();
             }
         }
+    }
+
+    @Test
+    void strongestKeepsTheHighestValuesWithTiesToTheSmallerId() {
+        Random random = new Random(7);
+        ItemScores scores = new ItemScores();
+        for (int i = 0; i < 2000; i++) {
+            // Few distinct values: many ties at every cut.
+            scores.add("item-" + i, random.nextInt(50));
+        }
+        for (int limit : new int[] {1, 3, 100, 1999, 2000, 5000}) {
+            List<String> expected = new ArrayList<>();
+            for (int entry = 0; entry < scores.size(); entry++) {
+                expected.add(scores.id(entry));
+            }
+            expected.sort(Comparator.comparing((String id) -> -scores.getOrDefault(id, 0f))
+                    .thenComparing(Comparator.naturalOrder()));
+            List<String> kept = new ArrayList<>();
+            for (int entry : scores.strongest(limit)) {
+                kept.add(scores.id(entry));
+            }
+            assertThat(kept).as("limit %d", limit)
+                    .containsExactlyInAnyOrderElementsOf(expected.subList(0, Math.min(limit, expected.size())));
+        }
+        assertThat(scores.strongest(0)).isEmpty();
     }
 
     @Test
