@@ -2,9 +2,11 @@ package io.attune.bench;
 
 import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Evidence;
+import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemScores;
+import io.attune.models.ranking.NeighborTable;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -71,10 +73,23 @@ public class RetrievalBenchmark {
     @Param({"0"})
     public int affinity;
 
+    /**
+     * "given": the co-engaged and affinity scores are ready before the call. "gathered": each call first sums them
+     * from the liked items' tables, as {@code UpdateProfile} does for a refresh ({@link EvidenceSums}: 8 liked items
+     * with {@code coEngaged / 8} neighbours each and 16 with {@code affinity / 16} affinities, every entry's
+     * popularity looked up), so the figure is a whole refresh's ranking work.
+     */
+    @Param({"given"})
+    public String evidenceFrom;
+
     private CatalogPartition partition;
     private InterestRanker ranker;
     private List<List<Interest>> people;
     private List<Evidence> evidence;
+    private List<NeighborTable[]> likedNeighbors;
+    private List<NeighborTable[]> likedAffinity;
+    private ItemScores popularity;
+    private EvidenceSums sums;
     private int cursor;
 
     @Setup(Level.Trial)
@@ -88,8 +103,20 @@ public class RetrievalBenchmark {
         }
         evidence = new ArrayList<>();
         Random random = new Random(5);
+        popularity = new ItemScores(items);
         for (int slot = 0; slot < items; slot++) {
-            partition.setPopularity(SyntheticCatalog.id(slot), (float) Math.floor(1 / (1e-3 + random.nextDouble())));
+            float liked = (float) Math.floor(1 / (1e-3 + random.nextDouble()));
+            partition.setPopularity(SyntheticCatalog.id(slot), liked);
+            popularity.put(SyntheticCatalog.id(slot).intern(), liked);
+        }
+        sums = new EvidenceSums(0.5f);
+        likedNeighbors = new ArrayList<>();
+        likedAffinity = new ArrayList<>();
+        // Its own generator, so the given scores below are the same as before this parameter existed.
+        Random tableRandom = new Random(6);
+        for (int i = 0; i < 256; i++) {
+            likedNeighbors.add(tables(8, coEngaged / 8, tableRandom));
+            likedAffinity.add(tables(16, affinity / 16, tableRandom));
         }
         for (int i = 0; i < 256; i++) {
             Map<String, Float> co = new HashMap<>();
@@ -119,9 +146,37 @@ public class RetrievalBenchmark {
         }
     }
 
+    /** {@code count} tables of {@code size} random items each (ids interned, as the job's tables are). */
+    private NeighborTable[] tables(int count, int size, Random random) {
+        NeighborTable[] tables = new NeighborTable[count];
+        for (int t = 0; t < count; t++) {
+            String[] ids = new String[size];
+            float[] weights = new float[size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = SyntheticCatalog.id(random.nextInt(items)).intern();
+                weights[i] = 1 + random.nextInt(20);
+            }
+            tables[t] = new NeighborTable(ids, weights, new float[0]);
+        }
+        return tables;
+    }
+
     @Benchmark
     public List<Recommendation> rankTop20() {
         int next = cursor++ & 255;
-        return ranker.rank(partition, people.get(next), id -> false, evidence.get(next));
+        Evidence given = evidence.get(next);
+        if (evidenceFrom.equals("gathered") && (coEngaged > 0 || affinity > 0)) {
+            sums.clear();
+            float recency = 1f;
+            for (NeighborTable table : likedNeighbors.get(next)) {
+                sums.addNeighbors(50f, table, recency, popularity);
+                recency *= 0.8f;
+            }
+            for (NeighborTable table : likedAffinity.get(next)) {
+                sums.addAffinity(50f, table, popularity);
+            }
+            given = new Evidence(sums.coEngagement(), 1f, 1f, K * 4, K * 5, sums.affinity(), 1f);
+        }
+        return ranker.rank(partition, people.get(next), id -> false, given);
     }
 }

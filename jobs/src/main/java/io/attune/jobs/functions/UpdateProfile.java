@@ -17,7 +17,7 @@ import io.attune.models.profile.InterestDecay;
 import io.attune.models.ranking.CatalogIndex;
 import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Evidence;
-import io.attune.models.ranking.NeighborTable;
+import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemScores;
@@ -72,9 +72,6 @@ public class UpdateProfile
     public static final MapStateDescriptor<String, ItemSignals> ITEM_SIGNALS = new MapStateDescriptor<>(
             "item-signals", Types.STRING, TypeInformation.of(ItemSignals.class));
 
-    /** Added to the co-engagement cosine's denominator (in engagements): little evidence, little weight. */
-    private static final float SHRINKAGE = 5f;
-
     private final ProfileSettings settings;
 
     private transient InterestDecay decay;
@@ -88,8 +85,7 @@ public class UpdateProfile
      */
     private transient ItemScores popularityById;
     /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
-    private transient ItemScores coEngagementScratch;
-    private transient ItemScores affinityScratch;
+    private transient EvidenceSums sums;
     private transient ValueState<ProfileState> profile;
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
@@ -104,6 +100,7 @@ public class UpdateProfile
         clusters = new InterestClusters(
                 settings.interestsPerAccount(), settings.mergeSimilarity(), settings.minInterestWeight());
         ranker = new InterestRanker(settings.topK(), settings.diversity());
+        sums = new EvidenceSums(settings.coEngagementAsymmetry());
         profile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile", ProfileState.class));
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
@@ -316,14 +313,7 @@ public class UpdateProfile
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
-        if (coEngagementScratch == null) {
-            coEngagementScratch = new ItemScores(1024);
-            affinityScratch = new ItemScores(4096);
-        }
-        ItemScores coEngagement = coEngagementScratch;
-        ItemScores affinity = affinityScratch;
-        coEngagement.clear();
-        affinity.clear();
+        sums.clear();
         boolean withAffinity = settings.affinityWeight() > 0f;
         Map<Long, ItemSignals> byHash = signalsByHash(signals);
         for (LinkedAccount account : state.accounts()) {
@@ -336,44 +326,16 @@ public class UpdateProfile
                     continue;
                 }
                 if (n < settings.recentLikes()) {
-                    addSimilar(source, source.neighbors(), recency, coEngagement);
+                    sums.addNeighbors(source.popularity(), source.neighbors(), recency, popularityById);
                 }
                 if (withAffinity && n < settings.affinityLikes()) {
-                    addSimilar(source, source.affinityOrEmpty(), 1f, affinity);
+                    sums.addAffinity(source.popularity(), source.affinityOrEmpty(), popularityById);
                 }
             }
         }
-        return new Evidence(coEngagement, settings.coEngagementWeight(), settings.popularityWeight(),
-                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(), affinity,
+        return new Evidence(sums.coEngagement(), settings.coEngagementWeight(), settings.popularityWeight(),
+                settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(), sums.affinity(),
                 settings.affinityWeight());
-    }
-
-    private void addSimilar(ItemSignals source, NeighborTable table, float weight, ItemScores into) {
-        String[] neighbors = table.neighbors();
-        float sourcePopularity = Math.max(1f, source.popularity());
-        for (int i = 0; i < neighbors.length; i++) {
-            float together = table.guaranteed(i);
-            if (together <= 0f) {
-                continue;
-            }
-            float popularity = Math.max(1f, popularityById.getOrDefault(neighbors[i], 1f));
-            // Shrunk toward zero for little evidence, so two rare items seen together once do not
-            // outrank what many people liked together.
-            float similarity = weight * together / (popularityNorm(sourcePopularity, popularity) + SHRINKAGE);
-            into.add(neighbors[i], similarity);
-        }
-    }
-
-    /**
-     * popularity(liked)^a × popularity(candidate)^(1−a). At the default 0.5 it is the cosine's square root,
-     * computed as before the option existed so that default replays rank exactly as they did.
-     */
-    private float popularityNorm(float likedPopularity, float candidatePopularity) {
-        float a = settings.coEngagementAsymmetry();
-        if (a == 0.5f) {
-            return (float) Math.sqrt(likedPopularity * candidatePopularity);
-        }
-        return (float) (Math.pow(likedPopularity, a) * Math.pow(candidatePopularity, 1f - a));
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */
