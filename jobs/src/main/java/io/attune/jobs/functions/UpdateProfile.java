@@ -264,19 +264,17 @@ public class UpdateProfile
             return false;
         }
         List<Interest> interests = new ArrayList<>();
-        int[] recent = new int[0];
         for (LinkedAccount account : state.accounts()) {
             for (Centroid centroid : account.interestsOrNone()) {
                 interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app()));
             }
-            int[] more = account.recentItemsOrNone();
-            recent = Arrays.copyOf(recent, recent.length + more.length);
-            System.arraycopy(more, 0, recent, recent.length - more.length, more.length);
         }
         // Sorted, for a binary search per candidate: ranking asks about every item it scans, and a set of boxed
         // hashes cost more than the search.
-        Arrays.sort(recent);
-        int[] excludedHashes = recent;
+        int[] excludedHashes = Arrays.stream(state.accounts())
+                .flatMapToInt(account -> Arrays.stream(account.recentItemsOrNone()))
+                .sorted()
+                .toArray();
         if (interests.isEmpty()) {
             return false;
         }
@@ -305,7 +303,7 @@ public class UpdateProfile
 
     /**
      * Co-engagement with what the person recently liked, as item-to-item cosine over engagement counts
-     * (co-engagement / √(popularity of both); {@code refresh.co-engagement-asymmetry} moves the exponents),
+     * ({@link EvidenceSums}; {@code refresh.co-engagement-asymmetry} moves the exponents),
      * summed over the latest {@code recentLikes} liked items, the n-th latest weighted by
      * {@code likeRecencyDecay^n}; and the same sum over the items' affinity tables (what the same people
      * liked) for the latest {@code affinityLikes}, unweighted by recency: affinity is the person's
