@@ -46,11 +46,13 @@ import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
 import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.StateBackendOptions;
@@ -167,7 +169,8 @@ public final class PersonalizationJob {
                         options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS),
                         options.get(PersonalizationOptions.AFFINITY_NEIGHBORS),
                         options.get(PersonalizationOptions.PUBLISHED_AFFINITY), options.get(PROFILE_RETENTION),
-                        options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL)))
+                        options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL),
+                        env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");
         BroadcastStream<CatalogUpdate> catalogBroadcast = catalogItems

@@ -13,6 +13,7 @@ import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import io.attune.models.ranking.NeighborTable;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -243,6 +244,35 @@ class CoEngagementTest {
             harness.setProcessingTime(16_000L);
             assertThat(harness.extractOutputValues()).hasSize(3);
             assertThat(harness.extractOutputValues().get(2).signals().popularity()).isEqualTo(3f);
+        }
+    }
+
+    @Test
+    void pairsOfOneInstantBuildTheSameTablesInWhateverOrderTheyArrive() throws Exception {
+        // A full table (2 slots) evicts by the order of additions: an earlier version published {c, d} for this
+        // order and {b, c} for its reverse. A replay's sort gives equal timestamps no fixed order.
+        List<ItemPair> oneInstant = List.of(new ItemPair("a", "b", 1f, 7L), new ItemPair("a", "c", 1f, 7L),
+                new ItemPair("a", "d", 1f, 7L), new ItemPair("a", "e", 2f, 8L, true),
+                new ItemPair("a", "f", 1f, 8L, true), new ItemPair("a", "g", 1f, 8L, true));
+        List<ItemPair> reversed = new ArrayList<>(oneInstant.subList(0, 3));
+        java.util.Collections.reverse(reversed);
+        List<ItemPair> later = new ArrayList<>(oneInstant.subList(3, 6));
+        java.util.Collections.reverse(later);
+        reversed.addAll(later);
+        assertThat(publishedAfter(oneInstant)).usingRecursiveComparison().isEqualTo(publishedAfter(reversed));
+        assertThat(publishedAfter(oneInstant).neighbors().neighbors()).hasSize(2);
+    }
+
+    private static ItemSignals publishedAfter(List<ItemPair> pairs) throws Exception {
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(2, 2, 2, 2, RETENTION, Duration.ofSeconds(1), true))) {
+            harness.setProcessingTime(500L);
+            for (ItemPair pair : pairs) {
+                harness.processElement(pair, pair.timestamp());
+            }
+            harness.setProcessingTime(1_000L);
+            List<CatalogUpdate> out = harness.extractOutputValues();
+            assertThat(out).hasSize(1);
+            return out.get(0).signals();
         }
     }
 
