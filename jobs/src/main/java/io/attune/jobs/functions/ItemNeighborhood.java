@@ -109,12 +109,15 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         ValueStateDescriptor<Integer> entries = new ValueStateDescriptor<>("item-affinity-entries", Types.INT);
         entries.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
         affinityEntries = getRuntimeContext().getState(entries);
-        ListStateDescriptor<ItemPair> waiting = new ListStateDescriptor<>("item-pending-pairs", ItemPair.class);
-        waiting.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        pending = getRuntimeContext().getListState(waiting);
-        ValueStateDescriptor<Long> waitingSince = new ValueStateDescriptor<>("item-pending-time", Types.LONG);
-        waitingSince.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        pendingTime = getRuntimeContext().getState(waitingSince);
+        if (orderInstants) {
+            // Only replays wait: the live job's state (and its savepoints) has no such entries.
+            ListStateDescriptor<ItemPair> waiting = new ListStateDescriptor<>("item-pending-pairs", ItemPair.class);
+            waiting.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+            pending = getRuntimeContext().getListState(waiting);
+            ValueStateDescriptor<Long> waitingSince = new ValueStateDescriptor<>("item-pending-time", Types.LONG);
+            waitingSince.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+            pendingTime = getRuntimeContext().getState(waitingSince);
+        }
     }
 
     @Override
