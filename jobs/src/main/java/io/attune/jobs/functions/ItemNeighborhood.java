@@ -148,8 +148,12 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
 
     /** Applies the waiting pairs in their fixed order: by kind, then item, then weight. */
     private void applyPending() throws Exception {
+        Iterable<ItemPair> stored = pending.get();
+        if (stored == null) {
+            return;
+        }
         List<ItemPair> waiting = new ArrayList<>();
-        for (ItemPair pair : pending.get()) {
+        for (ItemPair pair : stored) {
             waiting.add(pair);
         }
         waiting.sort(IN_ORDER);
