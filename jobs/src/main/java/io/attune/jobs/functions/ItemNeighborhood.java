@@ -45,6 +45,11 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
 
     private static final long serialVersionUID = 1L;
 
+    /** The fixed order in which pairs of one instant are applied. */
+    private static final Comparator<ItemPair> IN_ORDER = Comparator.comparing(ItemPair::affinity)
+            .thenComparing(ItemPair::to)
+            .thenComparingDouble(ItemPair::weight);
+
     private final int neighbors;
     private final int publishedNeighbors;
     private final int affinityNeighbors;
@@ -53,10 +58,6 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     private final long publishIntervalMillis;
     private final boolean orderInstants;
 
-    /** The fixed order in which pairs of one instant are applied. */
-    private static final Comparator<ItemPair> IN_ORDER = Comparator.comparing(ItemPair::affinity)
-            .thenComparing(ItemPair::to)
-            .thenComparingDouble(ItemPair::weight);
     private transient ValueState<ItemSignals> signals;
     private transient MapState<String, Float> affinity;
     private transient ValueState<Integer> affinityEntries;
