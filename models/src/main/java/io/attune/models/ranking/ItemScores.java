@@ -17,11 +17,9 @@ public final class ItemScores {
 
     /** Slot of the table to the id stored there, {@code null} when free. */
     private String[] keys;
-    /** Slot of the table to the entry it holds. */
-    private int[] entryOfSlot;
-    /** Entry (in order of first addition) to its id, value and slot. */
-    private String[] ids;
-    private float[] values;
+    /** Slot of the table to its id's value: beside the key, so a lookup touches two arrays. */
+    private float[] valueOfSlot;
+    /** Entry (in order of first addition) to the slot holding it. */
     private int[] slotOfEntry;
     private int size;
 
@@ -33,10 +31,8 @@ public final class ItemScores {
     public ItemScores(int expected) {
         int capacity = Integer.highestOneBit(Math.max(MIN_CAPACITY, expected * 2 - 1)) << 1;
         keys = new String[capacity];
-        entryOfSlot = new int[capacity];
-        ids = new String[Math.max(MIN_CAPACITY, expected)];
-        values = new float[ids.length];
-        slotOfEntry = new int[ids.length];
+        valueOfSlot = new float[capacity];
+        slotOfEntry = new int[Math.max(MIN_CAPACITY, expected)];
     }
 
     /** A copy of {@code scores}, in its iteration order. */
@@ -50,18 +46,14 @@ public final class ItemScores {
     public void add(String id, float delta) {
         int slot = slot(id);
         if (keys[slot] != null) {
-            values[entryOfSlot[slot]] += delta;
+            valueOfSlot[slot] += delta;
             return;
         }
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
-            values = Arrays.copyOf(values, size * 2);
+        if (size == slotOfEntry.length) {
             slotOfEntry = Arrays.copyOf(slotOfEntry, size * 2);
         }
         keys[slot] = id;
-        entryOfSlot[slot] = size;
-        ids[size] = id;
-        values[size] = delta;
+        valueOfSlot[slot] = delta;
         slotOfEntry[size] = slot;
         size++;
         if (size * 2 > keys.length) {
@@ -73,7 +65,7 @@ public final class ItemScores {
     public void put(String id, float value) {
         int slot = slot(id);
         if (keys[slot] != null) {
-            values[entryOfSlot[slot]] = value;
+            valueOfSlot[slot] = value;
         } else {
             add(id, value);
         }
@@ -82,7 +74,7 @@ public final class ItemScores {
     /** The id's value, or {@code absent} when it has none. */
     public float getOrDefault(String id, float absent) {
         int slot = slot(id);
-        return keys[slot] == null ? absent : values[entryOfSlot[slot]];
+        return keys[slot] == null ? absent : valueOfSlot[slot];
     }
 
     public boolean contains(String id) {
@@ -99,12 +91,12 @@ public final class ItemScores {
 
     /** The id of entry {@code entry}, {@code 0 <= entry < size()}, in order of first addition. */
     public String id(int entry) {
-        return ids[entry];
+        return keys[slotOfEntry[entry]];
     }
 
     /** The value of entry {@code entry}. */
     public float value(int entry) {
-        return values[entry];
+        return valueOfSlot[slotOfEntry[entry]];
     }
 
     /**
@@ -141,8 +133,8 @@ public final class ItemScores {
 
     /** Whether entry {@code a} ranks below entry {@code b}: a lower value, or the same value and a greater id. */
     private boolean weaker(int a, int b) {
-        int byValue = Float.compare(values[a], values[b]);
-        return byValue != 0 ? byValue < 0 : ids[a].compareTo(ids[b]) > 0;
+        int byValue = Float.compare(value(a), value(b));
+        return byValue != 0 ? byValue < 0 : id(a).compareTo(id(b)) > 0;
     }
 
     private void siftUp(int[] heap, int at) {
@@ -185,7 +177,6 @@ public final class ItemScores {
         for (int entry = 0; entry < size; entry++) {
             // By the slot recorded, not by probing: probing stops at the slots already freed.
             keys[slotOfEntry[entry]] = null;
-            ids[entry] = null;
         }
         size = 0;
     }
@@ -204,12 +195,15 @@ public final class ItemScores {
     }
 
     private void grow() {
-        keys = new String[keys.length * 2];
-        entryOfSlot = new int[keys.length];
+        String[] oldKeys = keys;
+        float[] oldValues = valueOfSlot;
+        keys = new String[oldKeys.length * 2];
+        valueOfSlot = new float[keys.length];
         for (int entry = 0; entry < size; entry++) {
-            int slot = slot(ids[entry]);
-            keys[slot] = ids[entry];
-            entryOfSlot[slot] = entry;
+            String id = oldKeys[slotOfEntry[entry]];
+            int slot = slot(id);
+            keys[slot] = id;
+            valueOfSlot[slot] = oldValues[slotOfEntry[entry]];
             slotOfEntry[entry] = slot;
         }
     }
