@@ -131,7 +131,8 @@ public final class CommonWords {
             if (stem.codePointCount(0, stem.length()) < MIN_UNCOMMON_LENGTH) {
                 continue;
             }
-            if (isCommon(word)) {
+            // isCommon(word), with the stem already at hand and long enough.
+            if (words.contains(word) || words.contains(stem)) {
                 common++;
             } else if (isPlace(word)) {
                 // A place is named alike in every language: it says nothing of the message's.
