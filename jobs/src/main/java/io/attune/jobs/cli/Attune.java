@@ -34,6 +34,11 @@ public final class Attune {
                        Italian, Portuguese and Dutch through word lists (Debian: wfrench wngerman wspanish
                        witalian wportuguese wdutch)
                          [--dict-dir DIR] [--vocabulary FILE] [--output FILE]
+              medical-vocabulary
+                       rebuild the guard's medical vocabulary (drugs, conditions, procedures) from the Hunspell
+                       medical dictionaries less everyday words (Debian: hunspell-en-med hunspell-de-med scowl
+                       wfrench wngerman wspanish witalian wportuguese wdutch)
+                         [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
@@ -66,6 +71,10 @@ public final class Attune {
                 }
                 case "cognate-vocabulary" -> {
                     io.attune.models.guard.CognateVocabularyBuilder.main(rest);
+                    yield 0;
+                }
+                case "medical-vocabulary" -> {
+                    io.attune.models.guard.MedicalVocabularyBuilder.main(rest);
                     yield 0;
                 }
                 case "common-words" -> {

@@ -9,8 +9,11 @@ import java.util.Map;
  * {@link TopicVocabularyBuilder} (thousands of disease, drug, procedure, rite, clergy, ideology and
  * ethnic-group names), and a hand-written {@code topic-vocabulary-languages.tsv} of everyday topic words in
  * six more languages, counted in the same features so that what the head learns from English hits carries
- * to the others. Unlike the lexicon it does not flag anything by itself; it is one more view for the
- * trained head, which learns how much a hit is worth. Its point is register independence: "metformin" or
+ * to the others, their learned words as those languages spell them ({@link CognateVocabularyBuilder}), and the
+ * drugs, conditions and procedures of two medical spelling dictionaries, English and German, that no everyday
+ * word list has ({@link MedicalVocabularyBuilder}: "diclofenac", "bruxism", "Tizanidin"). Its hits are one
+ * more view for the trained head, which learns how much a hit is worth, and evidence for the category; whether a
+ * hit alone flags is up to the {@link DecisionRules} (a message's does, a catalog item's does not). Its point is register independence: "metformin" or
  * "sacrament" mean the same in a Usenet post, a patient question and an assistant request, so a head that
  * leans on them carries over to sources it was not trained on.
  */
@@ -19,6 +22,7 @@ final class TopicVocabulary {
     static final String RESOURCE = "topic-vocabulary.tsv";
     static final String OTHER_LANGUAGES = "topic-vocabulary-languages.tsv";
     static final String COGNATES = CognateVocabularyBuilder.RESOURCE;
+    static final String MEDICAL = MedicalVocabularyBuilder.RESOURCE;
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -30,13 +34,15 @@ final class TopicVocabulary {
     }
 
     /**
-     * The bundled vocabulary (English from WordNet, then the hand-written other languages), for the given
+     * The bundled vocabulary (English from WordNet, the hand-written other languages, cognates, then the medical
+     * dictionaries' words), for the given
      * categories; terms of other categories are ignored, and a term keeps its first category.
      */
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
-        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES, COGNATES)) {
-            for (String[] row : GuardResources.rows(resource, resource.equals(COGNATES) ? 3 : 2)) {
+        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES, COGNATES, MEDICAL)) {
+            boolean threeColumns = resource.equals(COGNATES) || resource.equals(MEDICAL);
+            for (String[] row : GuardResources.rows(resource, threeColumns ? 3 : 2)) {
                 int category = categories.indexOf(row[0]);
                 if (category >= 0) {
                     terms.putIfAbsent(key(row[1]), category);
