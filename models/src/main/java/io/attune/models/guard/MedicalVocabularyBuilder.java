@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -268,29 +269,27 @@ public final class MedicalVocabularyBuilder {
 
     /** The names of SCOWL's proper-name lists, every size, as keys. */
     static Set<String> readScowlNames(Path dir) throws IOException {
-        Set<String> names = new HashSet<>();
-        try (Stream<Path> files = Files.list(dir)) {
-            for (Path file : files.sorted().toList()) {
-                if (file.getFileName().toString().contains("proper-names")) {
-                    String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
-                    for (String line : text.split("\n")) {
-                        if (!line.isBlank()) {
-                            names.add(TopicVocabulary.key(line));
-                        }
-                    }
-                }
-            }
-        }
-        return names;
+        return readScowlLists(dir, name -> name.contains("proper-names"));
     }
 
-    /** SCOWL's words of every list of size up to {@link #MAX_SCOWL_SIZE}, as keys (ISO-8859-1 files). */
+    /** SCOWL's words of every list of size up to {@link #MAX_SCOWL_SIZE}, as keys. */
     static Set<String> readScowl(Path dir) throws IOException {
+        Set<String> words = readScowlLists(dir, name -> {
+            Matcher size = SCOWL_FILE.matcher(name);
+            return size.matches() && Integer.parseInt(size.group(1)) <= MAX_SCOWL_SIZE;
+        });
+        if (words.isEmpty()) {
+            throw new IllegalStateException("no SCOWL lists found in " + dir + " (apt-get install scowl)");
+        }
+        return words;
+    }
+
+    /** The words of the SCOWL lists whose file names {@code include} takes, as keys (SCOWL writes ISO-8859-1). */
+    private static Set<String> readScowlLists(Path dir, Predicate<String> include) throws IOException {
         Set<String> words = new HashSet<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : files.sorted().toList()) {
-                Matcher size = SCOWL_FILE.matcher(file.getFileName().toString());
-                if (!size.matches() || Integer.parseInt(size.group(1)) > MAX_SCOWL_SIZE) {
+                if (!include.test(file.getFileName().toString())) {
                     continue;
                 }
                 for (String line : new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).split("\n")) {
@@ -299,9 +298,6 @@ public final class MedicalVocabularyBuilder {
                     }
                 }
             }
-        }
-        if (words.isEmpty()) {
-            throw new IllegalStateException("no SCOWL lists found in " + dir + " (apt-get install scowl)");
         }
         return words;
     }
