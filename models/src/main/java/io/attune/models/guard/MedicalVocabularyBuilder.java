@@ -31,19 +31,25 @@ import java.util.stream.Stream;
  *
  * <p>Sources: the Hunspell medical dictionaries of the Debian packages {@code hunspell-en-med} (OpenMedSpel, R.
  * Robinson, GPL-3+) and {@code hunspell-de-med} (GPL-3+), word lists for spelling checkers, not definitions. Kept:
- * single words of letters only; English ones of six letters or more in plain ASCII and spelled in lower case by
- * the dictionary (which leaves out eponyms and brand names, since "Lemieux" or "Horner" is more often a hockey
- * player or a neighbour than a syndrome); German ones of seven letters or more in any case (German capitalises its
- * nouns). Left out: any word of SCOWL's lists up to size 70, the English a large general dictionary holds (so
- * "tumor" and "vaccine", already in everyday use, stay with the WordNet vocabulary and its everyday-context cuts);
- * any word of the French, German, Spanish, Italian, Portuguese or Dutch word lists (German "Behandlung" is any
- * treatment, and other languages' everyday words must not flag); and an English word one edit away from a common
- * English word of five letters or more, the dictionary's misspellings ("accomodation", "tumeric"); the words the
- * WordNet vocabulary leaves out for their everyday sense ({@link TopicVocabularyBuilder#COMMON_OUTSIDE}: "clawfoot"
- * is a bathtub before it is a foot); a name SCOWL lists ("cochrane", "sternberg"); and any word a Hunspell spelling
- * dictionary of English, German, French, Spanish, Italian, Portuguese or Dutch accepts, with its inflections and
- * compounds, which the word lists lack: Spanish "acortan", Italian "frenata", Portuguese "matrizes", German
- * "Versuchsaufbau" and "Standardfehler" (an experiment's set-up and a statistic are in the medical dictionary too).
+ * single words of letters only; English ones of six letters or more in plain ASCII and spelled in lower case by the
+ * dictionary (which leaves out eponyms and brand names, since "Lemieux" or "Horner" is more often a hockey player or a
+ * neighbour than a syndrome), written in lower case; German ones of seven letters or more in any case (German
+ * capitalises its nouns), written as the dictionary spells them. Left out:
+ * <ul>
+ *   <li>any word of SCOWL's lists up to size 70, the English a large general dictionary holds (so "tumor" and
+ *       "vaccine", already in everyday use, stay with the WordNet vocabulary and its everyday-context cuts);
+ *   <li>any word of the French, German, Spanish, Italian, Portuguese or Dutch word lists (German "Behandlung" is any
+ *       treatment, and other languages' everyday words must not flag);
+ *   <li>an English word one edit away from a common English word of five letters or more: the dictionary's
+ *       misspellings ("accomodation", "tumeric");
+ *   <li>the words the WordNet vocabulary leaves out for their everyday sense
+ *       ({@link TopicVocabularyBuilder#COMMON_OUTSIDE}: "clawfoot" is a bathtub before it is a foot);
+ *   <li>a name SCOWL lists ("cochrane", "sternberg");
+ *   <li>any word a Hunspell spelling dictionary of English, German, French, Spanish, Italian, Portuguese or Dutch
+ *       accepts with its inflections and compounds, which the word lists lack: Spanish "acortan", Italian "frenata",
+ *       Portuguese "matrizes", German "Versuchsaufbau" and "Standardfehler" (an experiment's set-up and a statistic
+ *       are in the medical dictionary too).
+ * </ul>
  *
  * <pre>bin/attune medical-vocabulary [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]</pre>
  *
@@ -93,16 +99,16 @@ public final class MedicalVocabularyBuilder {
             }
         }
         Set<String> everydayEnglish = readScowl(scowl);
-        Set<String> otherLanguages = new HashSet<>();
+        Set<String> knownElsewhere = new HashSet<>();
         for (String list : CognateVocabularyBuilder.WORD_LISTS.values()) {
             Path file = dictDir.resolve(list);
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("no word list " + file + " (apt-get install wfrench wngerman "
                         + "wspanish witalian wportuguese wdutch)");
             }
-            otherLanguages.addAll(CognateVocabularyBuilder.readWordList(file).keySet());
+            knownElsewhere.addAll(CognateVocabularyBuilder.readWordList(file).keySet());
         }
-        otherLanguages.addAll(readScowlNames(scowl));
+        knownElsewhere.addAll(readScowlNames(scowl));
         List<String> englishWords = readDictionary(english);
         List<String> germanWords = readDictionary(german);
         List<String> candidates = new ArrayList<>(englishWords);
@@ -110,17 +116,19 @@ public final class MedicalVocabularyBuilder {
         for (String dictionary : HUNSPELL_DICTIONARIES) {
             // Spelled as the medical dictionary spells them: German accepts its compounds only capitalised.
             for (String accepted : acceptedByHunspell(dictionary, candidates)) {
-                otherLanguages.add(TopicVocabulary.key(accepted));
+                knownElsewhere.add(TopicVocabulary.key(accepted));
             }
         }
         Map<String, Map<String, String>> vocabulary =
-                build(englishWords, germanWords, everydayEnglish, otherLanguages);
+                build(englishWords, germanWords, everydayEnglish, knownElsewhere);
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
             out.println("# Built by MedicalVocabularyBuilder (bin/attune medical-vocabulary) from the Hunspell medical");
             out.println("# dictionaries of the Debian packages hunspell-en-med (OpenMedSpel, R. Robinson, GPL-3+) and");
             out.println("# hunspell-de-med (GPL-3+), less the words of SCOWL up to size " + MAX_SCOWL_SIZE
-                    + " and of the Debian word lists");
-            out.println("# wfrench, wngerman, wspanish, witalian, wportuguese and wdutch. Do not edit by hand.");
+                    + " and its names, of the Debian word lists");
+            out.println("# wfrench, wngerman, wspanish, witalian, wportuguese and wdutch, and what Hunspell's dictionaries "
+                    + String.join(", ", HUNSPELL_DICTIONARIES));
+            out.println("# accept. Do not edit by hand.");
             out.println("# category <TAB> word <TAB> language of the dictionary it comes from");
             vocabulary.forEach((language, words) -> words.values().forEach(
                     word -> out.println(Category.HEALTH.name() + "\t" + word + "\t" + language)));
@@ -130,15 +138,15 @@ public final class MedicalVocabularyBuilder {
     }
 
     /**
-     * Per language ("en", then "de"), the kept words by their {@link TopicVocabulary#key key}, spelled as the
-     * dictionary spells them; a word both dictionaries keep is English.
+     * Per language ("en", then "de"), the kept words by their {@link TopicVocabulary#key key}, as they are written
+     * out (English in lower case, German as the dictionary spells it); a word both dictionaries keep is English.
      *
      * @param everydayEnglish SCOWL's words as keys
-     * @param otherLanguages as keys, words known outside medicine: other languages' words, names, and whatever a
+     * @param knownElsewhere as keys, words known outside medicine: other languages' words, names, and whatever a
      *     spelling dictionary accepts
      */
     static Map<String, Map<String, String>> build(List<String> english, List<String> german,
-            Set<String> everydayEnglish, Set<String> otherLanguages) {
+            Set<String> everydayEnglish, Set<String> knownElsewhere) {
         Set<String> misspellingTargets = new HashSet<>();
         for (String word : everydayEnglish) {
             if (word.length() >= MIN_MISSPELLED_LENGTH && word.chars().allMatch(c -> c >= 'a' && c <= 'z')) {
@@ -152,7 +160,7 @@ public final class MedicalVocabularyBuilder {
                 continue;
             }
             String key = TopicVocabulary.key(word);
-            if (!everydayEnglish.contains(key) && !otherLanguages.contains(key) && !knownEveryday(key)
+            if (!everydayEnglish.contains(key) && !knownElsewhere.contains(key) && !knownEveryday(key)
                     && !oneEditFrom(key, misspellingTargets)) {
                 keptEnglish.putIfAbsent(key, key);
             }
@@ -163,7 +171,7 @@ public final class MedicalVocabularyBuilder {
                 continue;
             }
             String key = TopicVocabulary.key(word);
-            if (!keptEnglish.containsKey(key) && !everydayEnglish.contains(key) && !otherLanguages.contains(key)
+            if (!keptEnglish.containsKey(key) && !everydayEnglish.contains(key) && !knownElsewhere.contains(key)
                     && !knownEveryday(key)) {
                 // The dictionary lists some nouns twice, capitalised and not: the capitalised one is the noun.
                 keptGerman.merge(key, word, (first, other) -> Character.isUpperCase(other.charAt(0)) ? other : first);

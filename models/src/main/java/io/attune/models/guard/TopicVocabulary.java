@@ -13,9 +13,9 @@ import java.util.Map;
  * drugs, conditions and procedures of two medical spelling dictionaries, English and German, that no everyday
  * word list has ({@link MedicalVocabularyBuilder}: "diclofenac", "bruxism", "Tizanidin"). Its hits are one
  * more view for the trained head, which learns how much a hit is worth, and evidence for the category; whether a
- * hit alone flags is up to the {@link DecisionRules} (a message's does, a catalog item's does not). Its point is register independence: "metformin" or
- * "sacrament" mean the same in a Usenet post, a patient question and an assistant request, so a head that
- * leans on them carries over to sources it was not trained on.
+ * hit alone flags is up to the {@link DecisionRules} (a message's does, a catalog item's does not). Its point is
+ * register independence: "metformin" or "sacrament" mean the same in a Usenet post, a patient question and an
+ * assistant request, so a head that leans on them carries over to sources it was not trained on.
  */
 final class TopicVocabulary {
 
@@ -35,8 +35,8 @@ final class TopicVocabulary {
 
     /**
      * The bundled vocabulary (English from WordNet, the hand-written other languages, cognates, then the medical
-     * dictionaries' words), for the given
-     * categories; terms of other categories are ignored, and a term keeps its first category.
+     * dictionaries' words), for the given categories; terms of other categories are ignored, and a term keeps its
+     * first category.
      */
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
