@@ -37,7 +37,8 @@ public final class Attune {
               medical-vocabulary
                        rebuild the guard's medical vocabulary (drugs, conditions, procedures) from the Hunspell
                        medical dictionaries less everyday words (Debian: hunspell-en-med hunspell-de-med scowl
-                       wfrench wngerman wspanish witalian wportuguese wdutch)
+                       wfrench wngerman wspanish witalian wportuguese wdutch, and hunspell with hunspell-en-us
+                       hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-pt-br hunspell-nl)
                          [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
