@@ -132,15 +132,7 @@ public final class CognateVocabularyBuilder {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Map<String, Map<String, String>> wordLists = new LinkedHashMap<>();
-        for (Map.Entry<String, String> list : WORD_LISTS.entrySet()) {
-            Path file = dictDir.resolve(list.getValue());
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no word list " + file + " (apt-get install wfrench wngerman "
-                        + "wspanish witalian wportuguese wdutch)");
-            }
-            wordLists.put(list.getKey(), readWordList(file));
-        }
+        Map<String, Map<String, String>> wordLists = readWordLists(dictDir);
         Map<String, String> english = readVocabulary(vocabulary);
         CommonWords commonEnglish = CommonWords.bundled();
         Map<String, Map<String, Set<String>>> cognates = build(english, wordLists, commonEnglish);
@@ -227,6 +219,20 @@ public final class CognateVocabularyBuilder {
             }
         }
         return variants;
+    }
+
+    /** The word lists of {@link #WORD_LISTS} under {@code dictDir}, by language code, each as {@link #readWordList}. */
+    static Map<String, Map<String, String>> readWordLists(Path dictDir) throws IOException {
+        Map<String, Map<String, String>> wordLists = new LinkedHashMap<>();
+        for (Map.Entry<String, String> list : WORD_LISTS.entrySet()) {
+            Path file = dictDir.resolve(list.getValue());
+            if (!Files.isRegularFile(file)) {
+                throw new IllegalArgumentException("no word list " + file + " (apt-get install wfrench wngerman "
+                        + "wspanish witalian wportuguese wdutch)");
+            }
+            wordLists.put(list.getKey(), readWordList(file));
+        }
+        return wordLists;
     }
 
     /** Normalised form (lower case, no accents) to the word as the list spells it; the first spelling wins. */

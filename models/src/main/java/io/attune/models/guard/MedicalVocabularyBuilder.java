@@ -100,13 +100,8 @@ public final class MedicalVocabularyBuilder {
         }
         Set<String> everydayEnglish = readScowl(scowl);
         Set<String> knownElsewhere = new HashSet<>();
-        for (String list : CognateVocabularyBuilder.WORD_LISTS.values()) {
-            Path file = dictDir.resolve(list);
-            if (!Files.isRegularFile(file)) {
-                throw new IllegalArgumentException("no word list " + file + " (apt-get install wfrench wngerman "
-                        + "wspanish witalian wportuguese wdutch)");
-            }
-            knownElsewhere.addAll(CognateVocabularyBuilder.readWordList(file).keySet());
+        for (Map<String, String> wordList : CognateVocabularyBuilder.readWordLists(dictDir).values()) {
+            knownElsewhere.addAll(wordList.keySet());
         }
         knownElsewhere.addAll(readScowlNames(scowl));
         List<String> englishWords = readDictionary(english);
