@@ -11,12 +11,14 @@ import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_REQUESTS;
 
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.AssistantMessage;
 import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EngagementSignal;
+import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.functions.AccountKeys;
@@ -28,6 +30,7 @@ import io.attune.jobs.functions.EmbedCatalogItems;
 import io.attune.jobs.functions.EmbedMessages;
 import io.attune.jobs.functions.EmbedderLease;
 import io.attune.jobs.functions.EngagementActivity;
+import io.attune.jobs.functions.ErasureActivity;
 import io.attune.jobs.functions.EventDecoder;
 import io.attune.jobs.functions.GuardMessages;
 import io.attune.jobs.functions.ParseEvents;
@@ -70,6 +73,7 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTime
  * <pre>
  * messages → parse → embed (async, batched) → guard ─┐
  * engagement → parse → activity ────┼→ keyBy(account) identity ← links → parse
+ * erasure requests → parse ─────────┘        └→ erasure receipts
  *                                   └→ keyBy(person) profile (RocksDB) ← broadcast catalog ← embed ← parse
  *                                                   └→ refreshes;  every parse/embed → dead letters
  * </pre>
@@ -122,6 +126,9 @@ public final class PersonalizationJob {
         SingleOutputStreamOperator<AccountLink> links = parse(env, sources.accountLinks(),
                 sources.eventTime(), options.get(TOPIC_ACCOUNT_LINKS), json, EventJson::accountLink,
                 AccountLink.class, Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS);
+        SingleOutputStreamOperator<ErasureRequest> erasureRequests = parse(env, sources.erasureRequests(),
+                sources.eventTime(), options.get(TOPIC_ERASURE_REQUESTS), json, EventJson::erasureRequest,
+                ErasureRequest.class, Uids.SOURCE_ERASURE_REQUESTS, Uids.PARSE_ERASURE_REQUESTS);
         SingleOutputStreamOperator<CatalogEntry> catalog = parse(env, sources.contentCatalog(),
                 sources.eventTime(), options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry,
                 CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
@@ -141,14 +148,18 @@ public final class PersonalizationJob {
                 .map(new EngagementActivity())
                 .uid(Uids.ENGAGEMENT_ACTIVITY)
                 .name("Engagement as activity");
+        DataStream<ActivitySignal> erasures = erasureRequests
+                .map(new ErasureActivity())
+                .uid(Uids.ERASURE_ACTIVITY)
+                .name("Erasure requests to their accounts");
         SingleOutputStreamOperator<CatalogItem> catalogItems = catalog
                 .process(new EmbedCatalogItems(options.get(TOPIC_CONTENT_CATALOG), embedder))
                 .uid(Uids.EMBED_CATALOG)
                 .name("Embed catalog items");
 
-        DataStream<PersonEvent> personEvents = links
+        SingleOutputStreamOperator<PersonEvent> personEvents = links
                 .keyBy(new AccountKeys.OfLink())
-                .connect(guarded.union(engaged).keyBy(new AccountKeys.OfActivity()))
+                .connect(guarded.union(engaged, erasures).keyBy(new AccountKeys.OfActivity()))
                 .process(new ResolveIdentity(options.get(PROFILE_RETENTION)))
                 .uid(Uids.RESOLVE_IDENTITY)
                 .name("Resolve accounts center");
@@ -191,10 +202,16 @@ public final class PersonalizationJob {
         DataStream<DeadLetter> deadLetters = messages.getSideOutput(DeadLetters.TAG)
                 .union(engagement.getSideOutput(DeadLetters.TAG),
                         links.getSideOutput(DeadLetters.TAG),
+                        erasureRequests.getSideOutput(DeadLetters.TAG),
                         catalog.getSideOutput(DeadLetters.TAG),
                         guarded.getSideOutput(DeadLetters.TAG),
                         catalogItems.getSideOutput(DeadLetters.TAG));
         deadLetters.sinkTo(sinks.deadLetters()).uid(Uids.SINK_DEAD_LETTERS).name("Dead letters");
+
+        personEvents.getSideOutput(ResolveIdentity.RECEIPTS)
+                .sinkTo(sinks.erasureReceipts())
+                .uid(Uids.SINK_ERASURE_RECEIPTS)
+                .name("Erasure receipts");
 
         guarded.getSideOutput(GuardMessages.SUPPRESSED)
                 .keyBy(new SuppressionKey())

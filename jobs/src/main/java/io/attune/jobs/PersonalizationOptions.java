@@ -35,6 +35,10 @@ public final class PersonalizationOptions {
             .stringType().defaultValue("account-links");
     public static final ConfigOption<String> TOPIC_CONTENT_CATALOG = key("topic.content-catalog")
             .stringType().defaultValue("content-catalog");
+    public static final ConfigOption<String> TOPIC_ERASURE_REQUESTS = key("topic.erasure-requests")
+            .stringType().defaultValue("erasure-requests");
+    public static final ConfigOption<String> TOPIC_ERASURE_RECEIPTS = key("topic.erasure-receipts")
+            .stringType().defaultValue("erasure-receipts");
     public static final ConfigOption<String> TOPIC_REFRESHES = key("topic.recommendation-refreshes")
             .stringType().defaultValue("recommendation-refreshes");
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS = key("topic.dead-letters")

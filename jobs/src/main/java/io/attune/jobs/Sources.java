@@ -15,11 +15,14 @@ public record Sources(
         Source<String, ?, ?> engagementSignals,
         Source<String, ?, ?> accountLinks,
         Source<String, ?, ?> contentCatalog,
+        Source<String, ?, ?> erasureRequests,
         WatermarkStrategy<String> eventTime) {
 
     /** Sources processed in arrival order. */
     public Sources(Source<String, ?, ?> assistantMessages, Source<String, ?, ?> engagementSignals,
-            Source<String, ?, ?> accountLinks, Source<String, ?, ?> contentCatalog) {
-        this(assistantMessages, engagementSignals, accountLinks, contentCatalog, WatermarkStrategy.noWatermarks());
+            Source<String, ?, ?> accountLinks, Source<String, ?, ?> contentCatalog,
+            Source<String, ?, ?> erasureRequests) {
+        this(assistantMessages, engagementSignals, accountLinks, contentCatalog, erasureRequests,
+                WatermarkStrategy.noWatermarks());
     }
 }

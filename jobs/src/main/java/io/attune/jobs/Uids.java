@@ -9,15 +9,18 @@ public final class Uids {
     public static final String SOURCE_ENGAGEMENT_SIGNALS = "source-engagement-signals";
     public static final String SOURCE_ACCOUNT_LINKS = "source-account-links";
     public static final String SOURCE_CONTENT_CATALOG = "source-content-catalog";
+    public static final String SOURCE_ERASURE_REQUESTS = "source-erasure-requests";
 
     public static final String PARSE_ASSISTANT_MESSAGES = "parse-assistant-messages";
     public static final String PARSE_ENGAGEMENT_SIGNALS = "parse-engagement-signals";
     public static final String PARSE_ACCOUNT_LINKS = "parse-account-links";
     public static final String PARSE_CONTENT_CATALOG = "parse-content-catalog";
+    public static final String PARSE_ERASURE_REQUESTS = "parse-erasure-requests";
 
     public static final String EMBED_MESSAGES = "embed-messages";
     public static final String GUARD_MESSAGES = "guard-messages";
     public static final String ENGAGEMENT_ACTIVITY = "engagement-activity";
+    public static final String ERASURE_ACTIVITY = "erasure-activity";
     public static final String EMBED_CATALOG = "embed-catalog";
     public static final String RESOLVE_IDENTITY = "resolve-identity";
     public static final String UPDATE_PROFILE = "update-profile";
@@ -30,6 +33,7 @@ public final class Uids {
     public static final String SINK_REFRESHES = "sink-recommendation-refreshes";
     public static final String SINK_DEAD_LETTERS = "sink-dead-letters";
     public static final String SINK_AUDIT = "sink-suppression-audit";
+    public static final String SINK_ERASURE_RECEIPTS = "sink-erasure-receipts";
 
     private Uids() {}
 }

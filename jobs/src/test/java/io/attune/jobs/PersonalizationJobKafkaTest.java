@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.ErasureReceipt;
+import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
@@ -146,6 +148,28 @@ class PersonalizationJobKafkaTest {
                 assertThat(count.category()).isEqualTo("HEALTH");
                 assertThat(count.count()).isEqualTo(1L);
                 assertThat(count.windowEnd() - count.windowStart()).isEqualTo(1_000L);
+            });
+
+            // The account holder asks for erasure: a receipt, and the app's personal ranking is withdrawn.
+            kafka.send("erasure-requests", EventJson.toJson(new ErasureRequest("erase-ana", "MESSENGER", "m-ana",
+                    t0 + 4_000)));
+            List<ErasureReceipt> receipts = new ArrayList<>();
+            try (KafkaConsumer<String, String> receiptReader = kafka.committedReader("erasure-receipts")) {
+                waitUntilCondition(() -> {
+                    readRefreshes(refreshReader, refreshes);
+                    for (String value : poll(receiptReader)) {
+                        receipts.add(EventJson.erasureReceipt(value));
+                    }
+                    return !receipts.isEmpty() && !triggeredBy(refreshes, "erase-ana").isEmpty();
+                });
+            }
+            assertThat(receipts).singleElement().satisfies(receipt -> {
+                assertThat(receipt.requestId()).isEqualTo("erase-ana");
+                assertThat(receipt.wasLinked()).isTrue();
+            });
+            assertThat(triggeredBy(refreshes, "erase-ana")).singleElement().satisfies(refresh -> {
+                assertThat(refresh.app()).isEqualTo("MESSENGER");
+                assertThat(refresh.items()).isEmpty();
             });
             assertThat(job.getJobStatus().get().isGloballyTerminalState()).as("job keeps running").isFalse();
         } finally {

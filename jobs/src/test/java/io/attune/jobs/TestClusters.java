@@ -34,7 +34,8 @@ public final class TestClusters {
 
     /** Every topic the job reads or writes, with their default names. */
     public static final List<String> TOPICS = List.of("assistant-messages", "engagement-signals", "account-links",
-            "content-catalog", "recommendation-refreshes", "dead-letters", "suppression-audit");
+            "content-catalog", "erasure-requests", "recommendation-refreshes", "dead-letters", "suppression-audit",
+            "erasure-receipts");
 
     /** One TaskManager with two slots, RocksDB under a short path. */
     public static MiniClusterExtension miniCluster() {

@@ -33,6 +33,7 @@ class TypeSerializationTest {
         io.attune.models.profile.Centroid.class, io.attune.models.ranking.NeighborTable.class,
         io.attune.jobs.stream.ItemPair.class, io.attune.jobs.stream.ItemSignals.class,
         io.attune.jobs.stream.CatalogUpdate.class, io.attune.jobs.state.RecentLikes.class,
+        io.attune.jobs.events.ErasureRequest.class, io.attune.jobs.events.ErasureReceipt.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

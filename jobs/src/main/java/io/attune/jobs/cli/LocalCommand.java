@@ -98,7 +98,9 @@ final class LocalCommand {
                     options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
                     options.get(PersonalizationOptions.TOPIC_REFRESHES),
                     options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS),
-                    options.get(PersonalizationOptions.TOPIC_AUDIT));
+                    options.get(PersonalizationOptions.TOPIC_AUDIT),
+                    options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS),
+                    options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS));
             broker.createTopics(topics, 1);
             System.out.println("Kafka broker at " + broker.bootstrapServers() + "; topics " + topics);
 

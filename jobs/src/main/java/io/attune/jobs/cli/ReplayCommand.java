@@ -6,6 +6,7 @@ import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.Sinks;
 import io.attune.jobs.Sources;
 import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
@@ -46,15 +47,17 @@ final class ReplayCommand {
               replay   run the job over JSON-lines files (docs/events.md), in event-time order, and write
                        every refresh as a JSON line; exits when done
                          --assistant-messages FILE --engagement-signals FILE
-                         --account-links FILE --catalog FILE     (each optional, at least one)
+                         --account-links FILE --catalog FILE
+                         --erasure-requests FILE                 (each optional, at least one)
                          --output FILE                           refreshes (required)
                          --dead-letters FILE   rejected input (default: OUTPUT.dead-letters.jsonl)
                          --audit FILE          suppression counts (default: not written)
+                         --erasure-receipts FILE  one line per erasure applied (default: not written)
                          --<job option> VALUE  any PersonalizationOptions key, e.g. --refresh.top-k 20
             """;
 
     private static final List<String> INPUTS =
-            List.of("assistant-messages", "engagement-signals", "account-links", "catalog");
+            List.of("assistant-messages", "engagement-signals", "account-links", "catalog", "erasure-requests");
 
     private ReplayCommand() {}
 
@@ -88,6 +91,7 @@ final class ReplayCommand {
         Path deadLettersFile = Path.of(all.getOrDefault("dead-letters", output + ".dead-letters.jsonl"));
         all.remove("dead-letters");
         String audit = all.remove("audit");
+        String receipts = all.remove("erasure-receipts");
 
         Configuration options = Configuration.fromMap(all);
         // Processing time does not advance over a batch run: coalescing would hold every refresh to the end.
@@ -117,12 +121,15 @@ final class ReplayCommand {
                 file(inputs.getOrDefault("engagement-signals", empty)),
                 file(inputs.getOrDefault("account-links", empty)),
                 file(inputs.getOrDefault("catalog", empty)),
+                file(inputs.getOrDefault("erasure-requests", empty)),
                 WatermarkStrategy.<String>noWatermarks().withTimestampAssigner(new EventTimeAssigner()));
         Sinks sinks = new Sinks(
                 new JsonLinesFileSink<RecommendationRefresh>(refreshesFile, EventJson::toJson),
                 new JsonLinesFileSink<DeadLetter>(deadLettersFile, EventJson::toJson),
                 audit == null ? new DiscardingSink<SuppressionCount>()
-                        : new JsonLinesFileSink<SuppressionCount>(Path.of(audit), EventJson::toJson));
+                        : new JsonLinesFileSink<SuppressionCount>(Path.of(audit), EventJson::toJson),
+                receipts == null ? new DiscardingSink<ErasureReceipt>()
+                        : new JsonLinesFileSink<ErasureReceipt>(Path.of(receipts), EventJson::toJson));
         PersonalizationJob.defineWorkflow(env, options, sources, sinks);
 
         long started = System.nanoTime();

@@ -60,6 +60,15 @@ public final class EventJson implements Serializable {
                 timestamp(node, "timestamp"));
     }
 
+    public ErasureRequest erasureRequest(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new ErasureRequest(
+                requiredText(node, "requestId"),
+                app(node),
+                requiredText(node, "accountId"),
+                timestamp(node, "timestamp"));
+    }
+
     public CatalogEntry catalogEntry(String json) throws InvalidEventException {
         JsonNode node = parse(json);
         JsonNode tags = node.get("tags");
@@ -165,6 +174,34 @@ public final class EventJson implements Serializable {
                 .put("reason", d.reason())
                 .put("time", Instant.ofEpochMilli(d.time()).toString())
                 .toString();
+    }
+
+    public static String toJson(ErasureRequest e) {
+        return MAPPER.createObjectNode()
+                .put("requestId", e.requestId())
+                .put("app", e.app())
+                .put("accountId", e.accountId())
+                .put("timestamp", Instant.ofEpochMilli(e.timestamp()).toString())
+                .toString();
+    }
+
+    public static String toJson(ErasureReceipt r) {
+        return MAPPER.createObjectNode()
+                .put("requestId", r.requestId())
+                .put("app", r.app())
+                .put("accountId", r.accountId())
+                .put("requestedAt", Instant.ofEpochMilli(r.requestedAt()).toString())
+                .put("erasedAt", Instant.ofEpochMilli(r.erasedAt()).toString())
+                .put("wasLinked", r.wasLinked())
+                .toString();
+    }
+
+    /** Reads an erasure receipt back, for consumers such as tests. */
+    public static ErasureReceipt erasureReceipt(String json) throws InvalidEventException {
+        JsonNode node = parse(json);
+        return new ErasureReceipt(requiredText(node, "requestId"), requiredText(node, "app"),
+                requiredText(node, "accountId"), timestamp(node, "requestedAt"), timestamp(node, "erasedAt"),
+                requiredBoolean(node, "wasLinked"));
     }
 
     public static String toJson(SuppressionCount c) {

@@ -1,16 +1,21 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.state.IdentityState;
+import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import java.time.Duration;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 
 /**
  * Keyed by account: knows which person (accounts center) the account belongs to now, and routes the
@@ -20,13 +25,25 @@ import org.apache.flink.util.Collector;
  * <p>An unlinked account is a person of its own ({@code app:accountId}); its small state is cleared after
  * the retention period without activity (it would be rebuilt identically). A linked account's state is kept
  * while the link stands.
+ *
+ * <p>An erasure request (an {@link ActivityKind#ERASE} on the account's activity stream) tells the account's
+ * person, and the account's own person if that is another, to forget the account; the account forgets its link,
+ * and its activity from before the request that arrives late is dropped (a message can overtake its erasure
+ * request in the asynchronous embedding stage). What is kept of the request, its time, is cleared with the rest
+ * of the account's state after the retention period. A {@link ErasureReceipt receipt} goes to {@link #RECEIPTS}.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
     private static final long serialVersionUID = 1L;
 
+    /** One receipt per erasure request applied. */
+    public static final OutputTag<ErasureReceipt> RECEIPTS =
+            new OutputTag<>("erasure-receipts", TypeInformation.of(ErasureReceipt.class));
+
     private final long retentionMillis;
     private transient ValueState<IdentityState> identity;
+    private transient Counter erasures;
+    private transient Counter droppedAsErased;
 
     public ResolveIdentity(Duration retention) {
         this.retentionMillis = retention.toMillis();
@@ -35,6 +52,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     @Override
     public void open(OpenContext openContext) {
         identity = getRuntimeContext().getState(new ValueStateDescriptor<>("identity", IdentityState.class));
+        erasures = getRuntimeContext().getMetricGroup().counter("erasureRequests");
+        droppedAsErased = getRuntimeContext().getMetricGroup().counter("activityDroppedAsErased");
     }
 
     @Override
@@ -53,12 +72,20 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             }
             out.collect(membership(target, PersonEventType.JOIN, link, trigger));
         }
-        update(ctx, current, new IdentityState(target, link.timestamp(), now(ctx)), ownId);
+        update(ctx, current, new IdentityState(target, link.timestamp(), now(ctx), erasedThrough(current)), ownId);
     }
 
     @Override
     public void processElement2(ActivitySignal activity, Context ctx, Collector<PersonEvent> out) throws Exception {
         IdentityState current = identity.value();
+        if (activity.kind() == ActivityKind.ERASE) {
+            erase(activity, current, ctx, out);
+            return;
+        }
+        if (current != null && activity.timestamp() <= current.erasedThrough()) {
+            droppedAsErased.inc();
+            return;
+        }
         String ownId = AccountKeys.of(activity.app(), activity.accountId());
         String personId = current == null ? ownId : current.personId();
         if (current == null) {
@@ -68,7 +95,30 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         out.collect(new PersonEvent(personId, PersonEventType.ACTIVITY, activity.app(),
                 activity.accountId(), activity.timestamp(), activity.eventId(), activity));
         long linkTime = current == null ? 0L : current.linkTime();
-        update(ctx, current, new IdentityState(personId, linkTime, now(ctx)), ownId);
+        update(ctx, current, new IdentityState(personId, linkTime, now(ctx), erasedThrough(current)), ownId);
+    }
+
+    /**
+     * Tells the account's person, and its own person if that is another (which may still hold the context of
+     * what the account did before it was linked), to forget it, and keeps only the request's time: the link is
+     * forgotten with the rest, and link events older than the request stay ignored.
+     */
+    private void erase(ActivitySignal request, IdentityState current, Context ctx, Collector<PersonEvent> out)
+            throws Exception {
+        erasures.inc();
+        String ownId = AccountKeys.of(request.app(), request.accountId());
+        String personId = current == null ? ownId : current.personId();
+        out.collect(new PersonEvent(personId, PersonEventType.ERASE, request.app(), request.accountId(),
+                request.timestamp(), request.eventId(), null));
+        if (!personId.equals(ownId)) {
+            out.collect(new PersonEvent(ownId, PersonEventType.ERASE, request.app(), request.accountId(),
+                    request.timestamp(), request.eventId(), null));
+        }
+        long linkTime = Math.max(current == null ? 0L : current.linkTime(), request.timestamp());
+        long through = Math.max(erasedThrough(current), request.timestamp());
+        update(ctx, current, new IdentityState(ownId, linkTime, now(ctx), through), ownId);
+        ctx.output(RECEIPTS, new ErasureReceipt(request.eventId(), request.app(), request.accountId(),
+                request.timestamp(), now(ctx), !personId.equals(ownId)));
     }
 
     @Override
@@ -90,6 +140,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         if (next.personId().equals(ownId)) {
             ctx.timerService().registerProcessingTimeTimer(next.lastActive() + retentionMillis);
         }
+    }
+
+    private static long erasedThrough(IdentityState state) {
+        return state == null ? 0L : state.erasedThrough();
     }
 
     private static PersonEvent membership(String personId, PersonEventType type, AccountLink link, String trigger) {

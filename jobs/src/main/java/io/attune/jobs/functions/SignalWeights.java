@@ -14,6 +14,8 @@ final class SignalWeights {
             case LIKE -> 1.0f;
             case VIEW -> 0.25f;
             case HIDE -> -1.0f;
+            // The identity stage turns erasure requests into erasures; they never reach a profile as activity.
+            case ERASE -> 0.0f;
         };
     }
 }

@@ -55,6 +55,10 @@ import org.apache.flink.util.Collector;
  * exactly what it contributed. A person with no interest yet gets no refresh: there is nothing personal
  * to rank by. State of a person inactive for the retention period is cleared by a processing-time timer.
  *
+ * <p>An erased account leaves like an unlinked one, and its app gets an empty refresh per surface at once (no
+ * coalescing), so it stops showing what was ranked from the account; a person left with no account is cleared
+ * altogether.
+ *
  * <p>The catalog is broadcast state (so it is checkpointed and restored with the job); the in-memory
  * {@link CatalogIndex} built from it is what ranking reads, rebuilt from the broadcast state after a
  * restore.
@@ -114,6 +118,7 @@ public class UpdateProfile
         ProfileState next = switch (event.type()) {
             case JOIN -> join(current, event.app(), event.accountId());
             case LEAVE -> leave(current, event.app(), event.accountId());
+            case ERASE -> erase(current, event, now, ctx, out);
             case ACTIVITY -> activity(current, event.activity(), ctx.getBroadcastState(CATALOG));
         };
         if (next == null) {
@@ -334,6 +339,34 @@ public class UpdateProfile
         return new Evidence(sums.coEngagement(), settings.coEngagementWeight(), settings.popularityWeight(),
                 settings.topK() * 4, settings.topK() * settings.coEngagedCandidates(), sums.affinity(),
                 settings.affinityWeight());
+    }
+
+    /**
+     * Drops the erased account (its interests and engaged items go with its entry) and sends its app an empty
+     * refresh per surface; returns the remaining state, or {@code null} when nothing is left to refresh: the
+     * account was not listed here, or it was the last and the person's state is cleared.
+     */
+    private ProfileState erase(ProfileState current, PersonEvent event, long now, ReadOnlyContext ctx,
+            Collector<RecommendationRefresh> out) throws Exception {
+        if (current == null) {
+            return null;
+        }
+        boolean listed = find(current.accounts(), event.app(), event.accountId()) >= 0;
+        if (listed) {
+            CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
+            long version = Math.max(current.version() + 1, now);
+            for (String surface : catalog.surfaces(event.app()).keySet()) {
+                out.collect(new RecommendationRefresh(ctx.getCurrentKey(), event.app(), event.accountId(), surface,
+                        new RecommendedItem[0], version, event.triggeredBy(), event.timestamp(), now));
+            }
+        }
+        ProfileState remaining = listed ? leave(current, event.app(), event.accountId()) : current;
+        if (remaining.accounts().length == 0) {
+            profile.clear();
+            ctx.timerService().deleteProcessingTimeTimer(current.lastActive() + settings.retention().toMillis());
+            return null;
+        }
+        return listed ? remaining : null;
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */

@@ -9,6 +9,8 @@ import static io.attune.jobs.PersonalizationOptions.TOPIC_AUDIT;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_DEAD_LETTERS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_RECEIPTS;
+import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_REQUESTS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_REFRESHES;
 import static io.attune.jobs.PersonalizationOptions.TRANSACTIONAL_ID_PREFIX;
 import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
@@ -16,6 +18,7 @@ import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
 import io.attune.jobs.Sinks;
 import io.attune.jobs.Sources;
 import io.attune.jobs.events.DeadLetter;
+import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
@@ -40,7 +43,8 @@ public final class KafkaEndpoints {
                 source(options, options.get(TOPIC_ASSISTANT_MESSAGES)),
                 source(options, options.get(TOPIC_ENGAGEMENT_SIGNALS)),
                 source(options, options.get(TOPIC_ACCOUNT_LINKS)),
-                source(options, options.get(TOPIC_CONTENT_CATALOG)));
+                source(options, options.get(TOPIC_CONTENT_CATALOG)),
+                source(options, options.get(TOPIC_ERASURE_REQUESTS)));
     }
 
     public static Sinks sinks(Configuration options) {
@@ -50,7 +54,9 @@ public final class KafkaEndpoints {
                 sink(options, options.get(TOPIC_DEAD_LETTERS), "-dead-letters",
                         new JsonLines.Value<DeadLetter>(EventJson::toJson), null),
                 sink(options, options.get(TOPIC_AUDIT), "-audit",
-                        new JsonLines.Value<SuppressionCount>(EventJson::toJson), null));
+                        new JsonLines.Value<SuppressionCount>(EventJson::toJson), null),
+                sink(options, options.get(TOPIC_ERASURE_RECEIPTS), "-erasure-receipts",
+                        new JsonLines.Value<ErasureReceipt>(EventJson::toJson), null));
     }
 
     /** A JSON-lines sink with the job's delivery guarantee; one transactional-id prefix per sink. */

@@ -7,5 +7,10 @@ public enum PersonEventType {
     /** An account no longer belongs to this person. */
     LEAVE,
     /** An account of this person did something. */
-    ACTIVITY
+    ACTIVITY,
+    /**
+     * The holder of an account asked for erasure: forget everything the account contributed to this person, and
+     * the person's recent engagement context that may hold it.
+     */
+    ERASE
 }

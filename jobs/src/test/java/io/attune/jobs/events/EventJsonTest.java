@@ -40,6 +40,8 @@ class EventJsonTest {
         assertThat(json.engagementSignal(EventJson.toJson(signal))).isEqualTo(signal);
         assertThat(json.accountLink(EventJson.toJson(link))).isEqualTo(link);
         assertThat(json.catalogEntry(EventJson.toJson(entry))).usingRecursiveComparison().isEqualTo(entry);
+        ErasureRequest erasure = new ErasureRequest("r1", "INSTAGRAM", "a3", 5_000L);
+        assertThat(json.erasureRequest(EventJson.toJson(erasure))).isEqualTo(erasure);
     }
 
     @Test
@@ -49,6 +51,8 @@ class EventJsonTest {
         assertThat(EventJson.refresh(EventJson.toJson(refresh))).usingRecursiveComparison().isEqualTo(refresh);
         DeadLetter letter = new DeadLetter("t", "{", "not valid JSON", 5_000L);
         assertThat(EventJson.deadLetter(EventJson.toJson(letter))).isEqualTo(letter);
+        ErasureReceipt receipt = new ErasureReceipt("r1", "WHATSAPP", "a3", 5_000L, 6_000L, true);
+        assertThat(EventJson.erasureReceipt(EventJson.toJson(receipt))).isEqualTo(receipt);
     }
 
     @ParameterizedTest
@@ -76,6 +80,12 @@ class EventJsonTest {
         assertThatThrownBy(() -> json.catalogEntry("""
                 {"itemId":"i","app":"INSTAGRAM","surface":"FEED","text":"t","tags":"run","timestamp":1}"""))
                 .hasMessageContaining("field 'tags' must be an array of strings");
+        assertThatThrownBy(() -> json.erasureRequest("""
+                {"app":"INSTAGRAM","accountId":"a","timestamp":1}"""))
+                .hasMessageContaining("missing field 'requestId'");
+        assertThatThrownBy(() -> json.erasureRequest("""
+                {"requestId":"r","app":"MYSPACE","accountId":"a","timestamp":1}"""))
+                .hasMessageContaining("unknown app 'MYSPACE'");
     }
 
     @Test

@@ -167,6 +167,22 @@ class CoEngagementTest {
     }
 
     @Test
+    void erasingAnAccountOfThePersonForgetsTheRecentLikesBothWindowsHold() throws Exception {
+        try (var harness = pairsHarness(new CoEngagementPairs(4, 1f, 1f, 4, RETENTION))) {
+            like(harness, "ana", "a", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "b", ActivityKind.LIKE, 2L);
+            harness.processElement(new PersonEvent("ana", PersonEventType.ERASE, "FACEBOOK", "fb-ana", 3L, "erase-1",
+                    null), 3L);
+            int before = harness.extractOutputValues().size();
+            like(harness, "ana", "c", ActivityKind.LIKE, 4L);
+            assertThat(harness.extractOutputValues().subList(before, harness.extractOutputValues().size()))
+                    .extracting(p -> p.from() + ">" + p.to())
+                    .as("c pairs with neither a nor b, for co-engagement or affinity")
+                    .containsExactly("c>c");
+        }
+    }
+
+    @Test
     void recentLikesAreForgottenAfterRetention() throws Exception {
         try (var harness = pairsHarness()) {
             harness.setStateTtlProcessingTime(0L);

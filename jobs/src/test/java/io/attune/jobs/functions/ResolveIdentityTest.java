@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.ErasureReceipt;
+import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.PersonEvent;
@@ -108,6 +110,76 @@ class ResolveIdentityTest {
             harness.processElement2(message("e" + i, "INSTAGRAM", "ig-1", i), i);
         }
         assertThat(harness.numProcessingTimeTimers()).isEqualTo(1L);
+    }
+
+    @Test
+    void erasingALinkedAccountTellsTheCenterAndItsOwnPersonAndForgetsTheLink() throws Exception {
+        harness.setProcessingTime(5_000L);
+        harness.processElement2(message("e0", "MESSENGER", "m-1", 50L), 50L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 100L), 100L);
+        harness.processElement2(message("e1", "MESSENGER", "m-1", 200L), 200L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "MESSENGER", "m-1", 300L)), 300L);
+        harness.processElement2(message("e2", "MESSENGER", "m-1", 400L), 400L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out.subList(5, out.size())).extracting(PersonEvent::personId, PersonEvent::type,
+                PersonEvent::triggeredBy).containsExactly(
+                tuple("center-1", PersonEventType.ERASE, "erase-1"),
+                tuple("MESSENGER:m-1", PersonEventType.ERASE, "erase-1"),
+                // No JOIN: the profile stage adds an account it does not list with its first activity.
+                tuple("MESSENGER:m-1", PersonEventType.ACTIVITY, "e2"));
+        assertThat(harness.getSideOutput(ResolveIdentity.RECEIPTS)).extracting(r -> r.getValue())
+                .usingRecursiveFieldByFieldElementComparator()
+                .containsExactly(new ErasureReceipt("erase-1", "MESSENGER", "m-1", 300L, 5_000L, true));
+    }
+
+    @Test
+    void activityAndLinksFromBeforeTheErasureThatArriveLateAreDropped() throws Exception {
+        harness.processElement2(message("e1", "INSTAGRAM", "ig-1", 100L), 100L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "INSTAGRAM", "ig-1", 300L)), 300L);
+        harness.processElement2(message("late", "INSTAGRAM", "ig-1", 250L), 310L);
+        harness.processElement2(message("at-the-request", "INSTAGRAM", "ig-1", 300L), 320L);
+        harness.processElement1(new AccountLink("INSTAGRAM", "ig-1", "center-1", true, 200L), 330L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::triggeredBy)
+                .containsExactly("e1", "e1", "erase-1");
+        assertThat(harness.getSideOutput(ResolveIdentity.RECEIPTS)).extracting(r -> r.getValue().wasLinked())
+                .containsExactly(false);
+    }
+
+    @Test
+    void whatAnErasureKeepsIsClearedAfterRetention() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 10L), 10L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "MESSENGER", "m-1", 20L)), 20L);
+        assertThat(identityKeys()).isEqualTo(1L);
+        assertThat(harness.numProcessingTimeTimers()).as("the tombstone's retention").isEqualTo(1L);
+
+        harness.setProcessingTime(1_000L + RETENTION.toMillis());
+        assertThat(identityKeys()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+    }
+
+    @Test
+    void aLinkNewerThanTheErasureLinksTheAccountAgain() throws Exception {
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 10L), 10L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "MESSENGER", "m-1", 20L)), 20L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 30L), 30L);
+        harness.processElement2(message("late", "MESSENGER", "m-1", 15L), 40L);
+        harness.processElement2(message("e2", "MESSENGER", "m-1", 50L), 50L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::personId, PersonEvent::type)
+                .containsExactly(
+                        tuple("center-1", PersonEventType.JOIN),
+                        tuple("center-1", PersonEventType.ERASE),
+                        tuple("MESSENGER:m-1", PersonEventType.ERASE),
+                        tuple("MESSENGER:m-1", PersonEventType.LEAVE),
+                        tuple("center-1", PersonEventType.JOIN),
+                        tuple("center-1", PersonEventType.ACTIVITY));
     }
 
     private long identityKeys() {

@@ -155,6 +155,74 @@ class UpdateProfileTest {
     }
 
     @Test
+    void anErasedAccountLeavesItsPersonAndItsAppGetsAnEmptyRefreshAtOnce() throws Exception {
+        harness.setProcessingTime(1_000L);
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 1L);
+        engagement("ana", "INSTAGRAM", "ig-ana", "e2", ActivityKind.LIKE, "ig-jazz", 2L);
+        message("ana", "MESSENGER", "m-ana", "e3", RUNNING, 3L);
+        long versionBefore = lastRefresh().profileVersion();
+        int before = harness.extractOutputValues().size();
+
+        erase("ana", "INSTAGRAM", "ig-ana", "erase-1", 4L);
+
+        List<RecommendationRefresh> after = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        List<RecommendationRefresh> toInstagram =
+                after.stream().filter(r -> r.app().equals("INSTAGRAM")).toList();
+        assertThat(toInstagram).extracting(RecommendationRefresh::surface).containsExactlyInAnyOrder("FEED", "REELS");
+        assertThat(toInstagram).allSatisfy(r -> {
+            assertThat(r.items()).isEmpty();
+            assertThat(r.accountId()).isEqualTo("ig-ana");
+            assertThat(r.triggeredBy()).isEqualTo("erase-1");
+            assertThat(r.profileVersion()).isGreaterThan(versionBefore);
+        });
+        RecommendationRefresh messenger = after.stream().filter(r -> r.app().equals("MESSENGER")).findFirst()
+                .orElseThrow();
+        assertThat(messenger.items()[0].itemId()).isEqualTo("m-run");
+        assertThat(messenger.items()[0].reason()).as("nothing left from the erased account").doesNotContain("INSTAGRAM");
+        assertThat(messenger.items()[1].score()).as("the jazz interest went with it").isLessThan(0.01f);
+        ProfileState left = state("ana");
+        assertThat(left.accounts()).extracting(a -> a.app()).containsExactly("MESSENGER");
+    }
+
+    @Test
+    void erasingThePersonsLastAccountClearsItsStateAndTimers() throws Exception {
+        harness.setProcessingTime(1_000L);
+        join("solo", "MESSENGER", "m-solo");
+        message("solo", "MESSENGER", "m-solo", "e1", RUNNING, 1L);
+        assertThat(profileKeys()).isEqualTo(1);
+        assertThat(harness.numProcessingTimeTimers()).isEqualTo(1);
+
+        erase("solo", "MESSENGER", "m-solo", "erase-1", 2L);
+
+        assertThat(profileKeys()).isZero();
+        assertThat(harness.numProcessingTimeTimers()).isZero();
+        assertThat(lastRefresh().items()).isEmpty();
+        assertThat(lastRefresh().triggeredBy()).isEqualTo("erase-1");
+    }
+
+    @Test
+    void erasingAnAccountThePersonDoesNotListChangesNothingButClearsAnEmptyProfile() throws Exception {
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
+        int before = harness.extractOutputValues().size();
+        erase("ana", "INSTAGRAM", "ig-other", "erase-1", 2L);
+        assertThat(harness.extractOutputValues()).hasSize(before);
+        assertThat(state("ana").accounts()).hasSize(1);
+
+        // What an account that was later linked elsewhere leaves behind under its own id: a person without accounts.
+        join("INSTAGRAM:ig-ana", "INSTAGRAM", "ig-ana");
+        harness.processElement(new PersonEvent("INSTAGRAM:ig-ana", PersonEventType.LEAVE, "INSTAGRAM", "ig-ana", 3L,
+                "link", null), 3L);
+        assertThat(profileKeys()).isEqualTo(2);
+        erase("INSTAGRAM:ig-ana", "INSTAGRAM", "ig-ana", "erase-2", 4L);
+        assertThat(profileKeys()).isEqualTo(1);
+        assertThat(harness.extractOutputValues()).hasSize(before);
+    }
+
+    @Test
     void deactivatedCatalogItemsAreNoLongerRecommended() throws Exception {
         join("ana", "MESSENGER", "m-ana");
         broadcast(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
@@ -595,6 +663,11 @@ class UpdateProfileTest {
             throws Exception {
         ActivitySignal signal = new ActivitySignal(eventId, app, account, time, ActivityKind.MESSAGE, null, vector);
         harness.processElement(new PersonEvent(person, PersonEventType.ACTIVITY, app, account, time, eventId, signal),
+                time);
+    }
+
+    private void erase(String person, String app, String account, String requestId, long time) throws Exception {
+        harness.processElement(new PersonEvent(person, PersonEventType.ERASE, app, account, time, requestId, null),
                 time);
     }
 
