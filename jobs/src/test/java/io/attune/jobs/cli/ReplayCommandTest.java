@@ -147,6 +147,72 @@ class ReplayCommandTest {
         assertThat(ReplayCommand.run(new String[] {"--output", dir.resolve("out").toString()})).isEqualTo(2);
     }
 
+    @Test
+    void anErasedAccountLeavesTheRemainingRankingAsIfItHadNeverBeenThere(@TempDir Path dir) throws Exception {
+        Path catalog = write(dir, "catalog.jsonl",
+                item("ig-trail-shoes", "Trail running shoes tested on muddy mountain paths", "running"),
+                item("ig-jazz-club", "Inside a tiny jazz club: late-night saxophone session", "jazz"),
+                item("m-jazz", "Tickets for a saxophone quartet playing live jazz", "jazz").replace("INSTAGRAM", "MESSENGER"),
+                item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"),
+                item("m-pasta", "Five pasta dinners for busy weeknights", "cooking").replace("INSTAGRAM", "MESSENGER"));
+        Path links = write(dir, "links.jsonl",
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T08:00:00Z\"}",
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T08:00:00Z\"}");
+        String instagramJazz = message("ig-jazz", "2026-11-29T09:10:00Z", "Any good live jazz concerts with saxophone tonight?")
+                .replace("MESSENGER", "INSTAGRAM").replace("m-ana", "ig-ana");
+        String[] messengerMessages = {
+            message("m-1", "2026-11-29T09:05:00Z", "Which shoes for my first trail running race?"),
+            message("m-2", "2026-11-29T09:30:00Z", "Easy pasta recipe for dinner?")};
+        Path withInstagram = write(dir, "with-instagram.jsonl",
+                messengerMessages[0], instagramJazz, messengerMessages[1]);
+        Path messengerOnly = write(dir, "messenger-only.jsonl", messengerMessages);
+        Path erasure = write(dir, "erasure.jsonl", "{\"requestId\":\"erase-ig\",\"app\":\"INSTAGRAM\","
+                + "\"accountId\":\"ig-ana\",\"timestamp\":\"2026-11-29T09:20:00Z\"}");
+        Path erasedOutput = dir.resolve("erased.jsonl");
+        Path receipts = dir.resolve("receipts.jsonl");
+        Path neverOutput = dir.resolve("never.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", withInstagram.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--erasure-requests",
+            erasure.toString(), "--output", erasedOutput.toString(), "--erasure-receipts", receipts.toString()}))
+                .isZero();
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messengerOnly.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--output", neverOutput.toString()}))
+                .isZero();
+
+        List<RecommendationRefresh> erased = Files.readAllLines(erasedOutput).stream().map(ReplayCommandTest::refresh)
+                .toList();
+        assertThat(erased).filteredOn(r -> r.app().equals("INSTAGRAM") && r.triggeredBy().equals("ig-jazz"))
+                .as("before the erasure Instagram's jazz was ranked").isNotEmpty();
+        assertThat(erased).filteredOn(r -> r.triggeredBy().equals("erase-ig"))
+                .as("an empty refresh for the erased account, a new ranking for the remaining one")
+                .extracting(RecommendationRefresh::app, r -> r.items().length == 0)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INSTAGRAM", true),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", false));
+        assertThat(erased).filteredOn(r -> r.triggeredBy().equals("m-2")).extracting(RecommendationRefresh::app)
+                .as("Instagram hears nothing after its erasure").containsOnly("MESSENGER");
+        RecommendationRefresh afterErasure = lastOf(erased, "MESSENGER");
+        RecommendationRefresh withoutInstagram = lastOf(Files.readAllLines(neverOutput).stream()
+                .map(ReplayCommandTest::refresh).toList(), "MESSENGER");
+        assertThat(afterErasure.items()).extracting(RecommendedItem::itemId)
+                .containsExactly(java.util.Arrays.stream(withoutInstagram.items()).map(RecommendedItem::itemId)
+                        .toArray(String[]::new));
+        for (int i = 0; i < afterErasure.items().length; i++) {
+            assertThat(afterErasure.items()[i].score()).isCloseTo(withoutInstagram.items()[i].score(),
+                    org.assertj.core.api.Assertions.within(1e-4f));
+            assertThat(afterErasure.items()[i].reason()).isEqualTo(withoutInstagram.items()[i].reason());
+        }
+        assertThat(Files.readAllLines(receipts)).singleElement().asString()
+                .contains("\"requestId\":\"erase-ig\"").contains("\"wasLinked\":true");
+    }
+
+    private static RecommendationRefresh lastOf(List<RecommendationRefresh> refreshes, String app) {
+        return refreshes.stream().filter(r -> r.app().equals(app))
+                .max(Comparator.comparingLong(RecommendationRefresh::profileVersion)).orElseThrow();
+    }
+
     private static RecommendationRefresh refresh(String json) {
         try {
             return EventJson.refresh(json);
