@@ -1,0 +1,138 @@
+package io.attune.jobs.cli;
+
+import io.attune.jobs.CommandLineOptions;
+import io.attune.jobs.PersonalizationOptions;
+import io.attune.jobs.events.ErasureReceipt;
+import io.attune.jobs.events.ErasureRequest;
+import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.InvalidEventException;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.util.TimeUtils;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * {@code bin/attune erase}: asks a running job to forget everything it derived from one account, by writing an
+ * erasure request to its {@code erasure-requests} topic, and with {@code --wait} waits for the job's receipt. The
+ * request is validated as the job would validate it, so a typo fails here, not in the dead letters.
+ */
+final class EraseCommand {
+
+    static final String USAGE = """
+              erase    ask the running job to forget everything derived from one account (GDPR erasure):
+                       writes an erasure request to Kafka and prints its id
+                         --kafka.bootstrap-servers HOSTS --app APP --account ID
+                         --request-id ID       (default: a random UUID)
+                         --wait DURATION       wait this long for the job's receipt (e.g. 60s; default: don't)
+                         --topic.erasure-requests T --topic.erasure-receipts T --apps A;B  as the job's options
+            """;
+
+    private EraseCommand() {}
+
+    static int run(String[] args) throws Exception {
+        Map<String, String> given;
+        try {
+            given = new LinkedHashMap<>(CommandLineOptions.parse(args).toMap());
+        } catch (IllegalArgumentException e) {
+            return usage(e.getMessage());
+        }
+        String app = given.remove("app");
+        String account = given.remove("account");
+        String requestId = given.remove("request-id");
+        String wait = given.remove("wait");
+        if (app == null || account == null) {
+            return usage("--app and --account are required");
+        }
+        Configuration options = Configuration.fromMap(given);
+        if (options.getOptional(PersonalizationOptions.BOOTSTRAP_SERVERS).isEmpty()) {
+            return usage("--" + PersonalizationOptions.BOOTSTRAP_SERVERS.key() + " is required");
+        }
+        Duration waitFor;
+        try {
+            waitFor = wait == null ? Duration.ZERO : TimeUtils.parseDuration(wait);
+        } catch (IllegalArgumentException e) {
+            return usage("--wait: " + e.getMessage());
+        }
+        ErasureRequest request = new ErasureRequest(requestId == null ? UUID.randomUUID().toString() : requestId,
+                app, account, System.currentTimeMillis());
+        String json = EventJson.toJson(request);
+        try {
+            new EventJson(new HashSet<>(options.get(PersonalizationOptions.APPS))).erasureRequest(json);
+        } catch (InvalidEventException e) {
+            return usage(e.getMessage());
+        }
+        String servers = options.get(PersonalizationOptions.BOOTSTRAP_SERVERS);
+        String topic = options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS);
+        try (KafkaProducer<String, String> producer = producer(servers)) {
+            // Keyed by account, so one account's requests stay in order in one partition.
+            producer.send(new ProducerRecord<>(topic, app + ":" + account, json)).get();
+        }
+        System.out.println("erasure requested: " + request.requestId() + " (" + app + ":" + account + ") → " + topic);
+        if (waitFor.isZero()) {
+            return 0;
+        }
+        ErasureReceipt receipt = awaitReceipt(servers, options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS),
+                request.requestId(), waitFor);
+        if (receipt == null) {
+            System.err.println("erase: no receipt for " + request.requestId() + " within " + wait
+                    + " (is the job running and reading " + topic + "?)");
+            return 1;
+        }
+        System.out.println("erased at " + java.time.Instant.ofEpochMilli(receipt.erasedAt())
+                + (receipt.wasLinked() ? " (the accounts center keeps its other accounts)" : ""));
+        return 0;
+    }
+
+    /** Reads committed receipts from the start of the topic until this request's appears or time runs out. */
+    private static ErasureReceipt awaitReceipt(String servers, String topic, String requestId, Duration timeout)
+            throws InvalidEventException {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "attune-erase-" + requestId);
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            consumer.subscribe(List.of(topic));
+            while (System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
+                    ErasureReceipt receipt = EventJson.erasureReceipt(record.value());
+                    if (receipt.requestId().equals(requestId)) {
+                        return receipt;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KafkaProducer<String, String> producer(String servers) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        return new KafkaProducer<>(props);
+    }
+
+    private static int usage(String problem) {
+        System.err.println("erase: " + problem + "\n\nusage: bin/attune erase [options]\n" + USAGE);
+        return 2;
+    }
+}
