@@ -35,7 +35,8 @@ import org.apache.flink.util.Collector;
  *
  * <p>Engagement with a sensitive catalog item is dropped here too, before any state: the broadcast side
  * keeps only which items the guard marked sensitive. The kept state is item ids and weights, cleared by
- * TTL after the retention period without engagement, or at once when one of the person's accounts is erased.
+ * TTL after the retention period without engagement, or at once when one of the person's accounts leaves or is
+ * erased.
  * What the pairs already taught the items (counts in {@link ItemNeighborhood}, summed over everyone) stays.
  */
 public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, ItemPair> {
@@ -92,9 +93,10 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
 
     @Override
     public void processElement(PersonEvent event, ReadOnlyContext ctx, Collector<ItemPair> out) throws Exception {
-        if (event.type() == PersonEventType.ERASE) {
-            // The windows hold the person's latest engaged items, whichever account engaged: the erased account's
-            // cannot be told apart, so the person's other accounts start their windows again too.
+        if (event.type() == PersonEventType.ERASE || event.type() == PersonEventType.LEAVE) {
+            // The windows hold the person's latest engaged items, whichever account engaged: an erased or unlinked
+            // account's cannot be told apart, so the person's other accounts start their windows again too, rather
+            // than pair their next likes with what the departed account did.
             recent.clear();
             recentStrongLikes.clear();
             return;

@@ -166,12 +166,13 @@ class CoEngagementTest {
         }
     }
 
-    @Test
-    void erasingAnAccountOfThePersonForgetsTheRecentLikesBothWindowsHold() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(value = PersonEventType.class, names = {"ERASE", "LEAVE"})
+    void anAccountErasedOrUnlinkedTakesTheRecentLikesBothWindowsHold(PersonEventType departure) throws Exception {
         try (var harness = pairsHarness(new CoEngagementPairs(4, 1f, 1f, 4, RETENTION))) {
             like(harness, "ana", "a", ActivityKind.LIKE, 1L);
             like(harness, "ana", "b", ActivityKind.LIKE, 2L);
-            harness.processElement(new PersonEvent("ana", PersonEventType.ERASE, "FACEBOOK", "fb-ana", 3L, "erase-1",
+            harness.processElement(new PersonEvent("ana", departure, "FACEBOOK", "fb-ana", 3L, "departure",
                     null), 3L);
             int before = harness.extractOutputValues().size();
             like(harness, "ana", "c", ActivityKind.LIKE, 4L);
