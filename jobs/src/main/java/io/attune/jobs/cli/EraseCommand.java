@@ -11,18 +11,13 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.util.TimeUtils;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code bin/attune erase}: asks a running job to forget everything it derived from one account, by writing an
@@ -76,7 +71,7 @@ final class EraseCommand {
         }
         String servers = options.get(PersonalizationOptions.BOOTSTRAP_SERVERS);
         String topic = options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS);
-        try (KafkaProducer<String, String> producer = producer(servers)) {
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(servers)) {
             // Keyed by account, so one account's requests stay in order in one partition.
             producer.send(new ProducerRecord<>(topic, app + ":" + account, json)).get();
         }
@@ -99,16 +94,9 @@ final class EraseCommand {
     /** Reads committed receipts from the start of the topic until this request's appears or time runs out. */
     private static ErasureReceipt awaitReceipt(String servers, String topic, String requestId, Duration timeout)
             throws InvalidEventException {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "attune-erase-" + requestId);
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         long deadline = System.nanoTime() + timeout.toNanos();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+        try (KafkaConsumer<String, String> consumer =
+                KafkaClients.committedReader(servers, "attune-erase-" + requestId)) {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
@@ -120,15 +108,6 @@ final class EraseCommand {
             }
         }
         return null;
-    }
-
-    private static KafkaProducer<String, String> producer(String servers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props);
     }
 
     private static int usage(String problem) {

@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -26,14 +25,10 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * {@code bin/attune local}: a real KRaft broker and the real job (MiniCluster, RocksDB, exactly-once
@@ -105,7 +100,7 @@ final class LocalCommand {
             System.out.println("Kafka broker at " + broker.bootstrapServers() + "; topics " + topics);
 
             JobClient job;
-            try (KafkaProducer<String, String> producer = producer(broker.bootstrapServers())) {
+            try (KafkaProducer<String, String> producer = KafkaClients.producer(broker.bootstrapServers())) {
                 int items = sendAll(producer, options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
                         "content-catalog.jsonl");
                 int links = sendAll(producer, options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
@@ -163,7 +158,8 @@ final class LocalCommand {
             String refreshes = options.get(PersonalizationOptions.TOPIC_REFRESHES);
             String deadLetters = options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS);
             String audit = options.get(PersonalizationOptions.TOPIC_AUDIT);
-            try (KafkaConsumer<String, String> consumer = consumer(bootstrapServers)) {
+            try (KafkaConsumer<String, String> consumer =
+                    KafkaClients.committedReader(bootstrapServers, "attune-local-printer")) {
                 consumer.subscribe(List.of(refreshes, deadLetters, audit));
                 while (!stopping.get()) {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
@@ -279,25 +275,5 @@ final class LocalCommand {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static KafkaProducer<String, String> producer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.ACKS_CONFIG, "all");
-        return new KafkaProducer<>(props);
-    }
-
-    private static KafkaConsumer<String, String> consumer(String bootstrapServers) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "attune-local-printer");
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        return new KafkaConsumer<>(props);
     }
 }
