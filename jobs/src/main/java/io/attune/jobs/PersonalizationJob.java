@@ -96,7 +96,7 @@ public final class PersonalizationJob {
 
     /**
      * The Flink settings the job relies on: explicit uids, no Kryo, fixed key groups, RocksDB state and
-     * exactly-once checkpoints.
+     * exactly-once, aligned checkpoints.
      */
     public static Configuration flinkConfiguration(Configuration options) {
         Configuration conf = new Configuration(options);
@@ -108,6 +108,11 @@ public final class PersonalizationJob {
         conf.set(CheckpointingOptions.CHECKPOINTING_INTERVAL, options.get(CHECKPOINT_INTERVAL));
         conf.set(CheckpointingOptions.EXTERNALIZED_CHECKPOINT_RETENTION,
                 ExternalizedCheckpointRetention.RETAIN_ON_CANCELLATION);
+        // An unaligned checkpoint stores the records in flight between operators, and assistant messages travel
+        // with their text from the source to the guard: aligned checkpoints keep message text out of every
+        // checkpoint, whatever the cluster's own configuration says.
+        conf.set(CheckpointingOptions.ENABLE_UNALIGNED, false);
+        conf.set(CheckpointingOptions.FORCE_UNALIGNED, false);
         return conf;
     }
 

@@ -19,7 +19,7 @@ public final class Attune {
                          --output FILE     instead of stdout
                          --catalog         lines are content-catalog entries: judge text and tags as
                                            the job judges catalog items
-            """ + ReplayCommand.USAGE + EraseCommand.USAGE + """
+            """ + ReplayCommand.USAGE + EraseCommand.USAGE + InspectCommand.USAGE + """
               train-guard
                        retrain the sensitive-topic guard's heads (messages, catalog items) from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
@@ -63,6 +63,7 @@ public final class Attune {
                 case "classify" -> ClassifyCommand.run(rest);
                 case "replay" -> ReplayCommand.run(rest);
                 case "erase" -> EraseCommand.run(rest);
+                case "inspect" -> InspectCommand.run(rest);
                 case "train-guard" -> {
                     io.attune.models.guard.GuardTrainer.main(rest);
                     yield 0;

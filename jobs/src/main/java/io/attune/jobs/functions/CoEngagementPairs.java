@@ -80,15 +80,23 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         this(window, decay, backward, 0, retention);
     }
 
+    /** The window of the person's latest positive engagements, views included, for co-engagement pairs. */
+    public static final String RECENT_ENGAGEMENTS = "recent-likes";
+    /** The window of the person's latest likes and follows, for affinity pairs. */
+    public static final String RECENT_LIKES = "recent-strong-likes";
+
+    /** One of the person's windows, as this operator keeps it and {@code bin/attune inspect} reads it. */
+    public static ValueStateDescriptor<RecentLikes> windowDescriptor(String name, StateTtlConfig ttl) {
+        ValueStateDescriptor<RecentLikes> descriptor = new ValueStateDescriptor<>(name, RecentLikes.class);
+        descriptor.enableTimeToLive(ttl);
+        return descriptor;
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<RecentLikes> descriptor = new ValueStateDescriptor<>("recent-likes", RecentLikes.class);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        recent = getRuntimeContext().getState(descriptor);
-        ValueStateDescriptor<RecentLikes> strong =
-                new ValueStateDescriptor<>("recent-strong-likes", RecentLikes.class);
-        strong.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        recentStrongLikes = getRuntimeContext().getState(strong);
+        StateTtlConfig ttl = StateTtlConfig.newBuilder(retention).build();
+        recent = getRuntimeContext().getState(windowDescriptor(RECENT_ENGAGEMENTS, ttl));
+        recentStrongLikes = getRuntimeContext().getState(windowDescriptor(RECENT_LIKES, ttl));
     }
 
     @Override

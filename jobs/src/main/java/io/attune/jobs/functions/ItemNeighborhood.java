@@ -98,11 +98,16 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         this(neighbors, publishedNeighbors, neighbors, publishedNeighbors, retention, publishInterval);
     }
 
+    /** What engagement taught about the item, as this operator keeps it and {@code bin/attune inspect} reads it. */
+    public static ValueStateDescriptor<ItemSignals> signalsDescriptor(StateTtlConfig ttl) {
+        ValueStateDescriptor<ItemSignals> descriptor = new ValueStateDescriptor<>("item-signals", ItemSignals.class);
+        descriptor.enableTimeToLive(ttl);
+        return descriptor;
+    }
+
     @Override
     public void open(OpenContext openContext) {
-        ValueStateDescriptor<ItemSignals> descriptor = new ValueStateDescriptor<>("item-signals", ItemSignals.class);
-        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
-        signals = getRuntimeContext().getState(descriptor);
+        signals = getRuntimeContext().getState(signalsDescriptor(StateTtlConfig.newBuilder(retention).build()));
         MapStateDescriptor<String, Float> counts =
                 new MapStateDescriptor<>("item-affinity", Types.STRING, Types.FLOAT);
         counts.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());

@@ -45,13 +45,18 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     private transient Counter erasures;
     private transient Counter droppedAsErased;
 
+    /** The account's identity, as this operator keeps it and {@code bin/attune inspect} reads it. */
+    public static ValueStateDescriptor<IdentityState> identityDescriptor() {
+        return new ValueStateDescriptor<>("identity", IdentityState.class);
+    }
+
     public ResolveIdentity(Duration retention) {
         this.retentionMillis = retention.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
-        identity = getRuntimeContext().getState(new ValueStateDescriptor<>("identity", IdentityState.class));
+        identity = getRuntimeContext().getState(identityDescriptor());
         erasures = getRuntimeContext().getMetricGroup().counter("erasureRequests");
         droppedAsErased = getRuntimeContext().getMetricGroup().counter("activityDroppedAsErased");
     }

@@ -94,6 +94,11 @@ public class UpdateProfile
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
 
+    /** The person's profile, as this operator keeps it and {@code bin/attune inspect} reads it. */
+    public static ValueStateDescriptor<ProfileState> profileDescriptor() {
+        return new ValueStateDescriptor<>("profile", ProfileState.class);
+    }
+
     public UpdateProfile(ProfileSettings settings) {
         this.settings = settings;
     }
@@ -105,7 +110,7 @@ public class UpdateProfile
                 settings.interestsPerAccount(), settings.mergeSimilarity(), settings.minInterestWeight());
         ranker = new InterestRanker(settings.topK(), settings.diversity());
         sums = new EvidenceSums(settings.coEngagementAsymmetry());
-        profile = getRuntimeContext().getState(new ValueStateDescriptor<>("profile", ProfileState.class));
+        profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
     }

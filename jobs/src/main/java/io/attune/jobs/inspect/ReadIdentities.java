@@ -1,0 +1,35 @@
+package io.attune.jobs.inspect;
+
+import io.attune.jobs.Uids;
+import io.attune.jobs.functions.ResolveIdentity;
+import io.attune.jobs.state.IdentityState;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
+import org.apache.flink.util.Collector;
+
+/** Reads the identity stage's state: which person each account belongs to. */
+public class ReadIdentities extends KeyedStateReaderFunction<String, KeyedStateEntry> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final KeyFilter accounts;
+    private transient ValueState<IdentityState> identity;
+
+    public ReadIdentities(KeyFilter accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public void open(OpenContext openContext) {
+        identity = getRuntimeContext().getState(ResolveIdentity.identityDescriptor());
+    }
+
+    @Override
+    public void readKey(String account, Context ctx, Collector<KeyedStateEntry> out) throws Exception {
+        IdentityState value = identity.value();
+        out.collect(value != null && accounts.keeps(account)
+                ? KeyedStateEntry.identity(Uids.RESOLVE_IDENTITY, account, value)
+                : KeyedStateEntry.skipped(Uids.RESOLVE_IDENTITY, account));
+    }
+}
