@@ -34,6 +34,7 @@ class TypeSerializationTest {
         io.attune.jobs.stream.ItemPair.class, io.attune.jobs.stream.ItemSignals.class,
         io.attune.jobs.stream.CatalogUpdate.class, io.attune.jobs.state.RecentLikes.class,
         io.attune.jobs.events.ErasureRequest.class, io.attune.jobs.events.ErasureReceipt.class,
+        io.attune.jobs.inspect.KeyedStateEntry.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);
