@@ -79,20 +79,19 @@ final class InspectCommand {
 
     static ObjectNode summary(SavepointInspector inspector, String location) throws Exception {
         ObjectNode summary = InspectionReports.summary(
-                inspector.read(KeyFilter.all(), KeyFilter.all(), KeyFilter.all(), true));
+                inspector.tally(), inspector.catalogTally(), inspector.absentOperators());
         summary.put("savepoint", location);
         return summary;
     }
 
     static ObjectNode accessReport(SavepointInspector inspector, String accountKey) throws Exception {
-        List<KeyedStateEntry> identity =
-                inspector.read(KeyFilter.only(Set.of(accountKey)), null, null, false).entries();
+        List<KeyedStateEntry> identity = inspector.entries(KeyFilter.only(Set.of(accountKey)), null, null);
         if (identity.isEmpty()) {
-            return InspectionReports.accessReport(accountKey, null, List.of(), Map.of());
+            return InspectionReports.accessReport(accountKey, null, List.of(), inspector::forEachCatalogItem);
         }
         String person = identity.get(0).identity().personId();
-        SavepointInspector.Contents held = inspector.read(null, KeyFilter.only(Set.of(person)), null, true);
-        return InspectionReports.accessReport(accountKey, identity.get(0), held.entries(), held.catalog());
+        List<KeyedStateEntry> held = inspector.entries(null, KeyFilter.only(Set.of(person)), null);
+        return InspectionReports.accessReport(accountKey, identity.get(0), held, inspector::forEachCatalogItem);
     }
 
     /** The savepoint as a URI, or {@code null} when a local path has no savepoint metadata. */

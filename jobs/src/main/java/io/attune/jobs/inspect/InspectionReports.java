@@ -3,22 +3,16 @@ package io.attune.jobs.inspect;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.attune.jobs.Uids;
 import io.attune.jobs.state.IdentityState;
-import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.state.RecentLikes;
 import io.attune.jobs.stream.CatalogItem;
-import io.attune.models.math.Vectors;
 import io.attune.models.profile.Centroid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Turns what {@link SavepointInspector} read into readable JSON: the access report of one account (everything held
@@ -44,9 +38,11 @@ public final class InspectionReports {
      * @param account the account key, {@code app:accountId}
      * @param identity the account's identity entry, or {@code null} when none is held
      * @param person the person's entries (profile, windows) read for the identity's person
+     * @param catalog streams the savepoint's catalog through a consumer, to explain the person's interests and name
+     *     the items behind its hashes
      */
-    public static ObjectNode accessReport(
-            String account, KeyedStateEntry identity, List<KeyedStateEntry> person, Map<String, CatalogItem> catalog) {
+    public static ObjectNode accessReport(String account, KeyedStateEntry identity, List<KeyedStateEntry> person,
+            CatalogSource catalog) throws Exception {
         ObjectNode report = JSON.createObjectNode();
         report.put("account", account);
         report.put("held", identity != null);
@@ -56,10 +52,11 @@ public final class InspectionReports {
         report.set("identity", identity(identity.key(), identity.identity()));
         ObjectNode held = report.putObject("person");
         held.put("id", identity.identity().personId());
-        CatalogLookup lookup = new CatalogLookup(catalog);
         for (KeyedStateEntry entry : person) {
             if (entry.profile() != null) {
-                profile(held, entry.profile(), lookup);
+                CatalogMatches matches = new CatalogMatches(entry.profile(), CLOSEST_ITEMS);
+                catalog.forEachCatalogItem(matches);
+                profile(held, entry.profile(), matches);
             }
             if (entry.recentEngagements() != null) {
                 held.set("recentEngagements", window(entry.recentEngagements()));
@@ -72,53 +69,46 @@ public final class InspectionReports {
         return report;
     }
 
-    /** Counts of what a savepoint holds, per stage; no ids. */
-    public static ObjectNode summary(SavepointInspector.Contents contents) {
-        ObjectNode summary = JSON.createObjectNode();
-        List<KeyedStateEntry> identities = contents.of(Uids.RESOLVE_IDENTITY);
-        ObjectNode accounts = summary.putObject("accounts");
-        accounts.put("total", identities.size());
-        accounts.put("inAnAccountsCenter",
-                identities.stream().filter(e -> !e.identity().personId().equals(e.key())).count());
-        accounts.put("withAnErasureMarker",
-                identities.stream().filter(e -> e.identity().erasedThrough() > 0).count());
+    /** Streams a savepoint's catalog ({@link SavepointInspector#forEachCatalogItem}). */
+    @FunctionalInterface
+    public interface CatalogSource {
+        void forEachCatalogItem(java.util.function.Consumer<CatalogItem> action) throws Exception;
+    }
 
-        List<KeyedStateEntry> profiles = contents.of(Uids.UPDATE_PROFILE);
+    /** Counts of what a savepoint holds, per stage; no ids. */
+    public static ObjectNode summary(StateTally tally, List<CatalogTally> catalog, List<String> absentOperators) {
+        ObjectNode summary = JSON.createObjectNode();
+        ObjectNode accounts = summary.putObject("accounts");
+        accounts.put("total", tally.accounts());
+        accounts.put("inAnAccountsCenter", tally.accountsInACenter());
+        accounts.put("withAnErasureMarker", tally.erasureMarkers());
+
         ObjectNode persons = summary.putObject("persons");
-        persons.put("total", profiles.size());
-        Map<Integer, Integer> byAccounts = new TreeMap<>();
-        long interests = 0;
-        long recentItems = 0;
-        long recentLikes = 0;
-        for (KeyedStateEntry entry : profiles) {
-            LinkedAccount[] linked = accountsOf(entry.profile());
-            byAccounts.merge(linked.length, 1, Integer::sum);
-            for (LinkedAccount account : linked) {
-                interests += account.interestsOrNone().length;
-                recentItems += account.recentItemsOrNone().length;
-                recentLikes += account.recentLikeHashesOrNone().length;
+        persons.put("total", tally.persons());
+        ObjectNode byAccounts = persons.putObject("byNumberOfAccounts");
+        long[] buckets = tally.personsByAccounts();
+        for (int n = 0; n < buckets.length; n++) {
+            if (buckets[n] > 0) {
+                byAccounts.put(n == buckets.length - 1 ? n + " or more" : Integer.toString(n), buckets[n]);
             }
         }
-        ObjectNode accountsPerPerson = persons.putObject("byNumberOfAccounts");
-        byAccounts.forEach((n, count) -> accountsPerPerson.put(Integer.toString(n), count));
-        persons.put("interests", interests);
-        persons.put("recentItems", recentItems);
-        persons.put("recentLikes", recentLikes);
-        persons.put("refreshesPending", profiles.stream().filter(e -> e.profile().pendingTrigger() != null).count());
-        summary.put("coEngagementWindows", contents.of(Uids.CO_ENGAGEMENT_PAIRS).size());
-        summary.put("itemsWithLearnedSignals", contents.of(Uids.ITEM_NEIGHBORHOOD).size());
+        persons.put("interests", tally.interests());
+        persons.put("recentItems", tally.recentItems());
+        persons.put("recentLikes", tally.recentLikes());
+        persons.put("refreshesPending", tally.refreshesPending());
+        summary.put("coEngagementWindows", tally.coEngagementWindows());
+        summary.put("itemsWithLearnedSignals", tally.itemsWithSignals());
 
-        ObjectNode catalog = summary.putObject("catalog");
-        catalog.put("items", contents.catalog().size());
-        catalog.put("active", contents.catalog().values().stream().filter(CatalogItem::active).count());
-        catalog.put("sensitive", contents.catalog().values().stream().filter(CatalogItem::sensitive).count());
-        Map<String, Integer> bySurface = new TreeMap<>();
-        contents.catalog().values().forEach(i -> bySurface.merge(i.app() + "/" + i.surface(), 1, Integer::sum));
-        ObjectNode surfaces = catalog.putObject("bySurface");
-        bySurface.forEach(surfaces::put);
-        if (!contents.absentOperators().isEmpty()) {
+        ObjectNode items = summary.putObject("catalog");
+        items.put("items", catalog.stream().mapToLong(CatalogTally::items).sum());
+        items.put("active", catalog.stream().mapToLong(CatalogTally::active).sum());
+        items.put("sensitive", catalog.stream().mapToLong(CatalogTally::sensitive).sum());
+        ObjectNode surfaces = items.putObject("bySurface");
+        catalog.stream().sorted(java.util.Comparator.comparing(CatalogTally::surface))
+                .forEach(t -> surfaces.put(t.surface(), t.items()));
+        if (!absentOperators.isEmpty()) {
             ArrayNode absent = summary.putArray("operatorsNotInSavepoint");
-            contents.absentOperators().forEach(absent::add);
+            absentOperators.forEach(absent::add);
         }
         return summary;
     }
@@ -133,7 +123,7 @@ public final class InspectionReports {
         return node;
     }
 
-    private static void profile(ObjectNode held, ProfileState profile, CatalogLookup lookup) {
+    private static void profile(ObjectNode held, ProfileState profile, CatalogMatches matches) {
         held.put("profileVersion", profile.version());
         putTime(held, "lastActive", profile.lastActive());
         putTime(held, "interestsAsOf", profile.interestTime());
@@ -152,16 +142,34 @@ public final class InspectionReports {
             for (Centroid centroid : byWeight) {
                 ObjectNode interest = interests.addObject();
                 interest.put("weight", centroid.norm());
-                interest.set("closestCatalogItems", lookup.closest(centroid));
+                ArrayNode closest = interest.putArray("closestCatalogItems");
+                for (CatalogMatches.Match match : matches.closestTo(centroid)) {
+                    ObjectNode item = closest.addObject();
+                    item.put("itemId", match.item().itemId());
+                    item.put("app", match.item().app());
+                    ArrayNode tags = item.putArray("tags");
+                    for (String tag : match.item().tags() == null ? new String[0] : match.item().tags()) {
+                        tags.add(tag);
+                    }
+                    item.put("similarity", match.similarity());
+                }
             }
             ArrayNode items = node.putArray("recentlyEngagedItems");
             for (int hash : account.recentItemsOrNone()) {
-                lookup.addItem(items, lookup.byStringHash.get(hash), hash);
+                addItem(items, matches.recentItem(hash), hash);
             }
             ArrayNode likes = node.putArray("recentlyLikedItems");
             for (long hash : account.recentLikeHashesOrNone()) {
-                lookup.addItem(likes, lookup.byIdHash.get(hash), hash);
+                addItem(likes, matches.recentLike(hash), hash);
             }
+        }
+    }
+
+    private static void addItem(ArrayNode into, String id, long hash) {
+        if (id != null) {
+            into.add(id);
+        } else {
+            into.addObject().put("notInCatalog", Long.toString(hash));
         }
     }
 
@@ -185,56 +193,6 @@ public final class InspectionReports {
             node.put(field, Instant.ofEpochMilli(epochMillis).toString());
         } else {
             node.putNull(field);
-        }
-    }
-
-    /** The catalog, by the two hashes profile state keeps items as, and by embedding for the closest items. */
-    private static final class CatalogLookup {
-        final Map<String, CatalogItem> catalog;
-        final Map<Integer, String> byStringHash = new HashMap<>();
-        final Map<Long, String> byIdHash = new HashMap<>();
-
-        CatalogLookup(Map<String, CatalogItem> catalog) {
-            this.catalog = catalog;
-            for (String id : catalog.keySet()) {
-                byStringHash.put(id.hashCode(), id);
-                byIdHash.put(ItemIdHash.of(id), id);
-            }
-        }
-
-        void addItem(ArrayNode into, String id, long hash) {
-            if (id != null) {
-                into.add(id);
-            } else {
-                into.addObject().put("notInCatalog", Long.toString(hash));
-            }
-        }
-
-        ArrayNode closest(Centroid centroid) {
-            ArrayNode out = JSON.createArrayNode();
-            List<Map.Entry<CatalogItem, Float>> scored = new ArrayList<>();
-            float[] direction = null;
-            for (CatalogItem item : catalog.values()) {
-                // Sensitive items are never ranked from interests, so they do not explain one either.
-                if (item.active() && !item.sensitive() && item.embedding() != null && item.embedding().length > 0) {
-                    if (direction == null || direction.length != item.embedding().length) {
-                        direction = centroid.direction(item.embedding().length);
-                    }
-                    scored.add(Map.entry(item, Vectors.dot(direction, item.embedding())));
-                }
-            }
-            scored.sort(Map.Entry.<CatalogItem, Float>comparingByValue().reversed());
-            for (Map.Entry<CatalogItem, Float> entry : scored.subList(0, Math.min(CLOSEST_ITEMS, scored.size()))) {
-                ObjectNode item = out.addObject();
-                item.put("itemId", entry.getKey().itemId());
-                item.put("app", entry.getKey().app());
-                ArrayNode tags = item.putArray("tags");
-                for (String tag : entry.getKey().tags() == null ? new String[0] : entry.getKey().tags()) {
-                    tags.add(tag);
-                }
-                item.put("similarity", entry.getValue());
-            }
-            return out;
         }
     }
 }

@@ -5,16 +5,20 @@ import io.attune.jobs.functions.UpdateProfile;
 import io.attune.jobs.stream.CatalogItem;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.checkpoint.OperatorState;
+import org.apache.flink.runtime.jobgraph.OperatorID;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
+import org.apache.flink.state.api.runtime.SavepointLoader;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -23,87 +27,142 @@ import org.apache.flink.util.CloseableIterator;
  * Reads the personalization job's state out of a savepoint (or a retained checkpoint) with Flink's State Processor
  * API, without the job running: for answering a person's access request, and for seeing what a deployment holds.
  * Reads each stateful operator by its uid ({@link Uids}) and its state by the descriptor the operator itself uses,
- * so the two cannot drift apart.
+ * so the two cannot drift apart. Counting runs inside the reading job and the catalog is streamed, so neither a
+ * summary nor a report holds a large savepoint's state in this process.
  */
 public final class SavepointInspector {
 
+    /** The operators with keyed state, in the order of the pipeline. */
+    public static final List<String> KEYED_OPERATORS =
+            List.of(Uids.RESOLVE_IDENTITY, Uids.CO_ENGAGEMENT_PAIRS, Uids.ITEM_NEIGHBORHOOD, Uids.UPDATE_PROFILE);
+
     private final String savepoint;
     private final Configuration flinkConf;
+    private Set<OperatorID> held;
 
     public SavepointInspector(String savepoint, Configuration flinkConf) {
         this.savepoint = savepoint;
         this.flinkConf = flinkConf;
     }
 
-    /**
-     * What the savepoint holds for the given keys: {@code null} filters skip an operator. An operator the savepoint
-     * has no state for (a savepoint of an older release) contributes nothing.
-     */
-    public Contents read(KeyFilter accounts, KeyFilter persons, KeyFilter items, boolean catalog) throws Exception {
-        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConf);
-        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
-        SavepointReader reader = SavepointReader.read(env, savepoint);
-        List<DataStream<KeyedStateEntry>> reads = new ArrayList<>();
+    /** The keyed operators the savepoint has no state for: a savepoint of a release before they existed. */
+    public List<String> absentOperators() throws IOException {
         List<String> absent = new ArrayList<>();
-        if (accounts != null) {
-            keyed(reader, Uids.RESOLVE_IDENTITY, new ReadIdentities(accounts), reads, absent);
-        }
-        if (persons != null) {
-            keyed(reader, Uids.UPDATE_PROFILE, new ReadProfiles(persons), reads, absent);
-            keyed(reader, Uids.CO_ENGAGEMENT_PAIRS, new ReadCoEngagementWindows(persons), reads, absent);
-        }
-        if (items != null) {
-            keyed(reader, Uids.ITEM_NEIGHBORHOOD, new ReadItemSignals(items), reads, absent);
-        }
-        List<KeyedStateEntry> entries = new ArrayList<>();
-        if (!reads.isEmpty()) {
-            DataStream<KeyedStateEntry> all = reads.get(0);
-            for (DataStream<KeyedStateEntry> more : reads.subList(1, reads.size())) {
-                all = all.union(more);
+        for (String uid : KEYED_OPERATORS) {
+            if (!holds(uid)) {
+                absent.add(uid);
             }
-            try (CloseableIterator<KeyedStateEntry> it =
-                    all.filter(new HeldEntries()).name("held-entries").executeAndCollect("attune-inspect-keyed-state")) {
+        }
+        return absent;
+    }
+
+    /** The entries of the given keys; a {@code null} filter skips that stage. */
+    public List<KeyedStateEntry> entries(KeyFilter accounts, KeyFilter persons, KeyFilter items) throws Exception {
+        StreamExecutionEnvironment env = environment();
+        DataStream<KeyedStateEntry> read = keyedState(env, accounts, persons, items);
+        List<KeyedStateEntry> entries = new ArrayList<>();
+        if (read != null) {
+            try (CloseableIterator<KeyedStateEntry> it = read.executeAndCollect("attune-inspect-keyed-state")) {
                 it.forEachRemaining(entries::add);
             }
         }
-        Map<String, CatalogItem> catalogItems = new LinkedHashMap<>();
-        if (catalog) {
-            StreamExecutionEnvironment catalogEnv = StreamExecutionEnvironment.getExecutionEnvironment(flinkConf);
-            catalogEnv.setRuntimeMode(RuntimeExecutionMode.BATCH);
-            DataStream<Tuple2<String, CatalogItem>> catalogState = SavepointReader.read(catalogEnv, savepoint)
-                    .readBroadcastState(OperatorIdentifier.forUid(Uids.UPDATE_PROFILE),
-                            UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
-                            TypeInformation.of(CatalogItem.class));
-            try (CloseableIterator<Tuple2<String, CatalogItem>> it =
-                    catalogState.executeAndCollect("attune-inspect-catalog")) {
-                it.forEachRemaining(entry -> catalogItems.put(entry.f0, entry.f1));
+        return entries;
+    }
+
+    /** Counts of all keyed state, summed inside the reading job. */
+    public StateTally tally() throws Exception {
+        StreamExecutionEnvironment env = environment();
+        DataStream<KeyedStateEntry> read = keyedState(env, KeyFilter.all(), KeyFilter.all(), KeyFilter.all());
+        StateTally total = StateTally.empty();
+        if (read != null) {
+            DataStream<StateTally> tallies = read.map(new CountState()).name("count-state")
+                    .keyBy(new AllTogether()).reduce(new SumTallies()).name("sum-tallies");
+            try (CloseableIterator<StateTally> it = tallies.executeAndCollect("attune-inspect-tally")) {
+                while (it.hasNext()) {
+                    total = total.plus(it.next());
+                }
             }
         }
-        return new Contents(entries, catalogItems, absent);
+        return total;
     }
 
-    private static void keyed(
-            SavepointReader reader, String uid, KeyedStateReaderFunction<String, KeyedStateEntry> function,
-            List<DataStream<KeyedStateEntry>> reads, List<String> absent) {
-        try {
+    /** Catalog items per app surface, counted inside the reading job. */
+    public List<CatalogTally> catalogTally() throws Exception {
+        StreamExecutionEnvironment env = environment();
+        List<CatalogTally> out = new ArrayList<>();
+        if (!holds(Uids.UPDATE_PROFILE)) {
+            return out;
+        }
+        DataStream<CatalogTally> tallies = catalog(env).map(new CountCatalogItem()).name("count-catalog")
+                .keyBy(new BySurface()).reduce(new SumCatalogTallies()).name("sum-catalog");
+        try (CloseableIterator<CatalogTally> it = tallies.executeAndCollect("attune-inspect-catalog-tally")) {
+            it.forEachRemaining(out::add);
+        }
+        return out;
+    }
+
+    /** Streams every catalog item through {@code action}; none is kept here. */
+    public void forEachCatalogItem(Consumer<CatalogItem> action) throws Exception {
+        if (!holds(Uids.UPDATE_PROFILE)) {
+            return;
+        }
+        try (CloseableIterator<Tuple2<String, CatalogItem>> it =
+                catalog(environment()).executeAndCollect("attune-inspect-catalog")) {
+            it.forEachRemaining(entry -> action.accept(entry.f1));
+        }
+    }
+
+    private DataStream<KeyedStateEntry> keyedState(
+            StreamExecutionEnvironment env, KeyFilter accounts, KeyFilter persons, KeyFilter items) throws Exception {
+        SavepointReader reader = SavepointReader.read(env, savepoint);
+        List<DataStream<KeyedStateEntry>> reads = new ArrayList<>();
+        if (accounts != null) {
+            keyed(reader, Uids.RESOLVE_IDENTITY, new ReadIdentities(accounts), reads);
+        }
+        if (persons != null) {
+            keyed(reader, Uids.UPDATE_PROFILE, new ReadProfiles(persons), reads);
+            keyed(reader, Uids.CO_ENGAGEMENT_PAIRS, new ReadCoEngagementWindows(persons), reads);
+        }
+        if (items != null) {
+            keyed(reader, Uids.ITEM_NEIGHBORHOOD, new ReadItemSignals(items), reads);
+        }
+        if (reads.isEmpty()) {
+            return null;
+        }
+        DataStream<KeyedStateEntry> all = reads.get(0);
+        for (DataStream<KeyedStateEntry> more : reads.subList(1, reads.size())) {
+            all = all.union(more);
+        }
+        return all.filter(new HeldEntries()).name("held-entries");
+    }
+
+    private void keyed(SavepointReader reader, String uid, KeyedStateReaderFunction<String, KeyedStateEntry> function,
+            List<DataStream<KeyedStateEntry>> reads) throws Exception {
+        if (holds(uid)) {
             reads.add(reader.readKeyedState(OperatorIdentifier.forUid(uid), function,
                     TypeInformation.of(String.class), TypeInformation.of(KeyedStateEntry.class)));
-        } catch (IOException e) {
-            // The State Processor API's only complaint here: no state for this uid (a savepoint of a release
-            // before the operator existed).
-            absent.add(uid);
         }
     }
 
-    /**
-     * The keyed state entries and the catalog read from a savepoint, and the uids of the stateful operators asked
-     * for that it holds no state for.
-     */
-    public record Contents(
-            List<KeyedStateEntry> entries, Map<String, CatalogItem> catalog, List<String> absentOperators) {
+    private DataStream<Tuple2<String, CatalogItem>> catalog(StreamExecutionEnvironment env) throws Exception {
+        return SavepointReader.read(env, savepoint).readBroadcastState(OperatorIdentifier.forUid(Uids.UPDATE_PROFILE),
+                UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
+                TypeInformation.of(CatalogItem.class));
+    }
 
-        public List<KeyedStateEntry> of(String operator) {
-            return entries.stream().filter(e -> e.operator().equals(operator)).toList();
+    private boolean holds(String uid) throws IOException {
+        if (held == null) {
+            held = new HashSet<>();
+            for (OperatorState state : SavepointLoader.loadSavepointMetadata(savepoint).getOperatorStates()) {
+                held.add(state.getOperatorID());
+            }
         }
+        return held.contains(OperatorIdentifier.forUid(uid).getOperatorId());
+    }
+
+    private StreamExecutionEnvironment environment() {
+        StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment(flinkConf);
+        env.setRuntimeMode(RuntimeExecutionMode.BATCH);
+        return env;
     }
 }
