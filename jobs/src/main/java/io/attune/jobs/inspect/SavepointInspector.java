@@ -19,6 +19,7 @@ import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
 import org.apache.flink.state.api.runtime.SavepointLoader;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.util.CloseableIterator;
@@ -27,7 +28,8 @@ import org.apache.flink.util.CloseableIterator;
  * Reads the personalization job's state out of a savepoint (or a retained checkpoint) with Flink's State Processor
  * API, without the job running: for answering a person's access request, and for seeing what a deployment holds.
  * Reads each stateful operator by its uid ({@link Uids}) and its state by the descriptor the operator itself uses,
- * so the two cannot drift apart. Counting runs inside the reading job and the catalog is streamed, so neither a
+ * so the two cannot drift apart. Reads with the job's state backend, RocksDB, so that savepoints in its native format
+ * and retained checkpoints read as well as canonical savepoints. Counting runs inside the reading job and the catalog is streamed, so neither a
  * summary nor a report holds a large savepoint's state in this process.
  */
 public final class SavepointInspector {
@@ -114,7 +116,7 @@ public final class SavepointInspector {
 
     private DataStream<KeyedStateEntry> keyedState(
             StreamExecutionEnvironment env, KeyFilter accounts, KeyFilter persons, KeyFilter items) throws Exception {
-        SavepointReader reader = SavepointReader.read(env, savepoint);
+        SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
         List<DataStream<KeyedStateEntry>> reads = new ArrayList<>();
         if (accounts != null) {
             keyed(reader, Uids.RESOLVE_IDENTITY, new ReadIdentities(accounts), reads);
@@ -145,7 +147,7 @@ public final class SavepointInspector {
     }
 
     private DataStream<Tuple2<String, CatalogItem>> catalog(StreamExecutionEnvironment env) throws Exception {
-        return SavepointReader.read(env, savepoint).readBroadcastState(OperatorIdentifier.forUid(Uids.UPDATE_PROFILE),
+        return SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend()).readBroadcastState(OperatorIdentifier.forUid(Uids.UPDATE_PROFILE),
                 UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
                 TypeInformation.of(CatalogItem.class));
     }

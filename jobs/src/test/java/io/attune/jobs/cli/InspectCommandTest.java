@@ -56,7 +56,8 @@ class InspectCommandTest {
 
     @Test
     void inspectsWhatTheJobHoldsAndFindsNoMessageText(@TempDir Path work) throws Exception {
-        Path savepoint = savepointAfterTraffic(work);
+        Path[] savepoints = savepointsAfterTraffic(work);
+        Path savepoint = savepoints[0];
 
         JsonNode sam = inspect(work, "--savepoint", savepoint.toString(), "--app", "MESSENGER", "--account", "m-sam");
         assertThat(sam.path("held").asBoolean()).isTrue();
@@ -95,6 +96,11 @@ class InspectCommandTest {
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
         assertThat(summary.path("catalog").path("items").asInt()).isEqualTo(4);
         assertThat(summary.has("operatorsNotInSavepoint")).isFalse();
+
+        JsonNode fromNative = inspect(work, "--savepoint", savepoints[1].toString(), "--app", "MESSENGER",
+                "--account", "m-sam");
+        assertThat(fromNative.path("person")).as("RocksDB's native format reads the same")
+                .isEqualTo(sam.path("person"));
 
         String stored = savepointBytes(savepoint);
         assertThat(stored).as("the scan sees state as written: ids are there").contains("center-sam", "ig-trail-shoes");
@@ -141,7 +147,8 @@ class InspectCommandTest {
                 .as("in-flight messages, text included, never go into a checkpoint").isFalse();
     }
 
-    private static Path savepointAfterTraffic(Path work) throws Exception {
+    /** A canonical savepoint and a native one (RocksDB's files) of the same state. */
+    private static Path[] savepointsAfterTraffic(Path work) throws Exception {
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
             broker.createTopics(TestClusters.TOPICS, 1);
@@ -180,9 +187,12 @@ class InspectCommandTest {
                             && !receipts.isEmpty();
                 });
             }
+            // RocksDB's own format, as its retained checkpoints are written.
+            String nativeFormat = job.triggerSavepoint(work.resolve("native").toUri().toString(),
+                    SavepointFormatType.NATIVE).get();
             String written = job.stopWithSavepoint(false, work.resolve("savepoints").toUri().toString(),
                     SavepointFormatType.CANONICAL).get();
-            return Path.of(java.net.URI.create(written));
+            return new Path[] {Path.of(java.net.URI.create(written)), Path.of(java.net.URI.create(nativeFormat))};
         }
     }
 
