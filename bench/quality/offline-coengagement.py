@@ -43,12 +43,21 @@ def split(events):
 
 
 BLENDS = "--blends" in sys.argv
+LONG_TERM = "--long-term" in sys.argv
+RATINGS = Path(sys.argv[sys.argv.index("--ratings") + 1]) if "--ratings" in sys.argv else None
 by_user = collections.defaultdict(list)
 movie_ids = set()
-with open(ROOT / "bench/target/movielens/movielens.csv") as f:
-    for row in csv.DictReader(f):
-        by_user[int(row["userId"])].append((int(row["timestamp"]), int(row["movieId"]), float(row["rating"])))
-        movie_ids.add(int(row["movieId"]))
+if RATINGS is not None and RATINGS.name.endswith(".dat"):
+    with open(RATINGS, encoding="latin-1") as f:
+        for line in f:
+            user, movie, rating, stamp = line.strip().split("::")
+            by_user[int(user)].append((int(stamp), int(movie), float(rating)))
+            movie_ids.add(int(movie))
+else:
+    with open(RATINGS or ROOT / "bench/target/movielens/movielens.csv") as f:
+        for row in csv.DictReader(f):
+            by_user[int(row["userId"])].append((int(row["timestamp"]), int(row["movieId"]), float(row["rating"])))
+            movie_ids.add(int(row["movieId"]))
 movies = sorted(movie_ids)
 index = {m: i for i, m in enumerate(movies)}
 M = len(movies)
@@ -150,11 +159,11 @@ def affinity(window=32):
     return pairs / (np.sqrt(count[:, None] * count[None, :]) + 5)
 
 
-def evidence(similarity, affinities, user, affinity_from=4):
+def evidence(similarity, affinities, user, affinity_from=4, context=16):
     """The job's two engagement components for `user`: co-engagement and affinity, each normalised. Affinity sums
-    over the latest 16 ratings of at least `affinity_from` (the job's own list of recent positive engagements
-    holds views too: 3)."""
-    liked = [i for i, r in sequences[user] if r >= affinity_from][-16:]
+    over the latest `context` ratings of at least `affinity_from` (the job's own list of recent positive
+    engagements holds views too: 3)."""
+    liked = [i for i, r in sequences[user] if r >= affinity_from][-context:]
     return (normalised(co_engaged(similarity, user)),
             normalised(affinities[liked].sum(0) if liked else np.zeros(M)))
 
@@ -225,8 +234,58 @@ def blends():
               f"{recall(blend(popularity_weight, neighbours_weight=weight)):.4f}", flush=True)
 
 
+def strongest(table, keep):
+    """Each item's `keep` strongest entries only, as a published table holds them."""
+    if keep >= M:
+        return table
+    out = np.zeros_like(table)
+    top = np.argpartition(-table, keep, axis=1)[:, :keep]
+    rows = np.arange(M)[:, None]
+    out[rows, top] = table[rows, top]
+    return out
+
+
+def long_term():
+    """The job's ingredients (co-engagement, affinity over the latest 16 positive engagements, popularity) plus
+    a long-term component: the published affinity tables (256 strongest) summed over the person's latest
+    `history` likes, normalised, with weight w."""
+    affinities = affinity()
+    published = strongest(affinities, 256)
+    similarity = co_engagement(8, False)
+
+    def blend(popularity_weight, history, weight, context=16, history_from=4):
+        def score(user):
+            co, aff = evidence(similarity, published, user, affinity_from=3, context=context)
+            total = co + aff + popularity_weight * prior
+            if weight > 0:
+                liked = [i for i, r in sequences[user] if r >= history_from]
+                liked = liked[-history:] if history else liked
+                total = total + weight * normalised(published[liked].sum(0) if liked else np.zeros(M))
+            return total
+        return score
+
+    if "--variants" in sys.argv:
+        print(f"job ingredients: {recall(blend(1.0, 0, 0)):.4f}", flush=True)
+        for context in (24, 32, 64):
+            print(f"  affinity over the latest {context} positive engagements: "
+                  f"{recall(blend(1.0, 0, 0, context=context)):.4f}", flush=True)
+        for history in (32, 64):
+            row = ", ".join(f"weight {w}: {recall(blend(1.0, history, w, history_from=3)):.4f}" for w in (0.5, 1.0))
+            print(f"  + long-term over the latest {history} positive engagements: {row}", flush=True)
+        return
+    for popularity_weight in (1.0, 0.5):
+        print(f"popularity weight {popularity_weight}: job ingredients {recall(blend(popularity_weight, 0, 0)):.4f}",
+              flush=True)
+        for history in (32, 64, 128, 0):
+            row = ", ".join(f"weight {w}: {recall(blend(popularity_weight, history, w)):.4f}" for w in (0.5, 1.0))
+            print(f"  + long-term over the latest {history or 'all'} likes: {row}", flush=True)
+
+
 print(f"{'validation' if VALIDATION else 'test'} split: {len(positives)} users with positives")
 print(f"popularity: {recall(lambda u: likes):.4f}")
+if LONG_TERM:
+    long_term()
+    sys.exit(0)
 if BLENDS:
     blends()
     sys.exit(0)
