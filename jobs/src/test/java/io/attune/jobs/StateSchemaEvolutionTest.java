@@ -33,6 +33,8 @@ class StateSchemaEvolutionTest {
 
     private static final Path PROFILE_WITH_LIKED_IDS =
             Path.of("src/test/resources/state-schemas/profile-state-with-liked-ids.bin");
+    private static final Path PROFILE_WITH_64_BIT_HASHES =
+            Path.of("src/test/resources/state-schemas/profile-state-with-64-bit-like-hashes.bin");
     private static final Path ITEM_SIGNALS_BEFORE_AFFINITY =
             Path.of("src/test/resources/state-schemas/item-signals-before-affinity.bin");
 
@@ -63,14 +65,27 @@ class StateSchemaEvolutionTest {
     }
 
     /**
-     * Profiles written before 0.6 keep each account's recent likes as ids; since then as 64-bit hashes. The fixture
-     * {@code profile-state-with-liked-ids.bin} (serializer snapshot and one profile whose account liked "item-a"
-     * then "item-b") was written at commit b973843 by a throwaway test, as {@link #writeFixture} does for
-     * {@code ItemSignals}.
+     * Profiles written before 0.6 keep each account's recent likes as ids; from then as 64-bit hashes; since session
+     * 29 as 32-bit ones. The fixture {@code profile-state-with-liked-ids.bin} (serializer snapshot and one profile
+     * whose account liked "item-a" then "item-b") was written at commit b973843 by a throwaway test, as
+     * {@link #writeFixture} does for {@code ItemSignals}.
      */
     @Test
     void profilesWrittenWithLikedIdsReadBackAsTheirHashes() throws Exception {
-        DataInputDeserializer in = new DataInputDeserializer(Files.readAllBytes(PROFILE_WITH_LIKED_IDS));
+        assertReadsBackAs32BitHashes(PROFILE_WITH_LIKED_IDS);
+    }
+
+    /**
+     * The same likes as 64-bit hashes: {@code profile-state-with-64-bit-like-hashes.bin}, written at commit ddb3e9c
+     * by a throwaway test.
+     */
+    @Test
+    void profilesWrittenWith64BitHashesReadBackFolded() throws Exception {
+        assertReadsBackAs32BitHashes(PROFILE_WITH_64_BIT_HASHES);
+    }
+
+    private void assertReadsBackAs32BitHashes(Path fixture) throws Exception {
+        DataInputDeserializer in = new DataInputDeserializer(Files.readAllBytes(fixture));
         TypeSerializerSnapshot<ProfileState> written =
                 TypeSerializerSnapshot.readVersionedSnapshot(in, getClass().getClassLoader());
         TypeSerializer<ProfileState> current =
@@ -81,18 +96,19 @@ class StateSchemaEvolutionTest {
                 .as("compatibility: %s", compatibility).isTrue();
 
         LinkedAccount restored = written.restoreSerializer().deserialize(in).accounts()[0];
-        assertThat(restored.recentLikeHashes()).as("the field did not exist").isNull();
-        long[] liked = {ItemIdHash.of("item-a"), ItemIdHash.of("item-b")};
-        assertThat(restored.recentLikeHashesOrNone()).containsExactly(liked);
+        assertThat(restored.likeHashes()).as("the field did not exist").isNull();
+        int[] liked = {ItemIdHash.of32("item-a"), ItemIdHash.of32("item-b")};
+        assertThat(restored.likeHashesOrNone()).containsExactly(liked);
 
-        // The account's next change keeps the likes as hashes only, and today's serializer writes that.
+        // The account's next change keeps the likes as 32-bit hashes only, and today's serializer writes that.
         LinkedAccount changed = restored.withRecentItems(restored.recentItemsOrNone());
         assertThat(changed.recentLikes()).isNull();
-        assertThat(changed.recentLikeHashes()).containsExactly(liked);
+        assertThat(changed.recentLikeHashes()).isNull();
+        assertThat(changed.likeHashes()).containsExactly(liked);
         DataOutputSerializer out = new DataOutputSerializer(4096);
         current.serialize(ProfileState.of(new LinkedAccount[] {changed}), out);
         assertThat(current.deserialize(new DataInputDeserializer(out.getCopyOfBuffer())).accounts()[0]
-                .recentLikeHashesOrNone()).containsExactly(liked);
+                .likeHashesOrNone()).containsExactly(liked);
     }
 
     @Test

@@ -82,7 +82,7 @@ public class UpdateProfile
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
-    private transient Map<Long, ItemSignals> signalsByHash;
+    private transient Map<Integer, ItemSignals> signalsByHash;
     /**
      * Each item's popularity, by id: looked up for every table entry a refresh gathers. Its ids are interned like
      * the ids the tables name, so a lookup compares references, not characters.
@@ -162,7 +162,7 @@ public class UpdateProfile
             ItemSignals signals = update.signals().internIds();
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
             if (signalsByHash != null) {
-                signalsByHash.put(ItemIdHash.of(signals.itemId()), signals);
+                signalsByHash.put(ItemIdHash.of32(signals.itemId()), signals);
                 popularityById.put(signals.itemId().intern(), signals.popularity());
             }
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
@@ -236,11 +236,11 @@ public class UpdateProfile
     }
 
     /**
-     * The item signals held in broadcast state, by {@link ItemIdHash} (profiles keep their likes as hashes), and
+     * The item signals held in broadcast state, by {@link ItemIdHash#of32} (profiles keep their likes as hashes), and
      * their popularity by id ({@link #popularityById}), built once per subtask start and then kept up to date as
      * signals arrive.
      */
-    private Map<Long, ItemSignals> signalsByHash(ReadOnlyBroadcastState<String, ItemSignals> signals)
+    private Map<Integer, ItemSignals> signalsByHash(ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
         if (signalsByHash == null) {
             signalsByHash = new HashMap<>();
@@ -248,7 +248,7 @@ public class UpdateProfile
             for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
                 // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
                 // the ids it names; they are shared again here (arrays change in place).
-                signalsByHash.put(ItemIdHash.of(entry.getKey()), entry.getValue().internIds());
+                signalsByHash.put(ItemIdHash.of32(entry.getKey()), entry.getValue().internIds());
                 popularityById.put(entry.getKey().intern(), entry.getValue().popularity());
             }
         }
@@ -323,9 +323,9 @@ public class UpdateProfile
             throws Exception {
         sums.clear();
         boolean withAffinity = settings.affinityWeight() > 0f;
-        Map<Long, ItemSignals> byHash = signalsByHash(signals);
+        Map<Integer, ItemSignals> byHash = signalsByHash(signals);
         for (LinkedAccount account : state.accounts()) {
-            long[] likes = account.recentLikeHashesOrNone();
+            int[] likes = account.likeHashesOrNone();
             float recency = 1f;
             // Latest first: what the person liked last says most about what they want next.
             for (int l = likes.length - 1, n = 0; l >= 0; l--, n++, recency *= settings.likeRecencyDecay()) {
@@ -436,8 +436,8 @@ public class UpdateProfile
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
             if (weight > 0f) {
-                account = account.withRecentLikeHashes(
-                        rememberLike(account.recentLikeHashesOrNone(), ItemIdHash.of(activity.itemId())));
+                account = account.withLikeHashes(
+                        rememberLike(account.likeHashesOrNone(), ItemIdHash.of32(activity.itemId())));
             }
         }
         accounts[at] = account;
@@ -456,14 +456,14 @@ public class UpdateProfile
         return out;
     }
 
-    private long[] rememberLike(long[] likes, long itemHash) {
+    private int[] rememberLike(int[] likes, int itemHash) {
         int limit = settings.keptLikes();
         if (limit <= 0) {
             return likes;
         }
-        long[] kept = Arrays.stream(likes).filter(h -> h != itemHash).toArray();
+        int[] kept = Arrays.stream(likes).filter(h -> h != itemHash).toArray();
         int from = Math.max(0, kept.length + 1 - limit);
-        long[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
+        int[] out = Arrays.copyOfRange(kept, from, kept.length + 1);
         out[out.length - 1] = itemHash;
         return out;
     }

@@ -31,9 +31,9 @@ final class CatalogMatches implements Consumer<CatalogItem> {
     private final List<Centroid> centroids = new ArrayList<>();
     private final List<PriorityQueue<Match>> closest = new ArrayList<>();
     private final Set<Integer> wantedItems = new HashSet<>();
-    private final Set<Long> wantedLikes = new HashSet<>();
+    private final Set<Integer> wantedLikes = new HashSet<>();
     private final Map<Integer, String> itemIds = new HashMap<>();
-    private final Map<Long, String> likeIds = new HashMap<>();
+    private final Map<Integer, String> likeIds = new HashMap<>();
     private final Map<Centroid, Integer> indexOf = new IdentityHashMap<>();
     private float[][] directions = new float[0][];
 
@@ -49,7 +49,7 @@ final class CatalogMatches implements Consumer<CatalogItem> {
                 for (int hash : account.recentItemsOrNone()) {
                     wantedItems.add(hash);
                 }
-                for (long hash : account.recentLikeHashesOrNone()) {
+                for (int hash : account.likeHashesOrNone()) {
                     wantedLikes.add(hash);
                 }
             }
@@ -61,7 +61,7 @@ final class CatalogMatches implements Consumer<CatalogItem> {
         if (wantedItems.contains(item.itemId().hashCode())) {
             itemIds.put(item.itemId().hashCode(), item.itemId());
         }
-        long likeHash = ItemIdHash.of(item.itemId());
+        int likeHash = ItemIdHash.of32(item.itemId());
         if (wantedLikes.contains(likeHash)) {
             likeIds.put(likeHash, item.itemId());
         }
@@ -95,7 +95,7 @@ final class CatalogMatches implements Consumer<CatalogItem> {
     }
 
     /** The id of a recently liked item, or {@code null} when no catalog item has its hash. */
-    String recentLike(long hash) {
+    String recentLike(int hash) {
         return likeIds.get(hash);
     }
 

@@ -159,7 +159,7 @@ public final class InspectionReports {
                 addItem(items, matches.recentItem(hash), hash);
             }
             ArrayNode likes = node.putArray("recentlyLikedItems");
-            for (long hash : account.recentLikeHashesOrNone()) {
+            for (int hash : account.likeHashesOrNone()) {
                 addItem(likes, matches.recentLike(hash), hash);
             }
         }

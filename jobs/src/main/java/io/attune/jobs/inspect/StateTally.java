@@ -32,7 +32,7 @@ public record StateTally(
                 for (LinkedAccount account : linked) {
                     interests += account.interestsOrNone().length;
                     items += account.recentItemsOrNone().length;
-                    likes += account.recentLikeHashesOrNone().length;
+                    likes += account.likeHashesOrNone().length;
                 }
                 yield new StateTally(0, 0, 0, 1, byAccounts, interests, items, likes,
                         entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0);

@@ -11,22 +11,24 @@ import io.attune.models.profile.Centroid;
  * @param recentItems hashes of the items this account engaged with most recently, newest last, never
  *     recommended again while listed; {@code null} (read as none) in state written before 0.2
  * @param recentLikes ids of the items this account engaged with positively most recently, newest last, as
- *     state written before 0.6 holds them; read through {@link #recentLikeHashesOrNone} and replaced by their
+ *     state written before 0.6 holds them; read through {@link #likeHashesOrNone} and replaced by their
  *     hashes at the account's next change ({@code null} in state written since)
- * @param recentLikeHashes {@link ItemIdHash 64-bit hashes} of the items this account engaged with positively most
- *     recently, newest last, whose co-engaged neighbours and affinities are recommended: eight bytes each
- *     whatever the catalog's ids look like ({@code null} in state written before 0.6)
+ * @param recentLikeHashes the same as 64-bit {@link ItemIdHash hashes}, as state written from 0.6 until
+ *     {@code likeHashes} holds them; read folded to 32 bits and replaced at the account's next change
+ * @param likeHashes {@link ItemIdHash#of32 32-bit hashes} of the items this account engaged with positively most
+ *     recently, newest last, whose co-engaged neighbours and affinities are recommended: four bytes each whatever
+ *     the catalog's ids look like ({@code null} in state written before)
  */
 public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems,
-        String[] recentLikes, long[] recentLikeHashes) {
+        String[] recentLikes, long[] recentLikeHashes, int[] likeHashes) {
 
     private static final Centroid[] NO_INTERESTS = new Centroid[0];
     private static final int[] NO_ITEMS = new int[0];
-    private static final long[] NO_LIKES = new long[0];
+    private static final int[] NO_LIKES = new int[0];
 
     /** A freshly linked account with no contribution yet. */
     public static LinkedAccount of(String app, String accountId) {
-        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, NO_LIKES);
+        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES);
     }
 
     public boolean is(String otherApp, String otherAccountId) {
@@ -41,30 +43,37 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
         return recentItems == null ? NO_ITEMS : recentItems;
     }
 
-    /** The recent likes' hashes, newest last; from the ids of state written before 0.6 when that is all there is. */
-    public long[] recentLikeHashesOrNone() {
+    /** The recent likes' 32-bit hashes, newest last; from what state written before holds when that is all there is. */
+    public int[] likeHashesOrNone() {
+        if (likeHashes != null) {
+            return likeHashes;
+        }
         if (recentLikeHashes != null) {
-            return recentLikeHashes;
+            int[] folded = new int[recentLikeHashes.length];
+            for (int i = 0; i < folded.length; i++) {
+                folded[i] = ItemIdHash.fold(recentLikeHashes[i]);
+            }
+            return folded;
         }
         if (recentLikes == null) {
             return NO_LIKES;
         }
-        long[] hashes = new long[recentLikes.length];
+        int[] hashes = new int[recentLikes.length];
         for (int i = 0; i < hashes.length; i++) {
-            hashes[i] = ItemIdHash.of(recentLikes[i]);
+            hashes[i] = ItemIdHash.of32(recentLikes[i]);
         }
         return hashes;
     }
 
     public LinkedAccount withInterests(Centroid[] next) {
-        return new LinkedAccount(app, accountId, next, recentItems, null, recentLikeHashesOrNone());
+        return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone());
     }
 
     public LinkedAccount withRecentItems(int[] next) {
-        return new LinkedAccount(app, accountId, interests, next, null, recentLikeHashesOrNone());
+        return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone());
     }
 
-    public LinkedAccount withRecentLikeHashes(long[] next) {
-        return new LinkedAccount(app, accountId, interests, recentItems, null, next);
+    public LinkedAccount withLikeHashes(int[] next) {
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, next);
     }
 }

@@ -320,7 +320,7 @@ class UpdateProfileTest {
             message("ana", "MESSENGER", "m-ana-0001", "e" + i, randomUnit(random), i);
         }
         for (int i = 0; i < 16; i++) {
-            // UUIDs, as many catalogs use: the likes are kept as 64-bit hashes, so the id's length does not count.
+            // UUIDs, as many catalogs use: the likes are kept as 32-bit hashes, so the id's length does not count.
             String itemId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
             broadcast(new CatalogItem(itemId, "MESSENGER", "FEED", new String[0], 0L,
                     true, randomUnit(random), false), 0L);
@@ -329,7 +329,7 @@ class UpdateProfileTest {
         ProfileState state = state("ana");
         assertThat(state.accounts()[0].interests()).hasSize(8);
         assertThat(state.accounts()[0].recentItems()).hasSize(16);
-        assertThat(state.accounts()[0].recentLikeHashesOrNone()).hasSize(16);
+        assertThat(state.accounts()[0].likeHashesOrNone()).hasSize(16);
 
         TypeSerializer<ProfileState> serializer = TypeInformation.of(ProfileState.class)
                 .createSerializer(new SerializerConfigImpl());
