@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Offline yardstick for the job's co-engagement ranking on MovieLens (docs/recommendation-quality.md, sweep Q).
 
-    bench/quality/offline-coengagement.py [--validation] [--blends]
+    bench/quality/offline-coengagement.py [--validation] [--blends | --long-term [--variants]] [--ratings FILE]
 
 Needs numpy and the CSV that bench/quality/movielens writes (bench/target/movielens/movielens.csv). Splits
 each user's ratings exactly as MovieLensEvaluation does (last 20% by time, at least 5 ratings; --validation
@@ -23,6 +23,12 @@ up to 32 apart, both ways, summed over the 16 latest likes, normalised like co-e
 ingredients a stream could add: a popularity prior decayed in time as of each person's last training rating
 (only earlier likes count, as live), pairs of engagements weighted by the time between them, reciprocal-rank
 fusion instead of the weighted sum, and what the 50 people who liked the most alike liked (user-kNN).
+
+--long-term [--variants] (docs/recommendation-quality.md, sweep Z) takes the job's ingredients with the published
+affinity tables (256 strongest per item) and asks what a longer memory of likes adds: the same tables summed over the
+latest 32 to all likes as a component of its own, or (--variants) affinity summed over more positive engagements.
+--ratings FILE reads another ratings file: a CSV with userId, movieId, rating, timestamp, or a GroupLens ratings.dat
+(as bench/quality/synthetic-movielens.py writes).
 """
 import collections
 import csv

@@ -210,7 +210,7 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Integer> AFFINITY_LIKES = key("refresh.affinity-likes")
             .intType()
-            .defaultValue(16)
+            .defaultValue(32)
             .withDescription("Latest positively engaged items per account whose affinity (items.affinity-window) is"
                     + " summed into a refresh; each account keeps max(profile.recent-likes, this) item ids.");
 

@@ -319,7 +319,8 @@ class UpdateProfileTest {
         for (int i = 0; i < 40; i++) {
             message("ana", "MESSENGER", "m-ana-0001", "e" + i, randomUnit(random), i);
         }
-        for (int i = 0; i < 16; i++) {
+        int likesKept = PersonalizationOptions.AFFINITY_LIKES.defaultValue();
+        for (int i = 0; i < likesKept; i++) {
             // UUIDs, as many catalogs use: the likes are kept as 32-bit hashes, so the id's length does not count.
             String itemId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
             broadcast(new CatalogItem(itemId, "MESSENGER", "FEED", new String[0], 0L,
@@ -329,7 +330,8 @@ class UpdateProfileTest {
         ProfileState state = state("ana");
         assertThat(state.accounts()[0].interests()).hasSize(8);
         assertThat(state.accounts()[0].recentItems()).hasSize(16);
-        assertThat(state.accounts()[0].likeHashesOrNone()).hasSize(16);
+        assertThat(state.accounts()[0].likeHashesOrNone()).as("as many likes as a refresh sums")
+                .hasSize(likesKept);
 
         TypeSerializer<ProfileState> serializer = TypeInformation.of(ProfileState.class)
                 .createSerializer(new SerializerConfigImpl());
