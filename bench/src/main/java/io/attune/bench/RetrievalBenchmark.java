@@ -67,17 +67,24 @@ public class RetrievalBenchmark {
 
     /**
      * Items with affinity per person (0: none). With more, each person also has that many items with random
-     * affinity (16 liked items × 256 published affinities is up to 4,096), of which the 100 strongest join
+     * affinity (32 liked items × 256 published affinities is up to 8,192), of which the 100 strongest join
      * the candidates and every candidate's affinity is blended in, as in a refresh.
      */
     @Param({"0"})
     public int affinity;
 
     /**
+     * Liked items whose affinity tables a gathered refresh sums ({@code refresh.affinity-likes}: 32 since
+     * session 29, 16 before), each with {@code affinity / affinityLikes} entries.
+     */
+    @Param({"32"})
+    public int affinityLikes;
+
+    /**
      * "given": the co-engaged and affinity scores are ready before the call. "gathered": each call first sums them
      * from the liked items' tables, as {@code UpdateProfile} does for a refresh ({@link EvidenceSums}: 8 liked items
-     * with {@code coEngaged / 8} neighbours each and 16 with {@code affinity / 16} affinities, every entry's
-     * popularity looked up), so the figure is a whole refresh's ranking work.
+     * with {@code coEngaged / 8} neighbours each and {@code affinityLikes} with {@code affinity / affinityLikes}
+     * affinities, every entry's popularity looked up), so the figure is a whole refresh's ranking work.
      */
     @Param({"given"})
     public String evidenceFrom;
@@ -116,7 +123,7 @@ public class RetrievalBenchmark {
         Random tableRandom = new Random(6);
         for (int i = 0; i < 256; i++) {
             likedNeighbors.add(tables(8, coEngaged / 8, tableRandom));
-            likedAffinity.add(tables(16, affinity / 16, tableRandom));
+            likedAffinity.add(tables(affinityLikes, affinity / affinityLikes, tableRandom));
         }
         for (int i = 0; i < 256; i++) {
             Map<String, Float> co = new HashMap<>();
