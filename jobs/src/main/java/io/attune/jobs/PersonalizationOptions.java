@@ -222,9 +222,10 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Integer> CO_ENGAGED_CANDIDATES = key("refresh.co-engaged-candidates")
             .intType()
-            .defaultValue(5)
-            .withDescription("Per recommended item, how many of the most co-engaged items are ranked (5 with"
-                    + " refresh.top-k 10: the 50 most co-engaged); the weaker ones cost time and add noise.");
+            .defaultValue(10)
+            .withDescription("Per recommended item, how many of the most co-engaged items are ranked, and as many"
+                    + " of those with the most affinity (10 with refresh.top-k 10: the 100 most co-engaged; 5 until"
+                    + " session 31); the weaker ones cost time and add noise.");
 
     public static final ConfigOption<Float> LIKE_RECENCY_DECAY = key("refresh.like-recency-decay")
             .floatType()
