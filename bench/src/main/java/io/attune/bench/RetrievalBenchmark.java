@@ -59,16 +59,16 @@ public class RetrievalBenchmark {
 
     /**
      * Co-engaged items per person (0: interests only). With more, each person also has that many co-engaged
-     * items with random scores (8 liked items × 256 neighbours is up to 2,048), of which the ranker takes
-     * the 100 strongest (the job's 5 per recommended item), plus the 80 most popular items, as in a refresh.
+     * items with random scores (8 liked items × 64 published neighbours is up to 512), of which the ranker takes
+     * the {@code coEngagedPerItem} × 20 strongest, plus the 80 most popular items, as in a refresh.
      */
     @Param({"0"})
     public int coEngaged;
 
     /**
      * Items with affinity per person (0: none). With more, each person also has that many items with random
-     * affinity (32 liked items × 256 published affinities is up to 8,192), of which the 100 strongest join
-     * the candidates and every candidate's affinity is blended in, as in a refresh.
+     * affinity (32 liked items × 256 published affinities is up to 8,192), of which the {@code coEngagedPerItem}
+     * × 20 strongest join the candidates and every candidate's affinity is blended in, as in a refresh.
      */
     @Param({"0"})
     public int affinity;
@@ -79,6 +79,13 @@ public class RetrievalBenchmark {
      */
     @Param({"32"})
     public int affinityLikes;
+
+    /**
+     * Co-engaged candidates per recommended item ({@code refresh.co-engaged-candidates}), and as many with the most
+     * affinity: of the 20 recommended here, 5 makes the 100 ranked of each kind.
+     */
+    @Param({"5"})
+    public int coEngagedPerItem;
 
     /**
      * "given": the co-engaged and affinity scores are ready before the call. "gathered": each call first sums them
@@ -135,7 +142,7 @@ public class RetrievalBenchmark {
                 liked.put(SyntheticCatalog.id(random.nextInt(items)), random.nextFloat());
             }
             evidence.add(coEngaged == 0 && affinity == 0 ? Evidence.none()
-                    : new Evidence(ItemScores.of(co), 1f, 1f, K * 4, K * 5, ItemScores.of(liked), 1f));
+                    : new Evidence(ItemScores.of(co), 1f, 1f, K * 4, K * coEngagedPerItem, ItemScores.of(liked), 1f));
         }
         if (mode.equals("indexed")) {
             CatalogPartition exact = catalog.partition(Integer.MAX_VALUE);
@@ -182,7 +189,7 @@ public class RetrievalBenchmark {
             for (NeighborTable table : likedAffinity.get(next)) {
                 sums.addAffinity(50f, table, popularity);
             }
-            given = new Evidence(sums.coEngagement(), 1f, 1f, K * 4, K * 5, sums.affinity(), 1f);
+            given = new Evidence(sums.coEngagement(), 1f, 1f, K * 4, K * coEngagedPerItem, sums.affinity(), 1f);
         }
         return ranker.rank(partition, people.get(next), id -> false, given);
     }

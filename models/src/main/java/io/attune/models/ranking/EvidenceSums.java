@@ -15,6 +15,9 @@ public final class EvidenceSums {
     private final float asymmetry;
     private final ItemScores coEngagement = new ItemScores(1024);
     private final ItemScores affinity = new ItemScores(4096);
+    /** Scratch space for one table's entries: their ids' hashes and popularity. */
+    private int[] hashes = new int[256];
+    private float[] popularities = new float[256];
 
     /**
      * @param asymmetry the exponent {@code a} in [0, 1]: 0.5 is the cosine; higher divides more by the liked
@@ -60,16 +63,27 @@ public final class EvidenceSums {
     private void add(float likedPopularity, NeighborTable table, float weight, ItemScores popularity,
             ItemScores into) {
         String[] neighbors = table.neighbors();
+        int count = neighbors.length;
+        if (hashes.length < count) {
+            hashes = new int[count];
+            popularities = new float[count];
+        }
+        // In passes, each over every entry, rather than entry by entry: the entries name random items, so every
+        // string and table read is a likely cache miss, and reads that do not depend on each other overlap.
+        for (int i = 0; i < count; i++) {
+            hashes[i] = neighbors[i].hashCode();
+        }
+        popularity.getAll(neighbors, hashes, count, 1f, popularities);
         float liked = Math.max(1f, likedPopularity);
-        for (int i = 0; i < neighbors.length; i++) {
+        for (int i = 0; i < count; i++) {
             float together = table.guaranteed(i);
             if (together <= 0f) {
                 continue;
             }
-            float candidate = Math.max(1f, popularity.getOrDefault(neighbors[i], 1f));
+            float candidate = Math.max(1f, popularities[i]);
             // Shrunk toward zero for little evidence, so two rare items seen together once do not outrank what
             // many people liked together.
-            into.add(neighbors[i], weight * together / (popularityNorm(liked, candidate) + SHRINKAGE));
+            into.add(neighbors[i], hashes[i], weight * together / (popularityNorm(liked, candidate) + SHRINKAGE));
         }
     }
 

@@ -44,7 +44,12 @@ public final class ItemScores {
 
     /** Adds {@code delta} to the id's value (which starts at 0). */
     public void add(String id, float delta) {
-        int slot = slot(id);
+        add(id, id.hashCode(), delta);
+    }
+
+    /** {@link #add(String, float)} with the id's {@code hashCode()} already at hand. */
+    void add(String id, int hash, float delta) {
+        int slot = slot(id, hash);
         if (keys[slot] != null) {
             valueOfSlot[slot] += delta;
             return;
@@ -181,10 +186,27 @@ public final class ItemScores {
         size = 0;
     }
 
+    /**
+     * The values of {@code ids[0..count)}, {@code absent} for those it lacks, into {@code values}; {@code hashes}
+     * holds each id's {@code hashCode()}. One pass over ids whose hashes are known, so the table reads of
+     * successive ids do not wait on each other: with thousands of random ids per refresh, each read a cache miss,
+     * that overlap is most of the cost.
+     */
+    void getAll(String[] ids, int[] hashes, int count, float absent, float[] values) {
+        for (int i = 0; i < count; i++) {
+            int slot = slot(ids[i], hashes[i]);
+            values[i] = keys[slot] == null ? absent : valueOfSlot[slot];
+        }
+    }
+
     /** The slot holding {@code id}, or the free slot where it would go (linear probing). */
     private int slot(String id) {
+        return slot(id, id.hashCode());
+    }
+
+    private int slot(String id, int hash) {
         int mask = keys.length - 1;
-        int slot = mix(id.hashCode()) & mask;
+        int slot = mix(hash) & mask;
         while (true) {
             String key = keys[slot];
             if (key == null || key == id || key.equals(id)) {
