@@ -188,9 +188,7 @@ public final class ItemScores {
 
     /**
      * The values of {@code ids[0..count)}, {@code absent} for those it lacks, into {@code values}; {@code hashes}
-     * holds each id's {@code hashCode()}. One pass over ids whose hashes are known, so the table reads of
-     * successive ids do not wait on each other: with thousands of random ids per refresh, each read a cache miss,
-     * that overlap is most of the cost.
+     * holds each id's {@code hashCode()}. One pass, for {@link EvidenceSums}'s gathering in passes.
      */
     void getAll(String[] ids, int[] hashes, int count, float absent, float[] values) {
         for (int i = 0; i < count; i++) {
