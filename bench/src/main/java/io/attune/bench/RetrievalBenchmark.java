@@ -6,6 +6,7 @@ import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemScores;
+import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
@@ -100,9 +101,9 @@ public class RetrievalBenchmark {
     private InterestRanker ranker;
     private List<List<Interest>> people;
     private List<Evidence> evidence;
-    private List<NeighborTable[]> likedNeighbors;
-    private List<NeighborTable[]> likedAffinity;
-    private ItemScores popularity;
+    private List<int[]> likedNeighbors;
+    private List<int[]> likedAffinity;
+    private ItemTables tables;
     private EvidenceSums sums;
     private int cursor;
 
@@ -117,20 +118,20 @@ public class RetrievalBenchmark {
         }
         evidence = new ArrayList<>();
         Random random = new Random(5);
-        popularity = new ItemScores(items);
+        tables = new ItemTables();
         for (int slot = 0; slot < items; slot++) {
             float liked = (float) Math.floor(1 / (1e-3 + random.nextDouble()));
             partition.setPopularity(SyntheticCatalog.id(slot), liked);
-            popularity.put(SyntheticCatalog.id(slot).intern(), liked);
+            tables.put(SyntheticCatalog.id(slot).intern(), liked, null, null);
         }
-        sums = new EvidenceSums(0.5f);
+        sums = new EvidenceSums(0.5f, tables);
         likedNeighbors = new ArrayList<>();
         likedAffinity = new ArrayList<>();
         // Its own generator, so the given scores below are the same as before this parameter existed.
         Random tableRandom = new Random(6);
         for (int i = 0; i < 256; i++) {
-            likedNeighbors.add(tables(8, coEngaged / 8, tableRandom));
-            likedAffinity.add(tables(affinityLikes, affinity / affinityLikes, tableRandom));
+            likedNeighbors.add(liked("neighbors-" + i, 8, coEngaged / 8, tableRandom, false));
+            likedAffinity.add(liked("affinity-" + i, affinityLikes, affinity / affinityLikes, tableRandom, true));
         }
         for (int i = 0; i < 256; i++) {
             Map<String, Float> co = new HashMap<>();
@@ -160,9 +161,12 @@ public class RetrievalBenchmark {
         }
     }
 
-    /** {@code count} tables of {@code size} random items each (ids interned, as the job's tables are). */
-    private NeighborTable[] tables(int count, int size, Random random) {
-        NeighborTable[] tables = new NeighborTable[count];
+    /**
+     * {@code count} liked items (popularity 50) with a table of {@code size} random items each (ids interned, as the
+     * job's tables are), as neighbours or as affinities; their numbers.
+     */
+    private int[] liked(String name, int count, int size, Random random, boolean asAffinity) {
+        int[] liked = new int[count];
         for (int t = 0; t < count; t++) {
             String[] ids = new String[size];
             float[] weights = new float[size];
@@ -170,9 +174,10 @@ public class RetrievalBenchmark {
                 ids[i] = SyntheticCatalog.id(random.nextInt(items)).intern();
                 weights[i] = 1 + random.nextInt(20);
             }
-            tables[t] = new NeighborTable(ids, weights, new float[0]);
+            NeighborTable table = new NeighborTable(ids, weights, new float[0]);
+            liked[t] = tables.put(name + "-" + t, 50f, asAffinity ? null : table, asAffinity ? table : null);
         }
-        return tables;
+        return liked;
     }
 
     @Benchmark
@@ -182,12 +187,12 @@ public class RetrievalBenchmark {
         if (evidenceFrom.equals("gathered") && (coEngaged > 0 || affinity > 0)) {
             sums.clear();
             float recency = 1f;
-            for (NeighborTable table : likedNeighbors.get(next)) {
-                sums.addNeighbors(50f, table, recency, popularity);
+            for (int liked : likedNeighbors.get(next)) {
+                sums.addNeighbors(liked, recency);
                 recency *= 0.8f;
             }
-            for (NeighborTable table : likedAffinity.get(next)) {
-                sums.addAffinity(50f, table, popularity);
+            for (int liked : likedAffinity.get(next)) {
+                sums.addAffinity(liked);
             }
             given = new Evidence(sums.coEngagement(), 1f, 1f, K * 4, K * coEngagedPerItem, sums.affinity(), 1f);
         }

@@ -20,7 +20,7 @@ import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
 import io.attune.models.ranking.InterestRanker;
-import io.attune.models.ranking.ItemScores;
+import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,12 +82,10 @@ public class UpdateProfile
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
-    private transient Map<Integer, ItemSignals> signalsByHash;
-    /**
-     * Each item's popularity, by id: looked up for every table entry a refresh gathers. Its ids are interned like
-     * the ids the tables name, so a lookup compares references, not characters.
-     */
-    private transient ItemScores popularityById;
+    /** The item signals in broadcast state as a refresh gathers them: by dense item number, not by id. */
+    private transient ItemTables tables;
+    /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
+    private transient Map<Integer, Integer> itemNumberByHash;
     /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
     private transient EvidenceSums sums;
     private transient ValueState<ProfileState> profile;
@@ -109,7 +107,6 @@ public class UpdateProfile
         clusters = new InterestClusters(
                 settings.interestsPerAccount(), settings.mergeSimilarity(), settings.minInterestWeight());
         ranker = new InterestRanker(settings.topK(), settings.diversity());
-        sums = new EvidenceSums(settings.coEngagementAsymmetry());
         profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
@@ -161,9 +158,8 @@ public class UpdateProfile
         if (update.signals() != null) {
             ItemSignals signals = update.signals().internIds();
             ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
-            if (signalsByHash != null) {
-                signalsByHash.put(ItemIdHash.of32(signals.itemId()), signals);
-                popularityById.put(signals.itemId().intern(), signals.popularity());
+            if (tables != null) {
+                addToTables(signals);
             }
             CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
             if (item != null) {
@@ -230,29 +226,33 @@ public class UpdateProfile
             for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
                 addToIndex(index, entry.getValue(), signals);
             }
-            signalsByHash(signals);
+            tables(signals);
         }
         return index;
     }
 
     /**
-     * The item signals held in broadcast state, by {@link ItemIdHash#of32} (profiles keep their likes as hashes), and
-     * their popularity by id ({@link #popularityById}), built once per subtask start and then kept up to date as
-     * signals arrive.
+     * The item signals held in broadcast state as {@link ItemTables}, built once per subtask start and then kept up
+     * to date as signals arrive.
      */
-    private Map<Integer, ItemSignals> signalsByHash(ReadOnlyBroadcastState<String, ItemSignals> signals)
-            throws Exception {
-        if (signalsByHash == null) {
-            signalsByHash = new HashMap<>();
-            popularityById = new ItemScores();
+    private ItemTables tables(ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
+        if (tables == null) {
+            tables = new ItemTables();
+            itemNumberByHash = new HashMap<>();
+            sums = new EvidenceSums(settings.coEngagementAsymmetry(), tables);
             for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
                 // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
                 // the ids it names; they are shared again here (arrays change in place).
-                signalsByHash.put(ItemIdHash.of32(entry.getKey()), entry.getValue().internIds());
-                popularityById.put(entry.getKey().intern(), entry.getValue().popularity());
+                addToTables(entry.getValue().internIds());
             }
         }
-        return signalsByHash;
+        return tables;
+    }
+
+    private void addToTables(ItemSignals signals) {
+        int number = tables.put(signals.itemId().intern(), signals.popularity(), signals.neighbors(),
+                signals.affinityOrEmpty());
+        itemNumberByHash.put(ItemIdHash.of32(signals.itemId()), number);
     }
 
     private static void addToIndex(CatalogIndex catalog, CatalogItem item,
@@ -321,23 +321,23 @@ public class UpdateProfile
      */
     private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
             throws Exception {
+        tables(signals);
         sums.clear();
         boolean withAffinity = settings.affinityWeight() > 0f;
-        Map<Integer, ItemSignals> byHash = signalsByHash(signals);
         for (LinkedAccount account : state.accounts()) {
             int[] likes = account.likeHashesOrNone();
             float recency = 1f;
             // Latest first: what the person liked last says most about what they want next.
             for (int l = likes.length - 1, n = 0; l >= 0; l--, n++, recency *= settings.likeRecencyDecay()) {
-                ItemSignals source = byHash.get(likes[l]);
-                if (source == null) {
+                Integer liked = itemNumberByHash.get(likes[l]);
+                if (liked == null) {
                     continue;
                 }
                 if (n < settings.recentLikes()) {
-                    sums.addNeighbors(source.popularity(), source.neighbors(), recency, popularityById);
+                    sums.addNeighbors(liked, recency);
                 }
                 if (withAffinity && n < settings.affinityLikes()) {
-                    sums.addAffinity(source.popularity(), source.affinityOrEmpty(), popularityById);
+                    sums.addAffinity(liked);
                 }
             }
         }

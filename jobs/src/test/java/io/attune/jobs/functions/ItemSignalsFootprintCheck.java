@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
 import java.lang.management.ManagementFactory;
 import java.util.HashMap;
@@ -17,7 +18,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Not a test: measures the heap that the item signals held in a profile subtask's broadcast state take per
  * engaged item, as they arrive (deserialized one by one, each with its own copy of every id it names) and once
- * {@link ItemSignals#internIds} has made them share their ids (docs/recommendation-quality.md, "Cost").
+ * {@link ItemSignals#internIds} has made them share their ids (docs/recommendation-quality.md, "Cost"), and with
+ * the {@link ItemTables} a profile subtask numbers them into for gathering.
  * 20,000 items, each publishing the default 64 neighbours and 256 affinities, partners drawn with a skew toward
  * popular items, 11-character ids. Heap is read after repeated full collections, so figures are approximate.
  * {@code mvn -pl jobs test -Dtest=ItemSignalsFootprintCheck -Dattune.measure=true}
@@ -44,9 +46,14 @@ class ItemSignalsFootprintCheck {
         long asArrived = usedHeap() - empty;
         held.values().forEach(ItemSignals::internIds);
         long shared = usedHeap() - empty;
+        ItemTables tables = new ItemTables();
+        held.values().forEach(signals -> tables.put(signals.itemId(), signals.popularity(), signals.neighbors(),
+                signals.affinityOrEmpty()));
+        long numbered = usedHeap() - empty;
         System.out.printf("%,d items, 64 neighbours + 256 affinities each: %,d bytes per item as deserialized, "
-                + "%,d bytes per item with shared ids (%.1fx less)%n", held.size(), asArrived / ITEMS,
-                shared / ITEMS, (double) asArrived / shared);
+                + "%,d bytes per item with shared ids (%.1fx less), %,d with their item tables too (%d items "
+                + "numbered)%n", held.size(), asArrived / ITEMS, shared / ITEMS, (double) asArrived / shared,
+                numbered / ITEMS, tables.size());
     }
 
     private static NeighborTable table(Random random, int size) {

@@ -16,18 +16,18 @@ package io.attune.models.ranking;
  * @param affinity item id to its affinity score (any scale: normalised by the largest among the candidates)
  * @param affinityWeight weight of the normalised affinity score
  */
-public record Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
-        int popularCandidates, int coEngagedCandidates, ItemScores affinity, float affinityWeight) {
+public record Evidence(ScoredItems coEngagement, float coEngagementWeight, float popularityWeight,
+        int popularCandidates, int coEngagedCandidates, ScoredItems affinity, float affinityWeight) {
 
     /** Without affinity. */
-    public Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
+    public Evidence(ScoredItems coEngagement, float coEngagementWeight, float popularityWeight,
             int popularCandidates, int coEngagedCandidates) {
         this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, coEngagedCandidates,
                 new ItemScores(), 0f);
     }
 
     /** Every co-engaged item is a candidate. */
-    public Evidence(ItemScores coEngagement, float coEngagementWeight, float popularityWeight,
+    public Evidence(ScoredItems coEngagement, float coEngagementWeight, float popularityWeight,
             int popularCandidates) {
         this(coEngagement, coEngagementWeight, popularityWeight, popularCandidates, Integer.MAX_VALUE);
     }

@@ -1,11 +1,16 @@
 package io.attune.models.ranking;
 
+import java.util.Arrays;
+
 /**
  * What the tables of a person's liked items say about every other item, summed for one refresh: each entry's
  * count (co-engagement or affinity) becomes a cosine over engagement counts, count / (popularity(liked)^a ×
  * popularity(entry)^(1−a) + {@link #SHRINKAGE}), weighted, and added to the entry's item. The sums are the
- * {@link Evidence} a refresh ranks with. Reused across refreshes ({@link #clear()}), since a refresh gathers
- * thousands of entries; not thread-safe.
+ * {@link Evidence} a refresh ranks with.
+ *
+ * <p>Items are summed by their {@link ItemNumbers number} into arrays as long as the numbering, so an entry costs
+ * two array reads and an addition, and no id is read until the ranker asks for one. Reused across refreshes
+ * ({@link #clear()} forgets in constant time); not thread-safe.
  */
 public final class EvidenceSums {
 
@@ -13,21 +18,23 @@ public final class EvidenceSums {
     public static final float SHRINKAGE = 5f;
 
     private final float asymmetry;
-    private final ItemScores coEngagement = new ItemScores(1024);
-    private final ItemScores affinity = new ItemScores(4096);
-    /** Scratch space for one table's entries: their ids' hashes and popularity. */
-    private int[] hashes = new int[256];
-    private float[] popularities = new float[256];
+    private final ItemTables tables;
+    private final Sums coEngagement;
+    private final Sums affinity;
 
     /**
      * @param asymmetry the exponent {@code a} in [0, 1]: 0.5 is the cosine; higher divides more by the liked
      *     item's popularity, lower more by the candidate's
+     * @param tables the items' popularity and tables; may grow between refreshes
      */
-    public EvidenceSums(float asymmetry) {
+    public EvidenceSums(float asymmetry, ItemTables tables) {
         if (!(asymmetry >= 0f && asymmetry <= 1f)) {
             throw new IllegalArgumentException("asymmetry must be in [0, 1], was " + asymmetry);
         }
         this.asymmetry = asymmetry;
+        this.tables = tables;
+        this.coEngagement = new Sums(tables.numbers());
+        this.affinity = new Sums(tables.numbers());
     }
 
     /** Forgets the previous refresh's sums. */
@@ -36,54 +43,40 @@ public final class EvidenceSums {
         affinity.clear();
     }
 
-    /**
-     * Adds a liked item's co-engaged neighbours, weighted.
-     *
-     * @param popularity every item's popularity by id (an item it lacks counts as 1)
-     */
-    public void addNeighbors(float likedPopularity, NeighborTable table, float weight, ItemScores popularity) {
-        add(likedPopularity, table, weight, popularity, coEngagement);
+    /** Adds the co-engaged neighbours of the liked item numbered {@code liked}, weighted. */
+    public void addNeighbors(int liked, float weight) {
+        add(liked, tables.neighborItems(liked), tables.neighborWeights(liked), weight, coEngagement);
     }
 
-    /** Adds a liked item's affinities (what the same people liked), unweighted. */
-    public void addAffinity(float likedPopularity, NeighborTable table, ItemScores popularity) {
-        add(likedPopularity, table, 1f, popularity, affinity);
+    /** Adds the affinities (what the same people liked) of the liked item numbered {@code liked}, unweighted. */
+    public void addAffinity(int liked) {
+        add(liked, tables.affinityItems(liked), tables.affinityWeights(liked), 1f, affinity);
     }
 
     /** Co-engagement per item so far; valid until the next {@link #clear()}. */
-    public ItemScores coEngagement() {
+    public ScoredItems coEngagement() {
         return coEngagement;
     }
 
     /** Affinity per item so far; valid until the next {@link #clear()}. */
-    public ItemScores affinity() {
+    public ScoredItems affinity() {
         return affinity;
     }
 
-    private void add(float likedPopularity, NeighborTable table, float weight, ItemScores popularity,
-            ItemScores into) {
-        String[] neighbors = table.neighbors();
-        int count = neighbors.length;
-        if (hashes.length < count) {
-            hashes = new int[count];
-            popularities = new float[count];
-        }
-        // In passes, each over every entry, rather than entry by entry: the entries name random items, so every
-        // string and table read is a likely cache miss, and reads that do not depend on each other overlap.
-        for (int i = 0; i < count; i++) {
-            hashes[i] = neighbors[i].hashCode();
-        }
-        popularity.getAll(neighbors, hashes, count, 1f, popularities);
-        float liked = Math.max(1f, likedPopularity);
-        for (int i = 0; i < count; i++) {
-            float together = table.guaranteed(i);
+    private void add(int liked, int[] items, float[] weights, float weight, Sums into) {
+        into.fit(tables.size());
+        float[] popularity = tables.popularities();
+        float likedPopularity = Math.max(1f, popularity[liked]);
+        for (int i = 0; i < items.length; i++) {
+            float together = weights[i];
             if (together <= 0f) {
                 continue;
             }
-            float candidate = Math.max(1f, popularities[i]);
+            int item = items[i];
             // Shrunk toward zero for little evidence, so two rare items seen together once do not outrank what
             // many people liked together.
-            into.add(neighbors[i], hashes[i], weight * together / (popularityNorm(liked, candidate) + SHRINKAGE));
+            into.add(item, weight * together
+                    / (popularityNorm(likedPopularity, Math.max(1f, popularity[item])) + SHRINKAGE));
         }
     }
 
@@ -96,5 +89,74 @@ public final class EvidenceSums {
             return (float) Math.sqrt(likedPopularity * candidatePopularity);
         }
         return (float) (Math.pow(likedPopularity, asymmetry) * Math.pow(candidatePopularity, 1f - asymmetry));
+    }
+
+    /**
+     * A sum per item number, entries in the order items were first added to. A number's sum counts only when its
+     * stamp is the current round's, so clearing is a new round, not a pass over the arrays.
+     */
+    private static final class Sums implements ScoredItems {
+
+        private final ItemNumbers numbers;
+        private float[] sum = new float[0];
+        private int[] round = new int[0];
+        private int current = 1;
+        private int[] itemOfEntry = new int[1024];
+        private int size;
+
+        Sums(ItemNumbers numbers) {
+            this.numbers = numbers;
+        }
+
+        void fit(int items) {
+            if (sum.length < items) {
+                int capacity = Math.max(items, sum.length + (sum.length >> 1));
+                sum = Arrays.copyOf(sum, capacity);
+                round = Arrays.copyOf(round, capacity);
+            }
+        }
+
+        void add(int item, float delta) {
+            if (round[item] == current) {
+                sum[item] += delta;
+                return;
+            }
+            round[item] = current;
+            sum[item] = delta;
+            if (size == itemOfEntry.length) {
+                itemOfEntry = Arrays.copyOf(itemOfEntry, size * 2);
+            }
+            itemOfEntry[size++] = item;
+        }
+
+        void clear() {
+            size = 0;
+            if (current == Integer.MAX_VALUE) {
+                Arrays.fill(round, 0);
+                current = 0;
+            }
+            current++;
+        }
+
+        @Override
+        public int size() {
+            return size;
+        }
+
+        @Override
+        public String id(int entry) {
+            return numbers.id(itemOfEntry[entry]);
+        }
+
+        @Override
+        public float value(int entry) {
+            return sum[itemOfEntry[entry]];
+        }
+
+        @Override
+        public float getOrDefault(String id, float absent) {
+            int item = numbers.find(id);
+            return item < 0 || item >= round.length || round[item] != current ? absent : sum[item];
+        }
     }
 }

@@ -139,7 +139,7 @@ public final class InterestRanker {
         }
         float[] dots = new float[count];
         float coMax = 0f;
-        ItemScores coEngagement = evidence.coEngagement();
+        ScoredItems coEngagement = evidence.coEngagement();
         for (int entry : coEngagement.strongest(evidence.coEngagedCandidates())) {
             String id = coEngagement.id(entry);
             float co = coEngagement.value(entry);
@@ -154,7 +154,7 @@ public final class InterestRanker {
         }
         boolean affinity = evidence.affinityWeight() > 0f && !evidence.affinity().isEmpty();
         if (affinity) {
-            ItemScores liked = evidence.affinity();
+            ScoredItems liked = evidence.affinity();
             for (int entry : liked.strongest(evidence.coEngagedCandidates())) {
                 String id = liked.id(entry);
                 int slot = partition.slotOf(id);

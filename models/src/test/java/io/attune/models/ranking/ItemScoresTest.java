@@ -55,18 +55,6 @@ class ItemScoresTest {
             for (String id : ids) {
                 assertThat(scores.getOrDefault(id, -1f)).isEqualTo(expected.getOrDefault(id, -1f));
             }
-            // Equal ids that are other instances, looked up in one pass: found by value, not by reference.
-            String[] copies = new String[ids.length];
-            int[] hashes = new int[ids.length];
-            for (int i = 0; i < ids.length; i++) {
-                copies[i] = new String(ids[i]);
-                hashes[i] = copies[i].hashCode();
-            }
-            float[] values = new float[ids.length];
-            scores.getAll(copies, hashes, ids.length, -1f, values);
-            for (int i = 0; i < ids.length; i++) {
-                assertThat(values[i]).as(ids[i]).isEqualTo(expected.getOrDefault(ids[i], -1f));
-            }
             scores.clear();
             assertThat(scores.isEmpty()).isTrue();
             for (String id : ids) {

@@ -1,0 +1,131 @@
+package io.attune.models.ranking;
+
+import java.util.Arrays;
+
+/**
+ * What engagement taught about each item, by the item's {@link ItemNumbers number}, laid out for
+ * {@link EvidenceSums}: its popularity in an array, and its published tables (co-engaged neighbours, affinities)
+ * with each entry's item as a number and its guaranteed weight. Gathering a refresh's evidence then reads plain
+ * arrays and never an id string. Every id a table names is numbered, whether or not its own signals have arrived
+ * (popularity 0 until they do).
+ *
+ * <p>Memory: a published table's weights array is shared with the {@link NeighborTable} it came from; the numbers
+ * add 4 bytes per entry beside the table, which keeps its ids for checkpoints. Numbers are never reused: an item
+ * that stops being named keeps its number, its id and its popularity (about 30 bytes) while this object lives.
+ * Not thread-safe: one per operator instance.
+ */
+public final class ItemTables {
+
+    private static final int[] NO_NUMBERS = new int[0];
+    private static final float[] NO_WEIGHTS = new float[0];
+
+    private final ItemNumbers numbers = new ItemNumbers();
+    private float[] popularity = new float[16];
+    private int[][] neighborItems = new int[16][];
+    private float[][] neighborWeights = new float[16][];
+    private int[][] affinityItems = new int[16][];
+    private float[][] affinityWeights = new float[16][];
+
+    /**
+     * Sets an item's popularity and tables, replacing what it had; returns its number.
+     *
+     * @param neighbors its co-engaged neighbours, {@code null} for none
+     * @param affinity what the same people liked, {@code null} for none
+     */
+    public int put(String itemId, float itemPopularity, NeighborTable neighbors, NeighborTable affinity) {
+        int item = numbers.number(itemId);
+        int[] neighborNumbers = numbered(neighbors);
+        int[] affinityNumbers = numbered(affinity);
+        ensureCapacity();
+        popularity[item] = itemPopularity;
+        neighborItems[item] = neighborNumbers;
+        neighborWeights[item] = guaranteedWeights(neighbors);
+        affinityItems[item] = affinityNumbers;
+        affinityWeights[item] = guaranteedWeights(affinity);
+        return item;
+    }
+
+    /** The id's number, or -1 when no table names it and it has no signals. */
+    public int find(String itemId) {
+        return numbers.find(itemId);
+    }
+
+    public ItemNumbers numbers() {
+        return numbers;
+    }
+
+    /** An item's popularity; 0 for one whose signals have not arrived. */
+    public float popularity(int item) {
+        return popularity[item];
+    }
+
+    /** Every item's popularity, by number ({@link #size()} valid entries): read in bulk while gathering. */
+    float[] popularities() {
+        return popularity;
+    }
+
+    int[] neighborItems(int item) {
+        int[] items = neighborItems[item];
+        return items == null ? NO_NUMBERS : items;
+    }
+
+    float[] neighborWeights(int item) {
+        float[] weights = neighborWeights[item];
+        return weights == null ? NO_WEIGHTS : weights;
+    }
+
+    int[] affinityItems(int item) {
+        int[] items = affinityItems[item];
+        return items == null ? NO_NUMBERS : items;
+    }
+
+    float[] affinityWeights(int item) {
+        float[] weights = affinityWeights[item];
+        return weights == null ? NO_WEIGHTS : weights;
+    }
+
+    /** How many items are numbered. */
+    public int size() {
+        return numbers.size();
+    }
+
+    private int[] numbered(NeighborTable table) {
+        if (table == null || table.neighbors().length == 0) {
+            return NO_NUMBERS;
+        }
+        String[] ids = table.neighbors();
+        int[] out = new int[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            out[i] = numbers.number(ids[i]);
+        }
+        return out;
+    }
+
+    /** The table's guaranteed weights: its own array when it has no errors (a published table). */
+    private static float[] guaranteedWeights(NeighborTable table) {
+        if (table == null || table.neighbors().length == 0) {
+            return NO_WEIGHTS;
+        }
+        if (table.errors().length == 0) {
+            return table.weights();
+        }
+        float[] out = new float[table.neighbors().length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = table.guaranteed(i);
+        }
+        return out;
+    }
+
+    private void ensureCapacity() {
+        int needed = numbers.size();
+        if (needed <= popularity.length) {
+            return;
+        }
+        int capacity = Math.max(needed, popularity.length * 2);
+        popularity = Arrays.copyOf(popularity, capacity);
+        neighborItems = Arrays.copyOf(neighborItems, capacity);
+        neighborWeights = Arrays.copyOf(neighborWeights, capacity);
+        affinityItems = Arrays.copyOf(affinityItems, capacity);
+        affinityWeights = Arrays.copyOf(affinityWeights, capacity);
+    }
+}
