@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Offline yardstick for the job's co-engagement ranking on MovieLens (docs/recommendation-quality.md, sweep Q).
 
-    bench/quality/offline-coengagement.py [--validation] [--blends | --long-term [--variants]] [--ratings FILE]
+    bench/quality/offline-coengagement.py [--validation] [--blends | --long-term [--variants | --older]] [--ratings FILE]
 
 Needs numpy and the CSV that bench/quality/movielens writes (bench/target/movielens/movielens.csv). Splits
 each user's ratings exactly as MovieLensEvaluation does (last 20% by time, at least 5 ratings; --validation
@@ -26,7 +26,8 @@ fusion instead of the weighted sum, and what the 50 people who liked the most al
 
 --long-term [--variants] (docs/recommendation-quality.md, sweep Z) takes the job's ingredients with the published
 affinity tables (256 strongest per item) and asks what a longer memory of likes adds: the same tables summed over the
-latest 32 to all likes as a component of its own, or (--variants) affinity summed over more positive engagements.
+latest 32 to all likes as a component of its own, or (--variants) affinity summed over more positive engagements,
+or (--older, sweep AB) the affinity of the positive engagements before the job's latest 32, at a lower weight.
 --ratings FILE reads another ratings file: a CSV with userId, movieId, rating, timestamp, or a GroupLens ratings.dat
 (as bench/quality/synthetic-movielens.py writes).
 """
@@ -270,6 +271,29 @@ def long_term():
             return total
         return score
 
+    if "--older" in sys.argv:
+        # Sweep AB: the job's affinity context (latest 32 positive engagements) and, beside it, the positive
+        # engagements before those: in the same sum at weight w, or as a component of its own.
+        def older_blend(keep, weight, separate):
+            def score(user):
+                engaged = [i for i, r in sequences[user] if r >= 3]
+                recent, older = engaged[-32:], engaged[:-32]
+                older = older[-keep:] if keep else older
+                co = normalised(co_engaged(similarity, user))
+                recent_sum = published[recent].sum(0) if recent else np.zeros(M)
+                older_sum = published[older].sum(0) if older else np.zeros(M)
+                if separate:
+                    return co + normalised(recent_sum) + weight * normalised(older_sum) + prior
+                return co + normalised(recent_sum + weight * older_sum) + prior
+            return score
+        print(f"job ingredients, affinity over the latest 32 positive engagements: "
+              f"{recall(blend(1.0, 0, 0, context=32)):.4f}", flush=True)
+        for keep in (16, 32, 0):
+            for separate in (False, True):
+                row = ", ".join(f"weight {w}: {recall(older_blend(keep, w, separate)):.4f}" for w in (0.25, 0.5, 1.0))
+                print(f"  + the {keep or 'all'} positive engagements before those, "
+                      f"{'a component of its own' if separate else 'in the same sum'}: {row}", flush=True)
+        return
     if "--variants" in sys.argv:
         print(f"job ingredients: {recall(blend(1.0, 0, 0)):.4f}", flush=True)
         for context in (24, 32, 64):

@@ -30,6 +30,8 @@ import java.util.stream.IntStream;
  * prepare DATA DIR            writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
  * evaluate DATA DIR           reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
  *                             refresh next to a popularity and an item-kNN baseline
+ * compare DATA A B            Recall@10 of two refresh files (two replays' outputs) on the same split, and
+ *                             the per-person difference with a 95% interval ({@link UserBootstrap})
  * … --validation              the same on the training part split again (each user's last 20% of
  *                             training as validation), for choosing settings without the test part
  * </pre>
@@ -67,19 +69,25 @@ public final class MovieLensEvaluation {
     record Split(List<Rating> train, Map<Integer, Set<Integer>> testPositives, Map<Integer, Set<Integer>> seen) {}
 
     public static void main(String[] args) throws IOException {
-        Path data = Path.of(args[1]);
-        Path dir = Path.of(args[2]);
-        MovieLensData.Loaded loaded = MovieLensData.read(data);
+        List<String> positional = new ArrayList<>(List.of(args));
+        boolean validation = positional.remove("--validation");
+        if (positional.size() < 3 || positional.get(0).equals("compare") && positional.size() < 4) {
+            throw new IllegalArgumentException(
+                    "prepare|evaluate DATA DIR [--validation] | compare DATA REFRESHES_A REFRESHES_B [--validation]");
+        }
+        MovieLensData.Loaded loaded = MovieLensData.read(Path.of(positional.get(1)));
         Map<Integer, Movie> movies = loaded.movies();
         Split split = split(loaded.ratings());
-        if (args.length > 3 && args[3].equals("--validation")) {
+        if (validation) {
             // Tuning never looks at the test part: split the training part again, the same way.
             split = split(split.train());
         }
-        switch (args[0]) {
+        Path dir = Path.of(positional.get(2));
+        switch (positional.get(0)) {
             case "prepare" -> prepare(movies, split, dir);
             case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));
-            default -> throw new IllegalArgumentException("prepare|evaluate DATA DIR [--validation]");
+            case "compare" -> compare(split, dir, Path.of(positional.get(3)));
+            default -> throw new IllegalArgumentException("prepare|evaluate|compare, was " + positional.get(0));
         }
     }
 
@@ -174,37 +182,88 @@ public final class MovieLensEvaluation {
 
         Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
 
-        double attuneRecall = 0;
-        double popularityRecall = 0;
-        double knnRecall = 0;
-        double easeRecall = 0;
-        int users = 0;
+        int users = split.testPositives().size();
+        double[] attuneRecall = new double[users];
+        double[] popularityRecall = new double[users];
+        double[] knnRecall = new double[users];
+        double[] easeRecall = new double[users];
         int withRefresh = 0;
-        for (Map.Entry<Integer, Set<Integer>> user : split.testPositives().entrySet()) {
+        int at = 0;
+        for (Map.Entry<Integer, Set<Integer>> user : byUser(split.testPositives())) {
             int u = user.getKey();
             Set<Integer> positives = user.getValue();
             Set<Integer> seen = split.seen().getOrDefault(u, Set.of());
-            users++;
             List<Integer> mine = attune.getOrDefault(u, List.of());
             withRefresh += mine.isEmpty() ? 0 : 1;
-            attuneRecall += recall(mine, positives);
-            popularityRecall += recall(topUnseen(byPopularity, seen), positives);
-            knnRecall += recall(itemKnn(u, liked, likes, seen), positives);
-            easeRecall += ease == null ? 0 : recall(ease.top(seen, K), positives);
+            attuneRecall[at] = recall(mine, positives);
+            popularityRecall[at] = recall(topUnseen(byPopularity, seen), positives);
+            knnRecall[at] = recall(itemKnn(u, liked, likes, seen), positives);
+            easeRecall[at] = ease == null ? 0 : recall(ease.top(seen, K), positives);
+            at++;
         }
+        UserBootstrap bootstrap = new UserBootstrap();
         System.out.printf("%n%,d users with test positives (%,d with a refresh)%n%n", users, withRefresh);
-        System.out.println("| method | Recall@10 |");
-        System.out.println("|---|---:|");
-        System.out.printf("| popularity (most liked in training, unseen) | %.4f |%n", popularityRecall / users);
-        System.out.printf("| item-kNN (cosine over training likes, offline) | %.4f |%n", knnRecall / users);
+        System.out.println("| method | Recall@10 | 95% interval, people resampled |");
+        System.out.println("|---|---:|---:|");
+        row("popularity (most liked in training, unseen)", bootstrap.mean(popularityRecall));
+        row("item-kNN (cosine over training likes, offline)", bootstrap.mean(knnRecall));
         if (ease == null) {
-            System.out.printf("| EASE (offline reference) | skipped: over %,d items with ≥ %d ratings |%n",
+            System.out.printf("| EASE (offline reference) | skipped: over %,d items with ≥ %d ratings | |%n",
                     EASE_MAX_ITEMS, EASE_MIN_RATINGS);
         } else {
-            System.out.printf("| EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings) | %.4f |%n",
-                    EASE_LAMBDA, ease.items().length, EASE_MIN_RATINGS, easeRecall / users);
+            row(String.format("EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings)", EASE_LAMBDA,
+                    ease.items().length, EASE_MIN_RATINGS), bootstrap.mean(easeRecall));
         }
-        System.out.printf("| Attune (latest refresh from the replay) | %.4f |%n", attuneRecall / users);
+        row("Attune (latest refresh from the replay)", bootstrap.mean(attuneRecall));
+        System.out.println();
+        UserBootstrap.Interval overPopularity = bootstrap.ratio(popularityRecall, attuneRecall);
+        UserBootstrap.Interval overKnn = bootstrap.difference(knnRecall, attuneRecall);
+        System.out.printf("Attune / popularity: %.2f× (95%%: %.2f–%.2f); Attune − item-kNN: %+.4f (95%%: %+.4f to "
+                + "%+.4f); the same people resampled in pairs%n", overPopularity.estimate(), overPopularity.low(),
+                overPopularity.high(), overKnn.estimate(), overKnn.low(), overKnn.high());
+    }
+
+    /**
+     * Recall@10 of two replays' latest refreshes on the same split, and how far apart they are: the mean of the
+     * per-person difference (b − a) with a 95% interval from resampling the people in pairs. For telling a
+     * setting's gain from which people the split happens to hold.
+     */
+    static void compare(Split split, Path a, Path b) throws IOException {
+        Map<Integer, List<Integer>> first = latestRefreshes(a);
+        Map<Integer, List<Integer>> second = latestRefreshes(b);
+        int users = split.testPositives().size();
+        double[] recallA = new double[users];
+        double[] recallB = new double[users];
+        int differ = 0;
+        int at = 0;
+        for (Map.Entry<Integer, Set<Integer>> user : byUser(split.testPositives())) {
+            List<Integer> fromA = first.getOrDefault(user.getKey(), List.of());
+            List<Integer> fromB = second.getOrDefault(user.getKey(), List.of());
+            recallA[at] = recall(fromA, user.getValue());
+            recallB[at] = recall(fromB, user.getValue());
+            differ += recallA[at] == recallB[at] ? 0 : 1;
+            at++;
+        }
+        UserBootstrap bootstrap = new UserBootstrap();
+        UserBootstrap.Interval meanA = bootstrap.mean(recallA);
+        UserBootstrap.Interval meanB = bootstrap.mean(recallB);
+        UserBootstrap.Interval gain = bootstrap.difference(recallA, recallB);
+        System.out.printf("%,d users with test positives, %,d of them scored differently%n", users, differ);
+        System.out.printf("a: %.4f  %s%nb: %.4f  %s%n", meanA.estimate(), a, meanB.estimate(), b);
+        System.out.printf("b − a: %+.4f (%+.1f%%), 95%% interval %+.4f to %+.4f, people resampled in pairs%s%n",
+                gain.estimate(), 100 * gain.estimate() / meanA.estimate(), gain.low(), gain.high(),
+                gain.above(0) ? ": b is better" : gain.high() < 0 ? ": a is better" : ": no difference shown");
+    }
+
+    /** Users in id order, so that resampling draws the same people whatever the map's order. */
+    private static List<Map.Entry<Integer, Set<Integer>>> byUser(Map<Integer, Set<Integer>> positives) {
+        List<Map.Entry<Integer, Set<Integer>>> out = new ArrayList<>(positives.entrySet());
+        out.sort(Map.Entry.comparingByKey());
+        return out;
+    }
+
+    private static void row(String method, UserBootstrap.Interval recall) {
+        System.out.printf("| %s | %.4f | %.4f–%.4f |%n", method, recall.estimate(), recall.low(), recall.high());
     }
 
     private static double recall(List<Integer> recommended, Set<Integer> positives) {
