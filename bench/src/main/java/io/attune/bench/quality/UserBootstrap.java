@@ -2,6 +2,7 @@ package io.attune.bench.quality;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How far an average over people could move had other people been sampled: the percentile bootstrap, resampling
@@ -45,39 +46,46 @@ public final class UserBootstrap {
     /** The mean of {@code b − a}, person by person. */
     public Interval difference(double[] a, double[] b) {
         int n = requirePaired(a, b);
-        double[] means = new double[resamples];
-        SplittableRandom random = new SplittableRandom(seed);
-        for (int r = 0; r < resamples; r++) {
-            double sum = 0;
-            for (int i = 0; i < n; i++) {
-                int person = random.nextInt(n);
-                sum += b[person] - a[person];
-            }
-            means[r] = sum / n;
-        }
-        double estimate = 0;
-        for (int i = 0; i < n; i++) {
-            estimate += b[i] - a[i];
-        }
-        return interval(estimate / n, means);
+        return interval(sum(b, a, identity(n)) / n, resampled(n, people -> sum(b, a, people) / n));
     }
 
     /** The ratio of the means, {@code mean(b) / mean(a)}, resampled in pairs. */
     public Interval ratio(double[] a, double[] b) {
         int n = requirePaired(a, b);
-        double[] ratios = new double[resamples];
+        double[] none = new double[n];
+        return interval(sum(b, none, identity(n)) / sum(a, none, identity(n)),
+                resampled(n, people -> sum(b, none, people) / sum(a, none, people)));
+    }
+
+    /** The statistic over {@code resamples} draws of {@code n} people with replacement. */
+    private double[] resampled(int n, ToDoubleFunction<int[]> statistic) {
         SplittableRandom random = new SplittableRandom(seed);
+        int[] people = new int[n];
+        double[] out = new double[resamples];
         for (int r = 0; r < resamples; r++) {
-            double sumA = 0;
-            double sumB = 0;
             for (int i = 0; i < n; i++) {
-                int person = random.nextInt(n);
-                sumA += a[person];
-                sumB += b[person];
+                people[i] = random.nextInt(n);
             }
-            ratios[r] = sumB / sumA;
+            out[r] = statistic.applyAsDouble(people);
         }
-        return interval(Arrays.stream(b).sum() / Arrays.stream(a).sum(), ratios);
+        return out;
+    }
+
+    /** Σ over {@code people} of {@code values − minus}. */
+    private static double sum(double[] values, double[] minus, int[] people) {
+        double sum = 0;
+        for (int person : people) {
+            sum += values[person] - minus[person];
+        }
+        return sum;
+    }
+
+    private static int[] identity(int n) {
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = i;
+        }
+        return out;
     }
 
     private static int requirePaired(double[] a, double[] b) {
