@@ -183,7 +183,7 @@ public final class MovieLensEvaluation {
         Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
 
         int users = split.testPositives().size();
-        double[] attuneRecall = new double[users];
+        double[] attuneRecall = recalls(split, attune);
         double[] popularityRecall = new double[users];
         double[] knnRecall = new double[users];
         double[] easeRecall = new double[users];
@@ -193,9 +193,7 @@ public final class MovieLensEvaluation {
             int u = user.getKey();
             Set<Integer> positives = user.getValue();
             Set<Integer> seen = split.seen().getOrDefault(u, Set.of());
-            List<Integer> mine = attune.getOrDefault(u, List.of());
-            withRefresh += mine.isEmpty() ? 0 : 1;
-            attuneRecall[at] = recall(mine, positives);
+            withRefresh += attune.getOrDefault(u, List.of()).isEmpty() ? 0 : 1;
             popularityRecall[at] = recall(topUnseen(byPopularity, seen), positives);
             knnRecall[at] = recall(itemKnn(u, liked, likes, seen), positives);
             easeRecall[at] = ease == null ? 0 : recall(ease.top(seen, K), positives);
@@ -229,20 +227,12 @@ public final class MovieLensEvaluation {
      * setting's gain from which people the split happens to hold.
      */
     static void compare(Split split, Path a, Path b) throws IOException {
-        Map<Integer, List<Integer>> first = latestRefreshes(a);
-        Map<Integer, List<Integer>> second = latestRefreshes(b);
-        int users = split.testPositives().size();
-        double[] recallA = new double[users];
-        double[] recallB = new double[users];
+        double[] recallA = recalls(split, latestRefreshes(a));
+        double[] recallB = recalls(split, latestRefreshes(b));
+        int users = recallA.length;
         int differ = 0;
-        int at = 0;
-        for (Map.Entry<Integer, Set<Integer>> user : byUser(split.testPositives())) {
-            List<Integer> fromA = first.getOrDefault(user.getKey(), List.of());
-            List<Integer> fromB = second.getOrDefault(user.getKey(), List.of());
-            recallA[at] = recall(fromA, user.getValue());
-            recallB[at] = recall(fromB, user.getValue());
+        for (int at = 0; at < users; at++) {
             differ += recallA[at] == recallB[at] ? 0 : 1;
-            at++;
         }
         UserBootstrap bootstrap = new UserBootstrap();
         UserBootstrap.Interval meanA = bootstrap.mean(recallA);
@@ -253,6 +243,16 @@ public final class MovieLensEvaluation {
         System.out.printf("b − a: %+.4f (%+.1f%%), 95%% interval %+.4f to %+.4f, people resampled in pairs%s%n",
                 gain.estimate(), 100 * gain.estimate() / meanA.estimate(), gain.low(), gain.high(),
                 gain.above(0) ? ": b is better" : gain.high() < 0 ? ": a is better" : ": no difference shown");
+    }
+
+    /** Each person's Recall@10 of their {@code recommended} items, in {@link #byUser} order. */
+    private static double[] recalls(Split split, Map<Integer, List<Integer>> recommended) {
+        List<Map.Entry<Integer, Set<Integer>>> users = byUser(split.testPositives());
+        double[] out = new double[users.size()];
+        for (int at = 0; at < out.length; at++) {
+            out[at] = recall(recommended.getOrDefault(users.get(at).getKey(), List.of()), users.get(at).getValue());
+        }
+        return out;
     }
 
     /** Users in id order, so that resampling draws the same people whatever the map's order. */
