@@ -115,6 +115,14 @@ public final class PersonalizationOptions {
             .withDescription("An interest whose decayed weight falls below this is forgotten (one signal: after"
                     + " about 4.3 half-lives).");
 
+    public static final ConfigOption<Long> ROUNDING_SALT = key("profile.rounding-salt")
+            .longType()
+            .defaultValue(0L)
+            .withDescription("Mixed into the seed of the interests' stochastic rounding; 0 rounds as always. Replays"
+                    + " that differ only in it rank near-ties differently, as on another CPU: for measuring how much"
+                    + " of a quality difference is rounding (docs/recommendation-quality.md). Changing it on a"
+                    + " running job's savepoint changes only how later updates round.");
+
     public static final ConfigOption<Integer> RECENT_ITEMS = key("profile.recent-items")
             .intType()
             .defaultValue(16)
@@ -314,7 +322,7 @@ public final class PersonalizationOptions {
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
                 options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT),
-                options.get(FINAL_REFRESH_ONLY));
+                options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

@@ -27,13 +27,14 @@ import java.time.Duration;
  *     summed; the account keeps the latest {@code max(recentLikes, affinityLikes)}
  * @param affinityWeight weight of affinity (normalised to [0, 1]) next to co-engagement; 0 ignores it
  * @param finalRefreshOnly bounded inputs only: per person, one refresh from the latest state when the input ends
+ * @param roundingSalt mixed into the seed of the interests' stochastic rounding; 0 rounds as without it
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
         float likeRecencyDecay, float coEngagementAsymmetry, int affinityLikes, float affinityWeight,
-        boolean finalRefreshOnly)
+        boolean finalRefreshOnly, long roundingSalt)
         implements Serializable {
 
     public ProfileSettings {

@@ -104,8 +104,8 @@ public class UpdateProfile
     @Override
     public void open(OpenContext openContext) {
         decay = new InterestDecay(settings.halfLife());
-        clusters = new InterestClusters(
-                settings.interestsPerAccount(), settings.mergeSimilarity(), settings.minInterestWeight());
+        clusters = new InterestClusters(settings.interestsPerAccount(), settings.mergeSimilarity(),
+                settings.minInterestWeight(), settings.roundingSalt());
         ranker = new InterestRanker(settings.topK(), settings.diversity());
         profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");

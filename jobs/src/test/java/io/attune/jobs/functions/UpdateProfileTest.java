@@ -19,6 +19,7 @@ import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.ProfileState;
 import io.attune.models.math.Vectors;
 import io.attune.models.profile.Centroid;
+import java.util.ArrayList;
 import java.util.Random;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
@@ -400,6 +401,27 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).as("after a quiet interval: at once again").hasSize(3);
         harness.setProcessingTime(30_000L);
         assertThat(harness.extractOutputValues()).as("nothing pending, nothing more").hasSize(3);
+    }
+
+    /** profile.rounding-salt reaches the interests: the same events, the same interests, other 4-bit codes. */
+    @Test
+    void aRoundingSaltRoundsTheSameInterestsOtherwise() throws Exception {
+        List<byte[]> codes = new ArrayList<>();
+        for (long salt : new long[] {0L, 0L, 3L}) {
+            Configuration options = new Configuration();
+            options.set(PersonalizationOptions.ROUNDING_SALT, salt);
+            reopenWithRunningAndJazzOnly(options);
+            join("ana", "MESSENGER", "m-ana");
+            message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
+            message("ana", "MESSENGER", "m-ana", "e2", Vectors.normalized(new float[] {0.95f, 0.2f, 0.1f}), 2L);
+            message("ana", "MESSENGER", "m-ana", "e3", Vectors.normalized(new float[] {0.9f, 0.1f, 0.3f}), 3L);
+            Centroid[] interests = state("ana").accounts()[0].interestsOrNone();
+            assertThat(interests).hasSize(1);
+            assertThat(Vectors.dot(interests[0].direction(RUNNING.length), RUNNING)).isGreaterThan(0.9f);
+            codes.add(interests[0].codes());
+        }
+        assertThat(codes.get(1)).as("unsalted twice").isEqualTo(codes.get(0));
+        assertThat(codes.get(2)).as("salted").isNotEqualTo(codes.get(0));
     }
 
     @Test

@@ -15,13 +15,16 @@ import java.util.List;
  * next to nothing along its direction. Interests whose weight has faded below {@code minWeight} are forgotten.
  *
  * <p>Every operation is a pure function of its inputs (arrays are never modified), and stochastic rounding
- * is seeded from the signal, so the same events always rebuild the same interests.
+ * is seeded from the signal, so the same events always rebuild the same interests. The seed hashes the signal's
+ * bits, so an embedding that differs in its last digit (another CPU's kernels) rounds differently throughout; a
+ * {@code roundingSalt} does the same on purpose, to measure how much a quality figure owes to rounding.
  */
 public final class InterestClusters {
 
     private final int maxCentroids;
     private final float mergeSimilarity;
     private final float minWeight;
+    private final long salt;
 
     /**
      * @param maxCentroids interests kept per source
@@ -29,12 +32,20 @@ public final class InterestClusters {
      * @param minWeight weight below which a faded interest is forgotten
      */
     public InterestClusters(int maxCentroids, float mergeSimilarity, float minWeight) {
+        this(maxCentroids, mergeSimilarity, minWeight, 0L);
+    }
+
+    /**
+     * @param roundingSalt mixed into every stochastic rounding's seed; 0 rounds as without it
+     */
+    public InterestClusters(int maxCentroids, float mergeSimilarity, float minWeight, long roundingSalt) {
         if (maxCentroids < 1) {
             throw new IllegalArgumentException("maxCentroids must be at least 1, was " + maxCentroids);
         }
         this.maxCentroids = maxCentroids;
         this.mergeSimilarity = mergeSimilarity;
         this.minWeight = minWeight;
+        this.salt = roundingSalt * 0x9E3779B97F4A7C15L;
     }
 
     /** Fades every interest by {@code factor} and forgets those that fall below the minimum weight. */
@@ -58,7 +69,7 @@ public final class InterestClusters {
         if (weight == 0f) {
             return centroids;
         }
-        long seed = seed(signal, weight);
+        long seed = seed(signal, weight) ^ salt;
         List<float[]> directions = new ArrayList<>(centroids.length);
         int best = -1;
         float bestSimilarity = -2f;

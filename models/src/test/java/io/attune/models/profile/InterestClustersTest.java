@@ -1,6 +1,7 @@
 package io.attune.models.profile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.attune.models.math.Vectors;
 import java.util.Arrays;
@@ -81,6 +82,44 @@ class InterestClustersTest {
             second = clusters.add(second, signal, 1f);
         }
         assertThat(first).usingRecursiveFieldByFieldElementComparator().containsExactly(second);
+    }
+
+    /**
+     * A salt rounds otherwise (as another CPU's last digits would), and only the rounding: the same interests, each
+     * within quantization noise of the unsalted one. Salt 0 rounds exactly as without a salt.
+     */
+    @Test
+    void aRoundingSaltChangesTheRoundingAndNothingElse() {
+        float[] running = topic();
+        float[] jazz = topic();
+        InterestClusters unsalted = new InterestClusters(3, 0.5f, 0.05f, 0L);
+        InterestClusters salted = new InterestClusters(3, 0.5f, 0.05f, 7L);
+        Centroid[] plain = new Centroid[0];
+        Centroid[] zero = new Centroid[0];
+        Centroid[] seven = new Centroid[0];
+        for (int i = 0; i < 6; i++) {
+            for (float[] signal : new float[][] {near(running), near(jazz)}) {
+                plain = clusters.add(plain, signal, 1f);
+                zero = unsalted.add(zero, signal, 1f);
+                seven = salted.add(seven, signal, 1f);
+            }
+        }
+
+        assertThat(zero).hasSameSizeAs(plain);
+        for (int c = 0; c < plain.length; c++) {
+            assertThat(zero[c].codes()).isEqualTo(plain[c].codes());
+        }
+        assertThat(seven).hasSize(2);
+        boolean roundedOtherwise = false;
+        for (int c = 0; c < plain.length; c++) {
+            roundedOtherwise |= !Arrays.equals(seven[c].codes(), plain[c].codes());
+            // 4-bit codes: two roundings of one vector agree to a cosine of about 0.96.
+            assertThat(Vectors.dot(seven[c].direction(DIMENSION), plain[c].direction(DIMENSION))).isGreaterThan(0.9f);
+            assertThat(seven[c].norm()).isCloseTo(plain[c].norm(), within(0.2f));
+        }
+        assertThat(roundedOtherwise).isTrue();
+        assertThat(best(seven, running)).isGreaterThan(0.9f);
+        assertThat(best(seven, jazz)).isGreaterThan(0.9f);
     }
 
     private float best(Centroid[] profile, float[] topic) {
