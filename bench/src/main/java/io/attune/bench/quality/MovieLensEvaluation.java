@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,8 +31,9 @@ import java.util.stream.IntStream;
  * prepare DATA DIR            writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
  * evaluate DATA DIR           reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
  *                             refresh next to a popularity and an item-kNN baseline
- * compare DATA A B            Recall@10 of two refresh files (two replays' outputs) on the same split, and
- *                             the per-person difference with a 95% interval ({@link UserBootstrap})
+ * compare DATA A B            Recall@10 of two refresh files (two replays' outputs; or of two comma-separated
+ *                             lists of them, averaged per person) on the same split, and the per-person
+ *                             difference with a 95% interval ({@link UserBootstrap})
  * … --validation              the same on the training part split again (each user's last 20% of
  *                             training as validation), for choosing settings without the test part
  * </pre>
@@ -86,9 +88,14 @@ public final class MovieLensEvaluation {
         switch (positional.get(0)) {
             case "prepare" -> prepare(movies, split, dir);
             case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));
-            case "compare" -> compare(split, dir, Path.of(positional.get(3)));
+            case "compare" -> compare(split, paths(positional.get(2)), paths(positional.get(3)));
             default -> throw new IllegalArgumentException("prepare|evaluate|compare, was " + positional.get(0));
         }
+    }
+
+    /** Comma-separated paths. */
+    private static List<Path> paths(String list) {
+        return Arrays.stream(list.split(",")).map(String::trim).filter(p -> !p.isEmpty()).map(Path::of).toList();
     }
 
     /** Per user, by time: the last 20% is test; users with fewer than 5 ratings stay wholly in training. */
@@ -222,27 +229,50 @@ public final class MovieLensEvaluation {
     }
 
     /**
-     * Recall@10 of two replays' latest refreshes on the same split, and how far apart they are: the mean of the
-     * per-person difference (b − a) with a 95% interval from resampling the people in pairs. For telling a
-     * setting's gain from which people the split happens to hold.
+     * Recall@10 of two sets of replays on the same split, and how far apart they are: the mean of the per-person
+     * difference (b − a) with a 95% interval from resampling the people in pairs. A side may be several replays of
+     * the same settings (say, with other {@code profile.rounding-salt}s): each person's recall is then averaged over
+     * them, so that the difference is the settings', not one rounding's. For telling a setting's gain from which
+     * people the split holds and how its near-ties happened to round.
      */
-    static void compare(Split split, Path a, Path b) throws IOException {
-        double[] recallA = recalls(split, latestRefreshes(a));
-        double[] recallB = recalls(split, latestRefreshes(b));
+    static void compare(Split split, List<Path> a, List<Path> b) throws IOException {
+        double[] recallA = averageRecalls(split, a, "a");
+        double[] recallB = averageRecalls(split, b, "b");
         int users = recallA.length;
         int differ = 0;
         for (int at = 0; at < users; at++) {
             differ += recallA[at] == recallB[at] ? 0 : 1;
         }
-        UserBootstrap bootstrap = new UserBootstrap();
-        UserBootstrap.Interval meanA = bootstrap.mean(recallA);
-        UserBootstrap.Interval meanB = bootstrap.mean(recallB);
-        UserBootstrap.Interval gain = bootstrap.difference(recallA, recallB);
+        UserBootstrap.Interval gain = new UserBootstrap().difference(recallA, recallB);
+        double meanA = Arrays.stream(recallA).average().orElse(0);
         System.out.printf("%,d users with test positives, %,d of them scored differently%n", users, differ);
-        System.out.printf("a: %.4f  %s%nb: %.4f  %s%n", meanA.estimate(), a, meanB.estimate(), b);
         System.out.printf("b − a: %+.4f (%+.1f%%), 95%% interval %+.4f to %+.4f, people resampled in pairs%s%n",
-                gain.estimate(), 100 * gain.estimate() / meanA.estimate(), gain.low(), gain.high(),
+                gain.estimate(), 100 * gain.estimate() / meanA, gain.low(), gain.high(),
                 gain.above(0) ? ": b is better" : gain.high() < 0 ? ": a is better" : ": no difference shown");
+    }
+
+    /** Each person's recall averaged over {@code replays}; prints each replay's and the average's mean. */
+    private static double[] averageRecalls(Split split, List<Path> replays, String side) throws IOException {
+        double[] sum = null;
+        for (Path replay : replays) {
+            double[] recalls = recalls(split, latestRefreshes(replay));
+            System.out.printf("%s: %.4f  %s%n", side, Arrays.stream(recalls).average().orElse(0), replay);
+            if (sum == null) {
+                sum = recalls;
+            } else {
+                for (int at = 0; at < sum.length; at++) {
+                    sum[at] += recalls[at];
+                }
+            }
+        }
+        for (int at = 0; at < sum.length; at++) {
+            sum[at] /= replays.size();
+        }
+        if (replays.size() > 1) {
+            System.out.printf("%s: %.4f  average of %d replays%n", side, Arrays.stream(sum).average().orElse(0),
+                    replays.size());
+        }
+        return sum;
     }
 
     /** Each person's Recall@10 of their {@code recommended} items, in {@link #byUser} order. */
