@@ -29,8 +29,9 @@ import java.util.stream.IntStream;
  *
  * <pre>
  * prepare DATA DIR            writes DIR/catalog.jsonl and DIR/engagement.jsonl (the training part)
- * evaluate DATA DIR           reads DIR/refreshes.jsonl and prints Recall@10 of each person's latest
- *                             refresh next to a popularity and an item-kNN baseline
+ * evaluate DATA DIR [FILES]   reads DIR/refreshes.jsonl (or the comma-separated FILES, several replays averaged
+ *                             per person) and prints Recall@10 of each person's latest refresh next to a
+ *                             popularity and an item-kNN baseline
  * compare DATA A B            Recall@10 of two refresh files (two replays' outputs; or of two comma-separated
  *                             lists of them, averaged per person) on the same split, and the per-person
  *                             difference with a 95% interval ({@link UserBootstrap})
@@ -75,7 +76,7 @@ public final class MovieLensEvaluation {
         boolean validation = positional.remove("--validation");
         if (positional.size() < 3 || positional.get(0).equals("compare") && positional.size() < 4) {
             throw new IllegalArgumentException(
-                    "prepare|evaluate DATA DIR [--validation] | compare DATA REFRESHES_A REFRESHES_B [--validation]");
+                    "prepare|evaluate DATA DIR [FILES] [--validation] | compare DATA REFRESHES_A REFRESHES_B [--validation]");
         }
         MovieLensData.Loaded loaded = MovieLensData.read(Path.of(positional.get(1)));
         Map<Integer, Movie> movies = loaded.movies();
@@ -87,7 +88,8 @@ public final class MovieLensEvaluation {
         Path dir = Path.of(positional.get(2));
         switch (positional.get(0)) {
             case "prepare" -> prepare(movies, split, dir);
-            case "evaluate" -> evaluate(movies, split, dir.resolve("refreshes.jsonl"));
+            case "evaluate" -> evaluate(movies, split, positional.size() > 3
+                    ? paths(positional.get(3)) : List.of(dir.resolve("refreshes.jsonl")));
             case "compare" -> compare(split, paths(positional.get(2)), paths(positional.get(3)));
             default -> throw new IllegalArgumentException("prepare|evaluate|compare, was " + positional.get(0));
         }
@@ -174,8 +176,12 @@ public final class MovieLensEvaluation {
                 movies.size(), split.train().size(), split.testPositives().size(), dir);
     }
 
-    static void evaluate(Map<Integer, Movie> movies, Split split, Path refreshes) throws IOException {
-        Map<Integer, List<Integer>> attune = latestRefreshes(refreshes);
+    /**
+     * Prints Recall@10 of each method with its interval; Attune's is each person's latest refresh in
+     * {@code refreshes}, averaged per person when there are several replays (other rounding salts).
+     */
+    static void evaluate(Map<Integer, Movie> movies, Split split, List<Path> refreshes) throws IOException {
+        Map<Integer, List<Integer>> attune = latestRefreshes(refreshes.get(0));
         Map<Integer, Integer> likes = new HashMap<>();
         Map<Integer, Set<Integer>> liked = new HashMap<>();
         for (Rating r : split.train()) {
@@ -190,7 +196,9 @@ public final class MovieLensEvaluation {
         Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
 
         int users = split.testPositives().size();
-        double[] attuneRecall = recalls(split, attune);
+        double[] attuneRecall = refreshes.size() == 1
+                ? recalls(split, attune)
+                : averageRecalls(split, refreshes, "Attune");
         double[] popularityRecall = new double[users];
         double[] knnRecall = new double[users];
         double[] easeRecall = new double[users];
@@ -219,7 +227,9 @@ public final class MovieLensEvaluation {
             row(String.format("EASE (offline reference, λ=%.0f, %,d items with ≥ %d ratings)", EASE_LAMBDA,
                     ease.items().length, EASE_MIN_RATINGS), bootstrap.mean(easeRecall));
         }
-        row("Attune (latest refresh from the replay)", bootstrap.mean(attuneRecall));
+        row(refreshes.size() == 1 ? "Attune (latest refresh from the replay)"
+                : "Attune (latest refresh, each person's recall averaged over " + refreshes.size() + " replays)",
+                bootstrap.mean(attuneRecall));
         System.out.println();
         UserBootstrap.Interval overPopularity = bootstrap.ratio(popularityRecall, attuneRecall);
         UserBootstrap.Interval overKnn = bootstrap.difference(knnRecall, attuneRecall);
