@@ -75,8 +75,8 @@ public final class MovieLensEvaluation {
         List<String> positional = new ArrayList<>(List.of(args));
         boolean validation = positional.remove("--validation");
         if (positional.size() < 3 || positional.get(0).equals("compare") && positional.size() < 4) {
-            throw new IllegalArgumentException(
-                    "prepare|evaluate DATA DIR [FILES] [--validation] | compare DATA REFRESHES_A REFRESHES_B [--validation]");
+            throw new IllegalArgumentException("prepare|evaluate DATA DIR [FILES] [--validation]"
+                    + " | compare DATA REFRESHES_A REFRESHES_B [--validation]");
         }
         MovieLensData.Loaded loaded = MovieLensData.read(Path.of(positional.get(1)));
         Map<Integer, Movie> movies = loaded.movies();
@@ -198,7 +198,7 @@ public final class MovieLensEvaluation {
         int users = split.testPositives().size();
         double[] attuneRecall = refreshes.size() == 1
                 ? recalls(split, attune)
-                : averageRecalls(split, refreshes, "Attune");
+                : averageRecalls(split, refreshes, attune, "Attune");
         double[] popularityRecall = new double[users];
         double[] knnRecall = new double[users];
         double[] easeRecall = new double[users];
@@ -246,8 +246,8 @@ public final class MovieLensEvaluation {
      * people the split holds and how its near-ties happened to round.
      */
     static void compare(Split split, List<Path> a, List<Path> b) throws IOException {
-        double[] recallA = averageRecalls(split, a, "a");
-        double[] recallB = averageRecalls(split, b, "b");
+        double[] recallA = averageRecalls(split, a, latestRefreshes(a.get(0)), "a");
+        double[] recallB = averageRecalls(split, b, latestRefreshes(b.get(0)), "b");
         int users = recallA.length;
         int differ = 0;
         for (int at = 0; at < users; at++) {
@@ -261,11 +261,15 @@ public final class MovieLensEvaluation {
                 gain.above(0) ? ": b is better" : gain.high() < 0 ? ": a is better" : ": no difference shown");
     }
 
-    /** Each person's recall averaged over {@code replays}; prints each replay's and the average's mean. */
-    private static double[] averageRecalls(Split split, List<Path> replays, String side) throws IOException {
+    /**
+     * Each person's recall averaged over {@code replays}, the first of them already read as {@code first}; prints
+     * each replay's and the average's mean.
+     */
+    private static double[] averageRecalls(Split split, List<Path> replays, Map<Integer, List<Integer>> first,
+            String side) throws IOException {
         double[] sum = null;
         for (Path replay : replays) {
-            double[] recalls = recalls(split, latestRefreshes(replay));
+            double[] recalls = recalls(split, sum == null ? first : latestRefreshes(replay));
             System.out.printf("%s: %.4f  %s%n", side, Arrays.stream(recalls).average().orElse(0), replay);
             if (sum == null) {
                 sum = recalls;
