@@ -47,6 +47,7 @@ import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
@@ -95,11 +96,24 @@ public final class PersonalizationJob {
     }
 
     /**
+     * How long a network buffer may wait to fill before it is sent on, unless the options name
+     * {@code execution.buffer-timeout.interval}. Flink's 100 ms is paid at the exchanges between tasks and made
+     * most of an event's way to its refresh (likes p50 107 ms, 41 ms with 20 ms; {@code bin/attune latency},
+     * BENCHMARKS.md); 5 ms was quicker still when idle but, flushing near-empty buffers, fell behind at a load that
+     * 20 ms and 100 ms kept up with.
+     */
+    static final Duration DEFAULT_BUFFER_TIMEOUT = Duration.ofMillis(20);
+
+    /**
      * The Flink settings the job relies on: explicit uids, no Kryo, fixed key groups, RocksDB state and
-     * exactly-once, aligned checkpoints.
+     * exactly-once, aligned checkpoints, and network buffers sent on after {@link #DEFAULT_BUFFER_TIMEOUT} unless
+     * the options say otherwise.
      */
     public static Configuration flinkConfiguration(Configuration options) {
         Configuration conf = new Configuration(options);
+        if (!options.contains(ExecutionOptions.BUFFER_TIMEOUT)) {
+            conf.set(ExecutionOptions.BUFFER_TIMEOUT, DEFAULT_BUFFER_TIMEOUT);
+        }
         conf.set(PipelineOptions.AUTO_GENERATE_UIDS, false);
         conf.set(PipelineOptions.GENERIC_TYPES, false);
         conf.set(PipelineOptions.MAX_PARALLELISM, options.get(MAX_PARALLELISM));

@@ -19,7 +19,7 @@ public final class Attune {
                          --output FILE     instead of stdout
                          --catalog         lines are content-catalog entries: judge text and tags as
                                            the job judges catalog items
-            """ + ReplayCommand.USAGE + EraseCommand.USAGE + InspectCommand.USAGE + """
+            """ + LatencyCommand.USAGE + ReplayCommand.USAGE + EraseCommand.USAGE + InspectCommand.USAGE + """
               train-guard
                        retrain the sensitive-topic guard's heads (messages, catalog items) from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
@@ -60,6 +60,7 @@ public final class Attune {
         try {
             status = switch (args[0]) {
                 case "local" -> LocalCommand.run(rest);
+                case "latency" -> LatencyCommand.run(rest);
                 case "classify" -> ClassifyCommand.run(rest);
                 case "replay" -> ReplayCommand.run(rest);
                 case "erase" -> EraseCommand.run(rest);

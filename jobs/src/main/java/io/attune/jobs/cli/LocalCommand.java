@@ -223,7 +223,7 @@ final class LocalCommand {
         }
     }
 
-    private static void deleteRecursively(Path dir) {
+    static void deleteRecursively(Path dir) {
         if (dir == null) {
             return;
         }
@@ -235,7 +235,7 @@ final class LocalCommand {
     }
 
     /** Kafka's test kit prints its formatting steps to stdout; keep the terminal for Attune's own output. */
-    private static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
+    static <T> T quietly(java.util.concurrent.Callable<T> action) throws Exception {
         java.io.PrintStream stdout = System.out;
         System.setOut(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
         try {
@@ -246,7 +246,7 @@ final class LocalCommand {
     }
 
     @FunctionalInterface
-    private interface Condition {
+    interface Condition {
         boolean holds() throws Exception;
     }
 

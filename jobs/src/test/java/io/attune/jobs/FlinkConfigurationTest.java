@@ -1,0 +1,42 @@
+package io.attune.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.apache.flink.configuration.CheckpointingOptions;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.PipelineOptions;
+import org.junit.jupiter.api.Test;
+
+/** The Flink settings {@link PersonalizationJob#flinkConfiguration} derives from the job's options. */
+class FlinkConfigurationTest {
+
+    @Test
+    void networkBuffersWaitTwentyMillisecondsUnlessTheOptionsSayOtherwise() {
+        Configuration defaults = PersonalizationJob.flinkConfiguration(new Configuration());
+        assertThat(defaults.get(ExecutionOptions.BUFFER_TIMEOUT)).isEqualTo(Duration.ofMillis(20));
+
+        Configuration asked = new Configuration();
+        asked.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ofMillis(100));
+        assertThat(PersonalizationJob.flinkConfiguration(asked).get(ExecutionOptions.BUFFER_TIMEOUT))
+                .isEqualTo(Duration.ofMillis(100));
+    }
+
+    @Test
+    void theCommandLineNamesTheBufferTimeoutAsFlinkDoes() {
+        Configuration given = CommandLineOptions.parse(new String[] {"--execution.buffer-timeout.interval", "20ms"});
+        assertThat(PersonalizationJob.flinkConfiguration(given).get(ExecutionOptions.BUFFER_TIMEOUT))
+                .isEqualTo(Duration.ofMillis(20));
+    }
+
+    @Test
+    void upgradesAndPrivacyDoNotDependOnTheClustersConfiguration() {
+        Configuration conf = PersonalizationJob.flinkConfiguration(new Configuration());
+        assertThat(conf.get(PipelineOptions.AUTO_GENERATE_UIDS)).isFalse();
+        assertThat(conf.get(PipelineOptions.GENERIC_TYPES)).isFalse();
+        assertThat(conf.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
+        assertThat(conf.get(PipelineOptions.MAX_PARALLELISM))
+                .isEqualTo(new Configuration().get(PersonalizationOptions.MAX_PARALLELISM));
+    }
+}
