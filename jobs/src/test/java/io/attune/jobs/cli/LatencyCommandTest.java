@@ -2,9 +2,6 @@ package io.attune.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,20 +14,11 @@ class LatencyCommandTest {
 
     @Test
     void timesEveryEventToTheRefreshItTriggered() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LatencyCommand.run(new String[] {"--people", "5", "--items", "40", "--rate", "10", "--seconds",
-                "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once"});
-        } finally {
-            System.setOut(stdout);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        stdout.println(output);
+        CapturedRun run = CapturedRun.of(() -> LatencyCommand.run(new String[] {"--people", "5", "--items", "40",
+            "--rate", "10", "--seconds", "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once"}));
+        String output = run.output();
 
-        assertThat(status).isZero();
+        assertThat(run.status()).isZero();
         Matcher timed = Pattern.compile("Timed (\\d+) events .*; (\\d+) reached a refresh").matcher(output);
         assertThat(timed.find()).as(output).isTrue();
         assertThat(Integer.parseInt(timed.group(1))).isEqualTo(54);

@@ -2,9 +2,6 @@ package io.attune.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -15,19 +12,10 @@ class LocalCommandTest {
 
     @Test
     void replaysTheSampleAndPrintsRefreshes() throws Exception {
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        PrintStream stdout = System.out;
-        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        int status;
-        try {
-            status = LocalCommand.run(new String[] {"--until-done", "--pace", "100ms"});
-        } finally {
-            System.setOut(stdout);
-        }
-        String output = captured.toString(StandardCharsets.UTF_8);
-        stdout.println(output);
+        CapturedRun run = CapturedRun.of(() -> LocalCommand.run(new String[] {"--until-done", "--pace", "100ms"}));
+        String output = run.output();
 
-        assertThat(status).isZero();
+        assertThat(run.status()).isZero();
         assertThat(output)
                 .contains("refresh INSTAGRAM REELS   → instagram (account ig-ana, person center-ana")
                 .contains("after msg-ana-1")
