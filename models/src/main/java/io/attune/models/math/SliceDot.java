@@ -50,6 +50,12 @@ public final class SliceDot {
         KERNEL.queryDots(queries, queriesOffset, count, codes, codesOffset, length, out, outOffset);
     }
 
+    /** As {@link #queryDots(float[], int, int, byte[], int, int, float[], int)}, for one float vector. */
+    public static void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset,
+            int length, float[] out, int outOffset) {
+        KERNEL.queryDots(queries, queriesOffset, count, vector, vectorOffset, length, out, outOffset);
+    }
+
     /** Whether the SIMD kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarKernel);
@@ -67,6 +73,9 @@ public final class SliceDot {
                 float[] out, int outOffset);
 
         void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset, int length,
+                float[] out, int outOffset);
+
+        void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset, int length,
                 float[] out, int outOffset);
     }
 
@@ -143,6 +152,14 @@ public final class SliceDot {
                 float[] out, int outOffset) {
             for (int c = 0; c < count; c++) {
                 out[outOffset + c] = dot(queries, queriesOffset + c * length, codes, codesOffset, length);
+            }
+        }
+
+        @Override
+        public void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset,
+                int length, float[] out, int outOffset) {
+            for (int c = 0; c < count; c++) {
+                out[outOffset + c] = dot(queries, queriesOffset + c * length, vector, vectorOffset, length);
             }
         }
     }

@@ -188,6 +188,48 @@ final class VectorKernel implements SliceDot.Kernel {
         }
     }
 
+    /** As the int8 {@code queryDots}: each slice of the vector is loaded once for four queries. */
+    @Override
+    public void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset, int length,
+            float[] out, int outOffset) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        int c = 0;
+        for (; c + 4 <= count; c += 4) {
+            int first = queriesOffset + c * length;
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            FloatVector sum2 = FloatVector.zero(SPECIES);
+            FloatVector sum3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < upper; i += lanes) {
+                FloatVector v = FloatVector.fromArray(SPECIES, vector, vectorOffset + i);
+                sum0 = FloatVector.fromArray(SPECIES, queries, first + i).fma(v, sum0);
+                sum1 = FloatVector.fromArray(SPECIES, queries, first + length + i).fma(v, sum1);
+                sum2 = FloatVector.fromArray(SPECIES, queries, first + 2 * length + i).fma(v, sum2);
+                sum3 = FloatVector.fromArray(SPECIES, queries, first + 3 * length + i).fma(v, sum3);
+            }
+            float dot0 = sum0.reduceLanes(VectorOperators.ADD);
+            float dot1 = sum1.reduceLanes(VectorOperators.ADD);
+            float dot2 = sum2.reduceLanes(VectorOperators.ADD);
+            float dot3 = sum3.reduceLanes(VectorOperators.ADD);
+            for (; i < length; i++) {
+                float x = vector[vectorOffset + i];
+                dot0 += queries[first + i] * x;
+                dot1 += queries[first + length + i] * x;
+                dot2 += queries[first + 2 * length + i] * x;
+                dot3 += queries[first + 3 * length + i] * x;
+            }
+            out[outOffset + c] = dot0;
+            out[outOffset + c + 1] = dot1;
+            out[outOffset + c + 2] = dot2;
+            out[outOffset + c + 3] = dot3;
+        }
+        for (; c < count; c++) {
+            out[outOffset + c] = dot(queries, queriesOffset + c * length, vector, vectorOffset, length);
+        }
+    }
+
     private static FloatVector widened(byte[] codes, int offset) {
         return (FloatVector) ByteVector.fromArray(BYTES, codes, offset).convertShape(VectorOperators.B2F, SPECIES, 0);
     }

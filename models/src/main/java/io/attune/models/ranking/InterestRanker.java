@@ -337,12 +337,14 @@ public final class InterestRanker {
         int dimension = partition.dimension();
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
         float[] vectors = partition.vectors();
+        // Each item against all the interests in one pass: its vector is read once, not once per interest.
+        float[] dots = new float[count];
         for (int slot = 0; slot < partition.size(); slot++) {
-            int offset = slot * dimension;
+            SliceDot.queryDots(queries, 0, count, vectors, slot * dimension, dimension, dots, 0);
             float best = Float.NEGATIVE_INFINITY;
             int bestInterest = 0;
             for (int c = 0; c < count; c++) {
-                float score = shares[c] * dot(queries, c * dimension, vectors, offset, dimension);
+                float score = shares[c] * dots[c];
                 if (score > best) {
                     best = score;
                     bestInterest = c;

@@ -129,6 +129,30 @@ class SliceDotTest {
         }
     }
 
+    @Test
+    void bothKernelsScoreOneFloatVectorAgainstARunOfQueries() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {1, 7, 8, 17, 384}) {
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+                float[] queries = random(3 + count * length);
+                float[] vector = random(length + 2);
+                for (SliceDot.Kernel kernel : kernels) {
+                    float[] out = new float[count + 6];
+                    out[0] = 42f;
+                    out[out.length - 1] = 43f;
+                    kernel.queryDots(queries, 3, count, vector, 2, length, out, 1);
+                    for (int c = 0; c < count; c++) {
+                        assertThat(out[1 + c]).as("%s, length %d, query %d of %d", kernel.getClass().getSimpleName(),
+                                length, c, count).isCloseTo(plain(queries, 3 + c * length, vector, 2, length),
+                                within(1e-4f));
+                    }
+                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
+                }
+            }
+        }
+    }
+
     private float[] random(int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
