@@ -188,7 +188,11 @@ final class VectorKernel implements SliceDot.Kernel {
         }
     }
 
-    /** As the int8 {@code queryDots}: each slice of the vector is loaded once for four queries. */
+    /**
+     * As the int8 {@code queryDots}: each slice of the vector is loaded once for four queries. Written out like it
+     * rather than shared through a load function, so that the inner loop holds no call the compiler must inline
+     * before it can keep the sums in vector registers.
+     */
     @Override
     public void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset, int length,
             float[] out, int outOffset) {
