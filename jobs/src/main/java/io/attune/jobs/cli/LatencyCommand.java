@@ -119,16 +119,9 @@ final class LatencyCommand {
             try {
                 options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
                 options.set(PersonalizationOptions.GROUP_ID, GROUP);
-                List<String> inputs = List.of(options.get(PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES),
-                        options.get(PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS),
-                        options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
-                        options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
-                        options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS));
+                List<String> inputs = KafkaEndpoints.inputTopics(options);
                 List<String> topics = new ArrayList<>(inputs);
-                topics.addAll(List.of(options.get(PersonalizationOptions.TOPIC_REFRESHES),
-                        options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS),
-                        options.get(PersonalizationOptions.TOPIC_AUDIT),
-                        options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS)));
+                topics.addAll(KafkaEndpoints.outputTopics(options));
                 broker.createTopics(topics, 2);
                 long now = System.currentTimeMillis();
                 try (KafkaProducer<String, String> producer = KafkaClients.producer(broker.bootstrapServers())) {

@@ -86,16 +86,9 @@ final class LocalCommand {
             options.set(PersonalizationOptions.GROUP_ID, GROUP);
             options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
             options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(2));
-            List<String> topics = List.of(
-                    options.get(PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES),
-                    options.get(PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS),
-                    options.get(PersonalizationOptions.TOPIC_ACCOUNT_LINKS),
-                    options.get(PersonalizationOptions.TOPIC_CONTENT_CATALOG),
-                    options.get(PersonalizationOptions.TOPIC_REFRESHES),
-                    options.get(PersonalizationOptions.TOPIC_DEAD_LETTERS),
-                    options.get(PersonalizationOptions.TOPIC_AUDIT),
-                    options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS),
-                    options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS));
+            // Inputs first: messages, engagement, links and catalog are the four the sample fills.
+            List<String> topics = new ArrayList<>(KafkaEndpoints.inputTopics(options));
+            topics.addAll(KafkaEndpoints.outputTopics(options));
             broker.createTopics(topics, 1);
             System.out.println("Kafka broker at " + broker.bootstrapServers() + "; topics " + topics);
 

@@ -22,6 +22,7 @@ import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
+import java.util.List;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
@@ -37,6 +38,18 @@ import org.apache.kafka.clients.consumer.OffsetResetStrategy;
 public final class KafkaEndpoints {
 
     private KafkaEndpoints() {}
+
+    /** The topics the job reads, in the order: messages, engagement, links, catalog, erasure requests. */
+    public static List<String> inputTopics(Configuration options) {
+        return List.of(options.get(TOPIC_ASSISTANT_MESSAGES), options.get(TOPIC_ENGAGEMENT_SIGNALS),
+                options.get(TOPIC_ACCOUNT_LINKS), options.get(TOPIC_CONTENT_CATALOG), options.get(TOPIC_ERASURE_REQUESTS));
+    }
+
+    /** The topics the job writes: refreshes, dead letters, the suppression audit, erasure receipts. */
+    public static List<String> outputTopics(Configuration options) {
+        return List.of(options.get(TOPIC_REFRESHES), options.get(TOPIC_DEAD_LETTERS), options.get(TOPIC_AUDIT),
+                options.get(TOPIC_ERASURE_RECEIPTS));
+    }
 
     public static Sources sources(Configuration options) {
         return new Sources(
