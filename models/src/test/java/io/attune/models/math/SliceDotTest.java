@@ -101,7 +101,7 @@ class SliceDotTest {
     }
 
     @Test
-    void bothKernelsScoreOneCodedVectorAgainstARunOfQueries() {
+    void bothKernelsScoreOneVectorAgainstARunOfQueries() {
         SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
         for (int length : new int[] {1, 7, 8, 17, 384}) {
             for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
@@ -113,41 +113,24 @@ class SliceDotTest {
                     widened[i] = codes[i];
                 }
                 for (SliceDot.Kernel kernel : kernels) {
-                    float[] out = new float[count + 6];
-                    out[0] = 42f;
-                    out[out.length - 1] = 43f;
-                    kernel.queryDots(queries, 3, count, codes, 2, length, out, 1);
-                    for (int c = 0; c < count; c++) {
-                        assertThat(out[1 + c]).as("%s, length %d, query %d of %d", kernel.getClass().getSimpleName(),
-                                length, c, count).isCloseTo(plain(queries, 3 + c * length, widened, 2, length),
-                                within(1e-2f));
+                    // The int8 codes, then the same values as a float vector: both overloads, one expectation.
+                    for (boolean asFloats : new boolean[] {false, true}) {
+                        float[] out = new float[count + 6];
+                        out[0] = 42f;
+                        out[out.length - 1] = 43f;
+                        if (asFloats) {
+                            kernel.queryDots(queries, 3, count, widened, 2, length, out, 1);
+                        } else {
+                            kernel.queryDots(queries, 3, count, codes, 2, length, out, 1);
+                        }
+                        for (int c = 0; c < count; c++) {
+                            assertThat(out[1 + c]).as("%s, %s, length %d, query %d of %d",
+                                    kernel.getClass().getSimpleName(), asFloats ? "floats" : "int8", length, c, count)
+                                    .isCloseTo(plain(queries, 3 + c * length, widened, 2, length), within(1e-2f));
+                        }
+                        assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                        assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
                     }
-                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
-                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
-                }
-            }
-        }
-    }
-
-    @Test
-    void bothKernelsScoreOneFloatVectorAgainstARunOfQueries() {
-        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
-        for (int length : new int[] {1, 7, 8, 17, 384}) {
-            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
-                float[] queries = random(3 + count * length);
-                float[] vector = random(length + 2);
-                for (SliceDot.Kernel kernel : kernels) {
-                    float[] out = new float[count + 6];
-                    out[0] = 42f;
-                    out[out.length - 1] = 43f;
-                    kernel.queryDots(queries, 3, count, vector, 2, length, out, 1);
-                    for (int c = 0; c < count; c++) {
-                        assertThat(out[1 + c]).as("%s, length %d, query %d of %d", kernel.getClass().getSimpleName(),
-                                length, c, count).isCloseTo(plain(queries, 3 + c * length, vector, 2, length),
-                                within(1e-4f));
-                    }
-                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
-                    assertThat(out[out.length - 1]).as("nothing written past the run").isEqualTo(43f);
                 }
             }
         }
