@@ -20,12 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -49,6 +49,7 @@ final class LatencyCommand {
                          --people N        people (default 200)      --items N      catalog items per app (default 1000)
                          --rate N          events per second (default 20)  --seconds N  how long (default 60)
                          --message-share X share of events that are assistant messages (default 0.25)
+                         --timeline        also print each 5 s of the run: events sent then, p50 and max
                          and any job option, e.g. --sink.delivery-guarantee at-least-once --checkpoint.interval 1s
             """;
 
@@ -65,6 +66,7 @@ final class LatencyCommand {
         "what should I read about %s this weekend", "recommend something about %s for a beginner"};
     /** Events of the first tenth of the run warm the job up (JIT, caches, first checkpoints) and are not timed. */
     private static final double WARM_UP_SHARE = 0.1;
+    private static final int TIMELINE_SECONDS = 5;
 
     private LatencyCommand() {}
 
@@ -74,6 +76,7 @@ final class LatencyCommand {
         int rate = 20;
         int seconds = 60;
         double messageShare = 0.25;
+        boolean timeline = false;
         List<String> jobArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -82,11 +85,12 @@ final class LatencyCommand {
                 case "--rate" -> rate = Integer.parseInt(args[++i]);
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--message-share" -> messageShare = Double.parseDouble(args[++i]);
+                case "--timeline" -> timeline = true;
                 default -> jobArgs.add(args[i]);
             }
         }
         Configuration options = CommandLineOptions.parse(jobArgs.toArray(String[]::new));
-        new LatencyCommand.Run(people, items, rate, seconds, messageShare, options).run();
+        new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, options).run();
         return 0;
     }
 
@@ -98,17 +102,22 @@ final class LatencyCommand {
         private final int rate;
         private final int seconds;
         private final double messageShare;
+        private final boolean timeline;
         private final Configuration options;
         private final Map<String, Sent> sent = new ConcurrentHashMap<>();
         private final Map<String, Long> tookNanos = new ConcurrentHashMap<>();
+        /** Refreshes per (event, app, surface): more than one means the job restarted and replayed the event. */
+        private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
         private final AtomicBoolean stopping = new AtomicBoolean();
 
-        Run(int people, int items, int rate, int seconds, double messageShare, Configuration options) {
+        Run(int people, int items, int rate, int seconds, double messageShare, boolean timeline,
+                Configuration options) {
             this.people = people;
             this.items = items;
             this.rate = rate;
             this.seconds = seconds;
             this.messageShare = messageShare;
+            this.timeline = timeline;
             this.options = options;
         }
 
@@ -145,7 +154,7 @@ final class LatencyCommand {
                             items * APPS.size(), APPS.size(), people);
 
                     Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
-                    flinkConf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.resolve("rocksdb").toString());
+                    LocalCommand.keepStateOnDisk(flinkConf, work);
                     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
                     PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                             KafkaEndpoints.sinks(options));
@@ -218,6 +227,8 @@ final class LatencyCommand {
                             System.err.println("unreadable refresh: " + e.getMessage());
                             continue;
                         }
+                        deliveries.merge(refresh.triggeredBy() + "|" + refresh.app() + "|" + refresh.surface(), 1,
+                                Integer::sum);
                         Sent event = sent.get(refresh.triggeredBy());
                         if (event != null) {
                             tookNanos.putIfAbsent(refresh.triggeredBy(), arrived - event.nanos());
@@ -234,10 +245,32 @@ final class LatencyCommand {
         private void report() {
             System.out.printf("%nTimed %,d events (the first %.0f%% warmed up the job); %,d reached a refresh.%n",
                     sent.size(), WARM_UP_SHARE * 100, tookNanos.size());
+            long repeated = deliveries.values().stream().filter(n -> n > 1).count();
+            System.out.printf("Refreshes delivered more than once: %,d%s%n", repeated,
+                    repeated == 0 ? "" : " (the job restarted and replayed them; see the log)");
             System.out.println("| events | timed | p50 ms | p90 ms | p99 ms | max ms |");
             System.out.println("|---|---:|---:|---:|---:|---:|");
             row("likes", false);
             row("assistant messages", true);
+            if (timeline) {
+                printTimeline();
+            }
+        }
+
+        /** Whether slow events come steadily (the job falls behind) or in bursts (a stall), by when they were sent. */
+        private void printTimeline() {
+            long first = sent.values().stream().mapToLong(Sent::nanos).min().orElse(0);
+            long bucket = TimeUnit.SECONDS.toNanos(TIMELINE_SECONDS);
+            Map<Long, List<Long>> byBucket = new TreeMap<>();
+            sent.forEach((id, event) -> byBucket.computeIfAbsent((event.nanos() - first) / bucket,
+                    b -> new ArrayList<>()).add(tookNanos.getOrDefault(id, Long.MAX_VALUE)));
+            System.out.printf("%n| sent at s | events | p50 ms | max ms |%n|---:|---:|---:|---:|%n");
+            byBucket.forEach((b, took) -> {
+                long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
+                System.out.printf("| %d | %,d | %.1f | %s |%n", b * TIMELINE_SECONDS, sorted.length, ms(sorted, 0.5),
+                        sorted[sorted.length - 1] == Long.MAX_VALUE ? "none" : String.format("%.1f",
+                                sorted[sorted.length - 1] / 1e6));
+            });
         }
 
         private void row(String label, boolean messages) {

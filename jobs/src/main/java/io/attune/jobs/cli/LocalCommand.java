@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
@@ -102,7 +103,7 @@ final class LocalCommand {
 
                 Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
                 Path work = Files.createTempDirectory(Path.of("/tmp"), "attune-local");
-                flinkConf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.resolve("rocksdb").toString());
+                keepStateOnDisk(flinkConf, work);
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
                 PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                         KafkaEndpoints.sinks(options));
@@ -214,6 +215,17 @@ final class LocalCommand {
                 Thread.sleep(200);
             }
         }
+    }
+
+    /**
+     * Keeps a local run's state on disk under {@code work}: RocksDB's working files, and checkpoints as files. Without
+     * a checkpoint directory Flink keeps checkpoints in the JobManager's memory, which refuses any over 5 MiB: the
+     * profile operator's state passes that within a minute at 150 events/s, and every checkpoint after that fails
+     * the job, which restarts from the last good one and replays what followed.
+     */
+    static void keepStateOnDisk(Configuration flinkConf, Path work) {
+        flinkConf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.resolve("rocksdb").toString());
+        flinkConf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints").toUri().toString());
     }
 
     static void deleteRecursively(Path dir) {

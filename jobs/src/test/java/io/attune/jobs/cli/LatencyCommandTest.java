@@ -23,6 +23,7 @@ class LatencyCommandTest {
         assertThat(timed.find()).as(output).isTrue();
         assertThat(Integer.parseInt(timed.group(1))).isEqualTo(54);
         assertThat(timed.group(2)).isEqualTo(timed.group(1));
+        assertThat(output).contains("Refreshes delivered more than once: 0\n");
         assertThat(output).containsPattern("\\| likes \\| [1-9]\\d* \\|")
                 .containsPattern("\\| assistant messages \\| [1-9]\\d* \\|");
     }

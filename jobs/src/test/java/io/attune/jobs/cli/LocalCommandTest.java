@@ -2,9 +2,18 @@ package io.attune.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.jobs.PersonalizationJob;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.runtime.state.CheckpointStorage;
+import org.apache.flink.runtime.state.CheckpointStorageLoader;
+import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
+import org.apache.flink.state.rocksdb.EmbeddedRocksDBStateBackend;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** {@code bin/attune local --until-done}: the sample stream produces the refreshes its notes promise. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -34,5 +43,17 @@ class LocalCommandTest {
         assertThat(output.lines().filter(line -> line.contains("account fb-ana")))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("after msg-ana-1"));
+    }
+
+    @Test
+    void localRunsCheckpointToFilesNotToTheJobManagersMemory(@TempDir Path work) throws Exception {
+        Configuration flinkConf = PersonalizationJob.flinkConfiguration(new Configuration());
+        LocalCommand.keepStateOnDisk(flinkConf, work);
+
+        CheckpointStorage storage = CheckpointStorageLoader.load(null, new EmbeddedRocksDBStateBackend(), flinkConf,
+                new Configuration(), getClass().getClassLoader(), LoggerFactory.getLogger(LocalCommandTest.class));
+
+        assertThat(storage).isInstanceOfSatisfying(FileSystemCheckpointStorage.class, files ->
+                assertThat(files.getCheckpointPath().toUri()).isEqualTo(work.resolve("checkpoints").toUri()));
     }
 }
