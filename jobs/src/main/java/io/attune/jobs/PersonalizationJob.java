@@ -49,6 +49,7 @@ import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
 import java.time.Duration;
 import java.util.HashSet;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
@@ -59,6 +60,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
 import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
@@ -66,6 +68,8 @@ import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTimeWindows;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The personalization job: assistant messages, engagement and account links in; one recommendation refresh
@@ -81,6 +85,8 @@ import org.apache.flink.streaming.api.windowing.assigners.TumblingProcessingTime
  */
 public final class PersonalizationJob {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalizationJob.class);
+
     private PersonalizationJob() {}
 
     public static void main(String[] args) throws Exception {
@@ -91,8 +97,24 @@ public final class PersonalizationJob {
         }
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
+        checkpointStorageWarning(env.getConfiguration()).ifPresent(LOG::warn);
         defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
         env.execute("attune-personalization");
+    }
+
+    /**
+     * Why checkpoints will fail once the state grows, if they will: without {@code execution.checkpointing.dir} (in
+     * the options or the cluster's configuration) Flink keeps checkpoints in the JobManager's memory and refuses
+     * any over 5 MiB, which this job's state passes within a minute at 150 events/s; each refusal fails the job,
+     * which restarts and replays. A warning, not an error, since a short trial run may never get there.
+     */
+    static Optional<String> checkpointStorageWarning(ReadableConfig conf) {
+        if (conf.getOptional(CheckpointingOptions.CHECKPOINTS_DIRECTORY).isPresent()) {
+            return Optional.empty();
+        }
+        return Optional.of("No " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key() + " is configured: checkpoints go to"
+                + " the JobManager's memory, which refuses any over 5 MiB, and every refused checkpoint restarts"
+                + " the job. Set it to a durable file system (the manifests in docker/ do).");
     }
 
     /**

@@ -39,4 +39,15 @@ class FlinkConfigurationTest {
         assertThat(conf.get(PipelineOptions.MAX_PARALLELISM))
                 .isEqualTo(new Configuration().get(PersonalizationOptions.MAX_PARALLELISM));
     }
+
+    @Test
+    void warnsWhenCheckpointsWouldGoToTheJobManagersMemory() {
+        assertThat(PersonalizationJob.checkpointStorageWarning(PersonalizationJob.flinkConfiguration(
+                new Configuration()))).hasValueSatisfying(warning -> assertThat(warning)
+                        .contains(CheckpointingOptions.CHECKPOINTS_DIRECTORY.key()).contains("5 MiB"));
+
+        Configuration onFiles = new Configuration();
+        onFiles.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, "s3://attune-state/checkpoints");
+        assertThat(PersonalizationJob.checkpointStorageWarning(onFiles)).isEmpty();
+    }
 }
