@@ -40,6 +40,11 @@ public final class Attune {
                        wfrench wngerman wspanish witalian wportuguese wdutch, and hunspell with hunspell-en-us
                        hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-pt-br hunspell-nl)
                          [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]
+              german-vocabulary
+                       German words whose every sense the Ding dictionary translates into one category's
+                       English topic vocabulary (Debian: dict-freedict-deu-eng wfrench wngerman wspanish
+                       witalian wportuguese wdutch)
+                         [--dictionary DIR] [--dict-dir DIR] [--output FILE]
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
@@ -79,6 +84,10 @@ public final class Attune {
                 }
                 case "medical-vocabulary" -> {
                     io.attune.models.guard.MedicalVocabularyBuilder.main(rest);
+                    yield 0;
+                }
+                case "german-vocabulary" -> {
+                    io.attune.models.guard.GermanVocabularyBuilder.main(rest);
                     yield 0;
                 }
                 case "common-words" -> {

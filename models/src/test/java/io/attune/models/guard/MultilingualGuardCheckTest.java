@@ -107,6 +107,10 @@ class MultilingualGuardCheckTest {
         // miss five of its six messages about orientation: 1.0, 0.8, 0.8, 0.8, 0.7, 0.8 (not held out).
         assertFloors("/guard/unseen-phrasing-check-4.jsonl", Map.of("fr", 0.8, "de", 0.6, "es", 0.7, "it", 0.6,
                 "pt", 0.6, "nl", 0.6));
+        // Set 5 (10 sensitive, 10 everyday in German and French; 2026-12-02, session 35) was written before the German
+        // dictionary vocabulary was built: recall de 0.8, fr 0.9 before, de 0.9 after ("Bandscheibenvorfall"); one
+        // everyday text flagged in each language both times. Floors one text below.
+        assertFloors("/guard/unseen-phrasing-check-5.jsonl", Map.of("de", 0.8, "fr", 0.8));
     }
 
     @Test
