@@ -261,15 +261,25 @@ final class LatencyCommand {
         private void printTimeline() {
             long first = sent.values().stream().mapToLong(Sent::nanos).min().orElse(0);
             long bucket = TimeUnit.SECONDS.toNanos(TIMELINE_SECONDS);
-            Map<Long, List<Long>> byBucket = new TreeMap<>();
-            sent.forEach((id, event) -> byBucket.computeIfAbsent((event.nanos() - first) / bucket,
-                    b -> new ArrayList<>()).add(tookNanos.getOrDefault(id, Long.MAX_VALUE)));
-            System.out.printf("%n| sent at s | events | p50 ms | max ms |%n|---:|---:|---:|---:|%n");
-            byBucket.forEach((b, took) -> {
-                long[] sorted = took.stream().mapToLong(Long::longValue).sorted().toArray();
-                System.out.printf("| %d | %,d | %.1f | %s |%n", b * TIMELINE_SECONDS, sorted.length, ms(sorted, 0.5),
-                        sorted[sorted.length - 1] == Long.MAX_VALUE ? "none" : String.format("%.1f",
-                                sorted[sorted.length - 1] / 1e6));
+            Map<Long, Integer> sentPerBucket = new TreeMap<>();
+            Map<Long, List<Long>> tookPerBucket = new TreeMap<>();
+            sent.forEach((id, event) -> {
+                long b = (event.nanos() - first) / bucket;
+                sentPerBucket.merge(b, 1, Integer::sum);
+                Long took = tookNanos.get(id);
+                if (took != null) {
+                    tookPerBucket.computeIfAbsent(b, k -> new ArrayList<>()).add(took);
+                }
+            });
+            // With refresh.min-interval an event may be folded into a later one's refresh and never be named.
+            System.out.printf("%n| sent at s | events | named by a refresh | p50 ms | max ms |%n"
+                    + "|---:|---:|---:|---:|---:|%n");
+            sentPerBucket.forEach((b, count) -> {
+                long[] took = tookPerBucket.getOrDefault(b, List.of()).stream().mapToLong(Long::longValue).sorted()
+                        .toArray();
+                System.out.printf("| %d | %,d | %,d | %s | %s |%n", b * TIMELINE_SECONDS, count, took.length,
+                        took.length == 0 ? "" : String.format("%.1f", ms(took, 0.5)),
+                        took.length == 0 ? "" : String.format("%.1f", took[took.length - 1] / 1e6));
             });
         }
 

@@ -15,7 +15,8 @@ class LatencyCommandTest {
     @Test
     void timesEveryEventToTheRefreshItTriggered() throws Exception {
         CapturedRun run = CapturedRun.of(() -> LatencyCommand.run(new String[] {"--people", "5", "--items", "40",
-            "--rate", "10", "--seconds", "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once"}));
+            "--rate", "10", "--seconds", "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once",
+            "--timeline"}));
         String output = run.output();
 
         assertThat(run.status()).isZero();
@@ -24,6 +25,9 @@ class LatencyCommandTest {
         assertThat(Integer.parseInt(timed.group(1))).isEqualTo(54);
         assertThat(timed.group(2)).isEqualTo(timed.group(1));
         assertThat(output).contains("Refreshes delivered more than once: 0\n");
+        // Every event of the 6 s was sent in the first two 5 s buckets, and every one was named by a refresh.
+        assertThat(output).contains("| sent at s | events | named by a refresh | p50 ms | max ms |")
+                .containsPattern("\\| 0 \\| (\\d+) \\| \\1 \\| ");
         assertThat(output).containsPattern("\\| likes \\| [1-9]\\d* \\|")
                 .containsPattern("\\| assistant messages \\| [1-9]\\d* \\|");
     }
