@@ -11,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ListState;
@@ -231,23 +230,18 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
 
     /** The {@code n} entries with the highest counts, strongest first (ties by id), as a table without errors. */
     private NeighborTable strongestAffinity(int n) throws Exception {
-        PriorityQueue<Map.Entry<String, Float>> top = new PriorityQueue<>(
-                n + 1, Map.Entry.<String, Float>comparingByValue()
-                        .thenComparing(Map.Entry::getKey, Comparator.reverseOrder()));
+        String[] ids = new String[2 * affinityNeighbors + 1];
+        float[] counts = new float[ids.length];
+        int size = 0;
         for (Map.Entry<String, Float> entry : affinity.entries()) {
-            top.offer(Map.entry(entry.getKey(), entry.getValue()));
-            if (top.size() > n) {
-                top.poll();
+            if (size == ids.length) {
+                ids = Arrays.copyOf(ids, size * 2);
+                counts = Arrays.copyOf(counts, size * 2);
             }
+            ids[size] = entry.getKey();
+            counts[size++] = entry.getValue();
         }
-        String[] ids = new String[top.size()];
-        float[] counts = new float[top.size()];
-        for (int i = ids.length - 1; i >= 0; i--) {
-            Map.Entry<String, Float> entry = top.poll();
-            ids[i] = entry.getKey();
-            counts[i] = entry.getValue();
-        }
-        return new NeighborTable(ids, counts, new float[0]);
+        return NeighborTable.strongest(ids, counts, new float[0], size, n);
     }
 
     private CatalogUpdate published(String itemId) throws Exception {

@@ -25,6 +25,7 @@ class ItemNeighborhoodThroughputCheck {
     private static final int ITEMS = 500;
     private static final int WARM_UP = 300_000;
     private static final int MEASURED = 200_000;
+    private static final int PUBLICATION_ROUNDS = 20;
     private static final String SLOT_MEMORY = System.getProperty("attune.slot-memory", "256mb");
 
     @Test
@@ -51,6 +52,19 @@ class ItemNeighborhoodThroughputCheck {
             double seconds = (System.nanoTime() - start) / 1e9;
             System.out.printf("%s, RocksDB with %s per slot: %,.0f pairs/s (%,d pairs over %d items in %.1f s)%n",
                     label, SLOT_MEMORY, MEASURED / seconds, MEASURED, ITEMS, seconds);
+            // Publications: every item changed since the last one publishes when its timer fires, reading its
+            // tables whole (the strongest neighbours and affinities). Each round changes every item, then fires.
+            long publishing = 0;
+            int published = 0;
+            for (int round = 0; round < PUBLICATION_ROUNDS; round++) {
+                feed(harness, random, ITEMS * 4, affinityShare);
+                harness.getOutput().clear();
+                long before = System.nanoTime();
+                harness.setProcessingTime((round + 1) * 10_000L);
+                publishing += System.nanoTime() - before;
+                published += harness.getOutput().size();
+            }
+            System.out.printf("%s: %,d publications, %.1f µs each%n", label, published, publishing / 1e3 / published);
         }
     }
 

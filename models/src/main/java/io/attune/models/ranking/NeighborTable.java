@@ -35,21 +35,31 @@ public record NeighborTable(String[] neighbors, float[] weights, float[] errors)
      * rest of the sketch only keeps its counts honest.
      */
     public NeighborTable strongest(int n) {
-        Integer[] order = new Integer[neighbors.length];
+        return strongest(neighbors, weights, errors, neighbors.length, n);
+    }
+
+    /**
+     * As {@link #strongest(int)}, for the first {@code size} entries of parallel arrays ({@code errors} empty when every
+     * weight was observed): what an item's affinity counts, gathered from keyed state, publish.
+     */
+    public static NeighborTable strongest(String[] neighbors, float[] weights, float[] errors, int size, int n) {
+        float[] guaranteed = new float[size];
+        Integer[] order = new Integer[size];
         int kept = 0;
-        for (int i = 0; i < neighbors.length; i++) {
-            if (guaranteed(i) > 0f) {
+        for (int i = 0; i < size; i++) {
+            guaranteed[i] = errors.length == 0 ? weights[i] : weights[i] - errors[i];
+            if (guaranteed[i] > 0f) {
                 order[kept++] = i;
             }
         }
-        Arrays.sort(order, 0, kept, Comparator.comparingDouble((Integer i) -> -guaranteed(i))
+        Arrays.sort(order, 0, kept, Comparator.comparingDouble((Integer i) -> -guaranteed[i])
                 .thenComparing(i -> neighbors[i]));
-        int size = Math.min(Math.max(0, n), kept);
-        String[] outNeighbors = new String[size];
-        float[] outWeights = new float[size];
-        for (int j = 0; j < size; j++) {
+        int count = Math.min(Math.max(0, n), kept);
+        String[] outNeighbors = new String[count];
+        float[] outWeights = new float[count];
+        for (int j = 0; j < count; j++) {
             outNeighbors[j] = neighbors[order[j]];
-            outWeights[j] = guaranteed(order[j]);
+            outWeights[j] = guaranteed[order[j]];
         }
         return new NeighborTable(outNeighbors, outWeights, new float[0]);
     }

@@ -2,6 +2,8 @@ package io.attune.models.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +59,43 @@ class NeighborTableTest {
         assertThat(counted.errors()).as("c took b's slot and inherited its weight").containsExactly(0f, 3f);
         assertThat(counted.guaranteed(1)).isEqualTo(1f);
         assertThat(published.add("a", 1f, 2).guaranteed(0)).isEqualTo(6f);
+    }
+
+    @Test
+    void theStrongestOfGatheredArraysAreTheMostCertainStrongestFirstTiesById() {
+        Random random = new Random(35);
+        for (int trial = 0; trial < 200; trial++) {
+            int size = random.nextInt(300);
+            String[] ids = new String[size];
+            float[] weights = new float[size];
+            float[] errors = new float[trial % 2 == 0 ? 0 : size];
+            for (int i = 0; i < size; i++) {
+                ids[i] = "item-" + random.nextInt(1000) + "-" + i;
+                // Small whole counts, as affinity tables hold: many ties at any cut.
+                weights[i] = random.nextInt(6);
+                if (errors.length > 0) {
+                    errors[i] = random.nextInt(3);
+                }
+            }
+            int n = random.nextInt(size + 2);
+
+            NeighborTable selected = NeighborTable.strongest(ids, weights, errors, size, n);
+
+            Integer[] all = new Integer[size];
+            for (int i = 0; i < size; i++) {
+                all[i] = i;
+            }
+            java.util.function.IntToDoubleFunction guaranteed =
+                    i -> errors.length == 0 ? weights[i] : weights[i] - errors[i];
+            List<Integer> expected = Arrays.stream(all).filter(i -> guaranteed.applyAsDouble(i) > 0)
+                    .sorted(java.util.Comparator.comparingDouble((Integer i) -> -guaranteed.applyAsDouble(i))
+                            .thenComparing(i -> ids[i]))
+                    .limit(n).toList();
+            assertThat(selected.neighbors()).containsExactly(expected.stream().map(i -> ids[i]).toArray(String[]::new));
+            for (int j = 0; j < expected.size(); j++) {
+                assertThat(selected.weights()[j]).isEqualTo((float) guaranteed.applyAsDouble(expected.get(j)));
+            }
+            assertThat(selected.errors()).isEmpty();
+        }
     }
 }
