@@ -49,7 +49,8 @@ final class LatencyCommand {
                          --people N        people (default 200)      --items N      catalog items per app (default 1000)
                          --rate N          events per second (default 20)  --seconds N  how long (default 60)
                          --message-share X share of events that are assistant messages (default 0.25)
-                         --timeline        also print each 5 s of the run: events sent then, p50 and max
+                         --timeline        also print each 5 s of the run: events sent then, how many a
+                                           refresh named, their p50 and max
                          and any job option, e.g. --sink.delivery-guarantee at-least-once --checkpoint.interval 1s
             """;
 
