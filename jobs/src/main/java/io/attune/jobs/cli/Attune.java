@@ -40,11 +40,12 @@ public final class Attune {
                        wfrench wngerman wspanish witalian wportuguese wdutch, and hunspell with hunspell-en-us
                        hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-pt-br hunspell-nl)
                          [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]
-              german-vocabulary
-                       German words whose every sense the Ding dictionary translates into one category's
-                       English topic vocabulary (Debian: dict-freedict-deu-eng wfrench wngerman wspanish
+              ding-vocabulary
+                       from the Ding German-English dictionary: German words whose every sense translates into
+                       one category's English topic vocabulary, and English words it files under medicine only
+                       (Debian: dict-freedict-deu-eng dict-freedict-eng-deu scowl wfrench wngerman wspanish
                        witalian wportuguese wdutch)
-                         [--dictionary DIR] [--dict-dir DIR] [--output FILE]
+                         [--dictionary DIR] [--dict-dir DIR] [--scowl DIR] [--guard-dir DIR]
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
@@ -86,8 +87,8 @@ public final class Attune {
                     io.attune.models.guard.MedicalVocabularyBuilder.main(rest);
                     yield 0;
                 }
-                case "german-vocabulary" -> {
-                    io.attune.models.guard.GermanVocabularyBuilder.main(rest);
+                case "ding-vocabulary" -> {
+                    io.attune.models.guard.DingVocabularyBuilder.main(rest);
                     yield 0;
                 }
                 case "common-words" -> {

@@ -12,8 +12,9 @@ import java.util.Map;
  * to the others, their learned words as those languages spell them ({@link CognateVocabularyBuilder}), and the
  * drugs, conditions and procedures of two medical spelling dictionaries, English and German, that no everyday
  * word list has ({@link MedicalVocabularyBuilder}: "diclofenac", "bruxism", "Tizanidin"), and German words whose every
- * sense a German-English dictionary translates into one category's English terms ({@link GermanVocabularyBuilder}:
- * "Zuckerkrankheit", "Gewerkschaft", "Taufe"). Its hits are one
+ * sense a German-English dictionary translates into one category's English terms, with the English words it files
+ * under medicine and nothing else ({@link DingVocabularyBuilder}: "Zuckerkrankheit", "Gewerkschaft", "catatonia").
+ * Its hits are one
  * more view for the trained head, which learns how much a hit is worth, and evidence for the category; whether a
  * hit alone flags is up to the {@link DecisionRules} (a message's does, a catalog item's does not). Its point is
  * register independence: "metformin" or "sacrament" mean the same in a Usenet post, a patient question and an
@@ -25,7 +26,8 @@ final class TopicVocabulary {
     static final String OTHER_LANGUAGES = "topic-vocabulary-languages.tsv";
     static final String COGNATES = CognateVocabularyBuilder.RESOURCE;
     static final String MEDICAL = MedicalVocabularyBuilder.RESOURCE;
-    static final String GERMAN = GermanVocabularyBuilder.RESOURCE;
+    static final String GERMAN = DingVocabularyBuilder.GERMAN;
+    static final String ENGLISH_CLINICAL = DingVocabularyBuilder.ENGLISH_CLINICAL;
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -38,13 +40,13 @@ final class TopicVocabulary {
 
     /**
      * The bundled vocabulary (English from WordNet, the hand-written other languages, cognates, the medical
-     * dictionaries' words, then the German words the Ding dictionary translates into the English vocabulary), for
-     * the given categories; terms of other categories are ignored, and a term keeps its
+     * dictionaries' words, then the German words the Ding dictionary translates into the English vocabulary and the
+     * English words it files under medicine), for the given categories; terms of other categories are ignored, and a term keeps its
      * first category.
      */
     static TopicVocabulary bundled(List<String> categories) {
         Map<String, Integer> terms = new HashMap<>();
-        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES, COGNATES, MEDICAL, GERMAN)) {
+        for (String resource : List.of(RESOURCE, OTHER_LANGUAGES, COGNATES, MEDICAL, GERMAN, ENGLISH_CLINICAL)) {
             boolean threeColumns = !resource.equals(RESOURCE) && !resource.equals(OTHER_LANGUAGES);
             for (String[] row : GuardResources.rows(resource, threeColumns ? 3 : 2)) {
                 int category = categories.indexOf(row[0]);

@@ -15,7 +15,7 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class GermanVocabularyBuilderTest {
+class DingVocabularyBuilderTest {
 
     private static final List<String> CATEGORIES =
             List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
@@ -41,9 +41,9 @@ class GermanVocabularyBuilderTest {
 
     @Test
     void keepsWordsWhoseEverySenseTranslatesIntoOneCategory(@TempDir Path dir) throws IOException {
-        List<GermanVocabularyBuilder.Entry> entries = readBack(dir);
+        List<DingVocabularyBuilder.Entry> entries = readBack(dir);
 
-        Map<String, String[]> kept = GermanVocabularyBuilder.build(entries, ENGLISH, Set.of("gebet"));
+        Map<String, String[]> kept = DingVocabularyBuilder.build(entries, ENGLISH, Set.of("gebet"));
 
         // Krebs is also a star sign (a sense tagged with another field), Wahl also a choice (a sense with no topic
         // translation), "im Magen" a phrase built on a preposition, Gebet a Dutch word, Pest too short (four letters).
@@ -54,22 +54,45 @@ class GermanVocabularyBuilderTest {
     }
 
     @Test
-    void readsTranslationsAsTheWordsBeforeTheirGrammaticalMarks() {
-        assertThat(GermanVocabularyBuilder.translations(
-                " [ugs.]  [med.] cancer <n>, cerebrovascular accident <n>CVA,  /tsˌeːfˌaʊˈɑː/ , labor union <n> [Am.] "))
-                .containsExactly("cancer", "cerebrovascular accident", "labor union");
-        assertThat(GermanVocabularyBuilder.headword("Schlaganfall /ʃlˈɑɡanfˌal/ <masc, n, sg>")).isEqualTo("Schlaganfall");
-        assertThat(GermanVocabularyBuilder.base64("BNjD4")).isEqualTo(((((1L * 64 + 13) * 64 + 35) * 64 + 3) * 64) + 56);
+    void keepsEnglishWordsTheDictionaryFilesUnderMedicineAlone() {
+        List<DingVocabularyBuilder.Entry> entries = List.of(
+                new DingVocabularyBuilder.Entry("catatonia", "Katatonie <fem> [med.]"),
+                new DingVocabularyBuilder.Entry("heart rate", "Herzfrequenz <fem>, Puls <masc> [med.]"),
+                new DingVocabularyBuilder.Entry("stroke", "Schlaganfall <masc> [med.]"),
+                new DingVocabularyBuilder.Entry("stroke", "Anschlag <masc>"),
+                new DingVocabularyBuilder.Entry("enzyme", "Enzym <neut> [biochem.]  [med.]"),
+                new DingVocabularyBuilder.Entry("transfer from", "Verlegung aus <fem> [med.]"),
+                new DingVocabularyBuilder.Entry("braindead", "hirntot <adj> [med.]"),
+                new DingVocabularyBuilder.Entry("retinal", "Netzhaut… [anat.]"),
+                new DingVocabularyBuilder.Entry("ulna", "Elle <fem> [anat.]"));
+
+        Map<String, String[]> kept = DingVocabularyBuilder.buildClinical(entries, Set.of("retinal"), Set.of("braindead"));
+
+        // "stroke" is also a typewriter's stroke (a sense filed under no field), "enzyme" also biochemistry, "transfer
+        // from" a fragment, "braindead" everyday English, "retinal" already an English term, "ulna" too short.
+        assertThat(kept).containsOnlyKeys("catatonia", "heart rate");
+        assertThat(kept.get("heart rate")).containsExactly("HEALTH", "heart rate", "med.");
     }
 
     @Test
-    void bundledGermanWordsCountAsTopicVocabulary() {
+    void readsTranslationsAsTheWordsBeforeTheirGrammaticalMarks() {
+        assertThat(DingVocabularyBuilder.translations(
+                " [ugs.]  [med.] cancer <n>, cerebrovascular accident <n>CVA,  /tsˌeːfˌaʊˈɑː/ , labor union <n> [Am.] "))
+                .containsExactly("cancer", "cerebrovascular accident", "labor union");
+        assertThat(DingVocabularyBuilder.headword("Schlaganfall /ʃlˈɑɡanfˌal/ <masc, n, sg>")).isEqualTo("Schlaganfall");
+        assertThat(DingVocabularyBuilder.base64("BNjD4")).isEqualTo(((((1L * 64 + 13) * 64 + 35) * 64 + 3) * 64) + 56);
+    }
+
+    @Test
+    void bundledDictionaryWordsCountAsTopicVocabulary() {
         TopicVocabulary bundled = TopicVocabulary.bundled(CATEGORIES);
 
         assertThat(bundled.hits("Seit dem Bandscheibenvorfall kann ich kaum noch sitzen")[0]).isPositive();
         assertThat(bundled.hits("Meine Mutter hat Zuckerkrankheit")[0]).isPositive();
         assertThat(bundled.hits("Die Taufe ist am Sonntag")[1]).isPositive();
         assertThat(bundled.hits("Ich bin in der Gewerkschaft")[4]).isPositive();
+        assertThat(bundled.hits("What is the difference between catatonia and emotional unavailability?")[0])
+                .isPositive();
         // Everyday German the dictionary's senses or the word list rule out.
         assertThat(bundled.hits("Wie verhält sich der Zug bei Sturm?")).containsOnly(0f);
         assertThat(bundled.hits("Das liegt mir schwer im Magen")).containsOnly(0f);
@@ -77,7 +100,7 @@ class GermanVocabularyBuilderTest {
     }
 
     /** Writes the entries as a dictd dictionary (gzip data, base-64 index) and reads them back as the builder does. */
-    private static List<GermanVocabularyBuilder.Entry> readBack(Path dir) throws IOException {
+    private static List<DingVocabularyBuilder.Entry> readBack(Path dir) throws IOException {
         StringBuilder index = new StringBuilder();
         byte[] data;
         try (var bytes = new java.io.ByteArrayOutputStream()) {
@@ -96,7 +119,7 @@ class GermanVocabularyBuilderTest {
         }
         Path indexFile = dir.resolve("test.index");
         Files.writeString(indexFile, index.toString());
-        return new ArrayList<>(GermanVocabularyBuilder.readEntries(indexFile, dict));
+        return new ArrayList<>(DingVocabularyBuilder.readEntries(indexFile, dict));
     }
 
     private static String base64(long value) {

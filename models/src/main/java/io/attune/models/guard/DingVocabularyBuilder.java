@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -14,22 +15,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Builds {@code topic-vocabulary-german.tsv}: German words whose every sense a German-English dictionary translates
- * into the English topic vocabulary of one category ("Schlaganfall": stroke, cerebrovascular accident;
- * "Gewerkschaft": trade union; "Moschee": mosque). The hand-written German list has about 150 everyday topic words
- * and the cognates carry over only words spelled like the English ones ("Epilepsie"), so German compounds and
- * native words were missing: "Zuckerkrankheit", "Herzrasen", "Taufe". The translations decide, not a person reading
- * check sets, and the English vocabulary they are matched against was filtered for its everyday senses already.
+ * Builds two topic vocabularies from the Ding German-English dictionary (TU Chemnitz) as FreeDict publishes it for
+ * dictd, Debian packages {@code dict-freedict-deu-eng} and {@code dict-freedict-eng-deu} (GPL-2+ Ding data, converted
+ * under AGPL-3+). Each of its entries is one sense of a headword: a line of translations, with subject tags
+ * ("[med.]", "[relig.]", "[astrol.]") and register or region tags ("[ugs.]", "[Ös.]"). The dictionary decides, not a
+ * person reading check sets.
  *
- * <p>Source: the Ding German-English dictionary (TU Chemnitz) as FreeDict publishes it for dictd, Debian package
- * {@code dict-freedict-deu-eng} (GPL-2+ Ding data, converted under AGPL-3+). Each of its entries is one sense of a
- * headword: a line of translations, with subject tags ("[med.]", "[relig.]", "[astrol.]") and register or region
- * tags ("[ugs.]", "[Ös.]"). A headword is kept for a category when:
+ * <p>{@code topic-vocabulary-german.tsv}: German words whose every sense the dictionary translates into the English
+ * topic vocabulary of one category ("Schlaganfall": stroke, cerebrovascular accident; "Gewerkschaft": trade union;
+ * "Taufe": baptism). The hand-written German list has about 150 everyday topic words and the cognates carry over only
+ * words spelled like the English ones ("Epilepsie"), so German compounds and native words were missing:
+ * "Zuckerkrankheit", "Herzrasen", "Bandscheibenvorfall". A headword is kept for a category when:
  * <ul>
  *   <li>each of its senses has a translation (the words before any grammatical mark) that is a term of that category
  *       in the English topic vocabulary or the English medical words ({@code topic-vocabulary.tsv},
@@ -44,14 +46,30 @@ import java.util.zip.GZIPInputStream;
  *       no German word the German word list spells otherwise ("Verhalt", retention, is "verhält" without accents).
  * </ul>
  *
- * <pre>bin/attune german-vocabulary [--dictionary DIR] [--dict-dir DIR] [--output FILE]</pre>
+ * <p>{@code topic-vocabulary-english-clinical.tsv}: English headwords every sense of which the dictionary files under
+ * medicine, pharmacy or anatomy and under no other field (HEALTH): "catatonia", "rheumatoid", "steroid", "heart
+ * rate", "retinal". WordNet's vocabulary keeps a term only when its most frequent sense is medical and the medical
+ * spelling dictionaries only rare single words, so clinical words a patient writes were missing from both. Kept
+ * when a single word of {@link #MIN_LETTERS} letters or more that is no common English word, no name SCOWL lists
+ * and no word of the other languages' lists, or a phrase of up to four words with no article, preposition or conjunction ("transfer
+ * from" is tagged medical too), and not already an English topic term.
+ *
+ * <pre>bin/attune ding-vocabulary [--dictionary DIR] [--dict-dir DIR] [--scowl DIR] [--guard-dir DIR]</pre>
  */
-public final class GermanVocabularyBuilder {
+public final class DingVocabularyBuilder {
 
-    static final String RESOURCE = "topic-vocabulary-german.tsv";
+    static final String GERMAN = "topic-vocabulary-german.tsv";
+    static final String ENGLISH_CLINICAL = "topic-vocabulary-english-clinical.tsv";
     static final int MIN_LETTERS = 5;
     private static final int MAX_WORDS = 4;
-    private static final String DICTIONARY = "freedict-deu-eng";
+    private static final String GERMAN_ENGLISH = "freedict-deu-eng";
+    private static final String ENGLISH_GERMAN = "freedict-eng-deu";
+    /** The subject tags of the clinical English words: medicine, pharmacy, anatomy. */
+    static final Set<String> CLINICAL_SUBJECTS = Set.of("med.", "pharm.", "anat.");
+    /** Words that make a phrase a fragment of a sentence rather than a name ("transfer from", "work in"). */
+    static final Set<String> FUNCTION_WORDS = Set.of("a", "an", "the", "of", "in", "on", "at", "to", "from", "for",
+            "with", "by", "be", "is", "are", "and", "or", "as", "into", "onto", "off", "out", "up", "down", "over",
+            "under");
 
     /** The subject tags a sense of each category may carry; any other subject tag makes it another field's word. */
     static final Map<String, Set<String>> OWN_SUBJECTS = Map.of(
@@ -71,31 +89,29 @@ public final class GermanVocabularyBuilder {
 
     private static final Pattern TAG = Pattern.compile("\\[([^\\]]+)\\]");
     private static final Pattern LETTERS_AND_SPACES = Pattern.compile("[\\p{L} ]+");
+    private static final Pattern ENGLISH_LETTERS = Pattern.compile("[A-Za-z ]+");
 
-    private GermanVocabularyBuilder() {}
+    private DingVocabularyBuilder() {}
 
     public static void main(String[] args) throws IOException {
         Path dictionaryDir = Path.of("/usr/share/dictd");
         Path dictDir = Path.of("/usr/share/dict");
+        Path scowl = Path.of("/usr/share/dict/scowl");
         Path guardDir = Path.of("models/src/main/resources/io/attune/models/guard");
-        Path output = guardDir.resolve(RESOURCE);
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--dictionary" -> dictionaryDir = Path.of(args[++i]);
                 case "--dict-dir" -> dictDir = Path.of(args[++i]);
-                case "--output" -> output = Path.of(args[++i]);
+                case "--scowl" -> scowl = Path.of(args[++i]);
+                case "--guard-dir" -> guardDir = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Path index = dictionaryDir.resolve(DICTIONARY + ".index");
-        Path data = dictionaryDir.resolve(DICTIONARY + ".dict.dz");
-        if (!Files.isRegularFile(index) || !Files.isRegularFile(data)) {
-            throw new IllegalArgumentException("no " + DICTIONARY + " under " + dictionaryDir
-                    + " (apt-get install dict-freedict-deu-eng)");
-        }
         Map<String, String> english = englishTerms(guardDir);
+        Map<String, Map<String, String>> wordLists = CognateVocabularyBuilder.readWordLists(dictDir);
+
         Set<String> knownElsewhere = new HashSet<>();
-        CognateVocabularyBuilder.readWordLists(dictDir).forEach((language, words) -> {
+        wordLists.forEach((language, words) -> {
             if (!language.equals("de")) {
                 knownElsewhere.addAll(words.keySet());
             }
@@ -114,19 +130,42 @@ public final class GermanVocabularyBuilder {
                 knownElsewhere.add(key);
             }
         });
-        Map<String, String[]> kept = build(readEntries(index, data), english, knownElsewhere);
+        Map<String, String[]> german = build(readDictionary(dictionaryDir, GERMAN_ENGLISH), english, knownElsewhere);
+        write(guardDir.resolve(GERMAN), german, "German word or phrase", "an English term it translates to");
+
+        // The common English words, not SCOWL's larger sizes as for the medical words: those hold "steroid" and
+        // "catatonia", whose every sense the dictionary files under medicine anyway.
+        Set<String> everydayEnglish = MedicalVocabularyBuilder.readScowlNames(scowl);
+        for (String[] row : GuardResources.rows(CommonWords.RESOURCE, 1)) {
+            everydayEnglish.add(row[0].strip());
+        }
+        wordLists.values().forEach(words -> everydayEnglish.addAll(words.keySet()));
+        Map<String, String[]> clinical = buildClinical(readDictionary(dictionaryDir, ENGLISH_GERMAN),
+                english.keySet(), everydayEnglish);
+        write(guardDir.resolve(ENGLISH_CLINICAL), clinical, "English word or phrase", "its subject tags");
+    }
+
+    private static List<Entry> readDictionary(Path dir, String name) throws IOException {
+        Path index = dir.resolve(name + ".index");
+        Path data = dir.resolve(name + ".dict.dz");
+        if (!Files.isRegularFile(index) || !Files.isRegularFile(data)) {
+            throw new IllegalArgumentException("no " + name + " under " + dir + " (apt-get install dict-" + name + ")");
+        }
+        return readEntries(index, data);
+    }
+
+    private static void write(Path output, Map<String, String[]> kept, String term, String note) throws IOException {
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(output, StandardCharsets.UTF_8))) {
-            out.println("# Built by GermanVocabularyBuilder (bin/attune german-vocabulary) from the Ding German-English");
-            out.println("# dictionary (TU Chemnitz, GPL-2+) as FreeDict publishes it (Debian dict-freedict-deu-eng, AGPL-3+");
-            out.println("# conversion), matched against topic-vocabulary.tsv (WordNet 3.1, WordNet licence) and the English");
-            out.println("# words of medical-vocabulary.tsv. Do not edit by hand.");
-            out.println("# category <TAB> German word or phrase <TAB> an English term it translates to");
+            out.println("# Built by DingVocabularyBuilder (bin/attune ding-vocabulary) from the Ding German-English");
+            out.println("# dictionary (TU Chemnitz, GPL-2+) as FreeDict publishes it (Debian dict-freedict-deu-eng and");
+            out.println("# dict-freedict-eng-deu, AGPL-3+ conversion), matched against topic-vocabulary.tsv (WordNet 3.1,");
+            out.println("# WordNet licence) and the English words of medical-vocabulary.tsv. Do not edit by hand.");
+            out.println("# category <TAB> " + term + " <TAB> " + note);
             kept.forEach((key, row) -> out.println(row[0] + "\t" + row[1] + "\t" + row[2]));
         }
         Map<String, Integer> perCategory = new TreeMap<>();
         kept.values().forEach(row -> perCategory.merge(row[0], 1, Integer::sum));
-        System.out.println(kept.size() + " German terms " + perCategory);
-        System.out.println("wrote " + output);
+        System.out.println(output.getFileName() + ": " + kept.size() + " terms " + perCategory);
     }
 
     /** English topic terms by key: the WordNet vocabulary, then the medical dictionaries' English words (HEALTH). */
@@ -236,6 +275,54 @@ public final class GermanVocabularyBuilder {
         return kept;
     }
 
+    /**
+     * The clinical English words by key, each as {HEALTH, the headword, its subject tags}, sorted by key.
+     *
+     * @param englishTerms keys of the English topic terms already bundled
+     * @param everyday keys of everyday English words, names and other languages' words
+     */
+    static Map<String, String[]> buildClinical(List<Entry> entries, Set<String> englishTerms, Set<String> everyday) {
+        Map<String, List<Entry>> sensesByKey = new LinkedHashMap<>();
+        for (Entry entry : entries) {
+            sensesByKey.computeIfAbsent(TopicVocabulary.key(entry.headword()), k -> new ArrayList<>()).add(entry);
+        }
+        Map<String, String[]> kept = new TreeMap<>();
+        sensesByKey.forEach((key, senses) -> {
+            String headword = senses.get(0).headword();
+            if (key.isEmpty() || englishTerms.contains(key) || !ENGLISH_LETTERS.matcher(headword).matches()) {
+                return;
+            }
+            String[] words = key.split(" ");
+            if (words.length == 1 ? key.length() < MIN_LETTERS || everyday.contains(key)
+                    : words.length > MAX_WORDS || Arrays.stream(words).anyMatch(FUNCTION_WORDS::contains)) {
+                return;
+            }
+            Set<String> tags = new TreeSet<>();
+            for (Entry sense : senses) {
+                Set<String> subjects = subjects(sense.translations());
+                if (subjects.isEmpty() || !CLINICAL_SUBJECTS.containsAll(subjects)) {
+                    return;
+                }
+                tags.addAll(subjects);
+            }
+            kept.put(key, new String[] {Category.HEALTH.name(), headword, String.join(" ", tags)});
+        });
+        return kept;
+    }
+
+    /** The subject tags of a line of translations (register and region tags left out). */
+    static Set<String> subjects(String translations) {
+        Set<String> subjects = new HashSet<>();
+        Matcher tag = TAG.matcher(translations);
+        while (tag.find()) {
+            String name = tag.group(1).strip();
+            if (SUBJECTS.contains(name)) {
+                subjects.add(name);
+            }
+        }
+        return subjects;
+    }
+
     private static boolean shapeKept(String headword, String key) {
         if (!LETTERS_AND_SPACES.matcher(headword).matches()) {
             return false;
@@ -259,14 +346,7 @@ public final class GermanVocabularyBuilder {
 
     /** Whether every subject tag of the sense is one its category's words may carry. */
     static boolean subjectsFit(String translations, String category) {
-        Matcher tag = TAG.matcher(translations);
-        while (tag.find()) {
-            String name = tag.group(1).strip();
-            if (SUBJECTS.contains(name) && !OWN_SUBJECTS.get(category).contains(name)) {
-                return false;
-            }
-        }
-        return true;
+        return OWN_SUBJECTS.get(category).containsAll(subjects(translations));
     }
 
     /**
