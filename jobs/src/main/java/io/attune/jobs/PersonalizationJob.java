@@ -222,6 +222,8 @@ public final class PersonalizationJob {
                         options.get(PersonalizationOptions.AFFINITY_NEIGHBORS),
                         options.get(PersonalizationOptions.PUBLISHED_AFFINITY), options.get(PROFILE_RETENTION),
                         options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL),
+                        options.get(PersonalizationOptions.ITEM_PUBLISH_MIN_CHANGE),
+                        options.get(PersonalizationOptions.ITEM_PUBLISH_MAX_STALENESS),
                         env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");

@@ -210,6 +210,20 @@ public final class PersonalizationOptions {
             .withDescription("An item's popularity and neighbours are broadcast to the profile operator at most"
                     + " once per this interval (wall clock), with all changes since; 0 broadcasts every change.");
 
+    public static final ConfigOption<Float> ITEM_PUBLISH_MIN_CHANGE = key("items.publish-min-change")
+            .floatType()
+            .defaultValue(0.05f)
+            .withDescription("An item that has been broadcast before is broadcast again, at the end of an"
+                    + " items.publish-interval, only once the pair weight it took in since is at least this share of"
+                    + " all it had taken in then, or its last broadcast is items.publish-max-staleness old; 0"
+                    + " broadcasts every interval with a change. Each broadcast reads the item's whole tables.");
+
+    public static final ConfigOption<Duration> ITEM_PUBLISH_MAX_STALENESS = key("items.publish-max-staleness")
+            .durationType()
+            .defaultValue(Duration.ofSeconds(60))
+            .withDescription("The longest a change to an item's popularity or neighbours waits for its broadcast"
+                    + " under items.publish-min-change.");
+
     public static final ConfigOption<Float> CO_ENGAGEMENT_WEIGHT = key("refresh.co-engagement-weight")
             .floatType()
             .defaultValue(1.0f)

@@ -35,7 +35,7 @@ class TypeSerializationTest {
         io.attune.jobs.stream.CatalogUpdate.class, io.attune.jobs.state.RecentLikes.class,
         io.attune.jobs.events.ErasureRequest.class, io.attune.jobs.events.ErasureReceipt.class,
         io.attune.jobs.inspect.KeyedStateEntry.class, io.attune.jobs.inspect.StateTally.class,
-        io.attune.jobs.inspect.CatalogTally.class,
+        io.attune.jobs.inspect.CatalogTally.class, io.attune.jobs.state.ItemPublication.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

@@ -265,6 +265,58 @@ class CoEngagementTest {
     }
 
     @Test
+    void anItemThatChangedByLessThanTheMinimumShareWaitsForMoreChangeOrTheStalenessBound() throws Exception {
+        // 10% of the weight at the last publication, or 10 s.
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 4, 4, 4, RETENTION, Duration.ofSeconds(1),
+                0.1f, Duration.ofSeconds(10), false))) {
+            harness.setProcessingTime(500L);
+            for (int i = 0; i < 20; i++) {
+                harness.processElement(new ItemPair("a", "a", 1f, i), i);
+            }
+            harness.setProcessingTime(1_000L);
+            assertThat(harness.extractOutputValues()).as("a first publication goes out at once").hasSize(1);
+
+            harness.setProcessingTime(1_500L);
+            harness.processElement(new ItemPair("a", "a", 1f, 30L), 30L);
+            harness.setProcessingTime(2_000L);
+            assertThat(harness.extractOutputValues()).as("1 of 20: less than 10%, waits").hasSize(1);
+            harness.setProcessingTime(2_500L);
+            harness.processElement(new ItemPair("a", "b", 1f, 31L), 31L);
+            harness.setProcessingTime(3_000L);
+            List<CatalogUpdate> out = harness.extractOutputValues();
+            assertThat(out).as("2 of 20: 10%, publishes with both changes").hasSize(2);
+            assertThat(out.get(1).signals().popularity()).isEqualTo(21f);
+            assertThat(out.get(1).signals().neighbors().neighbors()).containsExactly("b");
+
+            harness.setProcessingTime(3_500L);
+            harness.processElement(new ItemPair("a", "a", 1f, 40L), 40L);
+            harness.setProcessingTime(12_999L);
+            assertThat(harness.extractOutputValues()).as("1 of 22 waits until the bound").hasSize(2);
+            harness.setProcessingTime(13_000L);
+            out = harness.extractOutputValues();
+            assertThat(out).as("10 s after the last publication, sent whatever the change").hasSize(3);
+            assertThat(out.get(2).signals().popularity()).isEqualTo(22f);
+
+            harness.setProcessingTime(60_000L);
+            assertThat(harness.extractOutputValues()).as("no change since, nothing more").hasSize(3);
+        }
+    }
+
+    @Test
+    void aMinimumChangeOfZeroPublishesEveryIntervalWithAChange() throws Exception {
+        try (var harness = neighborhoodHarness(new ItemNeighborhood(4, 4, 4, 4, RETENTION, Duration.ofSeconds(1),
+                0f, Duration.ofSeconds(10), false))) {
+            for (int second = 0; second < 3; second++) {
+                harness.setProcessingTime(second * 1_000L + 500L);
+                harness.processElement(new ItemPair("a", "a", 1f, second), second);
+            }
+            harness.setProcessingTime(3_000L);
+            assertThat(harness.extractOutputValues()).extracting(update -> update.signals().popularity())
+                    .containsExactly(1f, 2f, 3f);
+        }
+    }
+
+    @Test
     void pairsOfOneInstantBuildTheSameTablesInWhateverOrderTheyArrive() throws Exception {
         // A full table (2 slots) evicts by the order of additions: an earlier version published {c, d} for this
         // order and {b, c} for its reverse. A replay's sort gives equal timestamps no fixed order.
