@@ -218,7 +218,9 @@ public final class SensitiveTopicGuard {
                     flagged.add(likeliest);
                 }
             }
-            if (flagged.isEmpty() && lexiconFlags) {
+            int none = judge.classes().indexOf(LabeledText.NONE);
+            if (flagged.isEmpty() && lexiconFlags
+                    && (none < 0 || headProbabilities[none] < rules.denseEvidenceBelowNone())) {
                 flagDenseEvidence(analysis, scores, flagged);
             }
             return new GuardDecision(scores, flagged, !flagged.isEmpty(), false);

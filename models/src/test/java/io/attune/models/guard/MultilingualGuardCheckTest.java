@@ -244,6 +244,29 @@ class MultilingualGuardCheckTest {
                 .isLessThan(asMessages.falseSuppression(e -> true));
     }
 
+    @Test
+    void catalogItemsWrittenAfterTheCatalogRulesWereChosen() throws URISyntaxException {
+        // catalog-check-2.jsonl: 20 sensitive items (7 HEALTH, 5 RELIGION, 3 SEXUAL_ORIENTATION, 2 RACE_ETHNICITY,
+        // 3 POLITICS; English, French, German, Spanish) and 20 everyday ones, most titles or products with a topic
+        // word, written on 2026-12-02 before running them. The catalog rules caught 18 (missing hearing aids in
+        // German and a pilgrimage to Lourdes in French) and flagged 5 everyday items ("Holy Smoke BBQ sauce" and
+        // "Doctor Sleep" as HEALTH, "Kingdom of Heaven" as RELIGION, a Civil War reenactment as POLITICS, a blood
+        // orange kombucha as HEALTH): the head with one evidence word at half the threshold. Floors at what they do.
+        GuardReport asCatalog = run("/guard/catalog-check-2.jsonl", guard::assessCatalogItem);
+        assertThat(asCatalog.anySensitiveRecall(e -> true)).isGreaterThanOrEqualTo(0.9);
+        assertThat(asCatalog.falseSuppression(e -> true)).isLessThanOrEqualTo(0.25);
+        // Titles that pile up topic words as names, which dense evidence alone flagged before the catalog head was
+        // asked (session 36), and a sensitive item only dense evidence catches.
+        for (String title : List.of(
+                "Star Wars: Episode V - The Empire Strikes Back (1980). Action, Adventure, Sci-Fi (Action, Adventure, Sci-Fi)",
+                "Lawrence of Arabia (1962). Adventure, Drama, War (Adventure, Drama, War)",
+                "Angels & Demons (2009). Crime, Drama, Mystery, Thriller (Crime, Drama, Mystery, Thriller)")) {
+            assertThat(guard.assessCatalogItem(title, embedder.embed(title)).sensitive()).as(title).isFalse();
+        }
+        String testing = "Centre de dépistage du VIH gratuit et anonyme, sans rendez-vous (santé)";
+        assertThat(guard.assessCatalogItem(testing, embedder.embed(testing)).categories()).containsExactly("HEALTH");
+    }
+
     private static void assertFloors(String resource, Map<String, Double> recallFloor) throws URISyntaxException {
         GuardReport report = run(resource);
         recallFloor.forEach((lang, floor) -> {

@@ -267,6 +267,22 @@ class SensitiveTopicGuardTest {
                 .containsExactly("POLITICS");
     }
 
+    @Test
+    void denseEvidenceFlagsACatalogItemOnlyWhileTheHeadLeansTowardsSensitive() {
+        GuardFeatures features = featuresNeeding(
+                Map.of("POLITICS", List.of("wars", "empire", "strikes")), Map.of(), Map.of());
+        float[] embedding = {0, 0, 0};
+        String title = "Star Wars: Episode V - The Empire Strikes Back (1980). Action, Adventure, Sci-Fi";
+        SensitiveTopicGuard sure = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.99, "POLITICS", 0.01)), features, true);
+        assertThat(sure.assess(title, embedding).categories()).as("a message").containsExactly("POLITICS");
+        assertThat(sure.assessCatalogItem(title, embedding).sensitive()).as("a title the head is sure of").isFalse();
+        SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.4, "POLITICS", 0.1, "HEALTH", 0.25, "RELIGION", 0.25)),
+                features, true);
+        assertThat(unsure.assessCatalogItem(title, embedding).categories()).containsExactly("POLITICS");
+    }
+
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         // Lexicon terms that once ended in a bare "*" matched everyday words that start with them.
