@@ -26,7 +26,8 @@ import io.attune.jobs.functions.CountSuppressions;
 import io.attune.jobs.functions.StampSuppressionWindow;
 import io.attune.jobs.functions.SuppressionKey;
 import io.attune.jobs.functions.DeadLetters;
-import io.attune.jobs.functions.EmbedCatalogItems;
+import io.attune.jobs.functions.EmbedCatalogEntries;
+import io.attune.jobs.functions.GuardCatalogItems;
 import io.attune.jobs.functions.EmbedMessages;
 import io.attune.jobs.functions.EmbedderLease;
 import io.attune.jobs.functions.EngagementActivity;
@@ -193,10 +194,15 @@ public final class PersonalizationJob {
                 .map(new ErasureActivity())
                 .uid(Uids.ERASURE_ACTIVITY)
                 .name("Erasure requests to their accounts");
-        SingleOutputStreamOperator<CatalogItem> catalogItems = catalog
-                .process(new EmbedCatalogItems(options.get(TOPIC_CONTENT_CATALOG), embedder))
+        SingleOutputStreamOperator<CatalogItem> catalogItems = AsyncDataStream.orderedWait(catalog,
+                        new EmbedCatalogEntries(PersonalizationOptions.embeddingConfig(options),
+                                PersonalizationOptions.batchingConfig(options)),
+                        options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
                 .uid(Uids.EMBED_CATALOG)
-                .name("Embed catalog items");
+                .name("Embed catalog items")
+                .process(new GuardCatalogItems(options.get(TOPIC_CONTENT_CATALOG), embedder))
+                .uid(Uids.GUARD_CATALOG)
+                .name("Judge catalog items");
 
         SingleOutputStreamOperator<PersonEvent> personEvents = links
                 .keyBy(new AccountKeys.OfLink())

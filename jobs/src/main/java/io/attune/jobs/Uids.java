@@ -22,6 +22,7 @@ public final class Uids {
     public static final String ENGAGEMENT_ACTIVITY = "engagement-activity";
     public static final String ERASURE_ACTIVITY = "erasure-activity";
     public static final String EMBED_CATALOG = "embed-catalog";
+    public static final String GUARD_CATALOG = "guard-catalog";
     public static final String RESOLVE_IDENTITY = "resolve-identity";
     public static final String UPDATE_PROFILE = "update-profile";
     public static final String CO_ENGAGEMENT_PAIRS = "co-engagement-pairs";

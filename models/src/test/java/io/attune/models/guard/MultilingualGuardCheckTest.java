@@ -232,7 +232,7 @@ class MultilingualGuardCheckTest {
     void catalogItemsAreJudgedByWhatTheyAreAbout() throws URISyntaxException {
         // 40 sensitive catalog items (a clinic's ad, a church service, a dating app for gay men, a campaign, in
         // English and a few in French, German or Spanish) and 40 everyday ones, half of them titles with a topic
-        // word ("Smoke and Mirrors", "American Road Trip"), each as EmbedCatalogItems assesses it: text, then
+        // word ("Smoke and Mirrors", "American Road Trip"), each as GuardCatalogItems assesses it: text, then
         // tags. Written on 2026-11-30 before the catalog rules were chosen, which were chosen on it and on the
         // MovieLens titles. The message head and rules caught 39 of 40 and flag 11 of 40 everyday items; the
         // catalog head and rules caught 39 and flag 2. The miss, a Pride party, is caught since the lexicon has

@@ -1,0 +1,120 @@
+package io.attune.jobs.functions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.attune.jobs.events.CatalogEntry;
+import io.attune.jobs.stream.CatalogItem;
+import io.attune.jobs.stream.EmbeddedCatalogEntry;
+import io.attune.models.embedding.BatchingConfig;
+import io.attune.models.embedding.EmbeddingConfig;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.api.common.functions.DefaultOpenContext;
+import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
+import org.apache.flink.streaming.api.functions.async.ResultFuture;
+import org.apache.flink.streaming.api.operators.ProcessOperator;
+import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
+import org.junit.jupiter.api.Test;
+
+/** The catalog's two stages: batched embedding off the task thread, then the guard's catalog rules. */
+class CatalogItemsTest {
+
+    @Test
+    void entriesAreEmbeddedInBatchesWithTheirTagsAndWithdrawnOnesAreNot() throws Exception {
+        EmbedCatalogEntries embed = new EmbedCatalogEntries(EmbeddingConfig.defaults(), BatchingConfig.defaults());
+        embed.open(DefaultOpenContext.INSTANCE);
+        try {
+            List<CompletableFuture<EmbeddedCatalogEntry>> results = new ArrayList<>();
+            // Submitted together, as the async operator does with its in-flight entries: they share batches.
+            for (int i = 0; i < 40; i++) {
+                results.add(invoke(embed, entry("item-" + i, "Trail running shoes, model " + i, true, "running")));
+            }
+            CompletableFuture<EmbeddedCatalogEntry> withdrawn = invoke(embed, entry("gone", "Withdrawn", false));
+            for (CompletableFuture<EmbeddedCatalogEntry> result : results) {
+                EmbeddedCatalogEntry embedded = result.get(60, TimeUnit.SECONDS);
+                assertThat(embedded.embedding()).hasSize(384);
+                assertThat(embedded.error()).isNull();
+            }
+            assertThat(withdrawn.get(60, TimeUnit.SECONDS).embedding()).isNull();
+            assertThat(withdrawn.get().error()).isNull();
+            // The tags are embedded with the text: the same text with other tags lands elsewhere.
+            float[] running = invoke(embed, entry("a", "Weekend plans", true, "running")).get(60, TimeUnit.SECONDS)
+                    .embedding();
+            float[] opera = invoke(embed, entry("b", "Weekend plans", true, "opera")).get(60, TimeUnit.SECONDS)
+                    .embedding();
+            assertThat(running).isNotEqualTo(opera);
+        } finally {
+            embed.close();
+        }
+    }
+
+    @Test
+    void theGuardMarksSensitiveItemsAndDeadLettersWhatCouldNotBeEmbedded() throws Exception {
+        EmbedCatalogEntries embed = new EmbedCatalogEntries(EmbeddingConfig.defaults(), BatchingConfig.defaults());
+        embed.open(DefaultOpenContext.INSTANCE);
+        try (OneInputStreamOperatorTestHarness<EmbeddedCatalogEntry, CatalogItem> harness =
+                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new GuardCatalogItems(
+                        "content-catalog", new EmbedderLease(EmbeddingConfig.defaults()))))) {
+            harness.open();
+            harness.processElement(invoke(embed, entry("shoes", "Trail running shoes for muddy mountain paths", true,
+                    "running")).get(60, TimeUnit.SECONDS), 0L);
+            harness.processElement(invoke(embed, entry("clinic",
+                    "Confidential HIV testing and treatment at our private clinic", true, "health"))
+                    .get(60, TimeUnit.SECONDS), 0L);
+            harness.processElement(new EmbeddedCatalogEntry(entry("gone", "Withdrawn item", false), null, null), 0L);
+            harness.processElement(new EmbeddedCatalogEntry(entry("broken", "Text the model choked on", true), null,
+                    "embedding timed out"), 0L);
+
+            assertThat(harness.extractOutputValues()).satisfiesExactly(
+                    shoes -> {
+                        assertThat(shoes.itemId()).isEqualTo("shoes");
+                        assertThat(shoes.embedding()).hasSize(384);
+                        assertThat(shoes.sensitive()).isFalse();
+                    },
+                    clinic -> assertThat(clinic.sensitive()).isTrue(),
+                    gone -> {
+                        assertThat(gone.active()).isFalse();
+                        assertThat(gone.embedding()).isNull();
+                    });
+            assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(record -> record.getValue())
+                    .singleElement().satisfies(letter -> {
+                        assertThat(letter.payload()).isEqualTo("itemId=broken");
+                        assertThat(letter.reason()).isEqualTo("embedding timed out");
+                    });
+        } finally {
+            embed.close();
+        }
+    }
+
+    private static CompletableFuture<EmbeddedCatalogEntry> invoke(EmbedCatalogEntries embed, CatalogEntry entry) {
+        CompletableFuture<EmbeddedCatalogEntry> future = new CompletableFuture<>();
+        embed.asyncInvoke(entry, new ResultFuture<>() {
+            @Override
+            public void complete(Collection<EmbeddedCatalogEntry> result) {
+                future.complete(result.iterator().next());
+            }
+
+            @Override
+            public void completeExceptionally(Throwable error) {
+                future.completeExceptionally(error);
+            }
+
+            @Override
+            public void complete(CollectionSupplier<EmbeddedCatalogEntry> supplier) {
+                try {
+                    complete(supplier.get());
+                } catch (Exception e) {
+                    future.completeExceptionally(e);
+                }
+            }
+        });
+        return future;
+    }
+
+    private static CatalogEntry entry(String id, String text, boolean active, String... tags) {
+        return new CatalogEntry(id, "INSTAGRAM", "FEED", text, tags, 0L, active);
+    }
+}
