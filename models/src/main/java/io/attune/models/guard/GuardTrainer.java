@@ -29,9 +29,7 @@ public final class GuardTrainer {
     static final List<String> CLASSES = List.of(LabeledText.NONE, Category.HEALTH.name(), Category.RELIGION.name(),
             Category.SEXUAL_ORIENTATION.name(), Category.RACE_ETHNICITY.name(), Category.POLITICS.name());
 
-    private static final int EPOCHS = 8;
     private static final float LEARNING_RATE = 0.2f;
-    private static final float L2 = 1e-6f;
     private static final long SEED = 17;
 
     /**
@@ -52,11 +50,14 @@ public final class GuardTrainer {
      * @param equalNoneShare give NONE at least the share of each language's weight that it has in the
      *     largest language, so that a language whose labelled texts are mostly sensitive (French: tweets
      *     about origin) does not itself read as sensitive
+     * @param epochs passes over the training data
+     * @param denseL2 L2 penalty on the weights of the embedding and the counted features, per example
+     * @param sparseL2 L2 penalty on the character n-gram weights, per example
      */
     public record Options(boolean balanceSources, boolean characterNgrams, boolean disclosures,
-            boolean equalNoneShare) {
+            boolean equalNoneShare, int epochs, float denseL2, float sparseL2) {
         /** What the bundled head is trained with. */
-        public static final Options BUNDLED = new Options(false, true, true, false);
+        public static final Options BUNDLED = new Options(false, true, true, false, 8, 1e-6f, 1e-6f);
     }
 
     /** Trains on {@code train} with the bundled head's options and returns the head. */
@@ -125,7 +126,7 @@ public final class GuardTrainer {
             order[i] = i;
         }
         Random random = new Random(SEED);
-        for (int epoch = 0; epoch < EPOCHS; epoch++) {
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
             shuffle(order, random);
             double loss = 0;
             for (int i : order) {
@@ -139,7 +140,7 @@ public final class GuardTrainer {
                     float[] acc = denseAcc[c];
                     for (int d = 0; d <= head.denseSize; d++) {
                         float xd = d == head.denseSize ? 1f : x[d];
-                        float grad = g * xd + L2 * w[d];
+                        float grad = g * xd + options.denseL2() * w[d];
                         acc[d] += grad * grad;
                         w[d] -= LEARNING_RATE * grad / ((float) Math.sqrt(acc[d]) + 1e-8f);
                     }
@@ -148,7 +149,7 @@ public final class GuardTrainer {
                     int[] idx = s.indices();
                     float[] val = s.values();
                     for (int j = 0; j < idx.length; j++) {
-                        float grad = g * val[j] + L2 * ws[idx[j]];
+                        float grad = g * val[j] + options.sparseL2() * ws[idx[j]];
                         accS[idx[j]] += grad * grad;
                         ws[idx[j]] -= LEARNING_RATE * grad / ((float) Math.sqrt(accS[idx[j]]) + 1e-8f);
                     }
@@ -175,6 +176,9 @@ public final class GuardTrainer {
         boolean disclosures = Options.BUNDLED.disclosures();
         boolean equalNoneShare = Options.BUNDLED.equalNoneShare();
         boolean politicalSpeech = true;
+        int epochs = Options.BUNDLED.epochs();
+        float denseL2 = Options.BUNDLED.denseL2();
+        float sparseL2 = Options.BUNDLED.sparseL2();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--no-political-speech" -> politicalSpeech = false;
@@ -182,6 +186,9 @@ public final class GuardTrainer {
                 case "--no-ngrams" -> characterNgrams = false;
                 case "--no-disclosures" -> disclosures = false;
                 case "--equal-none-share" -> equalNoneShare = true;
+                case "--epochs" -> epochs = Integer.parseInt(args[++i]);
+                case "--dense-l2" -> denseL2 = Float.parseFloat(args[++i]);
+                case "--sparse-l2" -> sparseL2 = Float.parseFloat(args[++i]);
                 case "--holdout-sources" -> holdout = List.of(args[++i].split(","));
                 case "--leave-one-source-out" -> leaveOneOut = true;
                 case "--decisions" -> errors = Path.of(args[++i]);
@@ -196,9 +203,11 @@ public final class GuardTrainer {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
                             + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE] [--balance-sources] [--no-ngrams] "
-                            + "[--no-disclosures] [--equal-none-share] [--no-political-speech]");
+                            + "[--no-disclosures] [--equal-none-share] [--no-political-speech] [--epochs N] "
+                            + "[--dense-l2 X] [--sparse-l2 X]");
         }
-        Options options = new Options(balanceSources, characterNgrams, disclosures, equalNoneShare);
+        Options options = new Options(balanceSources, characterNgrams, disclosures, equalNoneShare, epochs,
+                denseL2, sparseL2);
         EmbeddingConfig config = EmbeddingConfig.defaults();
         EmbeddingModel model = SharedEmbeddingModel.acquire(config);
         try {
