@@ -45,6 +45,45 @@ class GuardTrainerTest {
     }
 
     @Test
+    void theNgramPenaltyLeansOnMeaningOverASourcesOwnWords() {
+        // Every HEALTH example carries a word of its source ("zqxjv"), as a newsgroup's posts carry its jargon;
+        // the embedding says HEALTH too. Held out, that word on an everyday text should not be read as HEALTH.
+        List<LabeledText> data = new ArrayList<>();
+        List<float[]> embeddings = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            data.add(new LabeledText("zqxjv report " + i, "HEALTH", "en", "synthetic"));
+            embeddings.add(new float[] {1, 0});
+            data.add(new LabeledText("weekend plans " + i, LabeledText.NONE, "en", "synthetic"));
+            embeddings.add(new float[] {0, 1});
+        }
+        GuardTrainer.Options bundled = GuardTrainer.Options.BUNDLED;
+        GuardHead unpenalised = GuardTrainer.train(data, embeddings, features, bundled.withSparseL2(0f));
+        GuardHead penalised = GuardTrainer.train(data, embeddings, features, bundled.withSparseL2(1e-2f));
+
+        String text = "zqxjv weekend plans";
+        float[] everyday = {0, 1};
+        float health = probability(penalised, text, everyday, "HEALTH");
+        assertThat(health).isLessThan(probability(unpenalised, text, everyday, "HEALTH"));
+        assertThat(sparseNorm(penalised)).isLessThan(sparseNorm(unpenalised));
+        assertThat(argmax(penalised, "zqxjv report", new float[] {1, 0})).isEqualTo("HEALTH");
+    }
+
+    private float probability(GuardHead head, String text, float[] embedding, String category) {
+        return head.probabilities(features.dense(text, embedding), features.sparse(text))[
+                head.classes().indexOf(category)];
+    }
+
+    private static double sparseNorm(GuardHead head) {
+        double sum = 0;
+        for (float[] row : head.sparse) {
+            for (float w : row) {
+                sum += w * w;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
+    @Test
     void ngramsAreDeterministicNormalisedAndAccentInsensitive() {
         CharNgrams ngrams = new CharNgrams(1 << 10);
         CharNgrams.SparseVector a = ngrams.of("Médecin");

@@ -97,8 +97,9 @@ class MultilingualGuardCheckTest {
                 "it", 0.3, "pt", 0.6, "nl", 0.4));
         // Set 3 (10 everyday, 5 sensitive per language) was written after the evidence rule and measured once:
         // recall fr 0.6, de 0.4, es 0.6, it 0.2, pt 0.8, nl 0.8 (the session-start guard: 0.8, 0.4, 0.8, 0.2,
-        // 1.0, 0.6). Floors one text below, as retraining moves single texts.
-        assertFloors("/guard/unseen-phrasing-check-3.jsonl", Map.of("fr", 0.4, "de", 0.2, "es", 0.4, "it", 0.0,
+        // 1.0, 0.6). Floors one text below, as retraining moves single texts. With the n-gram penalty of session 37
+        // es 0.6 -> 0.8 and it 0.4 -> 0.6 (it had reached 0.4 in between); floors raised to one text below those.
+        assertFloors("/guard/unseen-phrasing-check-3.jsonl", Map.of("fr", 0.4, "de", 0.2, "es", 0.6, "it", 0.4,
                 "pt", 0.6, "nl", 0.6));
         // Set 4 (10 sensitive, 10 everyday per language; 2026-11-30, session 17) was written after a list of health
         // and political concepts and before the vocabulary from that list was added: recall fr 0.7, de 0.6, es 0.7,
