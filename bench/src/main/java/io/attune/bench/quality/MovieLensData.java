@@ -19,6 +19,11 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 
 /**
  * Reads MovieLens ratings in the layouts they are published in, so the evaluation runs on any release, not only
@@ -36,6 +41,10 @@ import java.util.stream.Stream;
  * A GroupLens release may be given as its directory, as the zip file GroupLens distributes, or as its ratings
  * file. Titles there carry the year ("Toy Story (1995)"); it is split off so that a movie reads the same as in
  * the dslabs CSV, where the year is a column.
+ *
+ * <p>Any other interaction log (books, music, products) reads as {@link #readInteractions an interaction log}: a
+ * directory with {@code interactions.csv} or {@code .tsv}, and optionally {@code items.csv} or {@code .tsv}, or the
+ * interactions file itself. Its items are the "movies" of the evaluation.
  */
 public final class MovieLensData {
 
@@ -47,6 +56,11 @@ public final class MovieLensData {
             "Children's", "Comedy", "Crime", "Documentary", "Drama", "Fantasy", "Film-Noir", "Horror", "Musical",
             "Mystery", "Romance", "Sci-Fi", "Thriller", "War", "Western");
 
+    private static final List<String> INTERACTION_FILES = List.of("interactions.csv", "interactions.tsv");
+    private static final List<String> ITEM_FILES = List.of("items.csv", "items.tsv");
+    /** What an interaction of a log without ratings counts as: a like. */
+    static final double IMPLICIT_RATING = 5.0;
+
     private MovieLensData() {}
 
     /** The movies (in file order) and ratings (timestamps in milliseconds) of one data set. */
@@ -54,6 +68,10 @@ public final class MovieLensData {
 
     /** Reads {@code path}: a dslabs CSV, a GroupLens release directory or zip, or a release's ratings file. */
     static Loaded read(Path path) throws IOException {
+        Optional<Path> interactions = interactionsFile(path);
+        if (interactions.isPresent()) {
+            return readInteractions(interactions.get());
+        }
         if (Files.isRegularFile(path) && path.getFileName().toString().endsWith(".zip")) {
             try (FileSystem zip = FileSystems.newFileSystem(path)) {
                 for (Path root : zip.getRootDirectories()) {
@@ -74,6 +92,172 @@ public final class MovieLensData {
             return readRelease(path.toAbsolutePath().getParent());
         }
         return readDslabs(path);
+    }
+
+    /** {@code path} itself when it is an interactions file, or the one in the directory {@code path}. */
+    private static Optional<Path> interactionsFile(Path path) {
+        for (String name : INTERACTION_FILES) {
+            if (Files.isDirectory(path) && Files.isRegularFile(path.resolve(name))) {
+                return Optional.of(path.resolve(name));
+            }
+            if (Files.isRegularFile(path) && path.getFileName().toString().equals(name)) {
+                return Optional.of(path);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * An interaction log in a plain layout, for data sets that are not MovieLens. {@code interactions.csv}
+     * (comma-separated, quoted as {@link #csvFields}) or {@code interactions.tsv} (tab-separated), with a header
+     * naming its columns (any order, case ignored):
+     * <ul>
+     *   <li>{@code user} (or {@code userId}, {@code user_id}) and {@code item} (or {@code itemId}, {@code item_id});
+     *   <li>{@code timestamp} (or {@code time}): Unix seconds, Unix milliseconds (from 10<sup>11</sup>, 1973), an ISO-8601
+     *       instant ("2016-03-01T09:12:44Z"), date-time (UTC) or date (its midnight, UTC);
+     *   <li>{@code rating} (optional, the same 1–5 scale as MovieLens: 4 and more is a like, 2 and less a hide);
+     *       a log without ratings (plays, purchases, clicks) counts every interaction as a like.
+     * </ul>
+     * {@code items.csv} or {@code items.tsv} beside it (optional): {@code item} and {@code text} (or {@code title},
+     * {@code name}), optionally {@code tags} (or {@code genres}, separated by {@code |}) and {@code year}: what the
+     * catalog item's text is made of, as a movie's title, year and genres are. An item the log names but the file
+     * does not list is "item ID". Numeric ids keep their numbers; otherwise users and items are numbered in the
+     * order they first appear (items file first).
+     */
+    static Loaded readInteractions(Path interactionsFile) throws IOException {
+        Path dir = interactionsFile.toAbsolutePath().getParent();
+        Numbering items = new Numbering();
+        Map<String, String[]> listed = new LinkedHashMap<>();
+        for (String name : ITEM_FILES) {
+            Path file = dir.resolve(name);
+            if (Files.isRegularFile(file)) {
+                Table table = Table.read(file);
+                int id = table.column(file, "item", "itemid", "item_id");
+                int text = table.column(file, "text", "title", "name");
+                int tags = table.optionalColumn("tags", "genres");
+                int year = table.optionalColumn("year");
+                for (List<String> row : table.rows()) {
+                    String item = row.get(id).strip();
+                    items.add(item);
+                    listed.put(item, new String[] {row.get(text).strip(),
+                            year >= 0 && !row.get(year).isBlank() ? row.get(year).strip() : null,
+                            tags >= 0 && !row.get(tags).isBlank() ? row.get(tags).strip() : "(no genres listed)"});
+                }
+                break;
+            }
+        }
+        Table log = Table.read(interactionsFile);
+        int user = log.column(interactionsFile, "user", "userid", "user_id");
+        int item = log.column(interactionsFile, "item", "itemid", "item_id");
+        int time = log.column(interactionsFile, "timestamp", "time");
+        int rating = log.optionalColumn("rating");
+        Numbering users = new Numbering();
+        for (List<String> row : log.rows()) {
+            users.add(row.get(user).strip());
+            items.add(row.get(item).strip());
+        }
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        for (String id : items.ids()) {
+            String[] known = listed.get(id);
+            int number = items.number(id);
+            movies.put(number, known == null
+                    ? new Movie(number, "item " + id, null, "(no genres listed)")
+                    : new Movie(number, known[0], known[1], known[2]));
+        }
+        List<Rating> ratings = new ArrayList<>(log.rows().size());
+        int line = 1;
+        for (List<String> row : log.rows()) {
+            line++;
+            long millis;
+            try {
+                millis = epochMillis(row.get(time).strip());
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw new IOException(interactionsFile + " line " + line + ": a timestamp must be Unix seconds or"
+                        + " milliseconds or ISO-8601, was \"" + row.get(time) + "\"", e);
+            }
+            ratings.add(new Rating(users.number(row.get(user).strip()), items.number(row.get(item).strip()),
+                    rating >= 0 ? Double.parseDouble(row.get(rating).strip()) : IMPLICIT_RATING, millis));
+        }
+        return new Loaded(movies, ratings);
+    }
+
+    static long epochMillis(String value) {
+        if (!value.isEmpty() && value.chars().allMatch(Character::isDigit)) {
+            // 10^11 seconds is the year 5138; 10^11 milliseconds, 1973.
+            long number = Long.parseLong(value);
+            return number >= 100_000_000_000L ? number : number * 1000;
+        }
+        try {
+            return Instant.parse(value).toEpochMilli();
+        } catch (DateTimeParseException notAnInstant) {
+            if (value.length() > 10) {
+                return LocalDateTime.parse(value).toInstant(ZoneOffset.UTC).toEpochMilli();
+            }
+            return LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant().toEpochMilli();
+        }
+    }
+
+    /** Ids as numbers: their own when every id is a number, else in order of first appearance. */
+    private static final class Numbering {
+        private final Map<String, Integer> order = new LinkedHashMap<>();
+        private Boolean numeric;
+
+        void add(String id) {
+            order.putIfAbsent(id, order.size() + 1);
+            numeric = null;
+        }
+
+        java.util.Set<String> ids() {
+            return order.keySet();
+        }
+
+        int number(String id) {
+            if (numeric == null) {
+                numeric = order.keySet().stream().allMatch(i -> i.matches("\\d{1,9}"));
+            }
+            return numeric ? Integer.parseInt(id) : order.get(id);
+        }
+    }
+
+    /** A delimited file with a header: rows as fields, columns found by name. */
+    private record Table(List<String> header, List<List<String>> rows) {
+
+        static Table read(Path file) throws IOException {
+            boolean tabs = file.getFileName().toString().endsWith(".tsv");
+            List<List<String>> rows = new ArrayList<>();
+            forEachRow(file, StandardCharsets.UTF_8, false, l -> tabs ? List.of(l.split("\t", -1)) : csvFields(l),
+                    rows::add);
+            if (rows.isEmpty()) {
+                throw new IOException(file + " is empty: it needs a header naming its columns");
+            }
+            List<String> header = rows.remove(0).stream()
+                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT)).toList();
+            for (int i = 0; i < rows.size(); i++) {
+                if (rows.get(i).size() < header.size()) {
+                    throw new IOException(file + " line " + (i + 2) + " has " + rows.get(i).size() + " fields, the"
+                            + " header " + header.size());
+                }
+            }
+            return new Table(header, rows);
+        }
+
+        int optionalColumn(String... names) {
+            for (String name : names) {
+                if (header.contains(name)) {
+                    return header.indexOf(name);
+                }
+            }
+            return -1;
+        }
+
+        int column(Path file, String... names) throws IOException {
+            int index = optionalColumn(names);
+            if (index < 0) {
+                throw new IOException(file + " has no column " + String.join(" or ", names) + "; its header: "
+                        + header);
+            }
+            return index;
+        }
     }
 
     /** The directory under {@code root} (itself included) that holds a release's ratings file. */

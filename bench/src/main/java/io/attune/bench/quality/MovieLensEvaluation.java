@@ -22,7 +22,8 @@ import java.util.stream.IntStream;
 
 /**
  * Recommendation quality on MovieLens (by default the 100,004-rating "latest-small" sample shipped in the dslabs R
- * package; any GroupLens release in the layouts {@link MovieLensData} reads), with a per-user time-ordered
+ * package; any GroupLens release in the layouts {@link MovieLensData} reads, or any other interaction log in its
+ * plain layout, whose items then stand for the movies), with a per-user time-ordered
  * split: each user's last 20% of ratings (by time) is the test set, the rest is replayed through the job as
  * engagement (rating ≥ 4 LIKE, ≤ 2 HIDE, else VIEW) against a catalog of every movie (text: title, year,
  * genres; tags: genres).
@@ -153,18 +154,21 @@ public final class MovieLensEvaluation {
         int n = 0;
         // A third of the ratings share their second with another of the same user's. A batch replay orders
         // each key's events by timestamp and breaks ties as its sort happens to, so runs differed by up to
-        // 0.005 Recall@10. Spreading the ratings of one second over its milliseconds, in the split's order
-        // (time, user, then movie; at most 87 share a second), gives every replay the same order.
+        // 0.005 Recall@10. Spreading the ratings of one instant over the milliseconds after it, in the split's
+        // order (time, user, then movie; at most 87 share a second in MovieLens), gives every replay the same
+        // order; a log stamped by the day has a day's milliseconds to spread over.
         long second = Long.MIN_VALUE;
         int withinSecond = 0;
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("engagement.jsonl"))) {
             for (Rating r : split.train()) {
                 String kind = r.rating() >= 4 ? "LIKE" : r.rating() <= 2 ? "HIDE" : "VIEW";
+                if (r.timestamp() != second && second != Long.MIN_VALUE && withinSecond >= r.timestamp() - second) {
+                    throw new IllegalStateException((withinSecond + 1) + " ratings share the instant "
+                            + Instant.ofEpochMilli(second) + ", more than the milliseconds to the next one: their"
+                            + " order cannot be fixed by spreading them");
+                }
                 withinSecond = r.timestamp() == second ? withinSecond + 1 : 0;
                 second = r.timestamp();
-                if (withinSecond >= 1000) {
-                    throw new IllegalStateException("over 1,000 ratings in the second " + second);
-                }
                 out.write(JSON.writeValueAsString(JSON.createObjectNode()
                         .put("eventId", "r" + n++).put("app", APP).put("accountId", "u" + r.user())
                         .put("timestamp", Instant.ofEpochMilli(r.timestamp() + withinSecond).toString())

@@ -102,6 +102,67 @@ class MovieLensDataTest {
     }
 
     @Test
+    void anInteractionLogWithRatingsReadsAsTheReleaseItWasWrittenFrom(@TempDir Path dir) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("log"));
+        Files.writeString(log.resolve("items.csv"), """
+                item,title,year,genres
+                1,Toy Story,1995,Adventure|Animation|Children|Comedy|Fantasy
+                2,"American President, The",1995,Comedy|Drama|Romance
+                3,"Señorita ""Extraviada""\",2001,Documentary
+                """);
+        Files.writeString(log.resolve("interactions.csv"), """
+                \uFEFFTimestamp,User,Item,Rating
+                964982703,1,1,4.0
+                964981247000,1,2,2.5
+                2009-12-14T02:52:24Z,7,3,5
+                """);
+
+        assertReadsTheSame(log);
+        assertReadsTheSame(log.resolve("interactions.csv"));
+    }
+
+    @Test
+    void anImplicitLogCountsEveryInteractionAsALikeAndNumbersItsIds(@TempDir Path dir) throws Exception {
+        Path log = Files.createDirectories(dir.resolve("plays"));
+        Files.writeString(log.resolve("items.tsv"), "item_id\tname\ttags\nb-7\tKind of Blue\tjazz|modal\n");
+        Files.writeString(log.resolve("interactions.tsv"), """
+                user_id\titem_id\ttime
+                alice\tb-12\t2016-03-01
+                bob\tb-7\t2016-03-01T10:00:00
+                alice\tb-7\t1456826400
+                """);
+
+        MovieLensData.Loaded loaded = MovieLensData.read(log);
+
+        assertThat(loaded.movies().values()).containsExactly(
+                new Movie(1, "Kind of Blue", null, "jazz|modal"),
+                new Movie(2, "item b-12", null, "(no genres listed)"));
+        assertThat(loaded.movies().get(1).text()).isEqualTo("Kind of Blue. jazz, modal");
+        assertThat(loaded.ratings()).containsExactly(
+                new Rating(1, 2, MovieLensData.IMPLICIT_RATING, 1_456_790_400_000L),
+                new Rating(2, 1, MovieLensData.IMPLICIT_RATING, 1_456_826_400_000L),
+                new Rating(1, 1, MovieLensData.IMPLICIT_RATING, 1_456_826_400_000L));
+    }
+
+    @Test
+    void anInteractionLogNamesWhatItLacks(@TempDir Path dir) throws Exception {
+        Path noTime = Files.createDirectories(dir.resolve("a"));
+        Files.writeString(noTime.resolve("interactions.csv"), "user,item\n1,2\n");
+        assertThatThrownBy(() -> MovieLensData.read(noTime)).isInstanceOf(IOException.class)
+                .hasMessageContaining("no column timestamp or time");
+
+        Path badTime = Files.createDirectories(dir.resolve("b"));
+        Files.writeString(badTime.resolve("interactions.csv"), "user,item,time\n1,2,1456826400\n1,3,yesterday\n");
+        assertThatThrownBy(() -> MovieLensData.read(badTime)).isInstanceOf(IOException.class)
+                .hasMessageContaining("line 3").hasMessageContaining("\"yesterday\"");
+
+        Path shortRow = Files.createDirectories(dir.resolve("c"));
+        Files.writeString(shortRow.resolve("interactions.csv"), "user,item,time\n1,2\n");
+        assertThatThrownBy(() -> MovieLensData.read(shortRow)).isInstanceOf(IOException.class)
+                .hasMessageContaining("line 2 has 2 fields");
+    }
+
+    @Test
     void titlesWithoutAYearOrWithASeriesSpan() {
         assertThat(MovieLensData.movie(9, "Cosmos", "Documentary"))
                 .isEqualTo(new Movie(9, "Cosmos", null, "Documentary"));

@@ -1,6 +1,7 @@
 package io.attune.bench.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,22 @@ class MovieLensEvaluationTest {
         assertThat(Files.readString(write(ratings, dir.resolve("b"))))
                 .as("the order the ratings came in does not matter")
                 .isEqualTo(Files.readString(dir.resolve("a").resolve("engagement.jsonl")));
+    }
+
+    @Test
+    void aLogStampedByTheDaySpreadsItsTiesOverTheDay(@TempDir Path dir) throws Exception {
+        List<Rating> ratings = new ArrayList<>();
+        for (int user = 1; user <= 1_200; user++) {
+            ratings.add(new Rating(user, 3, 4.0, SECOND));
+        }
+        ratings.add(new Rating(1, 5, 4.0, SECOND + 86_400_000L));
+
+        List<String> written = engagement(ratings, dir.resolve("day"));
+        assertThat(written).hasSize(1_201).contains("u1200 m3 LIKE +1199").endsWith("u1 m5 LIKE +86400000");
+
+        ratings.set(ratings.size() - 1, new Rating(1, 5, 4.0, SECOND + 1_000));
+        assertThatThrownBy(() -> write(ratings, dir.resolve("second")))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("1200 ratings share the instant");
     }
 
     private static List<String> engagement(List<Rating> ratings, Path dir) throws Exception {
