@@ -2,6 +2,7 @@
 """Offline yardstick for the job's co-engagement ranking on MovieLens (docs/recommendation-quality.md, sweep Q).
 
     bench/quality/offline-coengagement.py [--validation] [--blends | --long-term [--variants | --older]] [--ratings FILE]
+        [--ties movie]
 
 Needs numpy and the CSV that bench/quality/movielens writes (bench/target/movielens/movielens.csv). Splits
 each user's ratings exactly as MovieLensEvaluation does (last 20% by time, at least 5 ratings; --validation
@@ -39,12 +40,14 @@ from pathlib import Path
 
 import numpy as np
 
+from ties import tie_key
+
 ROOT = Path(__file__).resolve().parents[2]
 VALIDATION = "--validation" in sys.argv
 
 
-def split(events):
-    events = sorted(events)
+def split(events, user):
+    events = sorted(events, key=lambda e: (e[0], tie_key(user, e[1])))
     test_size = math.ceil(len(events) * 0.2) if len(events) >= 5 else 0
     return events[:len(events) - test_size], events[len(events) - test_size:]
 
@@ -72,9 +75,9 @@ sequences, seen, positives, stamps, last_stamp = {}, {}, {}, {}, {}
 likes_in_time = []
 likes = np.zeros(M)
 for user, events in by_user.items():
-    train, test = split(events)
+    train, test = split(events, user)
     if VALIDATION:
-        train, test = split(train)
+        train, test = split(train, user)
     sequences[user] = [(index[m], r) for _, m, r in train]
     stamps[user] = [t for t, _, _ in train]
     last_stamp[user] = max(stamps[user], default=0)

@@ -6,13 +6,15 @@ Same split, positives, popularity and item-kNN as MovieLensEvaluation (its Java 
 re-implements them to cut the people into groups):
 
     bench/quality/movielens                      # writes the data and a replay's refreshes
-    bench/quality/segments.py bench/target/movielens/movielens.csv bench/target/movielens/run/refreshes.jsonl
+    bench/quality/segments.py bench/target/movielens/movielens.csv bench/target/movielens/run/refreshes.jsonl [--ties movie]
 """
 import collections
 import csv
 import json
 import math
 import sys
+
+from ties import tie_key
 
 K = 10
 TEST_SHARE = 0.2
@@ -27,7 +29,7 @@ def split(path):
                 (int(float(row['timestamp'])), int(row['movieId']), float(row['rating'])))
     train, positives, seen = [], {}, {}
     for user, own in by_user.items():
-        own.sort(key=lambda r: (r[0], r[1]))
+        own.sort(key=lambda r: (r[0], tie_key(user, r[1])))
         test_size = math.ceil(len(own) * TEST_SHARE) if len(own) >= MIN_RATINGS else 0
         cut = len(own) - test_size
         seen[user] = {movie for _, movie, _ in own[:cut]}

@@ -72,19 +72,62 @@ public final class MovieLensEvaluation {
 
     record Split(List<Rating> train, Map<Integer, Set<Integer>> testPositives, Map<Integer, Set<Integer>> seen) {}
 
+    /**
+     * The order of ratings that share an instant, for the split and for the replay. Ratings carry no order within
+     * their second (a third of MovieLens's share one with another of the same person's), or within their day in a
+     * log stamped by the day. Ordered by item id, a split puts a person's highest ids of their last instant in
+     * the test part and the replay teaches co-engagement that lower ids come before higher ones: a pattern that
+     * sequence-aware ranking learns and no real order holds. On a day-stamped copy of the sample that tie order
+     * took Attune from level with item-kNN to 2.7× popularity (docs/recommendation-quality.md, session 38).
+     */
+    enum TieOrder {
+        /** By a fixed hash of person and item: an order unrelated to the ids (the default since session 38). */
+        HASHED,
+        /** By item id, as every evaluation before session 38 did; {@code --ties movie} reproduces those. */
+        MOVIE;
+
+        long key(Rating r) {
+            if (this == MOVIE) {
+                return r.movie();
+            }
+            long h = r.user() * 0x9E3779B97F4A7C15L + r.movie();
+            h ^= h >>> 33;
+            h *= 0xFF51AFD7ED558CCDL;
+            h ^= h >>> 33;
+            return h;
+        }
+
+        static TieOrder parse(String name) {
+            return switch (name) {
+                case "hash" -> HASHED;
+                case "movie" -> MOVIE;
+                default -> throw new IllegalArgumentException("--ties hash|movie, was " + name);
+            };
+        }
+    }
+
     public static void main(String[] args) throws IOException {
         List<String> positional = new ArrayList<>(List.of(args));
         boolean validation = positional.remove("--validation");
+        TieOrder ties = TieOrder.HASHED;
+        int tiesAt = positional.indexOf("--ties");
+        if (tiesAt >= 0) {
+            if (tiesAt + 1 >= positional.size()) {
+                throw new IllegalArgumentException("--ties needs hash or movie");
+            }
+            ties = TieOrder.parse(positional.remove(tiesAt + 1));
+            positional.remove(tiesAt);
+        }
         if (positional.size() < 3 || positional.get(0).equals("compare") && positional.size() < 4) {
-            throw new IllegalArgumentException("prepare|evaluate DATA DIR [FILES] [--validation]"
-                    + " | compare DATA REFRESHES_A REFRESHES_B [--validation]");
+            throw new IllegalArgumentException("prepare|evaluate DATA DIR [FILES] [--validation] [--ties hash|movie]"
+                    + " | compare DATA REFRESHES_A REFRESHES_B [--validation] [--ties hash|movie]");
         }
         MovieLensData.Loaded loaded = MovieLensData.read(Path.of(positional.get(1)));
         Map<Integer, Movie> movies = loaded.movies();
-        Split split = split(loaded.ratings());
+        Split split = split(loaded.ratings(), ties);
         if (validation) {
             // Tuning never looks at the test part: split the training part again, the same way.
-            split = split(split.train());
+            split = split(split.train(), ties);
         }
         Path dir = Path.of(positional.get(2));
         switch (positional.get(0)) {
@@ -103,6 +146,11 @@ public final class MovieLensEvaluation {
 
     /** Per user, by time: the last 20% is test; users with fewer than 5 ratings stay wholly in training. */
     static Split split(List<Rating> ratings) {
+        return split(ratings, TieOrder.HASHED);
+    }
+
+    /** As {@link #split(List)}, ratings of one instant in the given order. */
+    static Split split(List<Rating> ratings, TieOrder ties) {
         Map<Integer, List<Rating>> byUser = new HashMap<>();
         for (Rating r : ratings) {
             byUser.computeIfAbsent(r.user(), u -> new ArrayList<>()).add(r);
@@ -112,7 +160,7 @@ public final class MovieLensEvaluation {
         Map<Integer, Set<Integer>> seen = new HashMap<>();
         for (Map.Entry<Integer, List<Rating>> user : byUser.entrySet()) {
             List<Rating> own = new ArrayList<>(user.getValue());
-            own.sort(Comparator.comparingLong(Rating::timestamp).thenComparingInt(Rating::movie));
+            own.sort(Comparator.comparingLong(Rating::timestamp).thenComparingLong(ties::key));
             int testSize = own.size() >= MIN_RATINGS ? (int) Math.ceil(own.size() * TEST_SHARE) : 0;
             int cut = own.size() - testSize;
             Set<Integer> trainMovies = new HashSet<>();
@@ -128,7 +176,7 @@ public final class MovieLensEvaluation {
             }
         }
         train.sort(Comparator.comparingLong(Rating::timestamp).thenComparingInt(Rating::user)
-                .thenComparingInt(Rating::movie));
+                .thenComparingLong(ties::key));
         return new Split(train, positives, seen);
     }
 
@@ -155,8 +203,8 @@ public final class MovieLensEvaluation {
         // A third of the ratings share their second with another of the same user's. A batch replay orders
         // each key's events by timestamp and breaks ties as its sort happens to, so runs differed by up to
         // 0.005 Recall@10. Spreading the ratings of one instant over the milliseconds after it, in the split's
-        // order (time, user, then movie; at most 87 share a second in MovieLens), gives every replay the same
-        // order; a log stamped by the day has a day's milliseconds to spread over.
+        // order (time, user, then the tie order; at most 87 share a second in MovieLens), gives every replay the
+        // same order; a log stamped by the day has a day's milliseconds to spread over.
         long second = Long.MIN_VALUE;
         int withinSecond = 0;
         try (BufferedWriter out = Files.newBufferedWriter(dir.resolve("engagement.jsonl"))) {

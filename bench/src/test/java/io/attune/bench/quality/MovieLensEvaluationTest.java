@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.attune.bench.quality.MovieLensEvaluation.Movie;
 import io.attune.bench.quality.MovieLensEvaluation.Rating;
+import io.attune.bench.quality.MovieLensEvaluation.TieOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +26,8 @@ class MovieLensEvaluationTest {
     private static final long SECOND = 1_260_759_144_000L;
 
     @Test
-    void ratingsSharingASecondAreSpreadOverItsMillisecondsByUserThenMovie(@TempDir Path dir) throws Exception {
+    void ratingsSharingASecondAreSpreadOverItsMillisecondsByUserThenMovieWithTiesByMovie(@TempDir Path dir)
+            throws Exception {
         List<Rating> ratings = new ArrayList<>(List.of(
                 new Rating(2, 5, 4.0, SECOND),
                 new Rating(1, 9, 3.0, SECOND),
@@ -33,13 +35,32 @@ class MovieLensEvaluationTest {
                 new Rating(1, 4, 1.0, SECOND + 1_000),
                 new Rating(2, 7, 4.0, SECOND + 1_000)));
 
-        assertThat(engagement(ratings, dir.resolve("a"))).containsExactly(
+        assertThat(engagement(ratings, dir.resolve("a"), TieOrder.MOVIE)).containsExactly(
                 "u1 m3 LIKE +0", "u1 m9 VIEW +1", "u2 m5 LIKE +2", "u1 m4 HIDE +1000", "u2 m7 LIKE +1001");
 
         Collections.shuffle(ratings, new Random(7));
-        assertThat(Files.readString(write(ratings, dir.resolve("b"))))
+        assertThat(Files.readString(write(ratings, dir.resolve("b"), TieOrder.MOVIE)))
                 .as("the order the ratings came in does not matter")
                 .isEqualTo(Files.readString(dir.resolve("a").resolve("engagement.jsonl")));
+    }
+
+    @Test
+    void byDefaultOnePersonsRatingsOfOneInstantAreOrderedByAHashNotByTheirIds(@TempDir Path dir) throws Exception {
+        List<Rating> ratings = new ArrayList<>();
+        for (int movie = 1; movie <= 10; movie++) {
+            ratings.add(new Rating(1, movie, 4.0, SECOND));
+        }
+        MovieLensEvaluation.Split split = MovieLensEvaluation.split(ratings);
+
+        List<Integer> order = split.train().stream().map(Rating::movie).toList();
+        assertThat(order).hasSize(8).isNotEqualTo(List.of(1, 2, 3, 4, 5, 6, 7, 8));
+        assertThat(split.testPositives().get(1)).as("the test part is the last two in the same order")
+                .hasSize(2).doesNotContainAnyElementsOf(order);
+        Collections.shuffle(ratings, new Random(3));
+        assertThat(MovieLensEvaluation.split(ratings).train()).as("whatever order the ratings came in")
+                .containsExactlyElementsOf(split.train());
+        assertThat(MovieLensEvaluation.split(ratings, TieOrder.MOVIE).train().stream().map(Rating::movie).toList())
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
     }
 
     @Test
@@ -59,8 +80,12 @@ class MovieLensEvaluationTest {
     }
 
     private static List<String> engagement(List<Rating> ratings, Path dir) throws Exception {
+        return engagement(ratings, dir, TieOrder.HASHED);
+    }
+
+    private static List<String> engagement(List<Rating> ratings, Path dir, TieOrder ties) throws Exception {
         List<String> out = new ArrayList<>();
-        for (String line : Files.readAllLines(write(ratings, dir))) {
+        for (String line : Files.readAllLines(write(ratings, dir, ties))) {
             JsonNode event = JSON.readTree(line);
             long offset = Instant.parse(event.get("timestamp").asText()).toEpochMilli() - SECOND;
             out.add(event.get("accountId").asText() + " " + event.get("itemId").asText() + " "
@@ -70,8 +95,12 @@ class MovieLensEvaluationTest {
     }
 
     private static Path write(List<Rating> ratings, Path dir) throws Exception {
+        return write(ratings, dir, TieOrder.HASHED);
+    }
+
+    private static Path write(List<Rating> ratings, Path dir, TieOrder ties) throws Exception {
         Map<Integer, Movie> movies = Map.of(3, movie(3), 4, movie(4), 5, movie(5), 7, movie(7), 9, movie(9));
-        MovieLensEvaluation.prepare(movies, MovieLensEvaluation.split(ratings), dir);
+        MovieLensEvaluation.prepare(movies, MovieLensEvaluation.split(ratings, ties), dir);
         return dir.resolve("engagement.jsonl");
     }
 
