@@ -4,6 +4,7 @@ import io.attune.bench.quality.MovieLensEvaluation.Movie;
 import io.attune.bench.quality.MovieLensEvaluation.Rating;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileSystem;
@@ -127,56 +128,54 @@ public final class MovieLensData {
     static Loaded readInteractions(Path interactionsFile) throws IOException {
         Path dir = interactionsFile.toAbsolutePath().getParent();
         Numbering items = new Numbering();
-        Map<String, String[]> listed = new LinkedHashMap<>();
+        Map<Integer, Movie> listed = new LinkedHashMap<>();
         for (String name : ITEM_FILES) {
             Path file = dir.resolve(name);
             if (Files.isRegularFile(file)) {
-                Table table = Table.read(file);
-                int id = table.column(file, "item", "itemid", "item_id");
-                int text = table.column(file, "text", "title", "name");
-                int tags = table.optionalColumn("tags", "genres");
-                int year = table.optionalColumn("year");
-                for (List<String> row : table.rows()) {
-                    String item = row.get(id).strip();
-                    items.add(item);
-                    listed.put(item, new String[] {row.get(text).strip(),
+                Columns columns = Columns.read(file);
+                int id = columns.column("item", "itemid", "item_id");
+                int text = columns.column("text", "title", "name");
+                int tags = columns.optionalColumn("tags", "genres");
+                int year = columns.optionalColumn("year");
+                columns.forEachRow(row -> {
+                    int item = items.index(row.get(id).strip());
+                    listed.put(item, new Movie(item, row.get(text).strip(),
                             year >= 0 && !row.get(year).isBlank() ? row.get(year).strip() : null,
-                            tags >= 0 && !row.get(tags).isBlank() ? row.get(tags).strip() : "(no genres listed)"});
-                }
+                            tags >= 0 && !row.get(tags).isBlank() ? row.get(tags).strip() : "(no genres listed)"));
+                });
                 break;
             }
         }
-        Table log = Table.read(interactionsFile);
-        int user = log.column(interactionsFile, "user", "userid", "user_id");
-        int item = log.column(interactionsFile, "item", "itemid", "item_id");
-        int time = log.column(interactionsFile, "timestamp", "time");
+        Columns log = Columns.read(interactionsFile);
+        int user = log.column("user", "userid", "user_id");
+        int item = log.column("item", "itemid", "item_id");
+        int time = log.column("timestamp", "time");
         int rating = log.optionalColumn("rating");
         Numbering users = new Numbering();
-        for (List<String> row : log.rows()) {
-            users.add(row.get(user).strip());
-            items.add(row.get(item).strip());
-        }
-        Map<Integer, Movie> movies = new LinkedHashMap<>();
-        for (String id : items.ids()) {
-            String[] known = listed.get(id);
-            int number = items.number(id);
-            movies.put(number, known == null
-                    ? new Movie(number, "item " + id, null, "(no genres listed)")
-                    : new Movie(number, known[0], known[1], known[2]));
-        }
-        List<Rating> ratings = new ArrayList<>(log.rows().size());
-        int line = 1;
-        for (List<String> row : log.rows()) {
-            line++;
+        List<Rating> ratings = new ArrayList<>();
+        log.forEachRow(row -> {
+            String stamp = row.get(time).strip();
             long millis;
             try {
-                millis = epochMillis(row.get(time).strip());
+                millis = epochMillis(stamp);
             } catch (DateTimeParseException | NumberFormatException e) {
-                throw new IOException(interactionsFile + " line " + line + ": a timestamp must be Unix seconds or"
-                        + " milliseconds or ISO-8601, was \"" + row.get(time) + "\"", e);
+                throw new UncheckedIOException(new IOException(interactionsFile + " line " + log.line() + ": a"
+                        + " timestamp must be Unix seconds or milliseconds or ISO-8601, was \"" + stamp + "\"", e));
             }
-            ratings.add(new Rating(users.number(row.get(user).strip()), items.number(row.get(item).strip()),
+            ratings.add(new Rating(users.index(row.get(user).strip()), items.index(row.get(item).strip()),
                     rating >= 0 ? Double.parseDouble(row.get(rating).strip()) : IMPLICIT_RATING, millis));
+        });
+        // Rows hold first-appearance indices until every id is known: numeric ids then get their own numbers.
+        int[] userNumbers = users.numbers();
+        int[] itemNumbers = items.numbers();
+        ratings.replaceAll(r -> new Rating(userNumbers[r.user()], itemNumbers[r.movie()], r.rating(), r.timestamp()));
+        Map<Integer, Movie> movies = new LinkedHashMap<>();
+        for (int index = 1; index < itemNumbers.length; index++) {
+            int number = itemNumbers[index];
+            Movie known = listed.get(index);
+            movies.put(number, known == null
+                    ? new Movie(number, "item " + items.id(index), null, "(no genres listed)")
+                    : new Movie(number, known.title(), known.year(), known.genres()));
         }
         return new Loaded(movies, ratings);
     }
@@ -197,48 +196,84 @@ public final class MovieLensData {
         }
     }
 
-    /** Ids as numbers: their own when every id is a number, else in order of first appearance. */
+    /**
+     * Ids in order of first appearance (indices from 1), and the numbers they end with: their own when every id is
+     * a number, else those indices.
+     */
     private static final class Numbering {
-        private final Map<String, Integer> order = new LinkedHashMap<>();
-        private Boolean numeric;
+        private final Map<String, Integer> indices = new LinkedHashMap<>();
+        private final List<String> ids = new ArrayList<>(List.of(""));
 
-        void add(String id) {
-            order.putIfAbsent(id, order.size() + 1);
-            numeric = null;
+        int index(String id) {
+            return indices.computeIfAbsent(id, i -> {
+                ids.add(i);
+                return ids.size() - 1;
+            });
         }
 
-        java.util.Set<String> ids() {
-            return order.keySet();
+        String id(int index) {
+            return ids.get(index);
         }
 
-        int number(String id) {
-            if (numeric == null) {
-                numeric = order.keySet().stream().allMatch(i -> i.matches("\\d{1,9}"));
+        /** By index, the id's final number (index 0 unused). */
+        int[] numbers() {
+            boolean numeric = indices.keySet().stream().allMatch(i -> i.matches("\\d{1,9}"));
+            int[] numbers = new int[ids.size()];
+            for (int index = 1; index < numbers.length; index++) {
+                numbers[index] = numeric ? Integer.parseInt(ids.get(index)) : index;
             }
-            return numeric ? Integer.parseInt(id) : order.get(id);
+            return numbers;
         }
     }
 
-    /** A delimited file with a header: rows as fields, columns found by name. */
-    private record Table(List<String> header, List<List<String>> rows) {
+    /**
+     * A delimited file with a header: columns found by name, rows streamed (a large log is never all held as text).
+     */
+    private static final class Columns {
+        private final Path file;
+        private final List<String> header;
+        private int line;
 
-        static Table read(Path file) throws IOException {
-            boolean tabs = file.getFileName().toString().endsWith(".tsv");
-            List<List<String>> rows = new ArrayList<>();
-            forEachRow(file, StandardCharsets.UTF_8, false, l -> tabs ? List.of(l.split("\t", -1)) : csvFields(l),
-                    rows::add);
-            if (rows.isEmpty()) {
+        private Columns(Path file, List<String> header) {
+            this.file = file;
+            this.header = header;
+        }
+
+        static Columns read(Path file) throws IOException {
+            String first;
+            try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                first = in.readLine();
+            }
+            if (first == null || first.isBlank()) {
                 throw new IOException(file + " is empty: it needs a header naming its columns");
             }
-            List<String> header = rows.remove(0).stream()
-                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT)).toList();
-            for (int i = 0; i < rows.size(); i++) {
-                if (rows.get(i).size() < header.size()) {
-                    throw new IOException(file + " line " + (i + 2) + " has " + rows.get(i).size() + " fields, the"
-                            + " header " + header.size());
-                }
+            return new Columns(file, fields(file, first).stream()
+                    .map(h -> h.replace("\uFEFF", "").strip().toLowerCase(java.util.Locale.ROOT)).toList());
+        }
+
+        private static List<String> fields(Path file, String line) {
+            return file.getFileName().toString().endsWith(".tsv") ? List.of(line.split("\t", -1)) : csvFields(line);
+        }
+
+        /** The line number of the row being handled. */
+        int line() {
+            return line;
+        }
+
+        void forEachRow(Consumer<List<String>> row) throws IOException {
+            line = 1;
+            try {
+                MovieLensData.forEachRow(file, StandardCharsets.UTF_8, true, l -> fields(file, l), fields -> {
+                    line++;
+                    if (fields.size() < header.size()) {
+                        throw new UncheckedIOException(new IOException(file + " line " + line + " has "
+                                + fields.size() + " fields, the header " + header.size()));
+                    }
+                    row.accept(fields);
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            return new Table(header, rows);
         }
 
         int optionalColumn(String... names) {
@@ -250,7 +285,7 @@ public final class MovieLensData {
             return -1;
         }
 
-        int column(Path file, String... names) throws IOException {
+        int column(String... names) throws IOException {
             int index = optionalColumn(names);
             if (index < 0) {
                 throw new IOException(file + " has no column " + String.join(" or ", names) + "; its header: "
