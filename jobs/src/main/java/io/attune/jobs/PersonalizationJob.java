@@ -178,7 +178,8 @@ public final class PersonalizationJob {
         // Ordered: one account's messages reach the profile in the order they were sent.
         DataStream<EmbeddedMessage> embedded = AsyncDataStream.orderedWait(messages,
                         new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
-                                PersonalizationOptions.batchingConfig(options)),
+                                PersonalizationOptions.batchingConfig(options),
+                                options.get(PersonalizationOptions.GLOSS_DICTIONARIES)),
                         options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
                 .uid(Uids.EMBED_MESSAGES)
                 .name("Embed assistant messages");

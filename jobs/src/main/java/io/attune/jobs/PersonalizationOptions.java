@@ -276,6 +276,15 @@ public final class PersonalizationOptions {
             .withDescription("Directory with a sentence-transformers model.onnx and tokenizer.json; "
                     + "unset uses the bundled all-MiniLM-L6-v2.");
 
+    public static final ConfigOption<String> GLOSS_DICTIONARIES = key("embedding.gloss-dictionaries")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("Directory of FreeDict dictionaries into English in dictd format (Debian and Ubuntu"
+                    + " install dict-freedict-deu-eng and the like in /usr/share/dictd). A message whose locale one"
+                    + " covers teaches the profile the blend of its own embedding and its word-by-word English"
+                    + " gloss's, which the English encoder reads far better (bench/quality/cross-lingual); the guard"
+                    + " still judges the message as written. Unset: no glossing.");
+
     public static final ConfigOption<Integer> MAX_TOKENS = key("embedding.max-tokens")
             .intType()
             .defaultValue(EmbeddingConfig.DEFAULT_MAX_TOKENS)

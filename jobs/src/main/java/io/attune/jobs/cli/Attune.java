@@ -13,6 +13,8 @@ public final class Attune {
                        sample stream and print the refreshes as they happen (Ctrl-C stops)
                          --pace DURATION   pause between sample events (default 1.5s, e.g. 500ms)
                          --until-done      exit once the sample is replayed and processed
+                         --gloss-dictionaries DIR|none   dictionaries for glossing other languages into
+                                           English for profiles (default /usr/share/dictd when it holds any)
               classify reads JSON lines with a "text" field and writes them back with the guard's
                        "categories", "scores" and "sensitive"
                          --input FILE      instead of stdin

@@ -39,6 +39,8 @@ final class LocalCommand {
 
     private static final String SAMPLE = "sample/";
     private static final String GROUP = "attune-local";
+    /** Where Debian and Ubuntu install FreeDict's dictionaries ({@code apt-get install dict-freedict-deu-eng}). */
+    static final Path SYSTEM_DICTIONARIES = Path.of("/usr/share/dictd");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LocalCommand() {}
@@ -46,18 +48,29 @@ final class LocalCommand {
     static int run(String[] args) throws Exception {
         Duration pace = Duration.ofMillis(1_500);
         boolean untilDone = false;
+        String glossDictionaries = hasDictionariesIntoEnglish(SYSTEM_DICTIONARIES) ? SYSTEM_DICTIONARIES.toString() : null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pace" -> pace = parseDuration(args[++i]);
                 case "--until-done" -> untilDone = true;
+                case "--gloss-dictionaries" -> glossDictionaries = args[++i].equals("none") ? null : args[i];
                 default -> {
                     System.err.println("unknown option '" + args[i] + "' for local");
                     return 2;
                 }
             }
         }
-        new LocalCommand.Session(pace, untilDone).run();
+        new LocalCommand.Session(pace, untilDone, glossDictionaries).run();
         return 0;
+    }
+
+    /** Whether the directory holds a FreeDict dictionary into English, as {@code embedding.gloss-dictionaries} reads. */
+    static boolean hasDictionariesIntoEnglish(Path directory) {
+        try (var files = java.nio.file.Files.list(directory)) {
+            return files.anyMatch(f -> f.getFileName().toString().matches("freedict-[a-z]{3}-eng\\.index"));
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     private static Duration parseDuration(String text) {
@@ -68,14 +81,16 @@ final class LocalCommand {
     private static final class Session {
         private final Duration pace;
         private final boolean untilDone;
+        private final String glossDictionaries;
         private final RefreshPrinter printer = new RefreshPrinter(System.out);
         private final AtomicBoolean stopping = new AtomicBoolean();
         private final CountDownLatch stopped = new CountDownLatch(1);
         private Path work;
 
-        Session(Duration pace, boolean untilDone) {
+        Session(Duration pace, boolean untilDone, String glossDictionaries) {
             this.pace = pace;
             this.untilDone = untilDone;
+            this.glossDictionaries = glossDictionaries;
         }
 
         void run() throws Exception {
@@ -87,6 +102,11 @@ final class LocalCommand {
             options.set(PersonalizationOptions.GROUP_ID, GROUP);
             options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofSeconds(1));
             options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(2));
+            if (glossDictionaries != null) {
+                options.set(PersonalizationOptions.GLOSS_DICTIONARIES, glossDictionaries);
+                System.out.println("Messages in other languages are glossed into English for profiles, with the"
+                        + " dictionaries in " + glossDictionaries + " (--gloss-dictionaries none: not).");
+            }
             // Inputs first: messages, engagement, links and catalog are the four the sample fills.
             List<String> topics = new ArrayList<>(KafkaEndpoints.inputTopics(options));
             topics.addAll(KafkaEndpoints.outputTopics(options));

@@ -7,7 +7,11 @@ import io.attune.models.embedding.BatchingEmbedder;
 import io.attune.models.embedding.EmbeddingConfig;
 import io.attune.models.embedding.EmbeddingModel;
 import io.attune.models.embedding.SharedEmbeddingModel;
+import io.attune.models.language.Glossaries;
+import io.attune.models.language.Glosser;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
@@ -18,8 +22,14 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
  * batch is done. Used through Flink's async I/O operator, which keeps in-flight messages in checkpoints and
  * backpressures once its capacity is reached.
  *
+ * <p>With gloss dictionaries ({@code embedding.gloss-dictionaries}) a message whose locale one covers is embedded
+ * twice, as written and as its word-by-word English gloss, and carries the blend of the two for the profile: the
+ * English encoder reads a German question about cameras as German first and about cameras barely at all. The gloss
+ * is made here and dropped with the batch; like the text, it is never kept.
+ *
  * <p>A message that cannot be embedded (failure or timeout) continues with an error instead of a vector;
- * the guard stage dead-letters it by id. The job never fails on a message.
+ * the guard stage dead-letters it by id. One whose gloss alone fails continues without the blend. The job never
+ * fails on a message.
  */
 public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedMessage> {
 
@@ -27,33 +37,51 @@ public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedM
 
     private final EmbeddingConfig embedding;
     private final BatchingConfig batching;
+    private final String glossDictionaries;
     private transient BatchingEmbedder embedder;
+    private transient Glossaries glossaries;
 
     public EmbedMessages(EmbeddingConfig embedding, BatchingConfig batching) {
+        this(embedding, batching, null);
+    }
+
+    /** @param glossDictionaries directory of dictionaries into English, {@code null} for no glossing */
+    public EmbedMessages(EmbeddingConfig embedding, BatchingConfig batching, String glossDictionaries) {
         this.embedding = embedding;
         this.batching = batching;
+        this.glossDictionaries = glossDictionaries;
     }
 
     @Override
     public void open(OpenContext openContext) {
         EmbeddingModel model = SharedEmbeddingModel.acquire(embedding);
         embedder = model.batching(batching);
+        glossaries = glossDictionaries == null ? Glossaries.none() : Glossaries.shared(Path.of(glossDictionaries));
     }
 
     @Override
     public void asyncInvoke(AssistantMessage message, ResultFuture<EmbeddedMessage> result) {
-        embedder.submit(message.text()).whenComplete((vector, error) -> {
-            if (error == null) {
-                result.complete(List.of(embedded(message, vector, null)));
+        Glosser.Gloss gloss = glossaries.forLocale(message.locale())
+                .map(glosser -> glosser.gloss(message.text()))
+                .filter(Glosser.Gloss::changed)
+                .orElse(null);
+        CompletableFuture<float[]> written = embedder.submit(message.text());
+        CompletableFuture<float[]> glossed = gloss == null ? null : embedder.submit(gloss.text());
+        written.whenComplete((vector, error) -> {
+            if (error != null) {
+                result.complete(List.of(embedded(message, null, null, "embedding failed: " + error.getMessage())));
+            } else if (glossed == null) {
+                result.complete(List.of(embedded(message, vector, null, null)));
             } else {
-                result.complete(List.of(embedded(message, null, "embedding failed: " + error.getMessage())));
+                glossed.whenComplete((glossVector, glossError) -> result.complete(List.of(embedded(message, vector,
+                        glossError == null ? Glosser.blend(vector, glossVector) : null, null))));
             }
         });
     }
 
     @Override
     public void timeout(AssistantMessage message, ResultFuture<EmbeddedMessage> result) {
-        result.complete(List.of(embedded(message, null, "embedding timed out")));
+        result.complete(List.of(embedded(message, null, null, "embedding timed out")));
     }
 
     @Override
@@ -64,8 +92,9 @@ public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedM
         }
     }
 
-    private static EmbeddedMessage embedded(AssistantMessage message, float[] vector, String error) {
+    private static EmbeddedMessage embedded(
+            AssistantMessage message, float[] vector, float[] interestVector, String error) {
         return new EmbeddedMessage(message.eventId(), message.app(), message.accountId(), message.timestamp(),
-                message.text(), vector, error);
+                message.text(), vector, interestVector, error);
     }
 }

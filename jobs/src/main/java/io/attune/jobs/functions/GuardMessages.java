@@ -19,7 +19,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * Applies the sensitive-topic guard before any state: a suppressed message is counted (per category and
  * app, never its text) and goes no further; one that passes continues as an {@link ActivitySignal} that
- * carries its embedding and no text. A message the embed stage could not embed is dead-lettered by id.
+ * carries its embedding (blended with its English gloss's when it has one) and no text. The guard judges the
+ * embedding of the message as written, which its head was trained on. A message the embed stage could not embed is dead-lettered by id.
  */
 public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySignal> {
 
@@ -70,7 +71,7 @@ public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySign
         }
         passed.inc();
         out.collect(new ActivitySignal(message.eventId(), message.app(), message.accountId(), message.timestamp(),
-                ActivityKind.MESSAGE, null, message.embedding()));
+                ActivityKind.MESSAGE, null, message.profileEmbedding()));
     }
 
     private Counter suppressedCounter(String category, String app) {

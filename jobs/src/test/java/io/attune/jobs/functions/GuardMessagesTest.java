@@ -70,6 +70,25 @@ class GuardMessagesTest {
         });
     }
 
+    @Test
+    void aGlossedMessageIsJudgedAsWrittenAndTeachesItsBlend() throws Exception {
+        String sensitive = "Ich wurde letzte Woche positiv auf HIV getestet, welche Behandlung brauche ich?";
+        float[] everydayVector = embedder.embed("Welche Kamera eignet sich für Landschaftsfotografie?");
+        // The sensitive message carries an everyday blend: were the blend judged, it would pass.
+        harness.processElement(new EmbeddedMessage("e1", "MESSENGER", "m-1", 0L, sensitive, embedder.embed(sensitive),
+                everydayVector, null), 0L);
+        float[] blend = embedder.embed("which camera for landscape photography");
+        String everyday = "Welche Kamera eignet sich für Landschaftsfotografie?";
+        harness.processElement(new EmbeddedMessage("e2", "MESSENGER", "m-1", 0L, everyday, everydayVector, blend, null),
+                0L);
+
+        assertThat(harness.extractOutputValues()).singleElement().satisfies(signal -> {
+            assertThat(signal.eventId()).isEqualTo("e2");
+            assertThat(signal.embedding()).containsExactly(blend);
+        });
+        assertThat(harness.getSideOutput(GuardMessages.SUPPRESSED)).hasSize(1);
+    }
+
     private EmbeddedMessage message(String eventId, String text) {
         return new EmbeddedMessage(eventId, "MESSENGER", "m-1", 0L, text, embedder.embed(text), null);
     }

@@ -1,0 +1,115 @@
+package io.attune.models.language;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * A {@link Glosser} for every language a directory holds a dictionary into English for: FreeDict's
+ * {@code freedict-XXX-eng} in dictd format (ISO 639-3 codes, as Debian's {@code dict-freedict-*} packages install
+ * them in {@code /usr/share/dictd}), each with its {@code freedict-eng-XXX} read backwards when that is there too.
+ *
+ * <p>One per JVM and directory through {@link #shared}: German alone is about 400,000 words.
+ */
+public final class Glossaries {
+
+    private static final Pattern TO_ENGLISH = Pattern.compile("freedict-([a-z]{3})-eng\\.index");
+    private static final Map<Path, Glossaries> SHARED = new HashMap<>();
+
+    private final Map<String, Glosser> byLanguage;
+
+    private Glossaries(Map<String, Glosser> byLanguage) {
+        this.byLanguage = Map.copyOf(byLanguage);
+    }
+
+    /** No glossing: every language is left as written. */
+    public static Glossaries none() {
+        return new Glossaries(Map.of());
+    }
+
+    /** Glossers for the given languages (ISO 639-1), for tests. */
+    public static Glossaries of(Map<String, Glosser> byLanguage) {
+        return new Glossaries(byLanguage);
+    }
+
+    /**
+     * Reads every dictionary into English in the directory. A directory without any is an error: glossing was
+     * asked for and would silently do nothing.
+     */
+    public static Glossaries load(Path directory) {
+        Map<String, String> twoLetter = twoLetterCodes();
+        Map<String, Glosser> glossers = new HashMap<>();
+        try (Stream<Path> files = Files.list(directory)) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                Matcher name = TO_ENGLISH.matcher(file.getFileName().toString());
+                if (!name.matches()) {
+                    continue;
+                }
+                String code = name.group(1);
+                String language = twoLetter.get(code);
+                if (language == null || language.equals("en")) {
+                    continue;
+                }
+                Path base = directory.resolve("freedict-" + code + "-eng");
+                if (!Files.exists(Path.of(base + ".dict.dz"))) {
+                    continue;
+                }
+                Path reverse = directory.resolve("freedict-eng-" + code);
+                GlossDictionary fromEnglish = Files.exists(Path.of(reverse + ".index"))
+                        && Files.exists(Path.of(reverse + ".dict.dz")) ? GlossDictionary.readFromEnglish(reverse) : null;
+                glossers.put(language, new Glosser(language, GlossDictionary.readToEnglish(base), fromEnglish));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list gloss dictionaries in " + directory, e);
+        }
+        if (glossers.isEmpty()) {
+            throw new IllegalArgumentException("no dictionary into English (freedict-XXX-eng.index and .dict.dz) in "
+                    + directory + "; on Debian or Ubuntu: apt-get install dict-freedict-deu-eng dict-freedict-fra-eng …");
+        }
+        return new Glossaries(glossers);
+    }
+
+    /** The directory's glossaries, read once per JVM and then shared (they are immutable). */
+    public static synchronized Glossaries shared(Path directory) {
+        return SHARED.computeIfAbsent(directory.toAbsolutePath().normalize(), Glossaries::load);
+    }
+
+    /**
+     * The glosser for a BCP 47 language tag ("de", "de-CH", "pt_BR"), if a dictionary covers its language; never
+     * one for English or an unknown tag.
+     */
+    public Optional<Glosser> forLocale(String locale) {
+        if (locale == null || locale.isBlank()) {
+            return Optional.empty();
+        }
+        String language = Locale.forLanguageTag(locale.replace('_', '-')).getLanguage();
+        return Optional.ofNullable(byLanguage.get(language));
+    }
+
+    /** The languages glossed (ISO 639-1), sorted. */
+    public Set<String> languages() {
+        return new TreeSet<>(byLanguage.keySet());
+    }
+
+    private static Map<String, String> twoLetterCodes() {
+        Map<String, String> out = new HashMap<>();
+        for (String language : Locale.getISOLanguages()) {
+            try {
+                out.putIfAbsent(new Locale(language).getISO3Language(), language);
+            } catch (java.util.MissingResourceException e) {
+                // a language without a three-letter code cannot name a FreeDict file
+            }
+        }
+        return out;
+    }
+}
