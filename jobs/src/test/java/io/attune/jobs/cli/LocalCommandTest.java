@@ -43,6 +43,12 @@ class LocalCommandTest {
         assertThat(output.lines().filter(line -> line.contains("account fb-ana")))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("after msg-ana-1"));
+        if (LocalCommand.hasDictionariesIntoEnglish(LocalCommand.SYSTEM_DICTIONARIES)) {
+            // Ben's German question about cameras, glossed, is an interest in photography: as written, the English
+            // encoder placed it near his French question about pasta and every camera ad was "for variety".
+            assertThat(output).contains("glossed into English for profiles")
+                    .containsPattern("fb-camera-deals +[0-9.]+ +matches your interest in photography");
+        }
     }
 
     @Test
