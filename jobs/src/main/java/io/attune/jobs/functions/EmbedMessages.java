@@ -15,6 +15,8 @@ import java.util.concurrent.CompletableFuture;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Embeds assistant messages without blocking the task thread: each message goes to the JVM-wide
@@ -34,6 +36,7 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedMessage> {
 
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(EmbedMessages.class);
 
     private final EmbeddingConfig embedding;
     private final BatchingConfig batching;
@@ -56,15 +59,16 @@ public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedM
     public void open(OpenContext openContext) {
         EmbeddingModel model = SharedEmbeddingModel.acquire(embedding);
         embedder = model.batching(batching);
-        glossaries = glossDictionaries == null ? Glossaries.none() : Glossaries.shared(Path.of(glossDictionaries));
+        glossaries = glossDictionaries == null ? Glossaries.none() : Glossaries.acquire(Path.of(glossDictionaries));
+        if (glossDictionaries != null) {
+            LOG.info("Messages in {} are glossed into English for profiles (dictionaries in {})",
+                    glossaries.languages(), glossDictionaries);
+        }
     }
 
     @Override
     public void asyncInvoke(AssistantMessage message, ResultFuture<EmbeddedMessage> result) {
-        Glosser.Gloss gloss = glossaries.forLocale(message.locale())
-                .map(glosser -> glosser.gloss(message.text()))
-                .filter(Glosser.Gloss::changed)
-                .orElse(null);
+        Glosser.Gloss gloss = gloss(message);
         CompletableFuture<float[]> written = embedder.submit(message.text());
         CompletableFuture<float[]> glossed = gloss == null ? null : embedder.submit(gloss.text());
         written.whenComplete((vector, error) -> {
@@ -79,6 +83,18 @@ public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedM
         });
     }
 
+    /** The message's English gloss, or {@code null} when it has none; never an exception on the task thread. */
+    private Glosser.Gloss gloss(AssistantMessage message) {
+        try {
+            return glossaries.forLocale(message.locale())
+                    .map(glosser -> glosser.gloss(message.text()))
+                    .filter(Glosser.Gloss::changed)
+                    .orElse(null);
+        } catch (RuntimeException e) {
+            return null; // the message still teaches its own embedding
+        }
+    }
+
     @Override
     public void timeout(AssistantMessage message, ResultFuture<EmbeddedMessage> result) {
         result.complete(List.of(embedded(message, null, null, "embedding timed out")));
@@ -89,6 +105,12 @@ public class EmbedMessages extends RichAsyncFunction<AssistantMessage, EmbeddedM
         if (embedder != null) {
             embedder = null;
             SharedEmbeddingModel.release(embedding);
+        }
+        if (glossaries != null) {
+            glossaries = null;
+            if (glossDictionaries != null) {
+                Glossaries.release(Path.of(glossDictionaries));
+            }
         }
     }
 

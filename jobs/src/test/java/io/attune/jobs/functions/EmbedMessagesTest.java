@@ -61,7 +61,8 @@ class EmbedMessagesTest {
         EmbeddedMessage out = embed(text, "de-DE");
 
         float[] written = embedder.embed(text);
-        String gloss = Glossaries.shared(DICTIONARIES).forLocale("de").orElseThrow().gloss(text).text();
+        String gloss = Glossaries.acquire(DICTIONARIES).forLocale("de").orElseThrow().gloss(text).text();
+        Glossaries.release(DICTIONARIES);
         assertThat(gloss).contains("camera", "photograph");
         assertThat(out.text()).isEqualTo(text);
         assertThat(Vectors.cosine(out.embedding(), written)).isCloseTo(1f, Offset.offset(1e-4f));

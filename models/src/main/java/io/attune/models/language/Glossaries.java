@@ -19,12 +19,13 @@ import java.util.stream.Stream;
  * {@code freedict-XXX-eng} in dictd format (ISO 639-3 codes, as Debian's {@code dict-freedict-*} packages install
  * them in {@code /usr/share/dictd}), each with its {@code freedict-eng-XXX} read backwards when that is there too.
  *
- * <p>One per JVM and directory through {@link #shared}: German alone is about 400,000 words.
+ * <p>One per JVM and directory through {@link #acquire}, as the embedding model: German alone is about 400,000
+ * words (the six languages FreeDict has with most words take about 85 MB of heap and 8 s to read).
  */
 public final class Glossaries {
 
     private static final Pattern TO_ENGLISH = Pattern.compile("freedict-([a-z]{3})-eng\\.index");
-    private static final Map<Path, Glossaries> SHARED = new HashMap<>();
+    private static final Map<Path, Shared> SHARED = new HashMap<>();
 
     private final Map<String, Glosser> byLanguage;
 
@@ -79,9 +80,37 @@ public final class Glossaries {
         return new Glossaries(glossers);
     }
 
-    /** The directory's glossaries, read once per JVM and then shared (they are immutable). */
-    public static synchronized Glossaries shared(Path directory) {
-        return SHARED.computeIfAbsent(directory.toAbsolutePath().normalize(), Glossaries::load);
+    /**
+     * The directory's glossaries, read by the first caller in this JVM and shared (they are immutable) until the
+     * last caller {@link #release releases} them.
+     */
+    public static synchronized Glossaries acquire(Path directory) {
+        Shared shared = SHARED.computeIfAbsent(directory.toAbsolutePath().normalize(), d -> new Shared(load(d)));
+        shared.references++;
+        return shared.glossaries;
+    }
+
+    /** Gives back what {@link #acquire} returned for the directory. */
+    public static synchronized void release(Path directory) {
+        Path key = directory.toAbsolutePath().normalize();
+        Shared shared = SHARED.get(key);
+        if (shared != null && --shared.references == 0) {
+            SHARED.remove(key);
+        }
+    }
+
+    static synchronized int references(Path directory) {
+        Shared shared = SHARED.get(directory.toAbsolutePath().normalize());
+        return shared == null ? 0 : shared.references;
+    }
+
+    private static final class Shared {
+        final Glossaries glossaries;
+        int references;
+
+        Shared(Glossaries glossaries) {
+            this.glossaries = glossaries;
+        }
     }
 
     /**

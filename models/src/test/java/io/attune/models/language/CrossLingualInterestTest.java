@@ -73,7 +73,7 @@ class CrossLingualInterestTest {
                     "apt-get install dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng"
                             + " dict-freedict-eng-fra dict-freedict-eng-spa (.ci/run does)");
         }
-        Glossaries glossaries = Glossaries.shared(SYSTEM_DICTIONARIES);
+        Glossaries glossaries = Glossaries.acquire(SYSTEM_DICTIONARIES);
         for (String language : List.of("de", "fr", "es")) {
             List<String> texts = texts(language);
             Glosser glosser = glossaries.forLocale(language).orElseThrow();
@@ -92,6 +92,7 @@ class CrossLingualInterestTest {
             assertThat(asBlended).as(language).isGreaterThanOrEqualTo(asWritten + 4)
                     .isGreaterThanOrEqualTo(FLOORS.get(language));
         }
+        Glossaries.release(SYSTEM_DICTIONARIES);
     }
 
     private static String code(String language) {

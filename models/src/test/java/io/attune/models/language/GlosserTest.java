@@ -89,7 +89,14 @@ class GlosserTest {
         assertThat(glossaries.forLocale("en")).isEmpty();
         assertThat(glossaries.forLocale("es")).isEmpty();
         assertThat(glossaries.forLocale(null)).isEmpty();
-        assertThat(Glossaries.shared(dir)).isSameAs(Glossaries.shared(dir.resolve(".")));
+        Glossaries first = Glossaries.acquire(dir);
+        assertThat(Glossaries.acquire(dir.resolve("."))).as("one per directory and JVM").isSameAs(first);
+        assertThat(Glossaries.references(dir)).isEqualTo(2);
+        Glossaries.release(dir);
+        Glossaries.release(dir);
+        assertThat(Glossaries.references(dir)).isZero();
+        assertThat(Glossaries.acquire(dir)).as("read again after the last release").isNotSameAs(first);
+        Glossaries.release(dir);
     }
 
     @Test
