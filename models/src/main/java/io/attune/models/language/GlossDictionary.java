@@ -169,9 +169,15 @@ public final class GlossDictionary {
             try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(dict)), 1 << 16)) {
                 long position = 0;
                 byte[] buffer = new byte[4096];
+                long lastOffset = -1;
+                List<String> lastBody = List.of();
                 for (IndexEntry entry : entries) {
+                    if (entry.offset() == lastOffset) {
+                        consumer.accept(entry.headword(), lastBody); // another headword of the entry just read
+                        continue;
+                    }
                     if (entry.offset() < position) {
-                        continue; // two headwords sharing one entry: already read
+                        continue; // inside an entry already read: not an entry of its own
                     }
                     in.skipNBytes(entry.offset() - position);
                     position = entry.offset();
@@ -186,6 +192,8 @@ public final class GlossDictionary {
                     for (int i = 1; i < lines.length; i++) {
                         body.add(lines[i]);
                     }
+                    lastOffset = entry.offset();
+                    lastBody = body;
                     consumer.accept(entry.headword(), body);
                 }
             }

@@ -16,10 +16,17 @@ public final class DictdFiles {
     private static final String DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 
     private final Map<String, String> entries = new LinkedHashMap<>();
+    private final Map<String, String> aliases = new LinkedHashMap<>();
 
     /** An entry: the headword line dictd repeats (with a pronunciation), then the given lines. */
     public DictdFiles entry(String headword, String... lines) {
         entries.put(headword, headword + " /x/ <n>\n" + String.join("\n", lines) + "\n");
+        return this;
+    }
+
+    /** Another headword in the index for an entry already given, as dictd lists spelling variants. */
+    public DictdFiles alias(String headword, String entryHeadword) {
+        aliases.put(headword, entryHeadword);
         return this;
     }
 
@@ -39,9 +46,12 @@ public final class DictdFiles {
             data.writeTo(out);
         }
         StringBuilder index = new StringBuilder("00-database-info\tA\tS\n");
-        entries.keySet().stream().sorted().forEach(headword -> index.append(headword).append('\t')
-                .append(base64(positions.get(headword)[0])).append('\t')
-                .append(base64(positions.get(headword)[1])).append('\n'));
+        Map<String, String> listed = new java.util.TreeMap<>();
+        entries.keySet().forEach(headword -> listed.put(headword, headword));
+        listed.putAll(aliases);
+        listed.forEach((headword, entry) -> index.append(headword).append('\t')
+                .append(base64(positions.get(entry)[0])).append('\t')
+                .append(base64(positions.get(entry)[1])).append('\n'));
         Files.writeString(directory.resolve(name + ".index"), index.toString());
     }
 

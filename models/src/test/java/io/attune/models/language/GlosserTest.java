@@ -24,6 +24,7 @@ class GlosserTest {
                 .entry("lassen", "   Note: modal", "let <v>; leave <v>")
                 .entry("abfallen", " see: {abfallend}")
                 .entry("in den Bergen", "in the mountains")
+                .alias("Photoapparat", "Kamera")
                 .write(dir, "freedict-deu-eng");
 
         GlossDictionary german = GlossDictionary.readToEnglish(dir.resolve("freedict-deu-eng"));
@@ -31,6 +32,7 @@ class GlosserTest {
         assertThat(german.translate("Kamera")).isEqualTo("camera");
         assertThat(german.translate("kamera")).isEqualTo("camera");
         assertThat(german.translate("Berg")).isEqualTo("mountain");
+        assertThat(german.translate("Photoapparat")).as("a second headword of one entry").isEqualTo("camera");
         assertThat(german.translate("lassen")).isEqualTo("let");
         assertThat(german.translate("abfallen")).as("an entry of cross-references only").isNull();
         assertThat(german.translate("in den Bergen")).as("phrases are never looked up").isNull();
