@@ -7,6 +7,7 @@ import io.attune.jobs.PersonalizationJob;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.kafka.KafkaEndpoints;
+import io.attune.models.language.Glossaries;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,8 +40,6 @@ final class LocalCommand {
 
     private static final String SAMPLE = "sample/";
     private static final String GROUP = "attune-local";
-    /** Where Debian and Ubuntu install FreeDict's dictionaries ({@code apt-get install dict-freedict-deu-eng}). */
-    static final Path SYSTEM_DICTIONARIES = Path.of("/usr/share/dictd");
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private LocalCommand() {}
@@ -48,7 +47,8 @@ final class LocalCommand {
     static int run(String[] args) throws Exception {
         Duration pace = Duration.ofMillis(1_500);
         boolean untilDone = false;
-        String glossDictionaries = hasDictionariesIntoEnglish(SYSTEM_DICTIONARIES) ? SYSTEM_DICTIONARIES.toString() : null;
+        String glossDictionaries = Glossaries.hasDictionaries(Glossaries.SYSTEM_DIRECTORY)
+                ? Glossaries.SYSTEM_DIRECTORY.toString() : null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--pace" -> pace = parseDuration(args[++i]);
@@ -62,15 +62,6 @@ final class LocalCommand {
         }
         new LocalCommand.Session(pace, untilDone, glossDictionaries).run();
         return 0;
-    }
-
-    /** Whether the directory holds a FreeDict dictionary into English, as {@code embedding.gloss-dictionaries} reads. */
-    static boolean hasDictionariesIntoEnglish(Path directory) {
-        try (var files = java.nio.file.Files.list(directory)) {
-            return files.anyMatch(f -> f.getFileName().toString().matches("freedict-[a-z]{3}-eng\\.index"));
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
-        }
     }
 
     private static Duration parseDuration(String text) {

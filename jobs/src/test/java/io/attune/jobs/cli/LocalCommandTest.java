@@ -3,6 +3,7 @@ package io.attune.jobs.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.PersonalizationJob;
+import io.attune.models.language.Glossaries;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
@@ -43,7 +44,7 @@ class LocalCommandTest {
         assertThat(output.lines().filter(line -> line.contains("account fb-ana")))
                 .isNotEmpty()
                 .allMatch(line -> line.contains("after msg-ana-1"));
-        if (LocalCommand.hasDictionariesIntoEnglish(LocalCommand.SYSTEM_DICTIONARIES)) {
+        if (Glossaries.hasDictionaries(Glossaries.SYSTEM_DIRECTORY)) {
             // Ben's German question about cameras, glossed, is an interest in photography: as written, the English
             // encoder placed it near his French question about pasta and every camera ad was "for variety".
             assertThat(output).contains("glossed into English for profiles")

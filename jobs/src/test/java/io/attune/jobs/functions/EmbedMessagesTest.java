@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  */
 class EmbedMessagesTest {
 
-    private static final Path DICTIONARIES = Path.of("/usr/share/dictd");
+    private static final Path DICTIONARIES = Glossaries.SYSTEM_DIRECTORY;
 
     private EmbedMessages embed;
     private TextEmbedder embedder;

@@ -20,9 +20,12 @@ import java.util.stream.Stream;
  * them in {@code /usr/share/dictd}), each with its {@code freedict-eng-XXX} read backwards when that is there too.
  *
  * <p>One per JVM and directory through {@link #acquire}, as the embedding model: German alone is about 400,000
- * words (the six languages FreeDict has with most words take about 85 MB of heap and 8 s to read).
+ * words (the six languages FreeDict has with most words take about 85 MB of heap and 5-8 s to read).
  */
 public final class Glossaries {
+
+    /** Where Debian and Ubuntu install FreeDict's dictionaries ({@code apt-get install dict-freedict-deu-eng}). */
+    public static final Path SYSTEM_DIRECTORY = Path.of("/usr/share/dictd");
 
     private static final Pattern TO_ENGLISH = Pattern.compile("freedict-([a-z]{3})-eng\\.index");
     private static final Map<Path, Shared> SHARED = new HashMap<>();
@@ -38,9 +41,13 @@ public final class Glossaries {
         return new Glossaries(Map.of());
     }
 
-    /** Glossers for the given languages (ISO 639-1), for tests. */
-    public static Glossaries of(Map<String, Glosser> byLanguage) {
-        return new Glossaries(byLanguage);
+    /** Whether the directory holds a dictionary into English that {@link #load} would read; never an exception. */
+    public static boolean hasDictionaries(Path directory) {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.anyMatch(file -> TO_ENGLISH.matcher(file.getFileName().toString()).matches());
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /**

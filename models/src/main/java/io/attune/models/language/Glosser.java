@@ -60,10 +60,6 @@ public final class Glosser {
         this.fromEnglish = fromEnglish;
     }
 
-    public String language() {
-        return language;
-    }
-
     /** The text glossed into English, and how many of its words were translated. */
     public Gloss gloss(String text) {
         StringBuilder out = new StringBuilder(text.length() + 16);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import org.junit.jupiter.api.Test;
  */
 class CrossLingualInterestTest {
 
-    private static final Path SYSTEM_DICTIONARIES = Path.of("/usr/share/dictd");
+    private static final Path SYSTEM_DICTIONARIES = Glossaries.SYSTEM_DIRECTORY;
 
     private static final java.util.Map<String, Integer> FLOORS = java.util.Map.of("de", 16, "fr", 17, "es", 11);
 
@@ -69,7 +70,7 @@ class CrossLingualInterestTest {
     @Test
     void requestsInOtherLanguagesFindTheirItemsFarMoreOftenGlossed() {
         for (String language : List.of("de", "fr", "es")) {
-            assumeTrue(Files.exists(SYSTEM_DICTIONARIES.resolve("freedict-" + code(language) + "-eng.index")),
+            assumeTrue(Files.exists(SYSTEM_DICTIONARIES.resolve("freedict-" + new Locale(language).getISO3Language() + "-eng.index")),
                     "apt-get install dict-freedict-deu-eng dict-freedict-fra-eng dict-freedict-spa-eng"
                             + " dict-freedict-eng-fra dict-freedict-eng-spa (.ci/run does)");
         }
@@ -93,15 +94,6 @@ class CrossLingualInterestTest {
                     .isGreaterThanOrEqualTo(FLOORS.get(language));
         }
         Glossaries.release(SYSTEM_DICTIONARIES);
-    }
-
-    private static String code(String language) {
-        return switch (language) {
-            case "de" -> "deu";
-            case "fr" -> "fra";
-            case "es" -> "spa";
-            default -> throw new IllegalArgumentException(language);
-        };
     }
 
     private static List<String> texts(String language) {
