@@ -1,7 +1,7 @@
 package io.attune.models.guard;
 
+import io.attune.models.language.Dictd;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,7 +18,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Builds two topic vocabularies from the Ding German-English dictionary (TU Chemnitz) as FreeDict publishes it for
@@ -185,38 +184,15 @@ public final class DingVocabularyBuilder {
 
     /** Every entry of a dictd dictionary, in index order (an entry listed under several index words comes once). */
     static List<Entry> readEntries(Path index, Path data) throws IOException {
-        byte[] text;
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(data))) {
-            text = in.readAllBytes();
-        }
-        List<Entry> entries = new ArrayList<>();
+        Map<Integer, Entry> byPosition = new TreeMap<>();
         Set<Long> seen = new HashSet<>();
-        for (String line : Files.readAllLines(index, StandardCharsets.UTF_8)) {
-            String[] fields = line.split("\t");
-            if (fields.length != 3) {
-                continue;
+        Dictd.forEachEntry(index, data, (headword, position, offset, lines) -> {
+            // An entry's index words come in index order: the first one places it.
+            if (seen.add(offset) && lines.length >= 2) {
+                byPosition.put(position, new Entry(headword(lines[0]), lines[1].strip()));
             }
-            long offset = base64(fields[1]);
-            int length = (int) base64(fields[2]);
-            if (!seen.add(offset) || offset + length > text.length) {
-                continue;
-            }
-            String[] lines = new String(text, (int) offset, length, StandardCharsets.UTF_8).split("\n");
-            if (lines.length >= 2) {
-                entries.add(new Entry(headword(lines[0]), lines[1].strip()));
-            }
-        }
-        return entries;
-    }
-
-    /** dictd's index numbers: base 64 in the alphabet A-Z, a-z, 0-9, +, /. */
-    static long base64(String digits) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        long value = 0;
-        for (char digit : digits.toCharArray()) {
-            value = value * 64 + alphabet.indexOf(digit);
-        }
-        return value;
+        });
+        return new ArrayList<>(byPosition.values());
     }
 
     /** "Schlaganfall /ʃlˈɑɡanfˌal/ &lt;masc, n, sg&gt;" is "Schlaganfall". */

@@ -1,21 +1,14 @@
 package io.attune.models.language;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
-import java.util.zip.GZIPInputStream;
 
 /**
  * Single words of one language and an English word or phrase for each, read from a bilingual dictionary in the
@@ -86,7 +79,7 @@ public final class GlossDictionary {
         return new GlossDictionary(out);
     }
 
-    /** A dictionary of the given words, for tests and for combining. */
+    /** A dictionary of the given words (tests). */
     public static GlossDictionary of(Map<String, String> translations) {
         return new GlossDictionary(Map.copyOf(translations));
     }
@@ -144,85 +137,13 @@ public final class GlossDictionary {
         void accept(String headword, List<String> body);
     }
 
-    private record IndexEntry(String headword, long offset, int length) {}
-
-    /**
-     * Calls back with every entry's headword and the lines after its first (which repeats the headword with
-     * its pronunciation). The entries are read in the order they lie in the compressed file, in one pass, so a
-     * large dictionary (German: 100 MB uncompressed) is never held whole.
-     */
-    static void forEachEntry(Path base, EntryConsumer consumer) {
-        Path index = Path.of(base + ".index");
-        Path dict = Path.of(base + ".dict.dz");
+    /** Every headword with the lines of its entry after the first (which repeats it with its pronunciation). */
+    private static void forEachEntry(Path base, EntryConsumer consumer) {
         try {
-            List<IndexEntry> entries = new ArrayList<>();
-            try (BufferedReader reader = Files.newBufferedReader(index, StandardCharsets.UTF_8)) {
-                String line;
-                while ((line = reader.readLine()) != null) {
-                    String[] fields = line.split("\t");
-                    if (fields.length >= 3) {
-                        entries.add(new IndexEntry(fields[0], base64(fields[1]), (int) base64(fields[2])));
-                    }
-                }
-            }
-            entries.sort(Comparator.comparingLong(IndexEntry::offset));
-            try (InputStream in = new GZIPInputStream(new BufferedInputStream(Files.newInputStream(dict)), 1 << 16)) {
-                long position = 0;
-                byte[] buffer = new byte[4096];
-                long lastOffset = -1;
-                List<String> lastBody = List.of();
-                for (IndexEntry entry : entries) {
-                    if (entry.offset() == lastOffset) {
-                        consumer.accept(entry.headword(), lastBody); // another headword of the entry just read
-                        continue;
-                    }
-                    if (entry.offset() < position) {
-                        continue; // inside an entry already read: not an entry of its own
-                    }
-                    in.skipNBytes(entry.offset() - position);
-                    position = entry.offset();
-                    if (buffer.length < entry.length()) {
-                        buffer = new byte[entry.length()];
-                    }
-                    in.readNBytes(buffer, 0, entry.length());
-                    position += entry.length();
-                    String text = new String(buffer, 0, entry.length(), StandardCharsets.UTF_8);
-                    String[] lines = text.split("\n");
-                    List<String> body = new ArrayList<>(lines.length);
-                    for (int i = 1; i < lines.length; i++) {
-                        body.add(lines[i]);
-                    }
-                    lastOffset = entry.offset();
-                    lastBody = body;
-                    consumer.accept(entry.headword(), body);
-                }
-            }
+            Dictd.forEachEntry(Path.of(base + ".index"), Path.of(base + ".dict.dz"), (headword, position, offset, lines) ->
+                    consumer.accept(headword, Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dictionary " + base, e);
         }
-    }
-
-    /** dictd's offsets and lengths: base 64, most significant digit first. */
-    static long base64(String digits) {
-        long value = 0;
-        for (int i = 0; i < digits.length(); i++) {
-            char c = digits.charAt(i);
-            int digit;
-            if (c >= 'A' && c <= 'Z') {
-                digit = c - 'A';
-            } else if (c >= 'a' && c <= 'z') {
-                digit = c - 'a' + 26;
-            } else if (c >= '0' && c <= '9') {
-                digit = c - '0' + 52;
-            } else if (c == '+') {
-                digit = 62;
-            } else if (c == '/') {
-                digit = 63;
-            } else {
-                throw new IllegalArgumentException("not a dictd number: " + digits);
-            }
-            value = value * 64 + digit;
-        }
-        return value;
     }
 }

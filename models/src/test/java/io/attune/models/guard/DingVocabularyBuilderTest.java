@@ -2,6 +2,7 @@ package io.attune.models.guard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.models.language.Dictd;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -80,7 +81,7 @@ class DingVocabularyBuilderTest {
                 " [ugs.]  [med.] cancer <n>, cerebrovascular accident <n>CVA,  /tsˌeːfˌaʊˈɑː/ , labor union <n> [Am.] "))
                 .containsExactly("cancer", "cerebrovascular accident", "labor union");
         assertThat(DingVocabularyBuilder.headword("Schlaganfall /ʃlˈɑɡanfˌal/ <masc, n, sg>")).isEqualTo("Schlaganfall");
-        assertThat(DingVocabularyBuilder.base64("BNjD4")).isEqualTo(((((1L * 64 + 13) * 64 + 35) * 64 + 3) * 64) + 56);
+        assertThat(Dictd.number("BNjD4")).isEqualTo(((((1L * 64 + 13) * 64 + 35) * 64 + 3) * 64) + 56);
     }
 
     @Test
@@ -107,8 +108,8 @@ class DingVocabularyBuilderTest {
             for (String entry : ENTRIES) {
                 byte[] encoded = entry.getBytes(StandardCharsets.UTF_8);
                 String headword = entry.substring(0, entry.indexOf('\n')).split(" /")[0].toLowerCase();
-                index.append(headword).append('\t').append(base64(bytes.size())).append('\t')
-                        .append(base64(encoded.length)).append('\n');
+                index.append(headword).append('\t').append(Dictd.digits(bytes.size())).append('\t')
+                        .append(Dictd.digits(encoded.length)).append('\n');
                 bytes.write(encoded);
             }
             data = bytes.toByteArray();
@@ -120,15 +121,5 @@ class DingVocabularyBuilderTest {
         Path indexFile = dir.resolve("test.index");
         Files.writeString(indexFile, index.toString());
         return new ArrayList<>(DingVocabularyBuilder.readEntries(indexFile, dict));
-    }
-
-    private static String base64(long value) {
-        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-        StringBuilder digits = new StringBuilder();
-        do {
-            digits.insert(0, alphabet.charAt((int) (value % 64)));
-            value /= 64;
-        } while (value > 0);
-        return digits.toString();
     }
 }

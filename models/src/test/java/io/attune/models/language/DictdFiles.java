@@ -13,8 +13,6 @@ import java.util.zip.GZIPOutputStream;
 /** Writes small dictionaries in dictd format (an index of base-64 offsets beside gzip-compressed entries) for tests. */
 public final class DictdFiles {
 
-    private static final String DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
     private final Map<String, String> entries = new LinkedHashMap<>();
     private final Map<String, String> aliases = new LinkedHashMap<>();
 
@@ -50,20 +48,8 @@ public final class DictdFiles {
         entries.keySet().forEach(headword -> listed.put(headword, headword));
         listed.putAll(aliases);
         listed.forEach((headword, entry) -> index.append(headword).append('\t')
-                .append(base64(positions.get(entry)[0])).append('\t')
-                .append(base64(positions.get(entry)[1])).append('\n'));
+                .append(Dictd.digits(positions.get(entry)[0])).append('\t')
+                .append(Dictd.digits(positions.get(entry)[1])).append('\n'));
         Files.writeString(directory.resolve(name + ".index"), index.toString());
-    }
-
-    static String base64(long value) {
-        if (value == 0) {
-            return "A";
-        }
-        StringBuilder out = new StringBuilder();
-        while (value > 0) {
-            out.insert(0, DIGITS.charAt((int) (value % 64)));
-            value /= 64;
-        }
-        return out.toString();
     }
 }

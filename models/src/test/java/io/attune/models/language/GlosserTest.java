@@ -122,9 +122,9 @@ class GlosserTest {
 
     @Test
     void dictdNumbersAreBase64MostSignificantFirst() {
-        assertThat(GlossDictionary.base64("A")).isZero();
-        assertThat(GlossDictionary.base64("BA")).isEqualTo(64);
-        assertThat(GlossDictionary.base64("/")).isEqualTo(63);
-        assertThat(GlossDictionary.base64(DictdFiles.base64(123_456_789L))).isEqualTo(123_456_789L);
+        assertThat(Dictd.number("A")).isZero();
+        assertThat(Dictd.number("BA")).isEqualTo(64);
+        assertThat(Dictd.number("/")).isEqualTo(63);
+        assertThat(Dictd.number(Dictd.digits(123_456_789L))).isEqualTo(123_456_789L);
     }
 }
