@@ -1,5 +1,6 @@
 package io.attune.jobs.functions;
 
+import static io.attune.jobs.functions.AsyncCalls.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.events.CatalogEntry;
@@ -8,13 +9,10 @@ import io.attune.jobs.stream.EmbeddedCatalogEntry;
 import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.EmbeddingConfig;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
@@ -87,31 +85,6 @@ class CatalogItemsTest {
         } finally {
             embed.close();
         }
-    }
-
-    private static CompletableFuture<EmbeddedCatalogEntry> invoke(EmbedCatalogEntries embed, CatalogEntry entry) {
-        CompletableFuture<EmbeddedCatalogEntry> future = new CompletableFuture<>();
-        embed.asyncInvoke(entry, new ResultFuture<>() {
-            @Override
-            public void complete(Collection<EmbeddedCatalogEntry> result) {
-                future.complete(result.iterator().next());
-            }
-
-            @Override
-            public void completeExceptionally(Throwable error) {
-                future.completeExceptionally(error);
-            }
-
-            @Override
-            public void complete(CollectionSupplier<EmbeddedCatalogEntry> supplier) {
-                try {
-                    complete(supplier.get());
-                } catch (Exception e) {
-                    future.completeExceptionally(e);
-                }
-            }
-        });
-        return future;
     }
 
     private static CatalogEntry entry(String id, String text, boolean active, String... tags) {

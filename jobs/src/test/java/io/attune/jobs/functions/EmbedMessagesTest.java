@@ -15,12 +15,9 @@ import io.attune.models.language.Glosser;
 import io.attune.models.math.Vectors;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Collection;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.functions.DefaultOpenContext;
-import org.apache.flink.streaming.api.functions.async.CollectionSupplier;
-import org.apache.flink.streaming.api.functions.async.ResultFuture;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -85,24 +82,8 @@ class EmbedMessagesTest {
     }
 
     private EmbeddedMessage embed(String text, String locale) throws Exception {
-        CompletableFuture<EmbeddedMessage> done = new CompletableFuture<>();
-        embed.asyncInvoke(new AssistantMessage("e1", "WHATSAPP", "w-1", 0L, Modality.TEXT, text, locale),
-                new ResultFuture<>() {
-                    @Override
-                    public void complete(Collection<EmbeddedMessage> result) {
-                        done.complete(result.iterator().next());
-                    }
-
-                    @Override
-                    public void completeExceptionally(Throwable error) {
-                        done.completeExceptionally(error);
-                    }
-
-                    @Override
-                    public void complete(CollectionSupplier<EmbeddedMessage> supplier) {
-                        throw new UnsupportedOperationException();
-                    }
-                });
+        CompletableFuture<EmbeddedMessage> done = AsyncCalls.invoke(embed,
+                new AssistantMessage("e1", "WHATSAPP", "w-1", 0L, Modality.TEXT, text, locale));
         EmbeddedMessage out = done.get(60, TimeUnit.SECONDS);
         assertThat(out.error()).isNull();
         return out;

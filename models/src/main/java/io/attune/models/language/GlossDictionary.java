@@ -140,8 +140,8 @@ public final class GlossDictionary {
     /** Every headword with the lines of its entry after the first (which repeats it with its pronunciation). */
     private static void forEachEntry(Path base, EntryConsumer consumer) {
         try {
-            Dictd.forEachEntry(Path.of(base + ".index"), Path.of(base + ".dict.dz"), (headword, position, offset, lines) ->
-                    consumer.accept(headword, Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
+            Dictd.forEachEntry(Path.of(base + ".index"), Path.of(base + ".dict.dz"),
+                    (headword, position, offset, lines) -> consumer.accept(headword, Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dictionary " + base, e);
         }

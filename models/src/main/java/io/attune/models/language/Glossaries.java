@@ -73,8 +73,9 @@ public final class Glossaries {
                     continue;
                 }
                 Path reverse = directory.resolve("freedict-eng-" + code);
-                GlossDictionary fromEnglish = Files.exists(Path.of(reverse + ".index"))
-                        && Files.exists(Path.of(reverse + ".dict.dz")) ? GlossDictionary.readFromEnglish(reverse) : null;
+                boolean hasReverse = Files.exists(Path.of(reverse + ".index"))
+                        && Files.exists(Path.of(reverse + ".dict.dz"));
+                GlossDictionary fromEnglish = hasReverse ? GlossDictionary.readFromEnglish(reverse) : null;
                 glossers.put(language, new Glosser(language, GlossDictionary.readToEnglish(base), fromEnglish));
             }
         } catch (IOException e) {
@@ -82,7 +83,8 @@ public final class Glossaries {
         }
         if (glossers.isEmpty()) {
             throw new IllegalArgumentException("no dictionary into English (freedict-XXX-eng.index and .dict.dz) in "
-                    + directory + "; on Debian or Ubuntu: apt-get install dict-freedict-deu-eng dict-freedict-fra-eng …");
+                    + directory + "; on Debian or Ubuntu: apt-get install dict-freedict-deu-eng"
+                    + " dict-freedict-fra-eng …");
         }
         return new Glossaries(glossers);
     }
