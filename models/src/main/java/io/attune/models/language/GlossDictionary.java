@@ -141,7 +141,8 @@ public final class GlossDictionary {
     private static void forEachEntry(Path base, EntryConsumer consumer) {
         try {
             Dictd.forEachEntry(Path.of(base + ".index"), Path.of(base + ".dict.dz"),
-                    (headword, position, offset, lines) -> consumer.accept(headword, Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
+                    (headword, position, offset, lines) -> consumer.accept(headword,
+                            Arrays.asList(lines).subList(Math.min(1, lines.length), lines.length)));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read dictionary " + base, e);
         }
