@@ -197,7 +197,8 @@ public final class PersonalizationJob {
                 .name("Erasure requests to their accounts");
         SingleOutputStreamOperator<CatalogItem> catalogItems = AsyncDataStream.orderedWait(catalog,
                         new EmbedCatalogEntries(PersonalizationOptions.embeddingConfig(options),
-                                PersonalizationOptions.batchingConfig(options)),
+                                PersonalizationOptions.batchingConfig(options),
+                                options.get(PersonalizationOptions.GLOSS_DICTIONARIES)),
                         options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
                 .uid(Uids.EMBED_CATALOG)
                 .name("Embed catalog items")

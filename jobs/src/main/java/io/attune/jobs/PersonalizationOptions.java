@@ -282,8 +282,9 @@ public final class PersonalizationOptions {
             .withDescription("Directory of FreeDict dictionaries into English in dictd format (Debian and Ubuntu"
                     + " install dict-freedict-deu-eng and the like in /usr/share/dictd). A message whose locale one"
                     + " covers teaches the profile the blend of its own embedding and its word-by-word English"
-                    + " gloss's, which the English encoder reads far better (bench/quality/cross-lingual); the guard"
-                    + " still judges the message as written. Unset: no glossing.");
+                    + " gloss's, which the English encoder reads far better (bench/quality/cross-lingual); a catalog"
+                    + " entry whose locale one covers is ranked by the same blend. The guard still judges messages"
+                    + " and items as written. Unset: no glossing.");
 
     public static final ConfigOption<Integer> MAX_TOKENS = key("embedding.max-tokens")
             .intType()

@@ -141,7 +141,7 @@ final class LatencyCommand {
                             String text = String.format(ITEM_SHAPES[(i / TOPICS.length) % ITEM_SHAPES.length], topic)
                                     + " #" + i;
                             producer.send(new ProducerRecord<>(inputs.get(3), EventJson.toJson(new CatalogEntry(
-                                    itemId(app, i), app, SURFACE, text, new String[] {topic}, now, true))));
+                                    itemId(app, i), app, SURFACE, text, new String[] {topic}, now, true, null))));
                         }
                     }
                     for (int p = 0; p < people; p++) {

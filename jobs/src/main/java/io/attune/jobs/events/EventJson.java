@@ -94,7 +94,8 @@ public final class EventJson implements Serializable {
                 requiredText(node, "text"),
                 tagValues,
                 timestamp(node, "timestamp"),
-                active == null || active.isNull() ? true : requiredBoolean(node, "active"));
+                active == null || active.isNull() ? true : requiredBoolean(node, "active"),
+                optionalText(node, "locale"));
     }
 
     public static String toJson(AssistantMessage m) {
@@ -142,9 +143,11 @@ public final class EventJson implements Serializable {
         for (String tag : c.tags()) {
             tags.add(tag);
         }
-        return node.put("timestamp", Instant.ofEpochMilli(c.timestamp()).toString())
-                .put("active", c.active())
-                .toString();
+        node.put("timestamp", Instant.ofEpochMilli(c.timestamp()).toString()).put("active", c.active());
+        if (c.locale() != null) {
+            node.put("locale", c.locale());
+        }
+        return node.toString();
     }
 
     public static String toJson(RecommendationRefresh r) {

@@ -12,7 +12,9 @@ import org.apache.flink.util.Collector;
 /**
  * Runs the sensitive-topic guard on embedded catalog entries under its catalog rules
  * ({@link SensitiveTopicGuard#assessCatalogItem}): a sensitive item is marked and never ranked. The tags are judged
- * with the text ({@link CatalogEntry#textWithTags}), as they were embedded. An entry the embed stage could not embed
+ * with the text ({@link CatalogEntry#textWithTags}), as they were embedded, and the text as written, never its
+ * gloss; the item is ranked by the blend with its gloss when it has one
+ * ({@link EmbeddedCatalogEntry#rankingEmbedding}). An entry the embed stage could not embed
  * is dead-lettered by id; a guard that fails marks the item sensitive (fail closed).
  */
 public class GuardCatalogItems extends ProcessFunction<EmbeddedCatalogEntry, CatalogItem> {
@@ -44,7 +46,7 @@ public class GuardCatalogItems extends ProcessFunction<EmbeddedCatalogEntry, Cat
         boolean sensitive = entry.active() && guard.assessCatalogItem(entry.textWithTags(), embedded.embedding())
                 .sensitive();
         out.collect(new CatalogItem(entry.itemId(), entry.app(), entry.surface(), entry.tags(), entry.timestamp(),
-                entry.active(), embedded.embedding(), sensitive));
+                entry.active(), embedded.rankingEmbedding(), sensitive));
     }
 
     @Override

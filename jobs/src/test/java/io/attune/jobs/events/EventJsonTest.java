@@ -35,7 +35,7 @@ class EventJsonTest {
         EngagementSignal signal = new EngagementSignal("e2", "INSTAGRAM", "a2", 2_000L, EngagementKind.HIDE, "i1");
         AccountLink link = new AccountLink("INSTAGRAM", "a2", "c1", false, 3_000L);
         CatalogEntry entry = new CatalogEntry("i1", "INSTAGRAM", "REELS", "text", new String[] {"x", "y"}, 4_000L,
-                true);
+                true, "de-DE");
         assertThat(json.assistantMessage(EventJson.toJson(message))).isEqualTo(message);
         assertThat(json.engagementSignal(EventJson.toJson(signal))).isEqualTo(signal);
         assertThat(json.accountLink(EventJson.toJson(link))).isEqualTo(link);

@@ -2,12 +2,19 @@ package io.attune.jobs.functions;
 
 import static io.attune.jobs.functions.AsyncCalls.invoke;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.attune.jobs.events.CatalogEntry;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.EmbeddedCatalogEntry;
 import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.EmbeddingConfig;
+import io.attune.models.embedding.SharedEmbeddingModel;
+import io.attune.models.embedding.TextEmbedder;
+import io.attune.models.language.Glossaries;
+import io.attune.models.math.Vectors;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,8 +24,13 @@ import org.apache.flink.streaming.api.operators.ProcessOperator;
 import org.apache.flink.streaming.util.OneInputStreamOperatorTestHarness;
 import org.junit.jupiter.api.Test;
 
-/** The catalog's two stages: batched embedding off the task thread, then the guard's catalog rules. */
+/**
+ * The catalog's two stages: batched embedding off the task thread (glossed into English with the system's FreeDict
+ * dictionaries when the entry's locale is covered; {@code .ci/run} installs them), then the guard's catalog rules.
+ */
 class CatalogItemsTest {
+
+    private static final Path DICTIONARIES = Glossaries.SYSTEM_DIRECTORY;
 
     @Test
     void entriesAreEmbeddedInBatchesWithTheirTagsAndWithdrawnOnesAreNot() throws Exception {
@@ -87,7 +99,53 @@ class CatalogItemsTest {
         }
     }
 
+    @Test
+    void anItemInACoveredLanguageIsRankedByTheBlendWithItsGlossAndJudgedAsWritten() throws Exception {
+        assumeTrue(Files.exists(DICTIONARIES.resolve("freedict-deu-eng.index")),
+                "apt-get install dict-freedict-deu-eng (.ci/run does)");
+        EmbedCatalogEntries embed = new EmbedCatalogEntries(EmbeddingConfig.defaults(), BatchingConfig.defaults(),
+                DICTIONARIES.toString());
+        embed.open(DefaultOpenContext.INSTANCE);
+        TextEmbedder reference = SharedEmbeddingModel.acquire(EmbeddingConfig.defaults()).newEmbedder();
+        try (OneInputStreamOperatorTestHarness<EmbeddedCatalogEntry, CatalogItem> harness =
+                new OneInputStreamOperatorTestHarness<>(new ProcessOperator<>(new GuardCatalogItems(
+                        "content-catalog", new EmbedderLease(EmbeddingConfig.defaults()))))) {
+            harness.open();
+            EmbeddedCatalogEntry camera = invoke(embed, inLocale("kamera", "Systemkamera-Set mit Weitwinkelobjektiv",
+                    "de-DE")).get(60, TimeUnit.SECONDS);
+            EmbeddedCatalogEntry unlabelled = invoke(embed, inLocale("kamera-2", "Systemkamera-Set mit Weitwinkelobjektiv",
+                    null)).get(60, TimeUnit.SECONDS);
+            EmbeddedCatalogEntry clinic = invoke(embed, inLocale("klinik",
+                    "Vertrauliche HIV-Tests und Behandlung in unserer Privatklinik", "de")).get(60,
+                    TimeUnit.SECONDS);
+            harness.processElement(camera, 0L);
+            harness.processElement(unlabelled, 0L);
+            harness.processElement(clinic, 0L);
+
+            assertThat(camera.interestEmbedding()).hasSize(384);
+            assertThat(unlabelled.interestEmbedding()).as("no locale, no gloss").isNull();
+            float[] question = reference.embed("Which camera is best for landscape photography?");
+            assertThat(Vectors.dot(camera.rankingEmbedding(), question))
+                    .isGreaterThan(Vectors.dot(camera.embedding(), question) + 0.1f);
+            assertThat(harness.extractOutputValues()).satisfiesExactly(
+                    item -> {
+                        assertThat(item.embedding()).isEqualTo(camera.interestEmbedding());
+                        assertThat(item.sensitive()).isFalse();
+                    },
+                    item -> assertThat(item.embedding()).isEqualTo(unlabelled.embedding()),
+                    item -> assertThat(item.sensitive()).as("judged as written").isTrue());
+        } finally {
+            reference.close();
+            SharedEmbeddingModel.release(EmbeddingConfig.defaults());
+            embed.close();
+        }
+    }
+
     private static CatalogEntry entry(String id, String text, boolean active, String... tags) {
-        return new CatalogEntry(id, "INSTAGRAM", "FEED", text, tags, 0L, active);
+        return new CatalogEntry(id, "INSTAGRAM", "FEED", text, tags, 0L, active, null);
+    }
+
+    private static CatalogEntry inLocale(String id, String text, String locale) {
+        return new CatalogEntry(id, "INSTAGRAM", "FEED", text, new String[0], 0L, true, locale);
     }
 }

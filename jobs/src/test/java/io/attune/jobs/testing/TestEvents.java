@@ -15,6 +15,6 @@ public final class TestEvents {
     }
 
     public static String catalog(String id, String app, String surface, String text, String... tags) {
-        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true));
+        return EventJson.toJson(new CatalogEntry(id, app, surface, text, tags, 1_764_000_000_000L, true, null));
     }
 }
