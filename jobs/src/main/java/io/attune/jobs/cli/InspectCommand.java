@@ -78,8 +78,8 @@ final class InspectCommand {
     }
 
     static ObjectNode summary(SavepointInspector inspector, String location) throws Exception {
-        ObjectNode summary = InspectionReports.summary(
-                inspector.tally(), inspector.catalogTally(), inspector.absentOperators());
+        ObjectNode summary = InspectionReports.summary(inspector.tally(), inspector.catalogTally(),
+                inspector.absentOperators(), inspector.stateSizes());
         summary.put("savepoint", location);
         return summary;
     }

@@ -26,6 +26,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.SavepointFormatType;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -51,6 +52,9 @@ final class LatencyCommand {
                          --message-share X share of events that are assistant messages (default 0.25)
                          --timeline        also print each 5 s of the run: events sent then, how many a
                                            refresh named, their p50 and max
+                         --parallelism N   the job's parallelism (default 2)
+                         --savepoint DIR   stop the job with a savepoint there at the end (bin/attune inspect
+                                           --savepoint reads it: what the state holds, and its bytes per operator)
                          and any job option, e.g. --sink.delivery-guarantee at-least-once --checkpoint.interval 1s
             """;
 
@@ -78,6 +82,8 @@ final class LatencyCommand {
         int seconds = 60;
         double messageShare = 0.25;
         boolean timeline = false;
+        int parallelism = 2;
+        String savepoint = null;
         List<String> jobArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -87,11 +93,14 @@ final class LatencyCommand {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--message-share" -> messageShare = Double.parseDouble(args[++i]);
                 case "--timeline" -> timeline = true;
+                case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
+                case "--savepoint" -> savepoint = Path.of(args[++i]).toAbsolutePath().toUri().toString();
                 default -> jobArgs.add(args[i]);
             }
         }
         Configuration options = CommandLineOptions.parse(jobArgs.toArray(String[]::new));
-        new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, options).run();
+        new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, parallelism, savepoint, options)
+                .run();
         return 0;
     }
 
@@ -104,6 +113,8 @@ final class LatencyCommand {
         private final int seconds;
         private final double messageShare;
         private final boolean timeline;
+        private final int parallelism;
+        private final String savepoint;
         private final Configuration options;
         private final Map<String, Sent> sent = new ConcurrentHashMap<>();
         private final Map<String, Long> tookNanos = new ConcurrentHashMap<>();
@@ -111,14 +122,16 @@ final class LatencyCommand {
         private final Map<String, Integer> deliveries = new ConcurrentHashMap<>();
         private final AtomicBoolean stopping = new AtomicBoolean();
 
-        Run(int people, int items, int rate, int seconds, double messageShare, boolean timeline,
-                Configuration options) {
+        Run(int people, int items, int rate, int seconds, double messageShare, boolean timeline, int parallelism,
+                String savepoint, Configuration options) {
             this.people = people;
             this.items = items;
             this.rate = rate;
             this.seconds = seconds;
             this.messageShare = messageShare;
             this.timeline = timeline;
+            this.parallelism = parallelism;
+            this.savepoint = savepoint;
             this.options = options;
         }
 
@@ -156,7 +169,7 @@ final class LatencyCommand {
 
                     Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
                     LocalCommand.keepStateOnDisk(flinkConf, work);
-                    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
+                    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConf);
                     PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                             KafkaEndpoints.sinks(options));
                     job = env.executeAsync("attune-personalization (latency)");
@@ -172,6 +185,12 @@ final class LatencyCommand {
                 }
                 waitUntil(() -> tookNanos.size() >= sent.size(), TimeUnit.SECONDS.toNanos(60));
                 report();
+                if (savepoint != null) {
+                    String written = job.stopWithSavepoint(false, savepoint, SavepointFormatType.CANONICAL)
+                            .get(5, TimeUnit.MINUTES);
+                    job = null;
+                    System.out.println("Savepoint: " + written);
+                }
             } finally {
                 stopping.set(true);
                 if (job != null) {

@@ -76,7 +76,8 @@ public final class InspectionReports {
     }
 
     /** Counts of what a savepoint holds, per stage; no ids. */
-    public static ObjectNode summary(StateTally tally, List<CatalogTally> catalog, List<String> absentOperators) {
+    public static ObjectNode summary(StateTally tally, List<CatalogTally> catalog, List<String> absentOperators,
+            List<StateSizes.OperatorBytes> sizes) {
         ObjectNode summary = JSON.createObjectNode();
         ObjectNode accounts = summary.putObject("accounts");
         accounts.put("total", tally.accounts());
@@ -109,6 +110,25 @@ public final class InspectionReports {
         if (!absentOperators.isEmpty()) {
             ArrayNode absent = summary.putArray("operatorsNotInSavepoint");
             absentOperators.forEach(absent::add);
+        }
+        ArrayNode bytes = summary.putArray("stateBytes");
+        for (StateSizes.OperatorBytes operator : sizes) {
+            ObjectNode node = bytes.addObject()
+                    .put("operator", operator.operator())
+                    .put("parallelism", operator.parallelism())
+                    .put("keyed", operator.keyedBytes())
+                    .put("operatorState", operator.operatorBytes());
+            if (!operator.states().isEmpty()) {
+                ArrayNode states = node.putArray("operatorStates");
+                for (StateSizes.NamedState state : operator.states()) {
+                    states.addObject()
+                            .put("name", state.name())
+                            .put("mode", state.mode())
+                            .put("bytes", state.bytes())
+                            .put("subtasks", state.subtasks())
+                            .put("largestSubtask", state.largestSubtask());
+                }
+            }
         }
         return summary;
     }

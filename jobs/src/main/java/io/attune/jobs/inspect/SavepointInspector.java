@@ -58,6 +58,11 @@ public final class SavepointInspector {
         return absent;
     }
 
+    /** What each operator's state takes in the savepoint, from its metadata. */
+    public List<StateSizes.OperatorBytes> stateSizes() throws IOException {
+        return StateSizes.of(SavepointLoader.loadSavepointMetadata(savepoint));
+    }
+
     /** The entries of the given keys; a {@code null} filter skips that stage. */
     public List<KeyedStateEntry> entries(KeyFilter accounts, KeyFilter persons, KeyFilter items) throws Exception {
         StreamExecutionEnvironment env = environment();

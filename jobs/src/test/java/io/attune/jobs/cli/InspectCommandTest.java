@@ -14,6 +14,7 @@ import io.attune.jobs.events.EngagementKind;
 import io.attune.jobs.events.EngagementSignal;
 import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.events.EventJson;
+import io.attune.jobs.functions.UpdateProfile;
 import io.attune.jobs.testing.JobRunner;
 import io.attune.jobs.testing.KafkaTestClient;
 import io.attune.jobs.testing.TestEvents;
@@ -96,6 +97,20 @@ class InspectCommandTest {
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
         assertThat(summary.path("catalog").path("items").asInt()).isEqualTo(4);
         assertThat(summary.has("operatorsNotInSavepoint")).isFalse();
+        JsonNode profileBytes = operatorBytes(summary, Uids.UPDATE_PROFILE);
+        assertThat(profileBytes.path("keyed").asLong()).as("profiles").isPositive();
+        List<String> broadcast = new ArrayList<>();
+        long named = 0;
+        for (JsonNode state : profileBytes.path("operatorStates")) {
+            if (state.path("mode").asText().equals("BROADCAST")) {
+                broadcast.add(state.path("name").asText());
+            }
+            named += state.path("bytes").asLong();
+        }
+        assertThat(broadcast).contains(UpdateProfile.CATALOG.getName(), UpdateProfile.ITEM_SIGNALS.getName());
+        assertThat(named).isPositive().isLessThanOrEqualTo(profileBytes.path("operatorState").asLong());
+        assertThat(operatorBytes(summary, Uids.RESOLVE_IDENTITY).path("keyed").asLong()).isPositive();
+        assertThat(operatorBytes(summary, Uids.ITEM_NEIGHBORHOOD).path("keyed").asLong()).isPositive();
 
         JsonNode fromNative = inspect(work, "--savepoint", savepoints[1].toString(), "--app", "MESSENGER",
                 "--account", "m-sam");
@@ -198,6 +213,15 @@ class InspectCommandTest {
 
     private static String like(String eventId, String account, long time, String item) {
         return EventJson.toJson(new EngagementSignal(eventId, "INSTAGRAM", account, time, EngagementKind.LIKE, item));
+    }
+
+    private static JsonNode operatorBytes(JsonNode summary, String uid) {
+        for (JsonNode operator : summary.path("stateBytes")) {
+            if (operator.path("operator").asText().equals(uid)) {
+                return operator;
+            }
+        }
+        throw new AssertionError("no stateBytes for " + uid + " in " + summary.path("stateBytes"));
     }
 
     private static JsonNode inspect(Path work, String... args) throws Exception {

@@ -2,21 +2,31 @@ package io.attune.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.attune.jobs.Uids;
+import java.net.URI;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
-/** {@code bin/attune latency}, small: every timed event is matched to a refresh that names it. */
+/**
+ * {@code bin/attune latency}, small: every timed event is matched to a refresh that names it, and the savepoint it
+ * stops with reads back.
+ */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class LatencyCommandTest {
 
     @Test
-    void timesEveryEventToTheRefreshItTriggered() throws Exception {
+    void timesEveryEventToTheRefreshItTriggeredAndLeavesASavepoint(@TempDir Path work) throws Exception {
+        Path savepoints = work.resolve("savepoints");
         CapturedRun run = CapturedRun.of(() -> LatencyCommand.run(new String[] {"--people", "5", "--items", "40",
             "--rate", "10", "--seconds", "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once",
-            "--timeline"}));
+            "--timeline", "--parallelism", "1", "--savepoint", savepoints.toString()}));
         String output = run.output();
 
         assertThat(run.status()).isZero();
@@ -30,5 +40,17 @@ class LatencyCommandTest {
                 .containsPattern("\\| 0 \\| (\\d+) \\| \\1 \\| ");
         assertThat(output).containsPattern("\\| likes \\| [1-9]\\d* \\|")
                 .containsPattern("\\| assistant messages \\| [1-9]\\d* \\|");
+
+        Matcher written = Pattern.compile("Savepoint: (\\S+)").matcher(output);
+        assertThat(written.find()).as(output).isTrue();
+        Path inspected = work.resolve("inspect.json");
+        assertThat(InspectCommand.run(new String[] {"--savepoint", Path.of(URI.create(written.group(1))).toString(),
+            "--output", inspected.toString()})).isZero();
+        JsonNode summary = new ObjectMapper().readTree(inspected.toFile());
+        assertThat(summary.path("catalog").path("items").asInt()).isEqualTo(80);
+        assertThat(summary.path("stateBytes")).anySatisfy(operator -> {
+            assertThat(operator.path("operator").asText()).isEqualTo(Uids.UPDATE_PROFILE);
+            assertThat(operator.path("parallelism").asInt()).isEqualTo(1);
+        });
     }
 }
