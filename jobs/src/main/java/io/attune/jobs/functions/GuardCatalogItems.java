@@ -45,7 +45,7 @@ public class GuardCatalogItems extends ProcessFunction<EmbeddedCatalogEntry, Cat
         }
         boolean sensitive = entry.active() && guard.assessCatalogItem(entry.textWithTags(), embedded.embedding())
                 .sensitive();
-        out.collect(new CatalogItem(entry.itemId(), entry.app(), entry.surface(), entry.tags(), entry.timestamp(),
+        out.collect(CatalogItem.of(entry.itemId(), entry.app(), entry.surface(), entry.tags(), entry.timestamp(),
                 entry.active(), embedded.rankingEmbedding(), sensitive));
     }
 

@@ -174,7 +174,7 @@ public class UpdateProfile
         if (previous != null) {
             catalog.remove(previous.app(), previous.surface(), previous.itemId());
         }
-        if (item.active() && item.embedding() != null) {
+        if (item.active() && item.hasVector()) {
             // Sensitive items stay in broadcast state (so engaging with one is recognised and ignored) but
             // never enter the index that ranking reads.
             ctx.getBroadcastState(CATALOG).put(item.itemId(), item);
@@ -258,7 +258,7 @@ public class UpdateProfile
     private static void addToIndex(CatalogIndex catalog, CatalogItem item,
             ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
         if (!item.sensitive()) {
-            catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.embedding());
+            catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
             ItemSignals known = signals.get(item.itemId());
             if (known != null) {
                 catalog.setPopularity(item.app(), item.surface(), item.itemId(), known.popularity());
@@ -411,7 +411,7 @@ public class UpdateProfile
                 sensitiveItems.inc();
                 return null;
             }
-            signal = item.embedding();
+            signal = item.vector();
         }
         // An account this person does not list yet (its membership was forgotten with the profile while
         // the identity stage still routes it here) joins with its first activity.

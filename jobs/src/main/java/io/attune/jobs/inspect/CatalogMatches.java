@@ -66,11 +66,12 @@ final class CatalogMatches implements Consumer<CatalogItem> {
             likeIds.put(likeHash, item.itemId());
         }
         // Sensitive items are never ranked from interests, so they do not explain one either.
-        if (!item.active() || item.sensitive() || item.embedding() == null || item.embedding().length == 0) {
+        float[] vector = item.vector();
+        if (!item.active() || item.sensitive() || vector == null || vector.length == 0) {
             return;
         }
         for (int i = 0; i < centroids.size(); i++) {
-            float similarity = Vectors.dot(direction(i, item.embedding().length), item.embedding());
+            float similarity = Vectors.dot(direction(i, vector.length), vector);
             PriorityQueue<Match> best = closest.get(i);
             if (best.size() < perInterest) {
                 best.add(new Match(item, similarity));

@@ -158,7 +158,7 @@ class CoEngagementTest {
     @Test
     void engagementWithASensitiveItemLeavesNoTrace() throws Exception {
         try (var harness = pairsHarness()) {
-            harness.processBroadcastElement(new CatalogItem("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
+            harness.processBroadcastElement(CatalogItem.of("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
                     new float[] {1, 0}, true), 0L);
             like(harness, "ana", "clinic", ActivityKind.LIKE, 1L);
             like(harness, "ana", "jazz", ActivityKind.LIKE, 2L);

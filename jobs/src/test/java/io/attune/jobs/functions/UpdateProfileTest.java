@@ -226,7 +226,7 @@ class UpdateProfileTest {
     @Test
     void deactivatedCatalogItemsAreNoLongerRecommended() throws Exception {
         join("ana", "MESSENGER", "m-ana");
-        broadcast(new CatalogItem("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
+        broadcast(CatalogItem.of("m-run", "MESSENGER", "FEED", new String[0], 5L, false, null, false),
                 5L);
         message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
         assertThat(lastRefresh().items()).extracting(RecommendedItem::itemId).containsExactly("m-jazz");
@@ -236,7 +236,7 @@ class UpdateProfileTest {
     void sensitiveCatalogItemsAreNeverRankedAndEngagingWithThemMovesNothing() throws Exception {
         float[] clinic = {0.9f, 0.1f, 0};
         broadcast(
-                new CatalogItem("m-clinic", "MESSENGER", "FEED", new String[0], 0L, true, clinic, true), 0L);
+                CatalogItem.of("m-clinic", "MESSENGER", "FEED", new String[0], 0L, true, clinic, true), 0L);
         join("ana", "MESSENGER", "m-ana");
         engagement("ana", "MESSENGER", "m-ana", "e1", ActivityKind.LIKE, "m-clinic", 1L);
         assertThat(harness.extractOutputValues()).as("a like of a sensitive item is no signal").isEmpty();
@@ -324,7 +324,7 @@ class UpdateProfileTest {
         for (int i = 0; i < likesKept; i++) {
             // UUIDs, as many catalogs use: the likes are kept as 32-bit hashes, so the id's length does not count.
             String itemId = new java.util.UUID(random.nextLong(), random.nextLong()).toString();
-            broadcast(new CatalogItem(itemId, "MESSENGER", "FEED", new String[0], 0L,
+            broadcast(CatalogItem.of(itemId, "MESSENGER", "FEED", new String[0], 0L,
                     true, randomUnit(random), false), 0L);
             engagement("ana", "MESSENGER", "m-ana-0001", "view" + i, ActivityKind.VIEW, itemId, 100 + i);
         }
@@ -344,11 +344,11 @@ class UpdateProfileTest {
 
     @Test
     void aPersonWithTwoInterestsSeesBothWithReasonsButNotWhatTheyJustEngagedWith() throws Exception {
-        broadcast(new CatalogItem("ig-run-2", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+        broadcast(CatalogItem.of("ig-run-2", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
                 true, new float[] {0.8f, 0.6f, 0}, false), 0L);
-        broadcast(new CatalogItem("ig-run", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
+        broadcast(CatalogItem.of("ig-run", "INSTAGRAM", "FEED", new String[] {"running"}, 0L,
                 true, RUNNING, false), 0L);
-        broadcast(new CatalogItem("ig-jazz", "INSTAGRAM", "FEED", new String[] {"jazz"}, 0L,
+        broadcast(CatalogItem.of("ig-jazz", "INSTAGRAM", "FEED", new String[] {"jazz"}, 0L,
                 true, JAZZ, false), 0L);
         join("ana", "INSTAGRAM", "ig-ana");
         join("ana", "MESSENGER", "m-ana");
@@ -494,7 +494,7 @@ class UpdateProfileTest {
     @Test
     void itemsCoEngagedWithWhatThePersonLikedAreRecommendedAndSaySo() throws Exception {
         // ig-cook-2 is far from the running interest in content, but people who liked ig-run liked it too.
-        broadcast(new CatalogItem("ig-cook-2", "INSTAGRAM", "REELS", new String[] {"cooking"}, 0L, true,
+        broadcast(CatalogItem.of("ig-cook-2", "INSTAGRAM", "REELS", new String[] {"cooking"}, 0L, true,
                 new float[] {0, 0.6f, 0.8f}, false), 0L);
         harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
                 new NeighborTable(new String[] {"ig-cook-2", "ig-jazz"}, new float[] {8f, 1f}, new float[2]))), 0L);
@@ -675,7 +675,7 @@ class UpdateProfileTest {
     }
 
     private void catalog(String id, String app, String surface, float[] vector) throws Exception {
-        broadcast(new CatalogItem(id, app, surface, new String[0], 0L, true, vector, false),
+        broadcast(CatalogItem.of(id, app, surface, new String[0], 0L, true, vector, false),
                 0L);
     }
 
