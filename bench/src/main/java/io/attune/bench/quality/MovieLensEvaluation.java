@@ -246,6 +246,7 @@ public final class MovieLensEvaluation {
         byPopularity.sort(Comparator.comparingInt((Integer m) -> -likes.get(m)).thenComparingInt(m -> m));
 
         Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
+        ItemKnn itemKnn = ItemKnn.train(liked, likes);
 
         int users = split.testPositives().size();
         double[] attuneRecall = refreshes.size() == 1
@@ -262,7 +263,7 @@ public final class MovieLensEvaluation {
             Set<Integer> seen = split.seen().getOrDefault(u, Set.of());
             withRefresh += attune.getOrDefault(u, List.of()).isEmpty() ? 0 : 1;
             popularityRecall[at] = recall(topUnseen(byPopularity, seen), positives);
-            knnRecall[at] = recall(itemKnn(u, liked, likes, seen), positives);
+            knnRecall[at] = recall(itemKnn.top(liked.getOrDefault(u, Set.of()), seen, K), positives);
             easeRecall[at] = ease == null ? 0 : recall(ease.top(seen, K), positives);
             at++;
         }
@@ -378,35 +379,6 @@ public final class MovieLensEvaluation {
             }
         }
         return out;
-    }
-
-    /** score(i) = Σ over the user's liked j of cos(i, j), with items as binary vectors of who liked them. */
-    private static List<Integer> itemKnn(int user, Map<Integer, Set<Integer>> liked, Map<Integer, Integer> likes,
-            Set<Integer> seen) {
-        Set<Integer> mine = liked.getOrDefault(user, Set.of());
-        Map<Integer, Double> scores = new HashMap<>();
-        for (Map.Entry<Integer, Set<Integer>> other : liked.entrySet()) {
-            if (other.getKey() == user) {
-                continue;
-            }
-            double overlap = 0;
-            for (Integer j : mine) {
-                if (other.getValue().contains(j)) {
-                    overlap += 1 / Math.sqrt(likes.get(j));
-                }
-            }
-            if (overlap == 0) {
-                continue;
-            }
-            for (Integer i : other.getValue()) {
-                if (!seen.contains(i)) {
-                    scores.merge(i, overlap / Math.sqrt(likes.get(i)), Double::sum);
-                }
-            }
-        }
-        return scores.entrySet().stream()
-                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .limit(K).map(Map.Entry::getKey).toList();
     }
 
     /**

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * An async embed stage's hold on the JVM-wide embedding model and, with {@code embedding.gloss-dictionaries}, the
  * JVM-wide dictionaries into English: {@link #acquire} in {@code open()} gives a {@link GlossingEmbedder} over both;
- * {@link #release} in {@code close()}. Messages and catalog entries take the same one, so both sides of a match are
- * read alike.
+ * {@link #release} in {@code close()}. The message and the catalog embed stages each hold one, over the same model
+ * and dictionaries, so that both sides of a match are read alike.
  */
 public final class GlossingEmbedderLease implements Serializable {
 

@@ -1,0 +1,97 @@
+package io.attune.bench.quality;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class ItemKnnTest {
+
+    @Test
+    void ranksAsTheSumOverEveryOtherUserWhoLikedBoth() {
+        Random random = new Random(40);
+        Map<Integer, Set<Integer>> liked = new HashMap<>();
+        Map<Integer, Set<Integer>> seen = new HashMap<>();
+        for (int user = 0; user < 300; user++) {
+            int count = 1 + random.nextInt(40);
+            for (int n = 0; n < count; n++) {
+                // Skewed: low ids are popular.
+                int item = (int) Math.floor(Math.pow(random.nextDouble(), 2) * 500);
+                seen.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+                if (random.nextDouble() < 0.6) {
+                    liked.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+                }
+            }
+        }
+        Map<Integer, Integer> likes = new HashMap<>();
+        liked.values().forEach(items -> items.forEach(item -> likes.merge(item, 1, Integer::sum)));
+
+        ItemKnn knn = ItemKnn.train(liked, likes);
+
+        int compared = 0;
+        int same = 0;
+        for (int user : liked.keySet()) {
+            Map<Integer, Double> scores = throughOtherUsers(user, liked, likes, seen.get(user));
+            List<Integer> expected = best(scores, 10);
+            List<Integer> actual = knn.top(liked.get(user), seen.get(user), 10);
+            assertThat(actual).as("user %d", user).hasSameSizeAs(expected);
+            // Equal up to items whose scores tie but for the last bits, which the two sums round apart.
+            for (int n = 0; n < expected.size(); n++) {
+                assertThat(scores.get(actual.get(n))).as("user %d, rank %d", user, n)
+                        .isCloseTo(scores.get(expected.get(n)), within(1e-12));
+            }
+            compared += expected.size();
+            same += actual.equals(expected) ? 1 : 0;
+        }
+        assertThat(compared).isGreaterThan(2_000);
+        assertThat(same).as("lists identical item for item").isGreaterThan(liked.size() * 9 / 10);
+    }
+
+    @Test
+    void aUserWithoutLikesGetsNothingAndFewCandidatesGiveAShortList() {
+        Map<Integer, Set<Integer>> liked = Map.of(1, Set.of(10, 11), 2, Set.of(10, 12));
+        ItemKnn knn = ItemKnn.train(liked, Map.of(10, 2, 11, 1, 12, 1));
+
+        assertThat(knn.top(Set.of(), Set.of(), 10)).isEmpty();
+        assertThat(knn.top(Set.of(10, 11), Set.of(10, 11), 10)).containsExactly(12);
+    }
+
+    /** The definition, user by user, as the evaluation computed it before the co-occurrence counts. */
+    private static Map<Integer, Double> throughOtherUsers(int user, Map<Integer, Set<Integer>> liked,
+            Map<Integer, Integer> likes, Set<Integer> seen) {
+        Set<Integer> mine = liked.getOrDefault(user, Set.of());
+        Map<Integer, Double> scores = new HashMap<>();
+        for (Map.Entry<Integer, Set<Integer>> other : liked.entrySet()) {
+            if (other.getKey() == user) {
+                continue;
+            }
+            double overlap = 0;
+            for (Integer j : mine) {
+                if (other.getValue().contains(j)) {
+                    overlap += 1 / Math.sqrt(likes.get(j));
+                }
+            }
+            if (overlap == 0) {
+                continue;
+            }
+            for (Integer i : other.getValue()) {
+                if (!seen.contains(i)) {
+                    scores.merge(i, overlap / Math.sqrt(likes.get(i)), Double::sum);
+                }
+            }
+        }
+        return scores;
+    }
+
+    private static List<Integer> best(Map<Integer, Double> scores, int k) {
+        return scores.entrySet().stream()
+                .sorted(Map.Entry.<Integer, Double>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .limit(k).map(Map.Entry::getKey).toList();
+    }
+}
