@@ -66,8 +66,11 @@ final class CatalogMatches implements Consumer<CatalogItem> {
             likeIds.put(likeHash, item.itemId());
         }
         // Sensitive items are never ranked from interests, so they do not explain one either.
+        if (!item.active() || item.sensitive() || !item.hasVector()) {
+            return;
+        }
         float[] vector = item.vector();
-        if (!item.active() || item.sensitive() || vector == null || vector.length == 0) {
+        if (vector.length == 0) {
             return;
         }
         for (int i = 0; i < centroids.size(); i++) {
