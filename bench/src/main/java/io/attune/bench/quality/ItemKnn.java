@@ -12,8 +12,9 @@ import java.util.Set;
  * liked both), counted once, so that a user costs their likes times the liked items: for an item the user has not
  * rated, {@code Σ_j C[j][i] / √(likes(j) · likes(i))} over the user's liked {@code j} is the same sum as one over every
  * other user who liked both, since the user is not among those who liked {@code i}. Going through the other users
- * instead took minutes for a log of ml-1m's size and grows with the square of the users. The counts are a dense square of ints over the liked items (ml-20m:
- * about 2.9 GB; give the evaluation the heap).
+ * instead took minutes for a log of ml-1m's size and grows with the square of the users. The counts are a dense square
+ * of ints over the liked items (ml-20m: about 2.9 GB; {@code bench/quality/movielens} gives the evaluation
+ * {@code ATTUNE_JAVA_OPTS} too).
  */
 final class ItemKnn {
 
