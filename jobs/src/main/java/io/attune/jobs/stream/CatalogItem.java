@@ -38,13 +38,6 @@ public record CatalogItem(String itemId, String app, String surface, String[] ta
         if (embedding != null) {
             return embedding;
         }
-        if (codes == null) {
-            return null;
-        }
-        float[] out = new float[codes.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = codes[i] * scale;
-        }
-        return out;
+        return codes == null ? null : Int8Vectors.decode(codes, scale);
     }
 }

@@ -33,6 +33,15 @@ public final class Int8Vectors {
         return max / 127f;
     }
 
+    /** The floats {@code codes} stand for: {@code codes[i] * scale}, a new array. */
+    public static float[] decode(byte[] codes, float scale) {
+        float[] out = new float[codes.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = codes[i] * scale;
+        }
+        return out;
+    }
+
     /** {@code query[queryOffset..) · (codes[codesOffset..) × scale)}. */
     public static float dot(float[] query, int queryOffset, byte[] codes, int codesOffset, float scale, int length) {
         return scale * SliceDot.dot(query, queryOffset, codes, codesOffset, length);

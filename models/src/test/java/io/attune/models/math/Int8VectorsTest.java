@@ -34,6 +34,7 @@ class Int8VectorsTest {
         float scale = Int8Vectors.encode(new float[] {0.5f, -1f, 0.25f}, 0, 3, codes, 0);
         assertThat(codes).containsExactly(64, -127, 32);
         assertThat(scale).isCloseTo(1f / 127, within(1e-7f));
+        assertThat(Int8Vectors.decode(codes, scale)).containsExactly(new float[] {0.5f, -1f, 0.25f}, within(0.004f));
     }
 
     @Test
