@@ -75,16 +75,8 @@ class CrossLingualInterestTest {
         assumeDictionaries();
         Glossaries glossaries = Glossaries.acquire(SYSTEM_DICTIONARIES);
         for (String language : List.of("de", "fr", "es")) {
-            List<String> texts = texts(language);
-            Glosser glosser = glossaries.forLocale(language).orElseThrow();
-            List<float[]> written = embedder.embedAll(texts);
-            List<float[]> glosses = embedder.embedAll(texts.stream().map(t -> glosser.gloss(t).text()).toList());
-            List<float[]> blended = new ArrayList<>();
-            for (int i = 0; i < texts.size(); i++) {
-                blended.add(Glosser.blend(written.get(i), glosses.get(i)));
-            }
-            int asWritten = found(written);
-            int asBlended = found(blended);
+            int asWritten = found(embedder.embedAll(texts(language)));
+            int asBlended = found(blended(glossaries, language, texts(language)));
             System.out.printf("%s: %d of %d requests find their item as written, %d glossed and blended%n",
                     language, asWritten, rows.size(), asBlended);
             // Measured once when the requests were written (as written / blended): German 8 / 17, French 13 / 18,
