@@ -1,7 +1,6 @@
 package io.attune.models.embedding;
 
-import java.util.HashMap;
-import java.util.Map;
+import io.attune.models.jvm.SharedInstances;
 
 /**
  * One loaded {@link EmbeddingModel} per JVM and configuration, shared by every caller (for Flink: every
@@ -9,42 +8,20 @@ import java.util.Map;
  */
 public final class SharedEmbeddingModel {
 
-    private static final Map<EmbeddingConfig, Entry> MODELS = new HashMap<>();
+    private static final SharedInstances<EmbeddingConfig, EmbeddingModel> MODELS =
+            new SharedInstances<>(EmbeddingModel::close);
 
     private SharedEmbeddingModel() {}
 
-    public static synchronized EmbeddingModel acquire(EmbeddingConfig config) {
-        Entry entry = MODELS.get(config);
-        if (entry == null) {
-            entry = new Entry(EmbeddingModel.load(config));
-            MODELS.put(config, entry);
-        }
-        entry.references++;
-        return entry.model;
+    public static EmbeddingModel acquire(EmbeddingConfig config) {
+        return MODELS.acquire(config, EmbeddingModel::load);
     }
 
-    public static synchronized void release(EmbeddingConfig config) {
-        Entry entry = MODELS.get(config);
-        if (entry == null) {
-            return;
-        }
-        if (--entry.references == 0) {
-            MODELS.remove(config);
-            entry.model.close();
-        }
+    public static void release(EmbeddingConfig config) {
+        MODELS.release(config);
     }
 
-    static synchronized int references(EmbeddingConfig config) {
-        Entry entry = MODELS.get(config);
-        return entry == null ? 0 : entry.references;
-    }
-
-    private static final class Entry {
-        final EmbeddingModel model;
-        int references;
-
-        Entry(EmbeddingModel model) {
-            this.model = model;
-        }
+    static int references(EmbeddingConfig config) {
+        return MODELS.references(config);
     }
 }

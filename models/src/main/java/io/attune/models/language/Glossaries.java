@@ -1,5 +1,6 @@
 package io.attune.models.language;
 
+import io.attune.models.jvm.SharedInstances;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,7 +29,8 @@ public final class Glossaries {
     public static final Path SYSTEM_DIRECTORY = Path.of("/usr/share/dictd");
 
     private static final Pattern TO_ENGLISH = Pattern.compile("freedict-([a-z]{3})-eng\\.index");
-    private static final Map<Path, Shared> SHARED = new HashMap<>();
+    /** Immutable once read, so the last release only lets them go. */
+    private static final SharedInstances<Path, Glossaries> SHARED = new SharedInstances<>(glossaries -> { });
 
     private final Map<String, Glosser> byLanguage;
 
@@ -93,33 +95,17 @@ public final class Glossaries {
      * The directory's glossaries, read by the first caller in this JVM and shared (they are immutable) until the
      * last caller {@link #release releases} them.
      */
-    public static synchronized Glossaries acquire(Path directory) {
-        Shared shared = SHARED.computeIfAbsent(directory.toAbsolutePath().normalize(), d -> new Shared(load(d)));
-        shared.references++;
-        return shared.glossaries;
+    public static Glossaries acquire(Path directory) {
+        return SHARED.acquire(directory.toAbsolutePath().normalize(), Glossaries::load);
     }
 
     /** Gives back what {@link #acquire} returned for the directory. */
-    public static synchronized void release(Path directory) {
-        Path key = directory.toAbsolutePath().normalize();
-        Shared shared = SHARED.get(key);
-        if (shared != null && --shared.references == 0) {
-            SHARED.remove(key);
-        }
+    public static void release(Path directory) {
+        SHARED.release(directory.toAbsolutePath().normalize());
     }
 
-    static synchronized int references(Path directory) {
-        Shared shared = SHARED.get(directory.toAbsolutePath().normalize());
-        return shared == null ? 0 : shared.references;
-    }
-
-    private static final class Shared {
-        final Glossaries glossaries;
-        int references;
-
-        Shared(Glossaries glossaries) {
-            this.glossaries = glossaries;
-        }
+    static int references(Path directory) {
+        return SHARED.references(directory.toAbsolutePath().normalize());
     }
 
     /**
