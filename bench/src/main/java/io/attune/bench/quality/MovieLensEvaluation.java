@@ -246,7 +246,11 @@ public final class MovieLensEvaluation {
         byPopularity.sort(Comparator.comparingInt((Integer m) -> -likes.get(m)).thenComparingInt(m -> m));
 
         Ease ease = Ease.train(split.train(), EASE_MIN_RATINGS, EASE_LAMBDA, EASE_MAX_ITEMS);
-        ItemKnn itemKnn = ItemKnn.train(liked, likes);
+        Map<Integer, Set<Integer>> seenByTestUser = new HashMap<>();
+        for (Integer u : split.testPositives().keySet()) {
+            seenByTestUser.put(u, split.seen().getOrDefault(u, Set.of()));
+        }
+        Map<Integer, List<Integer>> itemKnn = ItemKnn.top(liked, likes, seenByTestUser, K);
 
         int users = split.testPositives().size();
         double[] attuneRecall = refreshes.size() == 1
@@ -263,7 +267,7 @@ public final class MovieLensEvaluation {
             Set<Integer> seen = split.seen().getOrDefault(u, Set.of());
             withRefresh += attune.getOrDefault(u, List.of()).isEmpty() ? 0 : 1;
             popularityRecall[at] = recall(topUnseen(byPopularity, seen), positives);
-            knnRecall[at] = recall(itemKnn.top(liked.getOrDefault(u, Set.of()), seen, K), positives);
+            knnRecall[at] = recall(itemKnn.get(u), positives);
             easeRecall[at] = ease == null ? 0 : recall(ease.top(seen, K), positives);
             at++;
         }
