@@ -95,8 +95,8 @@ final class LocalCommand {
             options.set(PersonalizationOptions.AUDIT_WINDOW, Duration.ofSeconds(2));
             if (glossDictionaries != null) {
                 options.set(PersonalizationOptions.GLOSS_DICTIONARIES, glossDictionaries);
-                System.out.println("Messages in other languages are glossed into English for profiles, with the"
-                        + " dictionaries in " + glossDictionaries + " (--gloss-dictionaries none: not).");
+                System.out.println("Messages and catalog entries with a locale in another language are glossed into"
+                        + " English for profiles and ranking, with the dictionaries in " + glossDictionaries + " (--gloss-dictionaries none: not).");
             }
             // Inputs first: messages, engagement, links and catalog are the four the sample fills.
             List<String> topics = new ArrayList<>(KafkaEndpoints.inputTopics(options));

@@ -47,7 +47,7 @@ class LocalCommandTest {
         if (Glossaries.hasDictionaries(Glossaries.SYSTEM_DIRECTORY)) {
             // Ben's German question about cameras, glossed, is an interest in photography: as written, the English
             // encoder placed it near his French question about pasta and every camera ad was "for variety".
-            assertThat(output).contains("glossed into English for profiles")
+            assertThat(output).contains("glossed into English for profiles and ranking")
                     .containsPattern("fb-camera-deals +[0-9.]+ +matches your interest in photography");
         }
     }
