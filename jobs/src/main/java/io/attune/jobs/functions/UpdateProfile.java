@@ -31,12 +31,15 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
-import org.apache.flink.api.common.state.ReadOnlyBroadcastState;
+import org.apache.flink.api.common.state.OperatorStateStore;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
@@ -59,25 +62,40 @@ import org.apache.flink.util.Collector;
  * coalescing), so it stops showing what was ranked from the account; a person left with no account is cleared
  * altogether.
  *
- * <p>The catalog is broadcast state (so it is checkpointed and restored with the job); the in-memory
- * {@link CatalogIndex} built from it is what ranking reads, rebuilt from the broadcast state after a
- * restore.
+ * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole; they are
+ * checkpointed once in all, each subtask writing a slice ({@link ReplicatedMap}), and restored whole into every
+ * subtask. The in-memory {@link CatalogIndex} and {@link ItemTables} built from them are what ranking reads, rebuilt
+ * after a restore.
  */
 public class UpdateProfile
-        extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh> {
+        extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
-    /** The catalog by item id, replicated to every parallel instance. */
+    /**
+     * The catalog by item id as broadcast state, where versions before 0.7 kept it (written whole by every subtask):
+     * read once from such a savepoint, then left empty.
+     */
     public static final MapStateDescriptor<String, CatalogItem> CATALOG = new MapStateDescriptor<>(
             "catalog", Types.STRING, TypeInformation.of(CatalogItem.class));
 
-    /** What engagement taught about each item (popularity, co-engaged neighbours), by item id. */
+    /** What engagement taught about each item, by item id, as broadcast state before 0.7: read once, then empty. */
     public static final MapStateDescriptor<String, ItemSignals> ITEM_SIGNALS = new MapStateDescriptor<>(
             "item-signals", Types.STRING, TypeInformation.of(ItemSignals.class));
 
+    /** The catalog's slices in a checkpoint (union list state, one slice per subtask). */
+    public static final String CATALOG_SLICES = "catalog-slices";
+
+    /** The item signals' slices in a checkpoint (union list state, one slice per subtask). */
+    public static final String ITEM_SIGNAL_SLICES = "item-signal-slices";
+
     private final ProfileSettings settings;
 
+    /** The catalog by item id, sensitive items included (engaging with one must be recognised). */
+    private transient ReplicatedMap<CatalogItem> catalogItems;
+    /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), by item id. */
+    private transient ReplicatedMap<ItemSignals> itemSignals;
     private transient InterestDecay decay;
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
@@ -102,6 +120,23 @@ public class UpdateProfile
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        OperatorStateStore store = context.getOperatorStateStore();
+        catalogItems = new ReplicatedMap<>(store, CATALOG_SLICES, CatalogItem.class, CatalogItem::itemId, CATALOG,
+                context.isRestored());
+        itemSignals = new ReplicatedMap<>(store, ITEM_SIGNAL_SLICES, ItemSignals.class, ItemSignals::itemId,
+                ITEM_SIGNALS, context.isRestored());
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
+        int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
+        catalogItems.snapshot(subtask, parallelism);
+        itemSignals.snapshot(subtask, parallelism);
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         decay = new InterestDecay(settings.halfLife());
         clusters = new InterestClusters(settings.interestsPerAccount(), settings.mergeSimilarity(),
@@ -121,14 +156,14 @@ public class UpdateProfile
             case JOIN -> join(current, event.app(), event.accountId());
             case LEAVE -> leave(current, event.app(), event.accountId());
             case ERASE -> erase(current, event, now, ctx, out);
-            case ACTIVITY -> activity(current, event.activity(), ctx.getBroadcastState(CATALOG));
+            case ACTIVITY -> activity(current, event.activity());
         };
         if (next == null) {
             return;
         }
         long version = Math.max((current == null ? 0 : current.version()) + 1, now);
         next = next.updated(version, now);
-        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
+        CatalogIndex catalog = index();
         long minInterval = settings.minRefreshInterval().toMillis();
         if (settings.finalRefreshOnly()) {
             // Ranking is most of a replay's cost and only each person's last refresh is wanted: the same timer,
@@ -142,7 +177,7 @@ public class UpdateProfile
             }
             next = next.deferred(event.triggeredBy(), event.timestamp());
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
-                ctx.getBroadcastState(ITEM_SIGNALS), out)) {
+                out)) {
             next = next.refreshed(now);
         }
         profile.update(next);
@@ -157,30 +192,29 @@ public class UpdateProfile
             throws Exception {
         if (update.signals() != null) {
             ItemSignals signals = update.signals().internIds();
-            ctx.getBroadcastState(ITEM_SIGNALS).put(signals.itemId(), signals);
+            itemSignals.put(signals);
             if (tables != null) {
                 addToTables(signals);
             }
-            CatalogItem item = ctx.getBroadcastState(CATALOG).get(signals.itemId());
+            CatalogItem item = catalogItems.get(signals.itemId());
             if (item != null) {
-                index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS))
-                        .setPopularity(item.app(), item.surface(), item.itemId(), signals.popularity());
+                index().setPopularity(item.app(), item.surface(), item.itemId(), signals.popularity());
             }
             return;
         }
         CatalogItem item = update.item();
-        CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
-        CatalogItem previous = ctx.getBroadcastState(CATALOG).get(item.itemId());
+        CatalogIndex catalog = index();
+        CatalogItem previous = catalogItems.get(item.itemId());
         if (previous != null) {
             catalog.remove(previous.app(), previous.surface(), previous.itemId());
         }
         if (item.active() && item.hasVector()) {
-            // Sensitive items stay in broadcast state (so engaging with one is recognised and ignored) but
-            // never enter the index that ranking reads.
-            ctx.getBroadcastState(CATALOG).put(item.itemId(), item);
-            addToIndex(catalog, item, ctx.getBroadcastState(ITEM_SIGNALS));
+            // Sensitive items stay in the catalog (so engaging with one is recognised and ignored) but never enter
+            // the index that ranking reads.
+            catalogItems.put(item);
+            addToIndex(catalog, item);
         } else {
-            ctx.getBroadcastState(CATALOG).remove(item.itemId());
+            catalogItems.remove(item.itemId());
         }
     }
 
@@ -215,38 +249,46 @@ public class UpdateProfile
     private boolean emitPending(ProfileState current, long now, OnTimerContext ctx,
             Collector<RecommendationRefresh> out) throws Exception {
         return emitRefreshes(ctx.getCurrentKey(), current, current.pendingTrigger(), current.pendingEventTime(), now,
-                index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS)),
-                ctx.getBroadcastState(ITEM_SIGNALS), out);
+                index(), out);
     }
 
-    private CatalogIndex index(ReadOnlyBroadcastState<String, CatalogItem> catalog,
-            ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
+    private CatalogIndex index() {
         if (index == null) {
             index = new CatalogIndex();
-            for (Map.Entry<String, CatalogItem> entry : catalog.immutableEntries()) {
-                addToIndex(index, entry.getValue(), signals);
+            for (CatalogItem item : catalogItems.values()) {
+                addToIndex(index, item);
             }
-            tables(signals);
+            tables();
         }
         return index;
     }
 
     /**
-     * The item signals held in broadcast state as {@link ItemTables}, built once per subtask start and then kept up
-     * to date as signals arrive.
+     * The item signals as {@link ItemTables}, built once per subtask start and then kept up to date as signals
+     * arrive.
      */
-    private ItemTables tables(ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
+    private ItemTables tables() {
         if (tables == null) {
             tables = new ItemTables();
             itemNumberByHash = new HashMap<>();
             sums = new EvidenceSums(settings.coEngagementAsymmetry(), tables);
-            for (Map.Entry<String, ItemSignals> entry : signals.immutableEntries()) {
+            for (ItemSignals signals : itemSignals.values()) {
                 // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
                 // the ids it names; they are shared again here (arrays change in place).
-                addToTables(entry.getValue().internIds());
+                addToTables(signals.internIds());
             }
         }
         return tables;
+    }
+
+    /** The signals this subtask holds for an item, or {@code null}. */
+    ItemSignals signalsOf(String itemId) {
+        return itemSignals.get(itemId);
+    }
+
+    /** The catalog item this subtask holds, or {@code null}. */
+    CatalogItem catalogItem(String itemId) {
+        return catalogItems.get(itemId);
     }
 
     private void addToTables(ItemSignals signals) {
@@ -255,11 +297,10 @@ public class UpdateProfile
         itemNumberByHash.put(ItemIdHash.of32(signals.itemId()), number);
     }
 
-    private static void addToIndex(CatalogIndex catalog, CatalogItem item,
-            ReadOnlyBroadcastState<String, ItemSignals> signals) throws Exception {
+    private void addToIndex(CatalogIndex catalog, CatalogItem item) {
         if (!item.sensitive()) {
             catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
-            ItemSignals known = signals.get(item.itemId());
+            ItemSignals known = itemSignals.get(item.itemId());
             if (known != null) {
                 catalog.setPopularity(item.app(), item.surface(), item.itemId(), known.popularity());
             }
@@ -268,8 +309,7 @@ public class UpdateProfile
 
     /** Emits one refresh per linked account and surface; returns whether there was anything to rank by. */
     private boolean emitRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime, long now,
-            CatalogIndex catalog, ReadOnlyBroadcastState<String, ItemSignals> signals,
-            Collector<RecommendationRefresh> out) throws Exception {
+            CatalogIndex catalog, Collector<RecommendationRefresh> out) {
         if (catalog.dimension() == 0) {
             return false;
         }
@@ -288,7 +328,7 @@ public class UpdateProfile
         if (interests.isEmpty()) {
             return false;
         }
-        Evidence evidence = evidence(state, signals);
+        Evidence evidence = evidence(state);
         Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
             apps.add(account.app());
@@ -319,9 +359,8 @@ public class UpdateProfile
      * liked) for the latest {@code affinityLikes}, unweighted by recency: affinity is the person's
      * longer-standing taste. Popularity is on the index.
      */
-    private Evidence evidence(ProfileState state, ReadOnlyBroadcastState<String, ItemSignals> signals)
-            throws Exception {
-        tables(signals);
+    private Evidence evidence(ProfileState state) {
+        tables();
         sums.clear();
         boolean withAffinity = settings.affinityWeight() > 0f;
         for (LinkedAccount account : state.accounts()) {
@@ -358,7 +397,7 @@ public class UpdateProfile
         }
         boolean listed = find(current.accounts(), event.app(), event.accountId()) >= 0;
         if (listed) {
-            CatalogIndex catalog = index(ctx.getBroadcastState(CATALOG), ctx.getBroadcastState(ITEM_SIGNALS));
+            CatalogIndex catalog = index();
             long version = Math.max(current.version() + 1, now);
             for (String surface : catalog.surfaces(event.app()).keySet()) {
                 out.collect(new RecommendationRefresh(ctx.getCurrentKey(), event.app(), event.accountId(), surface,
@@ -395,13 +434,12 @@ public class UpdateProfile
         return current.withAccounts(remaining);
     }
 
-    private ProfileState activity(ProfileState current, ActivitySignal activity,
-            ReadOnlyBroadcastState<String, CatalogItem> catalog) throws Exception {
+    private ProfileState activity(ProfileState current, ActivitySignal activity) {
         float[] signal;
         if (activity.embedding() != null) {
             signal = activity.embedding();
         } else {
-            CatalogItem item = catalog.get(activity.itemId());
+            CatalogItem item = catalogItems.get(activity.itemId());
             if (item == null) {
                 unknownItems.inc();
                 return null;

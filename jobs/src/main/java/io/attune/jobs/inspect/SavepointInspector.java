@@ -11,9 +11,10 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
-import org.apache.flink.api.java.tuple.Tuple2;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.runtime.checkpoint.OperatorState;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.OperatorStateHandle;
 import org.apache.flink.runtime.jobgraph.OperatorID;
 import org.apache.flink.state.api.OperatorIdentifier;
 import org.apache.flink.state.api.SavepointReader;
@@ -113,9 +114,8 @@ public final class SavepointInspector {
         if (!holds(Uids.UPDATE_PROFILE)) {
             return;
         }
-        try (CloseableIterator<Tuple2<String, CatalogItem>> it =
-                catalog(environment()).executeAndCollect("attune-inspect-catalog")) {
-            it.forEachRemaining(entry -> action.accept(entry.f1));
+        try (CloseableIterator<CatalogItem> it = catalog(environment()).executeAndCollect("attune-inspect-catalog")) {
+            it.forEachRemaining(action);
         }
     }
 
@@ -151,10 +151,37 @@ public final class SavepointInspector {
         }
     }
 
-    private DataStream<Tuple2<String, CatalogItem>> catalog(StreamExecutionEnvironment env) throws Exception {
-        return SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend()).readBroadcastState(OperatorIdentifier.forUid(Uids.UPDATE_PROFILE),
-                UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
-                TypeInformation.of(CatalogItem.class));
+    /**
+     * The profile stage's catalog: its slices (union list state, each item once) since 0.7, the broadcast state of
+     * one subtask before.
+     */
+    private DataStream<CatalogItem> catalog(StreamExecutionEnvironment env) throws Exception {
+        SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
+        OperatorIdentifier profiles = OperatorIdentifier.forUid(Uids.UPDATE_PROFILE);
+        if (holdsOperatorState(profiles, UpdateProfile.CATALOG_SLICES)) {
+            return reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES, TypeInformation.of(CatalogItem.class));
+        }
+        return reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
+                        TypeInformation.of(CatalogItem.class))
+                .map(new BroadcastValue<>())
+                .returns(TypeInformation.of(CatalogItem.class))
+                .name("broadcast-catalog");
+    }
+
+    private boolean holdsOperatorState(OperatorIdentifier operator, String name) throws IOException {
+        for (OperatorState state : SavepointLoader.loadSavepointMetadata(savepoint).getOperatorStates()) {
+            if (!state.getOperatorID().equals(operator.getOperatorId())) {
+                continue;
+            }
+            for (OperatorSubtaskState subtask : state.getStates()) {
+                for (OperatorStateHandle handle : subtask.getManagedOperatorState()) {
+                    if (handle.getStateNameToPartitionOffsets().containsKey(name)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private boolean holds(String uid) throws IOException {

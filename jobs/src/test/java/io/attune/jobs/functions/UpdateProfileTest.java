@@ -21,6 +21,10 @@ import io.attune.models.math.Vectors;
 import io.attune.models.profile.Centroid;
 import java.util.ArrayList;
 import java.util.Random;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
+import org.apache.flink.runtime.state.OperatorStateHandle;
+import org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator;
+import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -487,8 +491,112 @@ class UpdateProfileTest {
     private static String namedIn(
             KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> harness,
             String itemId, boolean affinity) throws Exception {
-        ItemSignals signals = harness.getBroadcastState(UpdateProfile.ITEM_SIGNALS).get(itemId);
+        ItemSignals signals = function(harness).signalsOf(itemId);
         return (affinity ? signals.affinityOrEmpty() : signals.neighbors()).neighbors()[0];
+    }
+
+    private static UpdateProfile function(
+            KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> harness) {
+        return (UpdateProfile) ((AbstractUdfStreamOperator<?, ?>) harness.getOperator()).getUserFunction();
+    }
+
+    @Test
+    void aCheckpointHoldsTheCatalogAndItemSignalsOnceWhateverTheParallelism() throws Exception {
+        List<KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh>> subtasks =
+                new ArrayList<>();
+        List<OperatorSubtaskState> snapshots = new ArrayList<>();
+        for (int index = 0; index < 3; index++) {
+            var subtask = new KeyedBroadcastOperatorTestHarness<>(
+                    new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
+                            List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
+                    new PersonKey(), Types.STRING, 128, 3, index);
+            subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
+            subtask.open();
+            // A broadcast stream gives every subtask the same elements.
+            for (int n = 0; n < 60; n++) {
+                subtask.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + n, "INSTAGRAM", "FEED",
+                        new String[] {"tag"}, 0L, true, n % 2 == 0 ? RUNNING : JAZZ, false)), 0L);
+                subtask.processBroadcastElement(CatalogUpdate.of(new ItemSignals("item-" + n, n,
+                        new NeighborTable(new String[] {"item-" + (n + 1) % 60}, new float[] {1f}, new float[1]))), 0L);
+            }
+            subtasks.add(subtask);
+            snapshots.add(subtask.snapshot(1L, 1L));
+        }
+        int catalogWritten = 0;
+        int signalsWritten = 0;
+        for (OperatorSubtaskState snapshot : snapshots) {
+            int catalogSlice = written(snapshot, UpdateProfile.CATALOG_SLICES);
+            int signalSlice = written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES);
+            assertThat(catalogSlice).as("each subtask writes a slice, not the whole catalog").isBetween(1, 59);
+            catalogWritten += catalogSlice;
+            signalsWritten += signalSlice;
+        }
+        assertThat(catalogWritten).as("every catalog item written once").isEqualTo(60);
+        assertThat(signalsWritten).as("every item's signals written once").isEqualTo(60);
+        for (var subtask : subtasks) {
+            subtask.close();
+        }
+
+        // Restored at another parallelism, each subtask holds everything again and ranks from it.
+        OperatorSubtaskState all = AbstractStreamOperatorTestHarness.repackageState(snapshots.toArray(new OperatorSubtaskState[0]));
+        for (int index = 0; index < 2; index++) {
+            var restored = new KeyedBroadcastOperatorTestHarness<>(
+                    new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
+                            List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
+                    new PersonKey(), Types.STRING, 128, 2, index);
+            restored.setStateBackend(new EmbeddedRocksDBStateBackend());
+            restored.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(all, 128, 3, 2, index));
+            restored.open();
+            for (int n = 0; n < 60; n++) {
+                assertThat(function(restored).catalogItem("item-" + n)).as("item-%d in subtask %d", n, index)
+                        .isNotNull();
+                assertThat(function(restored).signalsOf("item-" + n).popularity()).isEqualTo((float) n);
+            }
+            restored.close();
+        }
+    }
+
+    @Test
+    void aCatalogKeptAsBroadcastStateBefore07IsReadOnceAndThenLeftEmpty() throws Exception {
+        // As a savepoint of 0.6 or earlier holds them: every subtask's copy of the catalog and signals as broadcast state.
+        var before = harness.getOperator().getOperatorStateBackend();
+        before.getBroadcastState(UpdateProfile.CATALOG).put("ig-old", CatalogItem.of("ig-old", "INSTAGRAM", "FEED",
+                new String[] {"running"}, 0L, true, RUNNING, false));
+        before.getBroadcastState(UpdateProfile.ITEM_SIGNALS).put("ig-old", new ItemSignals("ig-old", 7f,
+                NeighborTable.empty()));
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
+                        List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
+                new PersonKey(), Types.STRING, 128, 1, 0);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.initializeState(snapshot);
+        harness.open();
+
+        assertThat(function(harness).catalogItem("ig-old")).isNotNull();
+        assertThat(function(harness).signalsOf("ig-old").popularity()).isEqualTo(7f);
+        var after = harness.getOperator().getOperatorStateBackend();
+        assertThat(after.getBroadcastState(UpdateProfile.CATALOG).immutableEntries()).as("not written again").isEmpty();
+        assertThat(after.getBroadcastState(UpdateProfile.ITEM_SIGNALS).immutableEntries()).isEmpty();
+        assertThat(written(harness.snapshot(2L, 2L), UpdateProfile.CATALOG_SLICES))
+                .as("the six items of open() and the restored one, as slices").isEqualTo(7);
+        join("ana", "INSTAGRAM", "ig-ana");
+        message("ana", "INSTAGRAM", "ig-ana", "msg-1", RUNNING, 1_000L);
+        assertThat(harness.extractOutputValues()).filteredOn(refresh -> refresh.surface().equals("FEED"))
+                .singleElement().satisfies(refresh -> assertThat(refresh.items())
+                        .extracting(RecommendedItem::itemId).contains("ig-old"));
+    }
+
+    /** How many elements a snapshot's union or split list state holds under {@code name} (0 if none). */
+    private static int written(OperatorSubtaskState snapshot, String name) {
+        int elements = 0;
+        for (OperatorStateHandle handle : snapshot.getManagedOperatorState()) {
+            OperatorStateHandle.StateMetaInfo info = handle.getStateNameToPartitionOffsets().get(name);
+            elements += info == null ? 0 : info.getOffsets().length;
+        }
+        return elements;
     }
 
     @Test
