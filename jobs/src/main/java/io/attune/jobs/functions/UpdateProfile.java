@@ -24,7 +24,6 @@ import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -93,17 +92,15 @@ public class UpdateProfile
     private final ProfileSettings settings;
 
     /** The catalog by item id, sensitive items included (engaging with one must be recognised). */
-    private transient ReplicatedMap<CatalogItem> catalogItems;
-    /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), by item id. */
-    private transient ReplicatedMap<ItemSignals> itemSignals;
+    private transient ReplicatedState.ById<CatalogItem> catalogItems;
+    /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), as ranking reads it. */
+    private transient ItemSignalTables itemSignals;
+    private transient ReplicatedState<CatalogItem> catalogCheckpoint;
+    private transient ReplicatedState<ItemSignals> itemSignalsCheckpoint;
     private transient InterestDecay decay;
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
     private transient CatalogIndex index;
-    /** The item signals in broadcast state as a refresh gathers them: by dense item number, not by id. */
-    private transient ItemTables tables;
-    /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
-    private transient Map<Integer, Integer> itemNumberByHash;
     /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
     private transient EvidenceSums sums;
     private transient ValueState<ProfileState> profile;
@@ -122,18 +119,20 @@ public class UpdateProfile
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         OperatorStateStore store = context.getOperatorStateStore();
-        catalogItems = new ReplicatedMap<>(store, CATALOG_SLICES, CatalogItem.class, CatalogItem::itemId, CATALOG,
-                context.isRestored());
-        itemSignals = new ReplicatedMap<>(store, ITEM_SIGNAL_SLICES, ItemSignals.class, ItemSignals::itemId,
-                ITEM_SIGNALS, context.isRestored());
+        catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId);
+        itemSignals = new ItemSignalTables();
+        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, CATALOG,
+                context.isRestored(), catalogItems);
+        itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignals.class, ITEM_SIGNALS,
+                context.isRestored(), itemSignals);
     }
 
     @Override
     public void snapshotState(FunctionSnapshotContext context) throws Exception {
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        catalogItems.snapshot(subtask, parallelism);
-        itemSignals.snapshot(subtask, parallelism);
+        catalogCheckpoint.snapshot(subtask, parallelism);
+        itemSignalsCheckpoint.snapshot(subtask, parallelism);
     }
 
     @Override
@@ -191,11 +190,8 @@ public class UpdateProfile
     public void processBroadcastElement(CatalogUpdate update, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
         if (update.signals() != null) {
-            ItemSignals signals = update.signals().internIds();
+            ItemSignals signals = update.signals();
             itemSignals.put(signals);
-            if (tables != null) {
-                addToTables(signals);
-            }
             CatalogItem item = catalogItems.get(signals.itemId());
             if (item != null) {
                 index().setPopularity(item.app(), item.surface(), item.itemId(), signals.popularity());
@@ -258,27 +254,8 @@ public class UpdateProfile
             for (CatalogItem item : catalogItems.values()) {
                 addToIndex(index, item);
             }
-            tables();
         }
         return index;
-    }
-
-    /**
-     * The item signals as {@link ItemTables}, built once per subtask start and then kept up to date as signals
-     * arrive.
-     */
-    private ItemTables tables() {
-        if (tables == null) {
-            tables = new ItemTables();
-            itemNumberByHash = new HashMap<>();
-            sums = new EvidenceSums(settings.coEngagementAsymmetry(), tables);
-            for (ItemSignals signals : itemSignals.values()) {
-                // Signals restored from a checkpoint were deserialized one by one, each with its own copies of
-                // the ids it names; they are shared again here (arrays change in place).
-                addToTables(signals.internIds());
-            }
-        }
-        return tables;
     }
 
     /** The signals this subtask holds for an item, or {@code null}. */
@@ -291,18 +268,12 @@ public class UpdateProfile
         return catalogItems.get(itemId);
     }
 
-    private void addToTables(ItemSignals signals) {
-        int number = tables.put(signals.itemId().intern(), signals.popularity(), signals.neighbors(),
-                signals.affinityOrEmpty());
-        itemNumberByHash.put(ItemIdHash.of32(signals.itemId()), number);
-    }
-
     private void addToIndex(CatalogIndex catalog, CatalogItem item) {
         if (!item.sensitive()) {
             catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
-            ItemSignals known = itemSignals.get(item.itemId());
-            if (known != null) {
-                catalog.setPopularity(item.app(), item.surface(), item.itemId(), known.popularity());
+            Float popularity = itemSignals.popularityOf(item.itemId());
+            if (popularity != null) {
+                catalog.setPopularity(item.app(), item.surface(), item.itemId(), popularity);
             }
         }
     }
@@ -360,7 +331,9 @@ public class UpdateProfile
      * longer-standing taste. Popularity is on the index.
      */
     private Evidence evidence(ProfileState state) {
-        tables();
+        if (sums == null) {
+            sums = new EvidenceSums(settings.coEngagementAsymmetry(), itemSignals.tables());
+        }
         sums.clear();
         boolean withAffinity = settings.affinityWeight() > 0f;
         for (LinkedAccount account : state.accounts()) {
@@ -368,7 +341,7 @@ public class UpdateProfile
             float recency = 1f;
             // Latest first: what the person liked last says most about what they want next.
             for (int l = likes.length - 1, n = 0; l >= 0; l--, n++, recency *= settings.likeRecencyDecay()) {
-                Integer liked = itemNumberByHash.get(likes[l]);
+                Integer liked = itemSignals.numberOfHash(likes[l]);
                 if (liked == null) {
                     continue;
                 }

@@ -15,19 +15,6 @@ public record ItemSignals(String itemId, float popularity, NeighborTable neighbo
         this(itemId, popularity, neighbors, NeighborTable.empty());
     }
 
-    /**
-     * These signals with every item id their tables name replaced in place by its canonical instance, so the
-     * tables of the items held in broadcast state share their ids (see {@link NeighborTable#internIds}).
-     * Returns this.
-     */
-    public ItemSignals internIds() {
-        neighbors.internIds();
-        if (affinity != null) {
-            affinity.internIds();
-        }
-        return this;
-    }
-
     public NeighborTable affinityOrEmpty() {
         return affinity == null ? NeighborTable.empty() : affinity;
     }

@@ -1,5 +1,7 @@
 package io.attune.jobs.functions;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
@@ -16,10 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * Not a test: measures the heap that the item signals held in a profile subtask's broadcast state take per
- * engaged item, as they arrive (deserialized one by one, each with its own copy of every id it names) and once
- * {@link ItemSignals#internIds} has made them share their ids (docs/recommendation-quality.md, "Cost"), and with
- * the {@link ItemTables} a profile subtask numbers them into for gathering.
+ * Not a test: measures the heap that the item signals a profile subtask holds take per engaged item, as they arrive
+ * (deserialized one by one, each with its own copy of every id it names) and as the subtask keeps them, numbered into
+ * {@link ItemSignalTables} with the signals themselves dropped (docs/recommendation-quality.md, "Cost").
  * 20,000 items, each publishing the default 64 neighbours and 256 affinities, partners drawn with a skew toward
  * popular items, 11-character ids. Heap is read after repeated full collections, so figures are approximate.
  * {@code mvn -pl jobs test -Dtest=ItemSignalsFootprintCheck -Dattune.measure=true}
@@ -44,16 +45,14 @@ class ItemSignalsFootprintCheck {
             held.put(arrived.itemId(), arrived);
         }
         long asArrived = usedHeap() - empty;
-        held.values().forEach(ItemSignals::internIds);
-        long shared = usedHeap() - empty;
-        ItemTables tables = new ItemTables();
-        held.values().forEach(signals -> tables.put(signals.itemId(), signals.popularity(), signals.neighbors(),
-                signals.affinityOrEmpty()));
-        long numbered = usedHeap() - empty;
+        ItemSignalTables kept = new ItemSignalTables();
+        held.values().forEach(kept::put);
+        held.clear();
+        long asKept = usedHeap() - empty;
         System.out.printf("%,d items, 64 neighbours + 256 affinities each: %,d bytes per item as deserialized, "
-                + "%,d bytes per item with shared ids (%.1fx less), %,d with their item tables too (%d items "
-                + "numbered)%n", held.size(), asArrived / ITEMS, shared / ITEMS, (double) asArrived / shared,
-                numbered / ITEMS, tables.size());
+                + "%,d bytes per item as a profile subtask keeps them (%d items numbered)%n", ITEMS,
+                asArrived / ITEMS, asKept / ITEMS, kept.tables().size());
+        assertThat(kept.tables().size()).isEqualTo(ITEMS);
     }
 
     private static NeighborTable table(Random random, int size) {

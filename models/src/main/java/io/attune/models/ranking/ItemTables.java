@@ -1,6 +1,7 @@
 package io.attune.models.ranking;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * What engagement taught about each item, by the item's {@link ItemNumbers number}, laid out for
@@ -9,8 +10,9 @@ import java.util.Arrays;
  * arrays and never an id string. Every id a table names is numbered, whether or not its own signals have arrived
  * (popularity 0 until they do).
  *
- * <p>Memory: a published table's weights array is shared with the {@link NeighborTable} it came from; the numbers
- * add 4 bytes per entry beside the table, which keeps its ids for checkpoints. Numbers are never reused: an item
+ * <p>Memory: a published table's weights array is shared with the {@link NeighborTable} it came from, which need not
+ * be kept: {@link #neighborTable} and {@link #affinityTable} give it back, ids and all, for a checkpoint. Numbers are
+ * never reused: an item
  * that stops being named keeps its number, its id and its popularity (about 30 bytes) while this object lives.
  * Not thread-safe: one per operator instance.
  */
@@ -20,6 +22,8 @@ public final class ItemTables {
     private static final float[] NO_WEIGHTS = new float[0];
 
     private final ItemNumbers numbers = new ItemNumbers();
+    /** The numbers of the items whose own signals arrived (the others are only named in tables). */
+    private final BitSet withSignals = new BitSet();
     private float[] popularity = new float[16];
     private int[][] neighborItems = new int[16][];
     private float[][] neighborWeights = new float[16][];
@@ -42,7 +46,31 @@ public final class ItemTables {
         neighborWeights[item] = guaranteedWeights(neighbors);
         affinityItems[item] = affinityNumbers;
         affinityWeights[item] = guaranteedWeights(affinity);
+        withSignals.set(item);
         return item;
+    }
+
+    /** Whether the item's own signals have arrived; an item only named in other items' tables has none. */
+    public boolean hasSignals(int item) {
+        return withSignals.get(item);
+    }
+
+    /** The item's co-engaged neighbours as they were put, by id with their guaranteed weights. */
+    public NeighborTable neighborTable(int item) {
+        return table(neighborItems(item), neighborWeights(item));
+    }
+
+    /** What the same people liked, as it was put, by id with the guaranteed weights. */
+    public NeighborTable affinityTable(int item) {
+        return table(affinityItems(item), affinityWeights(item));
+    }
+
+    private NeighborTable table(int[] items, float[] weights) {
+        String[] ids = new String[items.length];
+        for (int i = 0; i < items.length; i++) {
+            ids[i] = numbers.id(items[i]);
+        }
+        return new NeighborTable(ids, weights, NO_WEIGHTS);
     }
 
     /** The id's number, or -1 when no table names it and it has no signals. */

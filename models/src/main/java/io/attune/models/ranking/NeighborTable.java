@@ -64,19 +64,6 @@ public record NeighborTable(String[] neighbors, float[] weights, float[] errors)
         return new NeighborTable(outNeighbors, outWeights, new float[0]);
     }
 
-    /**
-     * Replaces each neighbour id, in place, with its canonical instance ({@link String#intern}, an equal value).
-     * Every item that arrives deserialized brings its own copy of each id it names, and a popular item is named
-     * in thousands of tables: with canonical ids those tables share one string per item. The JVM's string
-     * table holds its entries weakly, so ids no table names any more are collected. Returns this table.
-     */
-    public NeighborTable internIds() {
-        for (int i = 0; i < neighbors.length; i++) {
-            neighbors[i] = neighbors[i].intern();
-        }
-        return this;
-    }
-
     /** This table with {@code weight} more co-engagement with {@code neighbor}; arrays are copied. */
     public NeighborTable add(String neighbor, float weight, int capacity) {
         if (errors.length != neighbors.length) {
