@@ -46,7 +46,8 @@ class SavepointUpgradeTest {
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
     @Test
-    void restoredJobRemembersLinksInterestsVersionsAndCatalog(@TempDir Path savepoints) throws Exception {
+    void restoredJobRemembersLinksInterestsVersionsAndCatalogAtAnotherParallelism(@TempDir Path savepoints)
+            throws Exception {
         long t0 = 1_764_400_000_000L;
         try (LocalKafkaBroker broker = LocalKafkaBroker.start();
                 KafkaTestClient kafka = new KafkaTestClient(broker.bootstrapServers())) {
@@ -55,7 +56,9 @@ class SavepointUpgradeTest {
                     catalog("ig-trail-shoes", "INSTAGRAM", "Trail running shoes tested on muddy mountain paths",
                             "running", "outdoors"),
                     catalog("ig-pasta", "INSTAGRAM", "Fresh homemade pasta in ten minutes", "cooking"),
-                    catalog("m-vinyl", "MESSENGER", "Classic jazz vinyl records at half price", "music"));
+                    catalog("m-vinyl", "MESSENGER", "Classic jazz vinyl records at half price", "music"),
+                    // The one item whose id hashes to the second subtask's slice of the catalog.
+                    catalog("m-jazz-tickets", "MESSENGER", "Tickets for a live jazz quartet on Saturday", "music"));
             kafka.send("account-links",
                     EventJson.toJson(new AccountLink("INSTAGRAM", "ig-sam", "center-sam", true, t0)),
                     EventJson.toJson(new AccountLink("MESSENGER", "m-sam", "center-sam", true, t0)));
@@ -72,7 +75,9 @@ class SavepointUpgradeTest {
 
                 String savepoint = before.stopWithSavepoint(false, savepoints.toUri().toString(),
                         SavepointFormatType.CANONICAL).get();
-                JobClient after = JobRunner.start(options, savepoint);
+                // Written by two subtasks, restored into one: keyed state is regrouped, and the catalog's two slices
+                // (union list state) are both read by the one subtask.
+                JobClient after = JobRunner.start(options, savepoint, 1);
                 try {
                     kafka.send("assistant-messages", message("msg-2", t0 + 2_000, JAZZ_QUESTION));
                     waitUntilCondition(() -> read(reader, refreshes, "msg-2") == 2);
@@ -86,7 +91,7 @@ class SavepointUpgradeTest {
                         .extracting(RecommendationRefresh::app).containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
                 assertThat(restored).allSatisfy(r -> {
                     assertThat(r.profileVersion()).isGreaterThan(versionBefore);
-                    assertThat(r.items()).as("catalog restored from broadcast state").isNotEmpty();
+                    assertThat(r.items()).as("catalog restored from both slices").hasSize(2);
                 });
                 RecommendationRefresh instagram = restored.stream()
                         .filter(r -> r.app().equals("INSTAGRAM")).findFirst().orElseThrow();

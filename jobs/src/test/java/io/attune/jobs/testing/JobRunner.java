@@ -31,9 +31,17 @@ public final class JobRunner {
 
     /** @param savepoint a savepoint to restore, or {@code null} for a fresh start */
     public static JobClient start(Configuration options, String savepoint) throws Exception {
+        return start(options, savepoint, 2);
+    }
+
+    /**
+     * @param savepoint a savepoint to restore, or {@code null} for a fresh start
+     * @param parallelism of every operator (the test cluster has two slots)
+     */
+    public static JobClient start(Configuration options, String savepoint, int parallelism) throws Exception {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
-        env.setParallelism(2);
+        env.setParallelism(parallelism);
         PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
         StreamGraph graph = env.getStreamGraph();
         if (savepoint != null) {
