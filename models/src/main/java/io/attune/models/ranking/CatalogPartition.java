@@ -1,12 +1,15 @@
 package io.attune.models.ranking;
 
+import io.attune.models.math.Int8Vectors;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * The items of one app surface, laid out for fast scoring: all vectors in one contiguous array, so a
- * ranking pass streams through memory. Updates replace in place; removals move the last item into the
+ * ranking pass streams through memory. Vectors are kept int8-coded ({@link Int8Vectors}: one byte per dimension and
+ * one scale per item), as the coarse lists and the catalog's checkpoints keep them: floats took 1,536 of the 3,519
+ * heap bytes an item cost here (session 41, {@code CatalogFootprintCheck}). Updates replace in place; removals move the last item into the
  * freed slot, so the layout stays dense under live catalog changes.
  *
  * <p>From {@code indexedFrom} items on, the partition also keeps {@link CoarseLists} (about √n lists,
@@ -26,7 +29,9 @@ public final class CatalogPartition {
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
     private float[] popularity = new float[16];
-    private float[] vectors;
+    /** Item {@code slot}'s code at {@code [slot * dimension, (slot + 1) * dimension)}. */
+    private byte[] codes;
+    private float[] scales = new float[16];
     private int size;
     /**
      * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it, and
@@ -42,7 +47,7 @@ public final class CatalogPartition {
     public CatalogPartition(int dimension, int indexedFrom) {
         this.dimension = dimension;
         this.indexedFrom = indexedFrom;
-        this.vectors = new float[16 * dimension];
+        this.codes = new byte[16 * dimension];
     }
 
     /** Adds or replaces an item; its vector must be unit length. */
@@ -62,15 +67,16 @@ public final class CatalogPartition {
             size++;
         }
         tags[slot] = itemTags;
-        System.arraycopy(vector, 0, vectors, slot * dimension, dimension);
+        scales[slot] = Int8Vectors.encode(vector, 0, dimension, codes, slot * dimension);
         if (lists != null) {
             if (at != null) {
                 lists.remove(slot);
             }
-            lists.add(slot, vectors);
+            lists.add(slot, codes, scales);
         }
         if (size >= indexedFrom && size >= 2 * trainedAtSize) {
-            lists = CoarseLists.train(vectors, size, dimension, (int) Math.max(16, Math.round(Math.sqrt(size))));
+            lists = CoarseLists.train(codes, scales, size, dimension,
+                    (int) Math.max(16, Math.round(Math.sqrt(size))));
             trainedAtSize = size;
         }
     }
@@ -93,7 +99,8 @@ public final class CatalogPartition {
             ids[at] = ids[last];
             tags[at] = tags[last];
             popularity[at] = popularity[last];
-            System.arraycopy(vectors, last * dimension, vectors, at * dimension, dimension);
+            scales[at] = scales[last];
+            System.arraycopy(codes, last * dimension, codes, at * dimension, dimension);
             positions.put(ids[at], at);
         }
         ids[last] = null;
@@ -190,9 +197,14 @@ public final class CatalogPartition {
         return tags[slot];
     }
 
-    /** The backing array: item {@code slot} occupies {@code [slot * dimension, (slot + 1) * dimension)}. */
-    float[] vectors() {
-        return vectors;
+    /** The codes: item {@code slot}'s at {@code [slot * dimension, (slot + 1) * dimension)}. */
+    byte[] codes() {
+        return codes;
+    }
+
+    /** Each item's code scale, by slot. */
+    float[] scales() {
+        return scales;
     }
 
     private void grow() {
@@ -201,7 +213,8 @@ public final class CatalogPartition {
             ids = Arrays.copyOf(ids, capacity);
             tags = Arrays.copyOf(tags, capacity);
             popularity = Arrays.copyOf(popularity, capacity);
-            vectors = Arrays.copyOf(vectors, capacity * dimension);
+            scales = Arrays.copyOf(scales, capacity);
+            codes = Arrays.copyOf(codes, capacity * dimension);
         }
     }
 }

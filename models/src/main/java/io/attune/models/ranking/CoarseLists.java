@@ -11,8 +11,7 @@ import java.util.Arrays;
  * it has doubled since the last training.
  *
  * <p>Each list keeps its members' vectors int8-coded ({@link Int8Vectors}), contiguous in member order: a
- * probe is bound by memory traffic, which the bytes cut to a quarter. The partition keeps the float vectors
- * for training and for exact ranking of small partitions.
+ * probe is bound by memory traffic, which the bytes cut to a quarter. The codes are the partition's own, copied.
  */
 final class CoarseLists {
 
@@ -47,15 +46,17 @@ final class CoarseLists {
         this.positionOfSlot = new int[capacity];
     }
 
-    /** Learns {@code lists} centroids from the partition's items and files every item under one. */
-    static CoarseLists train(float[] vectors, int size, int dimension, int lists) {
+    /** Learns {@code lists} centroids from the partition's items (int8-coded) and files every item under one. */
+    static CoarseLists train(byte[] codes, float[] scales, int size, int dimension, int lists) {
         int sampleSize = Math.min(size, TRAINING_SAMPLE);
         int stride = Math.max(1, size / sampleSize);
         float[] centroids = new float[lists * dimension];
         // Spread the initial centroids over the (arbitrarily ordered) items; deterministic for a given catalog.
         for (int c = 0; c < lists; c++) {
             int slot = (int) ((long) c * size / lists);
-            System.arraycopy(vectors, slot * dimension, centroids, c * dimension, dimension);
+            for (int d = 0; d < dimension; d++) {
+                centroids[c * dimension + d] = codes[slot * dimension + d] * scales[slot];
+            }
         }
         float[] sums = new float[lists * dimension];
         int[] counts = new int[lists];
@@ -63,10 +64,10 @@ final class CoarseLists {
             Arrays.fill(sums, 0f);
             Arrays.fill(counts, 0);
             for (int s = 0, slot = 0; s < sampleSize && slot < size; s++, slot += stride) {
-                int nearest = nearest(centroids, lists, vectors, slot * dimension, dimension);
+                int nearest = nearest(centroids, lists, codes, slot * dimension, dimension);
                 counts[nearest]++;
                 for (int d = 0; d < dimension; d++) {
-                    sums[nearest * dimension + d] += vectors[slot * dimension + d];
+                    sums[nearest * dimension + d] += codes[slot * dimension + d] * scales[slot];
                 }
             }
             for (int c = 0; c < lists; c++) {
@@ -75,9 +76,9 @@ final class CoarseLists {
                 }
             }
         }
-        CoarseLists index = new CoarseLists(dimension, lists, centroids, Math.max(16, vectors.length / dimension));
+        CoarseLists index = new CoarseLists(dimension, lists, centroids, Math.max(16, codes.length / dimension));
         for (int slot = 0; slot < size; slot++) {
-            index.add(slot, vectors);
+            index.add(slot, codes, scales);
         }
         return index;
     }
@@ -86,10 +87,10 @@ final class CoarseLists {
         return lists;
     }
 
-    /** Files item {@code slot} under its nearest list. */
-    void add(int slot, float[] vectors) {
+    /** Files item {@code slot} (its code and scale in the partition's arrays) under its nearest list. */
+    void add(int slot, byte[] codes, float[] scales) {
         ensureCapacity(slot + 1);
-        int list = nearest(centroids, lists, vectors, slot * dimension, dimension);
+        int list = nearest(centroids, lists, codes, slot * dimension, dimension);
         if (memberCounts[list] == members[list].length) {
             members[list] = Arrays.copyOf(members[list], members[list].length * 2);
             memberCodes[list] = Arrays.copyOf(memberCodes[list], members[list].length * dimension);
@@ -99,8 +100,8 @@ final class CoarseLists {
         listOfSlot[slot] = list;
         positionOfSlot[slot] = position;
         members[list][position] = slot;
-        memberScales[list][position] =
-                Int8Vectors.encode(vectors, slot * dimension, dimension, memberCodes[list], position * dimension);
+        System.arraycopy(codes, slot * dimension, memberCodes[list], position * dimension, dimension);
+        memberScales[list][position] = scales[slot];
     }
 
     /** Removes item {@code slot} from its list. */
@@ -169,11 +170,12 @@ final class CoarseLists {
         }
     }
 
-    private static int nearest(float[] centroids, int lists, float[] vectors, int offset, int dimension) {
+    /** The centroid nearest an item's code (its scale, the same for every centroid, does not change which). */
+    private static int nearest(float[] centroids, int lists, byte[] codes, int offset, int dimension) {
         int best = 0;
         float bestSimilarity = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < lists; c++) {
-            float similarity = SliceDot.dot(vectors, offset, centroids, c * dimension, dimension);
+            float similarity = SliceDot.dot(centroids, c * dimension, codes, offset, dimension);
             if (similarity > bestSimilarity) {
                 bestSimilarity = similarity;
                 best = c;

@@ -204,8 +204,10 @@ public final class InterestRanker {
             // item that is rarely in cache, and the same scale as the items the scan found.
             lists.dots(slot, queries, count, dots);
         } else {
+            SliceDot.queryDots(queries, 0, count, partition.codes(), slot * dimension, dimension, dots, 0);
+            float scale = partition.scales()[slot];
             for (int c = 0; c < count; c++) {
-                dots[c] = dot(queries, c * dimension, partition.vectors(), slot * dimension, dimension);
+                dots[c] *= scale;
             }
         }
         float best = Float.NEGATIVE_INFINITY;
@@ -336,15 +338,17 @@ public final class InterestRanker {
             Predicate<String> excluded) {
         int dimension = partition.dimension();
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
-        float[] vectors = partition.vectors();
-        // Each item against all the interests in one pass: its vector is read once, not once per interest.
+        byte[] codes = partition.codes();
+        float[] scales = partition.scales();
+        // Each item against all the interests in one pass: its code is read once, not once per interest.
         float[] dots = new float[count];
         for (int slot = 0; slot < partition.size(); slot++) {
-            SliceDot.queryDots(queries, 0, count, vectors, slot * dimension, dimension, dots, 0);
+            SliceDot.queryDots(queries, 0, count, codes, slot * dimension, dimension, dots, 0);
+            float scale = scales[slot];
             float best = Float.NEGATIVE_INFINITY;
             int bestInterest = 0;
             for (int c = 0; c < count; c++) {
-                float score = shares[c] * dots[c];
+                float score = shares[c] * dots[c] * scale;
                 if (score > best) {
                     best = score;
                     bestInterest = c;

@@ -68,7 +68,9 @@ class CatalogPartitionIndexTest {
         }
         assertThat(partition.lists()).isNotNull();
         assertThat(partition.size()).isEqualTo(live.size());
-        // An item's own vector is nearest to the list it was filed under: one probe must find it, first.
+        // An item is filed under the list nearest its int8 code, and its own float vector is nearest that list too
+        // unless the code's rounding crossed a boundary between two lists: one probe finds it, first, with those
+        // few exceptions.
         InterestRanker oneProbe = new InterestRanker(1, 0f, 1);
         List<String> lost = new ArrayList<>();
         for (Map.Entry<String, float[]> item : live.entrySet()) {
@@ -78,7 +80,7 @@ class CatalogPartitionIndexTest {
                 lost.add(item.getKey());
             }
         }
-        assertThat(lost).isEmpty();
+        assertThat(lost.size()).as("lost at a list boundary: %s", lost).isLessThanOrEqualTo(live.size() / 500);
         Set<String> removed = new HashSet<>();
         for (int i = 0; i < 2_500; i++) {
             if (!live.containsKey("item-" + i)) {
