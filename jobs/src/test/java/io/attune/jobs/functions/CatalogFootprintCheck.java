@@ -13,7 +13,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 /**
  * Not a test: measures the heap a profile subtask's catalog takes per item, as it keeps it: the items as they are
  * checkpointed (embeddings as one byte per dimension, {@link CatalogItem#of}) and the {@link CatalogIndex} ranking
- * reads (float vectors, and coarse lists once a surface has 4,096 items). 20,000 items of 384 dimensions on two
+ * reads (int8 codes, and coarse lists once a surface has 4,096 items). 20,000 items of 384 dimensions on two
  * surfaces, two tags each, 11-character ids. Heap is read after repeated full collections, so figures are approximate.
  * {@code mvn -pl jobs test -Dtest=CatalogFootprintCheck -Dattune.measure=true}
  */
