@@ -15,22 +15,10 @@ class ItemKnnTest {
 
     @Test
     void ranksAsTheSumOverEveryOtherUserWhoLikedBoth() {
-        Random random = new Random(40);
-        Map<Integer, Set<Integer>> liked = new HashMap<>();
-        Map<Integer, Set<Integer>> seen = new HashMap<>();
-        for (int user = 0; user < 300; user++) {
-            int count = 1 + random.nextInt(40);
-            for (int n = 0; n < count; n++) {
-                // Skewed: low ids are popular.
-                int item = (int) Math.floor(Math.pow(random.nextDouble(), 2) * 500);
-                seen.computeIfAbsent(user, u -> new HashSet<>()).add(item);
-                if (random.nextDouble() < 0.6) {
-                    liked.computeIfAbsent(user, u -> new HashSet<>()).add(item);
-                }
-            }
-        }
-        Map<Integer, Integer> likes = new HashMap<>();
-        liked.values().forEach(items -> items.forEach(item -> likes.merge(item, 1, Integer::sum)));
+        Log log = Log.random(40, 300, 40, 0, 500, 0.6);
+        Map<Integer, Set<Integer>> liked = log.liked();
+        Map<Integer, Set<Integer>> seen = log.seen();
+        Map<Integer, Integer> likes = log.likes();
 
         Map<Integer, List<Integer>> tops = ItemKnn.top(liked, likes, seen, 10);
 
@@ -65,22 +53,11 @@ class ItemKnnTest {
 
     @Test
     void countingABlockOfItemsAtATimeGivesTheSameListsTieForTie() {
-        Random random = new Random(41);
-        Map<Integer, Set<Integer>> liked = new HashMap<>();
-        Map<Integer, Set<Integer>> seen = new HashMap<>();
-        for (int user = 0; user < 400; user++) {
-            int count = 1 + random.nextInt(30);
-            for (int n = 0; n < count; n++) {
-                // Few items and few likers each: many scores tie exactly, which is what the order has to keep.
-                int item = 1_000 + (int) Math.floor(Math.pow(random.nextDouble(), 2) * 120);
-                seen.computeIfAbsent(user, u -> new HashSet<>()).add(item);
-                if (random.nextDouble() < 0.5) {
-                    liked.computeIfAbsent(user, u -> new HashSet<>()).add(item);
-                }
-            }
-        }
-        Map<Integer, Integer> likes = new HashMap<>();
-        liked.values().forEach(items -> items.forEach(item -> likes.merge(item, 1, Integer::sum)));
+        // Few items and few likers each: many scores tie exactly, which is what the order has to keep.
+        Log log = Log.random(41, 400, 30, 1_000, 120, 0.5);
+        Map<Integer, Set<Integer>> liked = log.liked();
+        Map<Integer, Set<Integer>> seen = log.seen();
+        Map<Integer, Integer> likes = log.likes();
         int items = likes.size();
 
         Map<Integer, List<Integer>> whole = ItemKnn.top(liked, likes, seen, 10, 4L * items * items);
@@ -89,6 +66,30 @@ class ItemKnnTest {
             assertThat(ItemKnn.top(liked, likes, seen, 10, budget)).as("budget %d bytes", budget).isEqualTo(whole);
         }
         assertThat(whole.values().stream().mapToInt(List::size).sum()).isGreaterThan(3_000);
+    }
+
+    /** What each user rated and liked, and each item's likers. */
+    private record Log(Map<Integer, Set<Integer>> liked, Map<Integer, Set<Integer>> seen, Map<Integer, Integer> likes) {
+
+        /** Up to {@code maxRated} ratings per user, skewed toward the low ids of {@code items} (popular ones). */
+        static Log random(long seed, int users, int maxRated, int firstItem, int items, double likeShare) {
+            Random random = new Random(seed);
+            Map<Integer, Set<Integer>> liked = new HashMap<>();
+            Map<Integer, Set<Integer>> seen = new HashMap<>();
+            for (int user = 0; user < users; user++) {
+                int count = 1 + random.nextInt(maxRated);
+                for (int n = 0; n < count; n++) {
+                    int item = firstItem + (int) Math.floor(Math.pow(random.nextDouble(), 2) * items);
+                    seen.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+                    if (random.nextDouble() < likeShare) {
+                        liked.computeIfAbsent(user, u -> new HashSet<>()).add(item);
+                    }
+                }
+            }
+            Map<Integer, Integer> likes = new HashMap<>();
+            liked.values().forEach(rated -> rated.forEach(item -> likes.merge(item, 1, Integer::sum)));
+            return new Log(liked, seen, likes);
+        }
     }
 
     /** The definition, user by user, as the evaluation computed it before the co-occurrence counts. */

@@ -2,10 +2,10 @@ package io.attune.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.jobs.testing.Heap;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.models.math.Vectors;
 import io.attune.models.ranking.CatalogIndex;
-import java.lang.management.ManagementFactory;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
@@ -26,18 +26,18 @@ class CatalogFootprintCheck {
     @Test
     void heapPerCatalogItem() {
         Random random = new Random(12);
-        long empty = usedHeap();
+        long empty = Heap.used();
         ReplicatedState.ById<CatalogItem> items = new ReplicatedState.ById<>(CatalogItem::itemId);
         for (int i = 0; i < ITEMS; i++) {
             items.put(CatalogItem.of(String.format("item-%06d", i), "INSTAGRAM", i % 2 == 0 ? "FEED" : "REELS",
                     new String[] {"tag" + i % 50, "tag" + i % 7}, 0L, true, unit(random), false));
         }
-        long kept = usedHeap() - empty;
+        long kept = Heap.used() - empty;
         CatalogIndex index = new CatalogIndex();
         for (CatalogItem item : items.values()) {
             index.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
         }
-        long indexed = usedHeap() - empty;
+        long indexed = Heap.used() - empty;
         System.out.printf("%,d catalog items of %d dimensions: %,d bytes per item as kept for checkpoints, %,d with the "
                 + "ranking index too%n", ITEMS, DIMENSION, kept / ITEMS, indexed / ITEMS);
         assertThat(index.surfaces("INSTAGRAM")).hasSize(2);
@@ -49,19 +49,5 @@ class CatalogFootprintCheck {
             vector[d] = (float) random.nextGaussian();
         }
         return Vectors.normalized(vector);
-    }
-
-    /** Heap in use after full collections, repeated until it stops shrinking (an explicit GC is a full one). */
-    private static long usedHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
-            System.gc();
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                break;
-            }
-            used = now;
-        }
-        return used;
     }
 }

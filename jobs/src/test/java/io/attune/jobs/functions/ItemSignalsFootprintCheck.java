@@ -2,10 +2,9 @@ package io.attune.jobs.functions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.jobs.testing.Heap;
 import io.attune.jobs.stream.ItemSignals;
-import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
-import java.lang.management.ManagementFactory;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -35,7 +34,7 @@ class ItemSignalsFootprintCheck {
         TypeSerializer<ItemSignals> serializer =
                 TypeInformation.of(ItemSignals.class).createSerializer(new SerializerConfigImpl());
         Random random = new Random(11);
-        long empty = usedHeap();
+        long empty = Heap.used();
         Map<String, ItemSignals> held = new HashMap<>();
         DataOutputSerializer out = new DataOutputSerializer(16_384);
         for (int i = 0; i < ITEMS; i++) {
@@ -44,11 +43,11 @@ class ItemSignalsFootprintCheck {
             ItemSignals arrived = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
             held.put(arrived.itemId(), arrived);
         }
-        long asArrived = usedHeap() - empty;
+        long asArrived = Heap.used() - empty;
         ItemSignalTables kept = new ItemSignalTables();
         held.values().forEach(kept::put);
         held.clear();
-        long asKept = usedHeap() - empty;
+        long asKept = Heap.used() - empty;
         System.out.printf("%,d items, 64 neighbours + 256 affinities each: %,d bytes per item as deserialized, "
                 + "%,d bytes per item as a profile subtask keeps them (%d items numbered)%n", ITEMS,
                 asArrived / ITEMS, asKept / ITEMS, kept.tables().size());
@@ -70,19 +69,5 @@ class ItemSignalsFootprintCheck {
 
     private static String id(int i) {
         return String.format("item-%06d", i);
-    }
-
-    /** Heap in use after full collections, repeated until it stops shrinking (an explicit GC is a full one). */
-    private static long usedHeap() {
-        long used = Long.MAX_VALUE;
-        for (int i = 0; i < 8; i++) {
-            System.gc();
-            long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (now >= used) {
-                break;
-            }
-            used = now;
-        }
-        return used;
     }
 }

@@ -70,12 +70,23 @@ class UpdateProfileTest {
 
     private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> newHarness(
             ProfileSettings settings) throws Exception {
-        var opened = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings), List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
-                new PersonKey(), Types.STRING, 128, 1, 0);
-        opened.setStateBackend(new EmbeddedRocksDBStateBackend());
+        var opened = unopened(settings, 1, 0);
         opened.open();
         return opened;
+    }
+
+    /**
+     * Subtask {@code index} of {@code parallelism}, on RocksDB, not yet opened: restore it first
+     * ({@code initializeState}) or just open it.
+     */
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
+            ProfileSettings settings, int parallelism, int index) throws Exception {
+        var harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings),
+                        List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
+                new PersonKey(), Types.STRING, 128, parallelism, index);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        return harness;
     }
 
     @AfterEach
@@ -475,11 +486,7 @@ class UpdateProfileTest {
 
         var snapshot = harness.snapshot(1L, 1L);
         harness.close();
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
-                        List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
-                new PersonKey(), Types.STRING, 128, 1, 0);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness = unopened(settings(), 1, 0);
         harness.initializeState(snapshot);
         harness.open();
         assertThat(namedIn(harness, "ig-run", false)).as("restored: deserialized one by one, numbered once")
@@ -506,11 +513,7 @@ class UpdateProfileTest {
                 new ArrayList<>();
         List<OperatorSubtaskState> snapshots = new ArrayList<>();
         for (int index = 0; index < 3; index++) {
-            var subtask = new KeyedBroadcastOperatorTestHarness<>(
-                    new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
-                            List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
-                    new PersonKey(), Types.STRING, 128, 3, index);
-            subtask.setStateBackend(new EmbeddedRocksDBStateBackend());
+            var subtask = unopened(settings(), 3, index);
             subtask.open();
             // A broadcast stream gives every subtask the same elements.
             for (int n = 0; n < 60; n++) {
@@ -540,11 +543,7 @@ class UpdateProfileTest {
         // Restored at another parallelism, each subtask holds everything again and ranks from it.
         OperatorSubtaskState all = AbstractStreamOperatorTestHarness.repackageState(snapshots.toArray(new OperatorSubtaskState[0]));
         for (int index = 0; index < 2; index++) {
-            var restored = new KeyedBroadcastOperatorTestHarness<>(
-                    new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
-                            List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
-                    new PersonKey(), Types.STRING, 128, 2, index);
-            restored.setStateBackend(new EmbeddedRocksDBStateBackend());
+            var restored = unopened(settings(), 2, index);
             restored.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(all, 128, 3, 2, index));
             restored.open();
             for (int n = 0; n < 60; n++) {
@@ -567,11 +566,7 @@ class UpdateProfileTest {
         var snapshot = harness.snapshot(1L, 1L);
         harness.close();
 
-        harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings()),
-                        List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
-                new PersonKey(), Types.STRING, 128, 1, 0);
-        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness = unopened(settings(), 1, 0);
         harness.initializeState(snapshot);
         harness.open();
 
