@@ -62,9 +62,9 @@ import org.apache.flink.util.Collector;
  * altogether.
  *
  * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole; they are
- * checkpointed once in all, each subtask writing a slice ({@link ReplicatedMap}), and restored whole into every
- * subtask. The in-memory {@link CatalogIndex} and {@link ItemTables} built from them are what ranking reads, rebuilt
- * after a restore.
+ * checkpointed once in all, each subtask writing a slice ({@link ReplicatedState}), and restored whole into every
+ * subtask. Ranking reads the {@link CatalogIndex} built from the catalog and the item signals as {@link ItemTables}
+ * ({@link ItemSignalTables}), both rebuilt after a restore.
  */
 public class UpdateProfile
         extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh>
