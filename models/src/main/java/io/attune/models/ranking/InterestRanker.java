@@ -1,6 +1,5 @@
 package io.attune.models.ranking;
 
-import static io.attune.models.math.SliceDot.dot;
 
 import io.attune.models.math.SliceDot;
 import java.util.ArrayList;
