@@ -1,6 +1,5 @@
 package io.attune.models.ranking;
 
-
 import io.attune.models.math.SliceDot;
 import java.util.ArrayList;
 import java.util.Arrays;
