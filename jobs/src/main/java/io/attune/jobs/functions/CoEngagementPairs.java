@@ -15,6 +15,9 @@ import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.FunctionInitializationContext;
+import org.apache.flink.runtime.state.FunctionSnapshotContext;
+import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -39,13 +42,20 @@ import org.apache.flink.util.Collector;
  * erased.
  * What the pairs already taught the items (counts in {@link ItemNeighborhood}, summed over everyone) stays.
  */
-public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, ItemPair> {
+public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogItem, ItemPair>
+        implements CheckpointedFunction {
 
     private static final long serialVersionUID = 1L;
 
-    /** Ids of catalog items the guard marked sensitive. */
+    /**
+     * Ids of catalog items the guard marked sensitive, as broadcast state, where versions before 0.7 kept them (written
+     * whole by every subtask): read once from such a savepoint, then left empty.
+     */
     public static final MapStateDescriptor<String, Boolean> SENSITIVE_ITEMS =
             new MapStateDescriptor<>("sensitive-items", Types.STRING, Types.BOOLEAN);
+
+    /** The sensitive items' ids in a checkpoint: union list state, one slice per subtask ({@link ReplicatedState}). */
+    public static final String SENSITIVE_ITEM_SLICES = "sensitive-item-slices";
 
     private final int window;
     private final float decay;
@@ -54,6 +64,9 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     private final Duration retention;
     private transient ValueState<RecentLikes> recent;
     private transient ValueState<RecentLikes> recentStrongLikes;
+    /** Ids of the catalog items the guard marked sensitive, every subtask holding all. */
+    private transient ReplicatedState.ById<String> sensitiveItems;
+    private transient ReplicatedState<String> sensitiveItemsCheckpoint;
 
     /**
      * @param window previous positive engagements each new one is paired with
@@ -93,6 +106,19 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     }
 
     @Override
+    public void initializeState(FunctionInitializationContext context) throws Exception {
+        sensitiveItems = new ReplicatedState.ById<>(id -> id);
+        sensitiveItemsCheckpoint = new ReplicatedState<>(context.getOperatorStateStore(), SENSITIVE_ITEM_SLICES,
+                String.class, SENSITIVE_ITEMS, (id, sensitive) -> id, context.isRestored(), sensitiveItems);
+    }
+
+    @Override
+    public void snapshotState(FunctionSnapshotContext context) throws Exception {
+        sensitiveItemsCheckpoint.snapshot(getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
+    }
+
+    @Override
     public void open(OpenContext openContext) {
         StateTtlConfig ttl = StateTtlConfig.newBuilder(retention).build();
         recent = getRuntimeContext().getState(windowDescriptor(RECENT_ENGAGEMENTS, ttl));
@@ -115,7 +141,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
         }
         float weight = SignalWeights.of(activity.kind());
         String item = activity.itemId();
-        if (weight <= 0f || ctx.getBroadcastState(SENSITIVE_ITEMS).contains(item)) {
+        if (weight <= 0f || sensitiveItems.get(item) != null) {
             return;
         }
         long time = activity.timestamp();
@@ -155,9 +181,9 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     @Override
     public void processBroadcastElement(CatalogItem item, Context ctx, Collector<ItemPair> out) throws Exception {
         if (item.sensitive() && item.active()) {
-            ctx.getBroadcastState(SENSITIVE_ITEMS).put(item.itemId(), true);
+            sensitiveItems.put(item.itemId());
         } else {
-            ctx.getBroadcastState(SENSITIVE_ITEMS).remove(item.itemId());
+            sensitiveItems.remove(item.itemId());
         }
     }
 

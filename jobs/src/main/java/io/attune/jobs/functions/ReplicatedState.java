@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -26,7 +27,8 @@ import org.apache.flink.api.common.state.OperatorStateStore;
  * elements.
  *
  * <p>The entries live in a {@link Store} between checkpoints, in whatever form the operator reads them ({@link ById},
- * a map, or the profile operator's {@link ItemSignalTables}). State written before this layout, as broadcast state
+ * a map, or the profile operator's {@link ItemSignalTables}). The profile operator's catalog and item signals and the
+ * co-engagement operator's sensitive items are kept so. State written before this layout, as broadcast state
  * under {@code legacy}, is read into the store once when the operator is restored from it and then cleared, so the
  * next checkpoint writes the slices only.
  *
@@ -86,19 +88,26 @@ public final class ReplicatedState<V> {
 
     /**
      * Registers the slices' union list state named {@code name} and, when restored, reads it and any legacy broadcast
-     * state into {@code store}.
+     * state (whose values are the entries) into {@code store}.
      */
     public ReplicatedState(OperatorStateStore operatorState, String name, Class<V> type,
             MapStateDescriptor<String, V> legacy, boolean restored, Store<V> store) throws Exception {
+        this(operatorState, name, type, legacy, (id, value) -> value, restored, store);
+    }
+
+    /** As the other constructor, for legacy broadcast state whose entries {@code fromLegacy} turns into {@code V}s. */
+    public <L> ReplicatedState(OperatorStateStore operatorState, String name, Class<V> type,
+            MapStateDescriptor<String, L> legacy, BiFunction<String, L, V> fromLegacy, boolean restored,
+            Store<V> store) throws Exception {
         this.store = store;
         this.slices = operatorState.getUnionListState(new ListStateDescriptor<>(name, type));
         if (restored) {
             for (V entry : slices.get()) {
                 store.put(entry);
             }
-            BroadcastState<String, V> previous = operatorState.getBroadcastState(legacy);
-            for (Map.Entry<String, V> entry : previous.immutableEntries()) {
-                store.put(entry.getValue());
+            BroadcastState<String, L> previous = operatorState.getBroadcastState(legacy);
+            for (Map.Entry<String, L> entry : previous.immutableEntries()) {
+                store.put(fromLegacy.apply(entry.getKey(), entry.getValue()));
             }
             previous.clear();
         }

@@ -166,6 +166,34 @@ class CoEngagementTest {
         }
     }
 
+    @Test
+    void sensitiveItemsSurviveARestoreAndThoseKeptAsBroadcastStateBefore07AreMovedOut() throws Exception {
+        var before = pairsHarness();
+        before.processBroadcastElement(CatalogItem.of("clinic", "FACEBOOK", "FEED", new String[0], 0L, true,
+                new float[] {1, 0}, true), 0L);
+        // As a savepoint of 0.6 or earlier holds them.
+        before.getOperator().getOperatorStateBackend().getBroadcastState(CoEngagementPairs.SENSITIVE_ITEMS)
+                .put("old-clinic", true);
+        var snapshot = before.snapshot(1L, 1L);
+        before.close();
+
+        var harness = new KeyedBroadcastOperatorTestHarness<>(
+                new CoBroadcastWithKeyedOperator<>(new CoEngagementPairs(2, 1f, 1f, RETENTION),
+                        List.of(CoEngagementPairs.SENSITIVE_ITEMS)),
+                new PersonKey(), Types.STRING, 128, 1, 0);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.initializeState(snapshot);
+        harness.open();
+        try (harness) {
+            like(harness, "ana", "clinic", ActivityKind.LIKE, 1L);
+            like(harness, "ana", "old-clinic", ActivityKind.LIKE, 2L);
+            like(harness, "ana", "jazz", ActivityKind.LIKE, 3L);
+            assertThat(harness.extractOutputValues()).extracting(ItemPair::from).containsOnly("jazz");
+            assertThat(harness.getOperator().getOperatorStateBackend()
+                    .getBroadcastState(CoEngagementPairs.SENSITIVE_ITEMS).immutableEntries()).isEmpty();
+        }
+    }
+
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.EnumSource(value = PersonEventType.class, names = {"ERASE", "LEAVE"})
     void anAccountErasedOrUnlinkedTakesTheRecentLikesBothWindowsHold(PersonEventType departure) throws Exception {
