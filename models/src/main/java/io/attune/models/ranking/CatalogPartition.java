@@ -29,9 +29,15 @@ public final class CatalogPartition {
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
     private float[] popularity = new float[16];
-    /** Item {@code slot}'s code at {@code [slot * dimension, (slot + 1) * dimension)}. */
+    /**
+     * Item {@code slot}'s code at {@code [slot * dimension, (slot + 1) * dimension)}, while the partition is ranked
+     * exactly; {@code null} once it is indexed, when its {@link CoarseLists} hold every code (in list order, for the
+     * probes) and a second copy by slot would only be read to train the lists again.
+     */
     private byte[] codes;
     private float[] scales = new float[16];
+    /** An indexed partition's new code, before its list takes it. */
+    private final byte[] scratch;
     private int size;
     /**
      * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it, and
@@ -48,6 +54,7 @@ public final class CatalogPartition {
         this.dimension = dimension;
         this.indexedFrom = indexedFrom;
         this.codes = new byte[16 * dimension];
+        this.scratch = new byte[dimension];
     }
 
     /** Adds or replaces an item; its vector must be unit length. */
@@ -67,17 +74,28 @@ public final class CatalogPartition {
             size++;
         }
         tags[slot] = itemTags;
-        scales[slot] = Int8Vectors.encode(vector, 0, dimension, codes, slot * dimension);
-        if (lists != null) {
+        if (lists == null) {
+            scales[slot] = Int8Vectors.encode(vector, 0, dimension, codes, slot * dimension);
+        } else {
+            float scale = Int8Vectors.encode(vector, 0, dimension, scratch, 0);
             if (at != null) {
                 lists.remove(slot);
             }
-            lists.add(slot, codes, scales);
+            lists.add(slot, scratch, 0, scale);
         }
         if (size >= indexedFrom && size >= 2 * trainedAtSize) {
-            lists = CoarseLists.train(codes, scales, size, dimension,
+            byte[] allCodes = codes;
+            float[] allScales = scales;
+            if (lists != null) {
+                allCodes = new byte[size * dimension];
+                allScales = new float[size];
+                lists.copyCodes(size, allCodes, allScales);
+            }
+            lists = CoarseLists.train(allCodes, allScales, size, dimension,
                     (int) Math.max(16, Math.round(Math.sqrt(size))));
             trainedAtSize = size;
+            codes = null;
+            scales = null;
         }
     }
 
@@ -99,8 +117,10 @@ public final class CatalogPartition {
             ids[at] = ids[last];
             tags[at] = tags[last];
             popularity[at] = popularity[last];
-            scales[at] = scales[last];
-            System.arraycopy(codes, last * dimension, codes, at * dimension, dimension);
+            if (codes != null) {
+                scales[at] = scales[last];
+                System.arraycopy(codes, last * dimension, codes, at * dimension, dimension);
+            }
             positions.put(ids[at], at);
         }
         ids[last] = null;
@@ -197,12 +217,15 @@ public final class CatalogPartition {
         return tags[slot];
     }
 
-    /** The codes: item {@code slot}'s at {@code [slot * dimension, (slot + 1) * dimension)}. */
+    /**
+     * The codes, while the partition is ranked exactly (no {@link #lists()}): item {@code slot}'s at
+     * {@code [slot * dimension, (slot + 1) * dimension)}.
+     */
     byte[] codes() {
         return codes;
     }
 
-    /** Each item's code scale, by slot. */
+    /** Each item's code scale, by slot, while the partition is ranked exactly. */
     float[] scales() {
         return scales;
     }
@@ -213,8 +236,10 @@ public final class CatalogPartition {
             ids = Arrays.copyOf(ids, capacity);
             tags = Arrays.copyOf(tags, capacity);
             popularity = Arrays.copyOf(popularity, capacity);
-            scales = Arrays.copyOf(scales, capacity);
-            codes = Arrays.copyOf(codes, capacity * dimension);
+            if (codes != null) {
+                scales = Arrays.copyOf(scales, capacity);
+                codes = Arrays.copyOf(codes, capacity * dimension);
+            }
         }
     }
 }

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * it has doubled since the last training.
  *
  * <p>Each list keeps its members' vectors int8-coded ({@link Int8Vectors}), contiguous in member order: a
- * probe is bound by memory traffic, which the bytes cut to a quarter. The codes are the partition's own, copied.
+ * probe is bound by memory traffic, which the bytes cut to a quarter. Once indexed, the partition keeps no other
+ * copy of them.
  */
 final class CoarseLists {
 
@@ -78,7 +79,7 @@ final class CoarseLists {
         }
         CoarseLists index = new CoarseLists(dimension, lists, centroids, Math.max(16, codes.length / dimension));
         for (int slot = 0; slot < size; slot++) {
-            index.add(slot, codes, scales);
+            index.add(slot, codes, slot * dimension, scales[slot]);
         }
         return index;
     }
@@ -87,10 +88,10 @@ final class CoarseLists {
         return lists;
     }
 
-    /** Files item {@code slot} (its code and scale in the partition's arrays) under its nearest list. */
-    void add(int slot, byte[] codes, float[] scales) {
+    /** Files item {@code slot}, coded at {@code codes[offset..)} with {@code scale}, under its nearest list. */
+    void add(int slot, byte[] codes, int offset, float scale) {
         ensureCapacity(slot + 1);
-        int list = nearest(centroids, lists, codes, slot * dimension, dimension);
+        int list = nearest(centroids, lists, codes, offset, dimension);
         if (memberCounts[list] == members[list].length) {
             members[list] = Arrays.copyOf(members[list], members[list].length * 2);
             memberCodes[list] = Arrays.copyOf(memberCodes[list], members[list].length * dimension);
@@ -100,8 +101,18 @@ final class CoarseLists {
         listOfSlot[slot] = list;
         positionOfSlot[slot] = position;
         members[list][position] = slot;
-        System.arraycopy(codes, slot * dimension, memberCodes[list], position * dimension, dimension);
-        memberScales[list][position] = scales[slot];
+        System.arraycopy(codes, offset, memberCodes[list], position * dimension, dimension);
+        memberScales[list][position] = scale;
+    }
+
+    /** Copies the codes and scales of slots {@code 0..size)} out of the lists, by slot (to train new lists). */
+    void copyCodes(int size, byte[] codes, float[] scales) {
+        for (int slot = 0; slot < size; slot++) {
+            int list = listOfSlot[slot];
+            int position = positionOfSlot[slot];
+            System.arraycopy(memberCodes[list], position * dimension, codes, slot * dimension, dimension);
+            scales[slot] = memberScales[list][position];
+        }
     }
 
     /** Removes item {@code slot} from its list. */
