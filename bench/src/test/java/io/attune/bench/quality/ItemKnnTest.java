@@ -55,21 +55,23 @@ class ItemKnnTest {
     void countingABlockOfItemsAtATimeGivesTheSameListsTieForTie() {
         // Few items and few likers each: many scores tie exactly, which is what the order has to keep.
         Log log = Log.random(41, 400, 30, 1_000, 120, 0.5);
-        Map<Integer, Set<Integer>> liked = log.liked();
-        Map<Integer, Set<Integer>> seen = log.seen();
-        Map<Integer, Integer> likes = log.likes();
-        int items = likes.size();
+        int items = log.likes().size();
 
-        Map<Integer, List<Integer>> whole = ItemKnn.top(liked, likes, seen, 10, 4L * items * items);
+        Map<Integer, List<Integer>> whole = log.top(4L * items * items);
         // One column, seven columns (the last block short), and fewer bytes than one column needs.
         for (long budget : new long[] {4L * items, 4L * items * 7, 1}) {
-            assertThat(ItemKnn.top(liked, likes, seen, 10, budget)).as("budget %d bytes", budget).isEqualTo(whole);
+            assertThat(log.top(budget)).as("budget %d bytes", budget).isEqualTo(whole);
         }
         assertThat(whole.values().stream().mapToInt(List::size).sum()).isGreaterThan(3_000);
     }
 
     /** What each user rated and liked, and each item's likers. */
     private record Log(Map<Integer, Set<Integer>> liked, Map<Integer, Set<Integer>> seen, Map<Integer, Integer> likes) {
+
+        /** Every user's top 10, counting at most {@code budgetBytes} of co-occurrences per block. */
+        Map<Integer, List<Integer>> top(long budgetBytes) {
+            return ItemKnn.top(liked, likes, seen, 10, budgetBytes);
+        }
 
         /** Up to {@code maxRated} ratings per user, skewed toward the low ids of {@code items} (popular ones). */
         static Log random(long seed, int users, int maxRated, int firstItem, int items, double likeShare) {
