@@ -24,6 +24,15 @@ class FlinkConfigurationTest {
     }
 
     @Test
+    void snapshotsAreCompressedUnlessTheOptionsSayOtherwise() {
+        assertThat(PersonalizationJob.flinkConfiguration(new Configuration()).get(ExecutionOptions.SNAPSHOT_COMPRESSION))
+                .isTrue();
+        Configuration asked = CommandLineOptions.parse(
+                new String[] {"--execution.checkpointing.snapshot-compression", "false"});
+        assertThat(PersonalizationJob.flinkConfiguration(asked).get(ExecutionOptions.SNAPSHOT_COMPRESSION)).isFalse();
+    }
+
+    @Test
     void theCommandLineNamesTheBufferTimeoutAsFlinkDoes() {
         Configuration given = CommandLineOptions.parse(new String[] {"--execution.buffer-timeout.interval", "20ms"});
         assertThat(PersonalizationJob.flinkConfiguration(given).get(ExecutionOptions.BUFFER_TIMEOUT))

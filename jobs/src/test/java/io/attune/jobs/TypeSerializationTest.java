@@ -36,7 +36,7 @@ class TypeSerializationTest {
         io.attune.jobs.events.ErasureRequest.class, io.attune.jobs.events.ErasureReceipt.class,
         io.attune.jobs.inspect.KeyedStateEntry.class, io.attune.jobs.inspect.StateTally.class,
         io.attune.jobs.inspect.CatalogTally.class, io.attune.jobs.state.ItemPublication.class,
-        io.attune.jobs.stream.EmbeddedCatalogEntry.class,
+        io.attune.jobs.stream.EmbeddedCatalogEntry.class, io.attune.jobs.state.ItemSignalPack.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

@@ -9,6 +9,7 @@ import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.StateTtlConfig;
@@ -66,7 +67,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     private transient ValueState<RecentLikes> recentStrongLikes;
     /** Ids of the catalog items the guard marked sensitive, every subtask holding all. */
     private transient ReplicatedState.ById<String> sensitiveItems;
-    private transient ReplicatedState<String> sensitiveItemsCheckpoint;
+    private transient ReplicatedState<String, String> sensitiveItemsCheckpoint;
 
     /**
      * @param window previous positive engagements each new one is paired with
@@ -109,7 +110,8 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     public void initializeState(FunctionInitializationContext context) throws Exception {
         sensitiveItems = new ReplicatedState.ById<>(id -> id);
         sensitiveItemsCheckpoint = new ReplicatedState<>(context.getOperatorStateStore(), SENSITIVE_ITEM_SLICES,
-                String.class, SENSITIVE_ITEMS, (id, sensitive) -> id, context.isRestored(), sensitiveItems);
+                String.class, ReplicatedState.Format.entries(), context.isRestored(), sensitiveItems,
+                List.of(ReplicatedState.Earlier.broadcast(SENSITIVE_ITEMS, (id, sensitive) -> id)));
     }
 
     @Override

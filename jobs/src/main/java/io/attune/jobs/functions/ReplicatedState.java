@@ -28,13 +28,15 @@ import org.apache.flink.api.common.state.OperatorStateStore;
  *
  * <p>The entries live in a {@link Store} between checkpoints, in whatever form the operator reads them ({@link ById},
  * a map, or the profile operator's {@link ItemSignalTables}). The profile operator's catalog and item signals and the
- * co-engagement operator's sensitive items are kept so. State written before this layout, as broadcast state
- * under {@code legacy}, is read into the store once when the operator is restored from it and then cleared, so the
- * next checkpoint writes the slices only.
+ * co-engagement operator's sensitive items are kept so. A slice is written as its entries, or packed into denser
+ * elements by a {@link Format} (the item signals, {@code ItemSignalPack}). State an earlier version wrote instead
+ * ({@link Earlier}: broadcast state, or slices in another format) is read into the store once when the operator is
+ * restored from it and then cleared, so the next checkpoint writes today's slices only.
  *
- * @param <V> the entries as checkpointed
+ * @param <V> the entries
+ * @param <E> the elements a checkpoint holds them in ({@link Format})
  */
-public final class ReplicatedState<V> {
+public final class ReplicatedState<V, E> {
 
     /** Where the entries live between checkpoints. */
     public interface Store<V> {
@@ -83,33 +85,83 @@ public final class ReplicatedState<V> {
         }
     }
 
-    private final Store<V> store;
-    private final ListState<V> slices;
-
     /**
-     * Registers the slices' union list state named {@code name} and, when restored, reads it and any legacy broadcast
-     * state (whose values are the entries) into {@code store}.
+     * How a slice's entries are written as list elements: each as itself ({@link #entries()}), or several packed into
+     * one denser element.
+     *
+     * @param <V> the entries
+     * @param <E> the elements written
      */
-    public ReplicatedState(OperatorStateStore operatorState, String name, Class<V> type,
-            MapStateDescriptor<String, V> legacy, boolean restored, Store<V> store) throws Exception {
-        this(operatorState, name, type, legacy, (id, value) -> value, restored, store);
+    public interface Format<V, E> {
+
+        List<E> pack(List<V> slice);
+
+        void unpack(E element, Consumer<V> into);
+
+        /** Every entry an element of its own. */
+        static <V> Format<V, V> entries() {
+            return new Format<>() {
+                @Override
+                public List<V> pack(List<V> slice) {
+                    return slice;
+                }
+
+                @Override
+                public void unpack(V element, Consumer<V> into) {
+                    into.accept(element);
+                }
+            };
+        }
     }
 
-    /** As the other constructor, for legacy broadcast state whose entries {@code fromLegacy} turns into {@code V}s. */
-    public <L> ReplicatedState(OperatorStateStore operatorState, String name, Class<V> type,
-            MapStateDescriptor<String, L> legacy, BiFunction<String, L, V> fromLegacy, boolean restored,
-            Store<V> store) throws Exception {
+    /** State an earlier version wrote instead of today's slices: read into the store once, on a restore, then cleared. */
+    public interface Earlier<V> {
+
+        void moveInto(OperatorStateStore operatorState, Consumer<V> into) throws Exception;
+
+        /** Broadcast state (0.6 and earlier), whose entries {@code toEntry} turns into {@code V}s. */
+        static <L, V> Earlier<V> broadcast(MapStateDescriptor<String, L> state, BiFunction<String, L, V> toEntry) {
+            return (operatorState, into) -> {
+                BroadcastState<String, L> previous = operatorState.getBroadcastState(state);
+                for (Map.Entry<String, L> entry : previous.immutableEntries()) {
+                    into.accept(toEntry.apply(entry.getKey(), entry.getValue()));
+                }
+                previous.clear();
+            };
+        }
+
+        /** Slices of union list state named {@code name} that held every entry as an element of its own. */
+        static <V> Earlier<V> slices(String name, Class<V> type) {
+            return (operatorState, into) -> {
+                ListState<V> previous = operatorState.getUnionListState(new ListStateDescriptor<>(name, type));
+                for (V entry : previous.get()) {
+                    into.accept(entry);
+                }
+                previous.clear();
+            };
+        }
+    }
+
+    private final Store<V> store;
+    private final Format<V, E> format;
+    private final ListState<E> slices;
+
+    /**
+     * Registers the slices' union list state named {@code name} and, when restored, reads it and whatever the
+     * {@code earlier} versions wrote instead into {@code store}.
+     */
+    public ReplicatedState(OperatorStateStore operatorState, String name, Class<E> elementType, Format<V, E> format,
+            boolean restored, Store<V> store, List<Earlier<V>> earlier) throws Exception {
         this.store = store;
-        this.slices = operatorState.getUnionListState(new ListStateDescriptor<>(name, type));
+        this.format = format;
+        this.slices = operatorState.getUnionListState(new ListStateDescriptor<>(name, elementType));
         if (restored) {
-            for (V entry : slices.get()) {
-                store.put(entry);
+            for (E element : slices.get()) {
+                format.unpack(element, store::put);
             }
-            BroadcastState<String, L> previous = operatorState.getBroadcastState(legacy);
-            for (Map.Entry<String, L> entry : previous.immutableEntries()) {
-                store.put(fromLegacy.apply(entry.getKey(), entry.getValue()));
+            for (Earlier<V> previous : earlier) {
+                previous.moveInto(operatorState, store::put);
             }
-            previous.clear();
         }
     }
 
@@ -117,7 +169,7 @@ public final class ReplicatedState<V> {
     public void snapshot(int index, int parallelism) throws Exception {
         List<V> slice = new ArrayList<>();
         store.collect(id -> sliceOf(id, parallelism) == index, slice::add);
-        slices.update(slice);
+        slices.update(format.pack(slice));
     }
 
     static int sliceOf(String id, int parallelism) {

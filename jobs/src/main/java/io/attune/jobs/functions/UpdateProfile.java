@@ -4,6 +4,7 @@ import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
 import io.attune.jobs.state.ItemIdHash;
+import io.attune.jobs.state.ItemSignalPack;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ActivitySignal;
@@ -86,8 +87,17 @@ public class UpdateProfile
     /** The catalog's slices in a checkpoint (union list state, one slice per subtask). */
     public static final String CATALOG_SLICES = "catalog-slices";
 
-    /** The item signals' slices in a checkpoint (union list state, one slice per subtask). */
-    public static final String ITEM_SIGNAL_SLICES = "item-signal-slices";
+    /**
+     * The item signals' slices in a checkpoint (union list state, one slice per subtask), packed
+     * ({@link ItemSignalPack}).
+     */
+    public static final String ITEM_SIGNAL_SLICES = "item-signal-packs";
+
+    /**
+     * The item signals' slices as 0.7 builds before packing wrote them, each item's {@link ItemSignals} an element:
+     * read once, then empty.
+     */
+    public static final String UNPACKED_ITEM_SIGNAL_SLICES = "item-signal-slices";
 
     private final ProfileSettings settings;
 
@@ -95,8 +105,8 @@ public class UpdateProfile
     private transient ReplicatedState.ById<CatalogItem> catalogItems;
     /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), as ranking reads it. */
     private transient ItemSignalTables itemSignals;
-    private transient ReplicatedState<CatalogItem> catalogCheckpoint;
-    private transient ReplicatedState<ItemSignals> itemSignalsCheckpoint;
+    private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
+    private transient ReplicatedState<ItemSignals, ItemSignalPack> itemSignalsCheckpoint;
     private transient InterestDecay decay;
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
@@ -121,10 +131,13 @@ public class UpdateProfile
         OperatorStateStore store = context.getOperatorStateStore();
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId);
         itemSignals = new ItemSignalTables();
-        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, CATALOG,
-                context.isRestored(), catalogItems);
-        itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignals.class, ITEM_SIGNALS,
-                context.isRestored(), itemSignals);
+        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class,
+                ReplicatedState.Format.entries(), context.isRestored(), catalogItems,
+                List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
+        itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignalPack.class,
+                new ItemSignalTables.Packed(), context.isRestored(), itemSignals,
+                List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
+                        ReplicatedState.Earlier.slices(UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class)));
     }
 
     @Override

@@ -26,6 +26,7 @@ import org.apache.flink.runtime.state.OperatorStateHandle;
 import org.apache.flink.streaming.api.operators.AbstractUdfStreamOperator;
 import org.apache.flink.streaming.util.AbstractStreamOperatorTestHarness;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeutils.TypeSerializer;
@@ -529,9 +530,20 @@ class UpdateProfileTest {
         int signalsWritten = 0;
         for (OperatorSubtaskState snapshot : snapshots) {
             int catalogSlice = written(snapshot, UpdateProfile.CATALOG_SLICES);
-            int signalSlice = written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES);
             assertThat(catalogSlice).as("each subtask writes a slice, not the whole catalog").isBetween(1, 59);
             catalogWritten += catalogSlice;
+            assertThat(written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES)).as("its item signals in one pack")
+                    .isEqualTo(1);
+            // What one subtask wrote, restored alone: its slice of the item signals and no more.
+            var alone = unopened(settings(), 1, 0);
+            alone.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, 128, 1, 1, 0));
+            alone.open();
+            int signalSlice = 0;
+            for (int n = 0; n < 60; n++) {
+                signalSlice += function(alone).signalsOf("item-" + n) == null ? 0 : 1;
+            }
+            alone.close();
+            assertThat(signalSlice).as("each subtask writes a slice, not every item's signals").isBetween(1, 59);
             signalsWritten += signalSlice;
         }
         assertThat(catalogWritten).as("every catalog item written once").isEqualTo(60);
@@ -582,6 +594,37 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).filteredOn(refresh -> refresh.surface().equals("FEED"))
                 .singleElement().satisfies(refresh -> assertThat(refresh.items())
                         .extracting(RecommendedItem::itemId).contains("ig-old"));
+    }
+
+    @Test
+    void itemSignalsSlicedButNotPackedAsEarly07BuildsWroteThemAreReadOnceAndThenLeftEmpty() throws Exception {
+        // As a build of 0.7 before packing wrote them: each item's signals an element of the union list state.
+        ListStateDescriptor<ItemSignals> unpacked =
+                new ListStateDescriptor<>(UpdateProfile.UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class);
+        harness.getOperator().getOperatorStateBackend().getUnionListState(unpacked).update(List.of(
+                new ItemSignals("ig-run", 7f, new NeighborTable(new String[] {"ig-jazz"}, new float[] {3f},
+                        new float[0])),
+                new ItemSignals("ig-jazz", 2f, NeighborTable.empty(),
+                        new NeighborTable(new String[] {"ig-run"}, new float[] {1.5f}, new float[0]))));
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+
+        harness = unopened(settings(), 1, 0);
+        harness.initializeState(snapshot);
+        harness.open();
+
+        assertThat(function(harness).signalsOf("ig-run").popularity()).isEqualTo(7f);
+        assertThat(function(harness).signalsOf("ig-run").neighbors().neighbors()).containsExactly("ig-jazz");
+        assertThat(function(harness).signalsOf("ig-jazz").affinityOrEmpty().weights()).containsExactly(1.5f);
+        assertThat(harness.getOperator().getOperatorStateBackend().getUnionListState(unpacked).get())
+                .as("not written again").isEmpty();
+        var next = harness.snapshot(2L, 2L);
+        assertThat(written(next, UpdateProfile.ITEM_SIGNAL_SLICES)).as("packed instead").isEqualTo(1);
+        harness.close();
+        harness = unopened(settings(), 1, 0);
+        harness.initializeState(next);
+        harness.open();
+        assertThat(function(harness).signalsOf("ig-jazz").affinityOrEmpty().neighbors()).containsExactly("ig-run");
     }
 
     /** How many elements a snapshot's union or split list state holds under {@code name} (0 if none). */
