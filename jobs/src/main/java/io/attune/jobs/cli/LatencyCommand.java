@@ -56,6 +56,7 @@ final class LatencyCommand {
                          --savepoint DIR   stop the job with a savepoint there at the end (bin/attune inspect
                                            --savepoint reads it: what the state holds, and its bytes per operator)
                          and any job option, e.g. --sink.delivery-guarantee at-least-once --checkpoint.interval 1s
+                       The report ends with the run's checkpoints: how many, how long, how many bytes each wrote.
             """;
 
     private static final String GROUP = "attune-latency";
@@ -139,6 +140,7 @@ final class LatencyCommand {
             LocalKafkaBroker broker = LocalCommand.quietly(LocalKafkaBroker::start);
             Path work = Files.createTempDirectory(Path.of("/tmp"), "attune-latency");
             JobClient job = null;
+            int restPort;
             try {
                 options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
                 options.set(PersonalizationOptions.GROUP_ID, GROUP);
@@ -169,6 +171,7 @@ final class LatencyCommand {
 
                     Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
                     LocalCommand.keepStateOnDisk(flinkConf, work);
+                    restPort = CheckpointStatistics.listenOnAFreePort(flinkConf);
                     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConf);
                     PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                             KafkaEndpoints.sinks(options));
@@ -185,6 +188,8 @@ final class LatencyCommand {
                 }
                 waitUntil(() -> tookNanos.size() >= sent.size(), TimeUnit.SECONDS.toNanos(60));
                 report();
+                System.out.println();
+                System.out.println(CheckpointStatistics.fetch(restPort, job.getJobID()));
                 if (savepoint != null) {
                     String written = job.stopWithSavepoint(false, savepoint, SavepointFormatType.CANONICAL)
                             .get(5, TimeUnit.MINUTES);

@@ -26,7 +26,7 @@ class LatencyCommandTest {
         Path savepoints = work.resolve("savepoints");
         CapturedRun run = CapturedRun.of(() -> LatencyCommand.run(new String[] {"--people", "5", "--items", "40",
             "--rate", "10", "--seconds", "6", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once",
-            "--timeline", "--parallelism", "1", "--savepoint", savepoints.toString()}));
+            "--checkpoint.interval", "2s", "--timeline", "--parallelism", "1", "--savepoint", savepoints.toString()}));
         String output = run.output();
 
         assertThat(run.status()).isZero();
@@ -40,6 +40,14 @@ class LatencyCommandTest {
                 .containsPattern("\\| 0 \\| (\\d+) \\| \\1 \\| ");
         assertThat(output).containsPattern("\\| likes \\| [1-9]\\d* \\|")
                 .containsPattern("\\| assistant messages \\| [1-9]\\d* \\|");
+
+        // Checkpoints every 2 s over the run: the report says what they cost, as Flink's REST API counted them.
+        Matcher checkpoints = Pattern.compile("Checkpoints: (\\d+) completed, \\d+ failed( \\(.+\\))?; "
+                + "end to end p50 [\\d,]+ ms").matcher(output);
+        assertThat(checkpoints.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(checkpoints.group(1))).isPositive();
+        assertThat(output).containsPattern("written per checkpoint: mean [\\d.]+ [KM]B, max [\\d.]+ [KM]B; "
+                + "whole state at the latest: [\\d.]+ [KM]B");
 
         Matcher written = Pattern.compile("Savepoint: (\\S+)").matcher(output);
         assertThat(written.find()).as(output).isTrue();

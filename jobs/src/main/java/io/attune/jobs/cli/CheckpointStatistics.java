@@ -1,0 +1,98 @@
+package io.attune.jobs.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Locale;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.RestOptions;
+
+/**
+ * What a local run's checkpoints cost, as Flink's REST API reports them ({@code /jobs/:id/checkpoints}): how many
+ * completed and failed, how long they took end to end, how many bytes each wrote (RocksDB's incremental share of keyed
+ * state, and operator state in full) and how large the whole state was. A deployment sizes its checkpoint storage and
+ * interval from these; {@code bin/attune latency} prints them after its latencies.
+ */
+final class CheckpointStatistics {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private CheckpointStatistics() {}
+
+    /**
+     * Has the local cluster's REST endpoint listen on a free port, so that the statistics can be asked for; returns
+     * the port.
+     */
+    static int listenOnAFreePort(Configuration flinkConf) throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        flinkConf.set(RestOptions.ADDRESS, "localhost");
+        flinkConf.set(RestOptions.BIND_PORT, Integer.toString(port));
+        flinkConf.set(RestOptions.PORT, port);
+        return port;
+    }
+
+    /** Asks the local cluster listening on {@code port} for the job's checkpoints, as a few readable lines. */
+    static String fetch(int port, JobID job) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs/" + job + "/checkpoints"))
+                            .timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                return "Checkpoints: statistics unavailable (REST status " + response.statusCode() + ")";
+            }
+            return describe(JSON.readTree(response.body()));
+        } catch (IOException e) {
+            return "Checkpoints: statistics unavailable (" + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "Checkpoints: statistics unavailable (interrupted)";
+        }
+    }
+
+    /** The lines for a {@code /jobs/:id/checkpoints} response. */
+    static String describe(JsonNode checkpoints) {
+        JsonNode counts = checkpoints.path("counts");
+        int completed = counts.path("completed").asInt();
+        int failed = counts.path("failed").asInt();
+        String line = String.format(Locale.ROOT, "Checkpoints: %,d completed, %,d failed", completed, failed);
+        String failure = checkpoints.path("latest").path("failed").path("failure_message").asText("");
+        if (failed > 0 && !failure.isBlank()) {
+            line += " (the latest: " + failure.strip().lines().findFirst().orElse("") + ")";
+        } else if (failed > 0) {
+            // No failed checkpoint in the history: each failed before it began, which is how Flink counts a
+            // checkpoint it could not trigger (while tasks are still starting, say).
+            line += " (none began)";
+        }
+        if (completed == 0) {
+            return line;
+        }
+        JsonNode summary = checkpoints.path("summary");
+        JsonNode duration = summary.path("end_to_end_duration");
+        JsonNode written = summary.path("checkpointed_size");
+        JsonNode latest = checkpoints.path("latest").path("completed");
+        return line + String.format(Locale.ROOT,
+                "; end to end p50 %,d ms, p99 %,d ms, max %,d ms%n"
+                        + "  written per checkpoint: mean %s, max %s; whole state at the latest: %s",
+                duration.path("p50").asLong(), duration.path("p99").asLong(), duration.path("max").asLong(),
+                bytes(written.path("avg").asDouble()), bytes(written.path("max").asDouble()),
+                bytes(latest.path("state_size").asDouble()));
+    }
+
+    private static String bytes(double bytes) {
+        if (bytes >= 1e6) {
+            return String.format(Locale.ROOT, "%.2f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f KB", bytes / 1e3);
+    }
+}
