@@ -3,6 +3,7 @@ package io.attune.jobs.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,6 +24,8 @@ import org.apache.flink.configuration.RestOptions;
 final class CheckpointStatistics {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The local cluster's REST endpoint listens on this machine only. */
+    private static final String LOOPBACK = InetAddress.getLoopbackAddress().getHostAddress();
 
     private CheckpointStatistics() {}
 
@@ -32,10 +35,11 @@ final class CheckpointStatistics {
      */
     static int listenOnAFreePort(Configuration flinkConf) throws IOException {
         int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        flinkConf.set(RestOptions.ADDRESS, "localhost");
+        flinkConf.set(RestOptions.ADDRESS, LOOPBACK);
+        flinkConf.set(RestOptions.BIND_ADDRESS, LOOPBACK);
         flinkConf.set(RestOptions.BIND_PORT, Integer.toString(port));
         flinkConf.set(RestOptions.PORT, port);
         return port;
@@ -45,7 +49,7 @@ final class CheckpointStatistics {
     static String fetch(int port, JobID job) {
         try {
             HttpResponse<String> response = HttpClient.newHttpClient().send(
-                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/jobs/" + job + "/checkpoints"))
+                    HttpRequest.newBuilder(URI.create("http://" + LOOPBACK + ":" + port + "/jobs/" + job + "/checkpoints"))
                             .timeout(Duration.ofSeconds(10)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
