@@ -100,17 +100,21 @@ public final class ReplicatedState<V, E> {
 
         /** Every entry an element of its own. */
         static <V> Format<V, V> entries() {
-            return new Format<>() {
-                @Override
-                public List<V> pack(List<V> slice) {
-                    return slice;
-                }
+            return new AsEntries<>();
+        }
+    }
 
-                @Override
-                public void unpack(V element, Consumer<V> into) {
-                    into.accept(element);
-                }
-            };
+    /** The format of {@link Format#entries()}. */
+    private static final class AsEntries<V> implements Format<V, V> {
+
+        @Override
+        public List<V> pack(List<V> slice) {
+            return slice;
+        }
+
+        @Override
+        public void unpack(V element, Consumer<V> into) {
+            into.accept(element);
         }
     }
 
