@@ -4,6 +4,7 @@ import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.state.ItemSignalPack;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.ItemTables;
+import io.attune.models.ranking.SharedItemTables;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,14 +15,26 @@ import java.util.function.Predicate;
  * The item signals a profile subtask holds, kept only as the {@link ItemTables} a refresh gathers from: an arriving
  * {@link ItemSignals} is numbered into them and dropped, and a checkpoint gets its signals back from them. Keeping the
  * signals as they arrived beside their tables took 4,253 bytes of heap per engaged item; the tables alone took 2,818,
- * and take 2,184 with 16-bit weights ({@code ItemSignalsFootprintCheck}: 64 neighbours and 256 affinities each). Not
- * thread-safe: one per operator instance.
+ * and take 2,184 with 16-bit weights ({@code ItemSignalsFootprintCheck}: 64 neighbours and 256 affinities each), once
+ * per TaskManager where several profile subtasks share them ({@link SharedItemTables}). Not thread-safe: one per
+ * operator instance.
  */
 final class ItemSignalTables implements ReplicatedState.Store<ItemSignals> {
 
-    private final ItemTables tables = new ItemTables();
+    private final ItemTables tables;
     /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
     private final Map<Integer, Integer> numberByHash = new HashMap<>();
+
+    /** Tables numbered and stored with the other subtasks holding {@code shared} ({@link SharedItemTablesLease}). */
+    ItemSignalTables(SharedItemTables shared) {
+        this.tables = new ItemTables(shared);
+    }
+
+    /** Gives the tables' storage back: they are empty after. */
+    void release() {
+        tables.release();
+        numberByHash.clear();
+    }
 
     @Override
     public void put(ItemSignals signals) {

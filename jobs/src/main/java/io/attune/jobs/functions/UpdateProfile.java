@@ -105,6 +105,8 @@ public class UpdateProfile
     private transient ReplicatedState.ById<CatalogItem> catalogItems;
     /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), as ranking reads it. */
     private transient ItemSignalTables itemSignals;
+    /** The job whose profile subtasks in this JVM share the item tables' storage ({@link SharedItemTablesLease}). */
+    private transient String sharedTablesKey;
     private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
     private transient ReplicatedState<ItemSignals, ItemSignalPack> itemSignalsCheckpoint;
     private transient InterestDecay decay;
@@ -130,7 +132,8 @@ public class UpdateProfile
     public void initializeState(FunctionInitializationContext context) throws Exception {
         OperatorStateStore store = context.getOperatorStateStore();
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId);
-        itemSignals = new ItemSignalTables();
+        sharedTablesKey = getRuntimeContext().getJobInfo().getJobId().toHexString();
+        itemSignals = new ItemSignalTables(SharedItemTablesLease.acquire(sharedTablesKey));
         catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class,
                 ReplicatedState.Format.entries(), context.isRestored(), catalogItems,
                 List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
@@ -157,6 +160,16 @@ public class UpdateProfile
         profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
+    }
+
+    @Override
+    public void close() throws Exception {
+        if (itemSignals != null) {
+            itemSignals.release();
+            itemSignals = null;
+            SharedItemTablesLease.release(sharedTablesKey);
+        }
+        super.close();
     }
 
     @Override

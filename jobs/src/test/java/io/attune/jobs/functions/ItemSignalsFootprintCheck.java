@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attune.jobs.testing.Heap;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.NeighborTable;
+import io.attune.models.ranking.SharedItemTables;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
@@ -34,24 +37,44 @@ class ItemSignalsFootprintCheck {
         TypeSerializer<ItemSignals> serializer =
                 TypeInformation.of(ItemSignals.class).createSerializer(new SerializerConfigImpl());
         Random random = new Random(11);
-        long empty = Heap.used();
-        Map<String, ItemSignals> held = new HashMap<>();
+        // The publications as the broadcast stream carries them: each subtask deserializes its own copy.
+        List<byte[]> published = new ArrayList<>();
         DataOutputSerializer out = new DataOutputSerializer(16_384);
         for (int i = 0; i < ITEMS; i++) {
             out.clear();
             serializer.serialize(new ItemSignals(id(i), 10f, table(random, 64), table(random, 256)), out);
-            ItemSignals arrived = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+            published.add(out.getCopyOfBuffer());
+        }
+        long empty = Heap.used();
+        Map<String, ItemSignals> held = new HashMap<>();
+        for (byte[] bytes : published) {
+            ItemSignals arrived = serializer.deserialize(new DataInputDeserializer(bytes));
             held.put(arrived.itemId(), arrived);
         }
         long asArrived = Heap.used() - empty;
-        ItemSignalTables kept = new ItemSignalTables();
+        SharedItemTables shared = new SharedItemTables();
+        ItemSignalTables kept = new ItemSignalTables(shared);
         held.values().forEach(kept::put);
         held.clear();
         long asKept = Heap.used() - empty;
+        // Three more profile subtasks of the same TaskManager, given the same publications.
+        List<ItemSignalTables> others = new ArrayList<>();
+        for (int subtask = 1; subtask < 4; subtask++) {
+            ItemSignalTables other = new ItemSignalTables(shared);
+            for (byte[] bytes : published) {
+                other.put(serializer.deserialize(new DataInputDeserializer(bytes)));
+            }
+            others.add(other);
+        }
+        long fourKept = Heap.used() - empty;
         System.out.printf("%,d items, 64 neighbours + 256 affinities each: %,d bytes per item as deserialized, "
-                + "%,d bytes per item as a profile subtask keeps them (%d items numbered)%n", ITEMS,
-                asArrived / ITEMS, asKept / ITEMS, kept.tables().size());
+                + "%,d bytes per item as a profile subtask keeps them (%d items numbered); four subtasks sharing "
+                + "their storage: %,d bytes per item in all%n", ITEMS, asArrived / ITEMS, asKept / ITEMS,
+                kept.tables().size(), fourKept / ITEMS);
         assertThat(kept.tables().size()).isEqualTo(ITEMS);
+        assertThat(others).allSatisfy(other -> assertThat(other.tables().size()).isEqualTo(ITEMS));
+        // Still reachable here, so that no collection above took them for garbage.
+        assertThat(published).hasSize(ITEMS);
     }
 
     private static NeighborTable table(Random random, int size) {

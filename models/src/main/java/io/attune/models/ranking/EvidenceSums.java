@@ -45,13 +45,12 @@ public final class EvidenceSums {
 
     /** Adds the co-engaged neighbours of the liked item numbered {@code liked}, weighted. */
     public void addNeighbors(int liked, float weight) {
-        add(liked, tables.neighborItems(liked), tables.neighborCodes(liked), tables.neighborUnit(liked), weight,
-                coEngagement);
+        add(liked, tables.neighbors(liked), weight, coEngagement);
     }
 
     /** Adds the affinities (what the same people liked) of the liked item numbered {@code liked}, unweighted. */
     public void addAffinity(int liked) {
-        add(liked, tables.affinityItems(liked), tables.affinityCodes(liked), tables.affinityUnit(liked), 1f, affinity);
+        add(liked, tables.affinities(liked), 1f, affinity);
     }
 
     /** Co-engagement per item so far; valid until the next {@link #clear()}. */
@@ -64,7 +63,10 @@ public final class EvidenceSums {
         return affinity;
     }
 
-    private void add(int liked, int[] items, char[] codes, float unit, float weight, Sums into) {
+    private void add(int liked, PublishedTable table, float weight, Sums into) {
+        int[] items = table.items;
+        char[] codes = table.codes;
+        float unit = table.unit;
         into.fit(tables.size());
         float[] popularity = tables.popularities();
         float likedPopularity = Math.max(1f, popularity[liked]);

@@ -7,7 +7,12 @@ import java.util.Arrays;
  * refresh gathers per item (popularity, sums) is then a plain array read at the item's number, not a hash lookup
  * that reads the id's characters: a refresh gathers thousands of entries naming random items, and each string read
  * was a likely cache miss. Numbers are never reused, so a number stays valid as long as this object lives; they are
- * not stable across objects (rebuilt after a restore), so nothing keyed by them may be persisted. Not thread-safe.
+ * not stable across objects (rebuilt after a restore), so nothing keyed by them may be persisted.
+ *
+ * <p>Thread-safe, for the profile subtasks of a JVM that share one numbering ({@link SharedItemTables}): numbering
+ * and finding take a lock (a put numbers a few hundred ids, a refresh finds a few hundred), while {@link #id} and
+ * {@link #size}, which gathering reads for every entry, do not. A number reaches another thread only through
+ * something published after it was assigned (a shared table, or {@link #find}), so its id is there to read.
  */
 public final class ItemNumbers {
 
@@ -17,9 +22,9 @@ public final class ItemNumbers {
     private String[] keys;
     /** Slot to the number of its id. */
     private int[] numberOfSlot;
-    /** Number to id. */
-    private String[] ids = new String[MIN_CAPACITY];
-    private int size;
+    /** Number to id; replaced, never shrunk, when full. */
+    private volatile String[] ids = new String[MIN_CAPACITY];
+    private volatile int size;
 
     public ItemNumbers() {
         keys = new String[MIN_CAPACITY * 2];
@@ -27,16 +32,19 @@ public final class ItemNumbers {
     }
 
     /** The id's number, assigned (the next one) if the id had none. */
-    public int number(String id) {
+    public synchronized int number(String id) {
         int slot = slot(id);
         if (keys[slot] != null) {
             return numberOfSlot[slot];
         }
-        if (size == ids.length) {
-            ids = Arrays.copyOf(ids, size * 2);
+        String[] current = ids;
+        int number = size;
+        if (number == current.length) {
+            current = Arrays.copyOf(current, number * 2);
         }
-        int number = size++;
-        ids[number] = id;
+        current[number] = id;
+        ids = current;
+        size = number + 1;
         keys[slot] = id;
         numberOfSlot[slot] = number;
         if (size * 2 > keys.length) {
@@ -46,7 +54,7 @@ public final class ItemNumbers {
     }
 
     /** The id's number, or -1 when it has none. */
-    public int find(String id) {
+    public synchronized int find(String id) {
         int slot = slot(id);
         return keys[slot] == null ? -1 : numberOfSlot[slot];
     }

@@ -15,25 +15,36 @@ import java.util.BitSet;
  * for 2 bytes an entry instead of 4 (about 640 bytes per item at 64 neighbours and 256 affinities). The
  * {@link NeighborTable}s they came from need not be kept: {@link #neighborTable} and {@link #affinityTable} give them
  * back, ids and all, for a checkpoint; put back, such a table codes to the same weights. Numbers are never reused: an item
- * that stops being named keeps its number, its id and its popularity (about 30 bytes) while this object lives.
- * Not thread-safe: one per operator instance.
+ * that stops being named keeps its number and its id while the numbering lives, and its popularity while this object
+ * does (about 30 bytes).
+ *
+ * <p>The profile subtasks of one job in a JVM can share the numbering and the tables' storage
+ * ({@link SharedItemTables}): each then holds a reference per item to the one copy of a table that every subtask which
+ * was given the same publication holds. {@link #release} gives them back when the subtask is done. Not thread-safe
+ * itself: one per operator instance.
  */
 public final class ItemTables {
 
-    private static final int[] NO_NUMBERS = new int[0];
     private static final float[] NO_WEIGHTS = new float[0];
-    private static final char[] NO_CODES = new char[0];
 
-    private final ItemNumbers numbers = new ItemNumbers();
+    private final SharedItemTables shared;
+    private final ItemNumbers numbers;
     /** The numbers of the items whose own signals arrived (the others are only named in tables). */
     private final BitSet withSignals = new BitSet();
     private float[] popularity = new float[16];
-    private int[][] neighborItems = new int[16][];
-    private char[][] neighborCodes = new char[16][];
-    private float[] neighborUnit = new float[16];
-    private int[][] affinityItems = new int[16][];
-    private char[][] affinityCodes = new char[16][];
-    private float[] affinityUnit = new float[16];
+    private PublishedTable[] neighbors = new PublishedTable[16];
+    private PublishedTable[] affinities = new PublishedTable[16];
+
+    /** Tables of their own, shared with nobody. */
+    public ItemTables() {
+        this(new SharedItemTables());
+    }
+
+    /** Tables whose numbering and storage are shared with the other subtasks holding {@code shared}. */
+    public ItemTables(SharedItemTables shared) {
+        this.shared = shared;
+        this.numbers = shared.numbers();
+    }
 
     /**
      * Sets an item's popularity and tables, replacing what it had; returns its number.
@@ -43,20 +54,44 @@ public final class ItemTables {
      */
     public int put(String itemId, float itemPopularity, NeighborTable neighbors, NeighborTable affinity) {
         int item = numbers.number(itemId);
-        int[] neighborNumbers = numbered(neighbors);
-        int[] affinityNumbers = numbered(affinity);
+        float[] weights = guaranteedWeights(neighbors);
+        float unit = WeightCodes.unitOf(weights);
+        PublishedTable neighborTable = shared.holdNeighbors(item, numbered(neighbors),
+                WeightCodes.encode(weights, unit), unit);
+        weights = guaranteedWeights(affinity);
+        unit = WeightCodes.unitOf(weights);
+        PublishedTable affinityTable = shared.holdAffinity(item, numbered(affinity),
+                WeightCodes.encode(weights, unit), unit);
+        // After the tables are held: every number they name is below the size read here.
         ensureCapacity();
         popularity[item] = itemPopularity;
-        neighborItems[item] = neighborNumbers;
-        float[] weights = guaranteedWeights(neighbors);
-        neighborUnit[item] = WeightCodes.unitOf(weights);
-        neighborCodes[item] = WeightCodes.encode(weights, neighborUnit[item]);
-        affinityItems[item] = affinityNumbers;
-        weights = guaranteedWeights(affinity);
-        affinityUnit[item] = WeightCodes.unitOf(weights);
-        affinityCodes[item] = WeightCodes.encode(weights, affinityUnit[item]);
+        PublishedTable previous = this.neighbors[item];
+        this.neighbors[item] = neighborTable;
+        if (previous != null) {
+            shared.releaseNeighbors(item, previous);
+        }
+        previous = affinities[item];
+        affinities[item] = affinityTable;
+        if (previous != null) {
+            shared.releaseAffinity(item, previous);
+        }
         withSignals.set(item);
         return item;
+    }
+
+    /** Gives back every table this object holds to the storage it shares; it holds none after. */
+    public void release() {
+        for (int item = 0; item < neighbors.length; item++) {
+            if (neighbors[item] != null) {
+                shared.releaseNeighbors(item, neighbors[item]);
+                neighbors[item] = null;
+            }
+            if (affinities[item] != null) {
+                shared.releaseAffinity(item, affinities[item]);
+                affinities[item] = null;
+            }
+        }
+        withSignals.clear();
     }
 
     /** Whether the item's own signals have arrived; an item only named in other items' tables has none. */
@@ -66,20 +101,20 @@ public final class ItemTables {
 
     /** The item's co-engaged neighbours as they were put, by id with their guaranteed weights. */
     public NeighborTable neighborTable(int item) {
-        return table(neighborItems(item), WeightCodes.decode(neighborCodes(item), neighborUnit[item]));
+        return table(neighbors(item));
     }
 
     /** What the same people liked, as it was put, by id with the guaranteed weights. */
     public NeighborTable affinityTable(int item) {
-        return table(affinityItems(item), WeightCodes.decode(affinityCodes(item), affinityUnit[item]));
+        return table(affinities(item));
     }
 
-    private NeighborTable table(int[] items, float[] weights) {
-        String[] ids = new String[items.length];
-        for (int i = 0; i < items.length; i++) {
-            ids[i] = numbers.id(items[i]);
+    private NeighborTable table(PublishedTable table) {
+        String[] ids = new String[table.items.length];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = numbers.id(table.items[i]);
         }
-        return new NeighborTable(ids, weights, NO_WEIGHTS);
+        return new NeighborTable(ids, WeightCodes.decode(table.codes, table.unit), NO_WEIGHTS);
     }
 
     /** The id's number, or -1 when no table names it and it has no signals. */
@@ -93,52 +128,37 @@ public final class ItemTables {
 
     /** An item's popularity; 0 for one whose signals have not arrived. */
     public float popularity(int item) {
-        return popularity[item];
+        return item < popularity.length ? popularity[item] : 0f;
     }
 
-    /** Every item's popularity, by number ({@link #size()} valid entries): read in bulk while gathering. */
+    /**
+     * Every item's popularity, by number, read in bulk while gathering: it covers every number this object's tables
+     * name (numbers other subtasks gave out since may lie beyond it).
+     */
     float[] popularities() {
         return popularity;
     }
 
-    int[] neighborItems(int item) {
-        int[] items = neighborItems[item];
-        return items == null ? NO_NUMBERS : items;
+    /** The item's co-engaged neighbours: each entry's item number, and its weight as a code times the unit. */
+    PublishedTable neighbors(int item) {
+        PublishedTable table = item < neighbors.length ? neighbors[item] : null;
+        return table == null ? PublishedTable.EMPTY : table;
     }
 
-    /** The item's neighbours' weights as codes: each weight is its code times {@link #neighborUnit}. */
-    char[] neighborCodes(int item) {
-        char[] codes = neighborCodes[item];
-        return codes == null ? NO_CODES : codes;
+    /** The item's affinities, as {@link #neighbors}. */
+    PublishedTable affinities(int item) {
+        PublishedTable table = item < affinities.length ? affinities[item] : null;
+        return table == null ? PublishedTable.EMPTY : table;
     }
 
-    float neighborUnit(int item) {
-        return neighborUnit[item];
-    }
-
-    int[] affinityItems(int item) {
-        int[] items = affinityItems[item];
-        return items == null ? NO_NUMBERS : items;
-    }
-
-    /** The item's affinities' weights as codes: each weight is its code times {@link #affinityUnit}. */
-    char[] affinityCodes(int item) {
-        char[] codes = affinityCodes[item];
-        return codes == null ? NO_CODES : codes;
-    }
-
-    float affinityUnit(int item) {
-        return affinityUnit[item];
-    }
-
-    /** How many items are numbered. */
+    /** How many items are numbered: every number is below it. */
     public int size() {
         return numbers.size();
     }
 
     private int[] numbered(NeighborTable table) {
         if (table == null || table.neighbors().length == 0) {
-            return NO_NUMBERS;
+            return new int[0];
         }
         String[] ids = table.neighbors();
         int[] out = new int[ids.length];
@@ -170,11 +190,7 @@ public final class ItemTables {
         }
         int capacity = Math.max(needed, popularity.length * 2);
         popularity = Arrays.copyOf(popularity, capacity);
-        neighborItems = Arrays.copyOf(neighborItems, capacity);
-        neighborCodes = Arrays.copyOf(neighborCodes, capacity);
-        neighborUnit = Arrays.copyOf(neighborUnit, capacity);
-        affinityItems = Arrays.copyOf(affinityItems, capacity);
-        affinityCodes = Arrays.copyOf(affinityCodes, capacity);
-        affinityUnit = Arrays.copyOf(affinityUnit, capacity);
+        neighbors = Arrays.copyOf(neighbors, capacity);
+        affinities = Arrays.copyOf(affinities, capacity);
     }
 }

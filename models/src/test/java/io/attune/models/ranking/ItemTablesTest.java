@@ -2,6 +2,16 @@ package io.attune.models.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class ItemTablesTest {
@@ -36,5 +46,137 @@ class ItemTablesTest {
 
         assertThat(tables.popularity(a)).isEqualTo(2f);
         assertThat(tables.neighborTable(a).neighbors()).containsExactly("c");
+    }
+
+    @Test
+    void subtasksSharingStorageHoldOneCopyOfTheSamePublication() {
+        SharedItemTables shared = new SharedItemTables();
+        ItemTables first = new ItemTables(shared);
+        ItemTables second = new ItemTables(shared);
+        NeighborTable published = new NeighborTable(new String[] {"b", "c"}, new float[] {5f, 2f}, new float[0]);
+
+        int a = first.put("a", 7f, published, null);
+        // The second subtask deserialized its own copy of the same publication.
+        assertThat(second.put("a", 7f, new NeighborTable(new String[] {"b", "c"}, new float[] {5f, 2f}, new float[0]),
+                null)).as("one numbering").isEqualTo(a);
+
+        assertThat(second.neighbors(a)).isSameAs(first.neighbors(a));
+        assertThat(shared.tablesOf(a)).isEqualTo(1);
+        assertThat(second.neighborTable(a).neighbors()).containsExactly("b", "c");
+    }
+
+    @Test
+    void eachSubtaskSeesTheTablesItWasGivenWhateverTheOthersReached() {
+        SharedItemTables shared = new SharedItemTables();
+        ItemTables ahead = new ItemTables(shared);
+        ItemTables behind = new ItemTables(shared);
+        NeighborTable first = new NeighborTable(new String[] {"b"}, new float[] {1f}, new float[0]);
+        NeighborTable then = new NeighborTable(new String[] {"b", "c"}, new float[] {3f, 1f}, new float[0]);
+
+        int a = ahead.put("a", 1f, first, null);
+        behind.put("a", 1f, first, null);
+        ahead.put("a", 2f, then, null);
+
+        assertThat(behind.neighborTable(a).neighbors()).as("still its own last put").containsExactly("b");
+        assertThat(behind.popularity(a)).isEqualTo(1f);
+        assertThat(ahead.neighborTable(a).neighbors()).containsExactly("b", "c");
+        assertThat(shared.tablesOf(a)).as("both versions held").isEqualTo(2);
+
+        behind.put("a", 2f, then, null);
+        assertThat(behind.neighbors(a)).isSameAs(ahead.neighbors(a));
+        assertThat(shared.tablesOf(a)).as("the first version is held by nobody: dropped").isEqualTo(1);
+
+        ahead.release();
+        behind.release();
+        assertThat(shared.tablesOf(a)).isZero();
+        assertThat(ahead.hasSignals(a)).isFalse();
+    }
+
+    @Test
+    void subtasksPuttingAndGatheringAtOnceEachSeeExactlyTheirOwnPuts() throws Exception {
+        // Four subtasks of one JVM: each puts the same publications in its own order of arrival and gathers as it
+        // goes; at the end each holds what a subtask of its own would, entry for entry.
+        SharedItemTables shared = new SharedItemTables();
+        int threads = 4;
+        List<List<Object[]>> puts = new ArrayList<>();
+        Random random = new Random(11);
+        List<Object[]> publications = new ArrayList<>();
+        for (int p = 0; p < 3_000; p++) {
+            publications.add(new Object[] {"item-" + random.nextInt(400), (float) random.nextInt(50),
+                randomTable(random, 16), randomTable(random, 48)});
+        }
+        for (int t = 0; t < threads; t++) {
+            puts.add(publications);
+        }
+        List<ItemTables> views = new ArrayList<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Future<ItemTables>> done = new ArrayList<>();
+            for (int t = 0; t < threads; t++) {
+                List<Object[]> mine = puts.get(t);
+                done.add(pool.submit(() -> {
+                    ItemTables tables = new ItemTables(shared);
+                    EvidenceSums sums = new EvidenceSums(0.5f, tables);
+                    for (Object[] put : mine) {
+                        int item = tables.put((String) put[0], (Float) put[1], (NeighborTable) put[2],
+                                (NeighborTable) put[3]);
+                        sums.clear();
+                        sums.addNeighbors(item, 1f);
+                        sums.addAffinity(item);
+                    }
+                    return tables;
+                }));
+            }
+            for (Future<ItemTables> view : done) {
+                views.add(view.get(2, TimeUnit.MINUTES));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        ItemTables alone = new ItemTables();
+        for (Object[] put : publications) {
+            alone.put((String) put[0], (Float) put[1], (NeighborTable) put[2], (NeighborTable) put[3]);
+        }
+        int items = 0;
+        int copies = 0;
+        for (int n = 0; n < 400; n++) {
+            int number = alone.find("item-" + n);
+            if (number >= 0 && alone.hasSignals(number)) {
+                String id = "item-" + n;
+                items++;
+                Set<Object> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
+                views.forEach(view -> distinct.add(view.neighbors(view.find(id))));
+                copies += distinct.size();
+            }
+        }
+        // Four subtasks at their own speeds: one that falls more than a few publications behind on an item makes its
+        // own copy, so not every item ends with exactly one; without sharing each would have four.
+        System.out.printf("four subtasks sharing: %d copies of %d items' neighbours%n", copies, items);
+        assertThat((double) copies / items).as("copies of an item's neighbours among the four").isLessThan(1.5);
+        for (ItemTables view : views) {
+            for (int n = 0; n < 400; n++) {
+                String id = "item-" + n;
+                int mine = view.find(id);
+                int theirs = alone.find(id);
+                if (theirs < 0 || !alone.hasSignals(theirs)) {
+                    continue;
+                }
+                assertThat(view.hasSignals(mine)).isTrue();
+                assertThat(view.popularity(mine)).isEqualTo(alone.popularity(theirs));
+                assertThat(view.neighborTable(mine).neighbors()).containsExactly(alone.neighborTable(theirs).neighbors());
+                assertThat(view.neighborTable(mine).weights()).containsExactly(alone.neighborTable(theirs).weights());
+                assertThat(view.affinityTable(mine).neighbors()).containsExactly(alone.affinityTable(theirs).neighbors());
+            }
+        }
+    }
+
+    private static NeighborTable randomTable(Random random, int size) {
+        String[] ids = new String[size];
+        float[] weights = new float[size];
+        for (int i = 0; i < size; i++) {
+            ids[i] = "item-" + random.nextInt(400);
+            weights[i] = 1 + random.nextInt(20);
+        }
+        return new NeighborTable(ids, weights, new float[0]);
     }
 }
