@@ -509,6 +509,18 @@ class UpdateProfileTest {
     }
 
     @Test
+    void aProfileSubtaskHoldsItsJobsSharedItemTablesWhileOpenAndGivesThemBackOnClose() throws Exception {
+        String job = harness.getEnvironment().getJobID().toHexString();
+        assertThat(SharedItemTablesLease.holders(job)).isEqualTo(1);
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 3f,
+                new NeighborTable(new String[] {"ig-jazz"}, new float[] {2f}, new float[0]))), 0L);
+
+        harness.close();
+        assertThat(SharedItemTablesLease.holders(job)).isZero();
+        harness = newHarness();
+    }
+
+    @Test
     void aCheckpointHoldsTheCatalogAndItemSignalsOnceWhateverTheParallelism() throws Exception {
         List<KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh>> subtasks =
                 new ArrayList<>();
