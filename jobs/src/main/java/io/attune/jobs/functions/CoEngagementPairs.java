@@ -110,7 +110,7 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
     public void initializeState(FunctionInitializationContext context) throws Exception {
         sensitiveItems = new ReplicatedState.ById<>(id -> id);
         sensitiveItemsCheckpoint = new ReplicatedState<>(context.getOperatorStateStore(), SENSITIVE_ITEM_SLICES,
-                String.class, ReplicatedState.Format.entries(), context.isRestored(), sensitiveItems,
+                String.class, context.isRestored(), sensitiveItems,
                 List.of(ReplicatedState.Earlier.broadcast(SENSITIVE_ITEMS, (id, sensitive) -> id)));
     }
 

@@ -5,10 +5,10 @@ import io.attune.jobs.state.ItemSignalPack;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.SharedItemTables;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  * per TaskManager where several profile subtasks share them ({@link SharedItemTables}). Not thread-safe: one per
  * operator instance.
  */
-final class ItemSignalTables implements ReplicatedState.Store<ItemSignals> {
+final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemSignalPack> {
 
     private final ItemTables tables;
     /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
@@ -43,12 +43,21 @@ final class ItemSignalTables implements ReplicatedState.Store<ItemSignals> {
     }
 
     @Override
-    public void collect(Predicate<String> ids, Consumer<ItemSignals> into) {
-        for (int number = 0; number < tables.size(); number++) {
+    public void restore(ItemSignalPack pack) {
+        pack.unpack(this::put);
+    }
+
+    /** The signals of every item whose id {@code ids} accepts, packed straight from the tables. */
+    @Override
+    public List<ItemSignalPack> slice(Predicate<String> ids) {
+        int[] items = new int[tables.size()];
+        int count = 0;
+        for (int number = 0; number < items.length; number++) {
             if (tables.hasSignals(number) && ids.test(tables.numbers().id(number))) {
-                into.accept(signals(number));
+                items[count++] = number;
             }
         }
+        return ItemSignalPack.pack(tables, Arrays.copyOf(items, count));
     }
 
     ItemTables tables() {
@@ -70,20 +79,6 @@ final class ItemSignalTables implements ReplicatedState.Store<ItemSignals> {
     ItemSignals get(String itemId) {
         int number = tables.find(itemId);
         return number >= 0 && tables.hasSignals(number) ? signals(number) : null;
-    }
-
-    /** How a checkpoint writes a slice of item signals: in {@link ItemSignalPack}s. */
-    static final class Packed implements ReplicatedState.Format<ItemSignals, ItemSignalPack> {
-
-        @Override
-        public List<ItemSignalPack> pack(List<ItemSignals> slice) {
-            return ItemSignalPack.pack(slice);
-        }
-
-        @Override
-        public void unpack(ItemSignalPack element, Consumer<ItemSignals> into) {
-            element.unpack(into);
-        }
     }
 
     private ItemSignals signals(int number) {

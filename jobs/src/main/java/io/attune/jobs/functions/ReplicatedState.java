@@ -27,29 +27,38 @@ import org.apache.flink.api.common.state.OperatorStateStore;
  * elements.
  *
  * <p>The entries live in a {@link Store} between checkpoints, in whatever form the operator reads them ({@link ById},
- * a map, or the profile operator's {@link ItemSignalTables}). The profile operator's catalog and item signals and the
- * co-engagement operator's sensitive items are kept so. A slice is written as its entries, or packed into denser
- * elements by a {@link Format} (the item signals, {@code ItemSignalPack}). State an earlier version wrote instead
+ * a map, or the profile operator's {@link ItemSignalTables}), and the store writes a slice as its entries or packed
+ * into denser elements (the item signals, {@code ItemSignalPack}). The profile operator's catalog and item signals
+ * and the co-engagement operator's sensitive items are kept so. State an earlier version wrote instead
  * ({@link Earlier}: broadcast state, or slices in another format) is read into the store once when the operator is
  * restored from it and then cleared, so the next checkpoint writes today's slices only.
  *
  * @param <V> the entries
- * @param <E> the elements a checkpoint holds them in ({@link Format})
+ * @param <E> the elements a checkpoint holds them in
  */
 public final class ReplicatedState<V, E> {
 
-    /** Where the entries live between checkpoints. */
-    public interface Store<V> {
+    /**
+     * Where the entries live between checkpoints, and how a checkpoint holds them: a slice's entries each as an
+     * element ({@link ById}), or packed into denser elements (the profile operator's {@link ItemSignalTables}).
+     *
+     * @param <V> the entries
+     * @param <E> the elements a checkpoint holds
+     */
+    public interface Store<V, E> {
 
-        /** Adds or replaces an entry (by its id). */
+        /** Adds or replaces an entry (by its id): one that earlier state held ({@link Earlier}). */
         void put(V entry);
 
-        /** Hands every entry whose id {@code ids} accepts to {@code into}, as it is to be checkpointed. */
-        void collect(Predicate<String> ids, Consumer<V> into);
+        /** Reads back one element a checkpoint held. */
+        void restore(E element);
+
+        /** The elements that hold every entry whose id {@code ids} accepts, as a checkpoint is to hold them. */
+        List<E> slice(Predicate<String> ids);
     }
 
-    /** Entries in a hash map by id. */
-    public static final class ById<V> implements Store<V> {
+    /** Entries in a hash map by id, each an element of its own in a checkpoint. */
+    public static final class ById<V> implements Store<V, V> {
 
         private final Map<String, V> entries = new HashMap<>();
         private final Function<V, String> idOf;
@@ -64,12 +73,19 @@ public final class ReplicatedState<V, E> {
         }
 
         @Override
-        public void collect(Predicate<String> ids, Consumer<V> into) {
+        public void restore(V element) {
+            put(element);
+        }
+
+        @Override
+        public List<V> slice(Predicate<String> ids) {
+            List<V> slice = new ArrayList<>();
             for (Map.Entry<String, V> entry : entries.entrySet()) {
                 if (ids.test(entry.getKey())) {
-                    into.accept(entry.getValue());
+                    slice.add(entry.getValue());
                 }
             }
+            return slice;
         }
 
         public V get(String id) {
@@ -82,39 +98,6 @@ public final class ReplicatedState<V, E> {
 
         public Iterable<V> values() {
             return entries.values();
-        }
-    }
-
-    /**
-     * How a slice's entries are written as list elements: each as itself ({@link #entries()}), or several packed into
-     * one denser element.
-     *
-     * @param <V> the entries
-     * @param <E> the elements written
-     */
-    public interface Format<V, E> {
-
-        List<E> pack(List<V> slice);
-
-        void unpack(E element, Consumer<V> into);
-
-        /** Every entry an element of its own. */
-        static <V> Format<V, V> entries() {
-            return new AsEntries<>();
-        }
-    }
-
-    /** The format of {@link Format#entries()}. */
-    private static final class AsEntries<V> implements Format<V, V> {
-
-        @Override
-        public List<V> pack(List<V> slice) {
-            return slice;
-        }
-
-        @Override
-        public void unpack(V element, Consumer<V> into) {
-            into.accept(element);
         }
     }
 
@@ -146,22 +129,20 @@ public final class ReplicatedState<V, E> {
         }
     }
 
-    private final Store<V> store;
-    private final Format<V, E> format;
+    private final Store<V, E> store;
     private final ListState<E> slices;
 
     /**
      * Registers the slices' union list state named {@code name} and, when restored, reads it and whatever the
      * {@code earlier} versions wrote instead into {@code store}.
      */
-    public ReplicatedState(OperatorStateStore operatorState, String name, Class<E> elementType, Format<V, E> format,
-            boolean restored, Store<V> store, List<Earlier<V>> earlier) throws Exception {
+    public ReplicatedState(OperatorStateStore operatorState, String name, Class<E> elementType, boolean restored,
+            Store<V, E> store, List<Earlier<V>> earlier) throws Exception {
         this.store = store;
-        this.format = format;
         this.slices = operatorState.getUnionListState(new ListStateDescriptor<>(name, elementType));
         if (restored) {
             for (E element : slices.get()) {
-                format.unpack(element, store::put);
+                store.restore(element);
             }
             for (Earlier<V> previous : earlier) {
                 previous.moveInto(operatorState, store::put);
@@ -171,9 +152,7 @@ public final class ReplicatedState<V, E> {
 
     /** Writes this instance's slice: the entries whose id hashes to {@code index} among {@code parallelism}. */
     public void snapshot(int index, int parallelism) throws Exception {
-        List<V> slice = new ArrayList<>();
-        store.collect(id -> sliceOf(id, parallelism) == index, slice::add);
-        slices.update(format.pack(slice));
+        slices.update(store.slice(id -> sliceOf(id, parallelism) == index));
     }
 
     static int sliceOf(String id, int parallelism) {

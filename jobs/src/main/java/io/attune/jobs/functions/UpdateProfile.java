@@ -134,12 +134,10 @@ public class UpdateProfile
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId);
         sharedTablesKey = getRuntimeContext().getJobInfo().getJobId().toHexString();
         itemSignals = new ItemSignalTables(SharedItemTablesLease.acquire(sharedTablesKey));
-        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class,
-                ReplicatedState.Format.entries(), context.isRestored(), catalogItems,
-                List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
+        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, context.isRestored(),
+                catalogItems, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
         itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignalPack.class,
-                new ItemSignalTables.Packed(), context.isRestored(), itemSignals,
-                List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
+                context.isRestored(), itemSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
                         ReplicatedState.Earlier.slices(UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class)));
     }
 

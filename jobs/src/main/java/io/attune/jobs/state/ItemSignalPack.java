@@ -1,12 +1,11 @@
 package io.attune.jobs.state;
 
 import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -30,58 +29,73 @@ public record ItemSignalPack(String[] ids, float[] popularity, byte[] references
      */
     public static final int ITEMS_PER_PACK = 8_192;
 
-    /** The signals in packs of {@link #ITEMS_PER_PACK}. */
-    public static List<ItemSignalPack> pack(List<ItemSignals> signals) {
-        return pack(signals, ITEMS_PER_PACK);
+    /** The items numbered {@code items} in {@code tables}, as their signals, in packs of {@link #ITEMS_PER_PACK}. */
+    public static List<ItemSignalPack> pack(ItemTables tables, int[] items) {
+        return pack(tables, items, ITEMS_PER_PACK);
     }
 
-    /** The signals in packs of at most {@code itemsPerPack}, in their order. */
-    public static List<ItemSignalPack> pack(List<ItemSignals> signals, int itemsPerPack) {
+    /**
+     * As {@link #pack(ItemTables, int[])}, in packs of at most {@code itemsPerPack}. Read straight from the numbered
+     * tables, since a checkpoint packs its slice on the task thread: nothing is looked up by id and no table is
+     * rebuilt. 20,000 engaged items in 50–100 ms on a 2-core VM after the JIT's warm-up; packing the same slice from
+     * {@link ItemSignals} took 200–270 ms, and building session 41's unpacked slice 25–55 ms
+     * ({@code ItemSignalsSnapshotCheck}).
+     */
+    public static List<ItemSignalPack> pack(ItemTables tables, int[] items, int itemsPerPack) {
         List<ItemSignalPack> packs = new ArrayList<>();
-        for (int from = 0; from < signals.size(); from += itemsPerPack) {
-            packs.add(packOf(signals.subList(from, Math.min(signals.size(), from + itemsPerPack))));
+        int[] indexOfNumber = new int[tables.size()];
+        for (int from = 0; from < items.length; from += itemsPerPack) {
+            Arrays.fill(indexOfNumber, -1);
+            packs.add(packOf(tables, Arrays.copyOfRange(items, from, Math.min(items.length, from + itemsPerPack)),
+                    indexOfNumber));
         }
         return packs;
     }
 
-    private static ItemSignalPack packOf(List<ItemSignals> signals) {
-        Map<String, Integer> indexes = new HashMap<>();
-        List<String> ids = new ArrayList<>();
-        float[] popularity = new float[signals.size()];
+    private static ItemSignalPack packOf(ItemTables tables, int[] items, int[] indexOfNumber) {
+        // The pack's ids in the order first named: its items first, then what their tables name.
+        int[] numberOfIndex = new int[items.length * 4];
+        int named = 0;
+        float[] popularity = new float[items.length];
         int entries = 0;
-        for (int i = 0; i < signals.size(); i++) {
-            ItemSignals item = signals.get(i);
-            indexOf(item.itemId(), indexes, ids);
-            popularity[i] = item.popularity();
-            entries += neighborsOf(item).neighbors().length + item.affinityOrEmpty().neighbors().length;
+        for (int i = 0; i < items.length; i++) {
+            indexOfNumber[items[i]] = named;
+            numberOfIndex[named++] = items[i];
+            popularity[i] = tables.popularity(items[i]);
+            entries += tables.neighborNumbers(items[i]).length + tables.affinityNumbers(items[i]).length;
         }
-        Varints references = new Varints(entries * 2 + signals.size() * 2);
+        Varints references = new Varints(entries * 2 + items.length * 2);
         float[] weights = new float[entries];
         int written = 0;
-        for (ItemSignals item : signals) {
-            for (NeighborTable table : new NeighborTable[] {neighborsOf(item), item.affinityOrEmpty()}) {
-                references.write(table.neighbors().length);
-                for (int j = 0; j < table.neighbors().length; j++) {
-                    references.write(indexOf(table.neighbors()[j], indexes, ids));
-                    weights[written++] = table.guaranteed(j);
+        for (int item : items) {
+            for (int kind = 0; kind < 2; kind++) {
+                int[] numbers = kind == 0 ? tables.neighborNumbers(item) : tables.affinityNumbers(item);
+                references.write(numbers.length);
+                if (kind == 0) {
+                    tables.neighborWeights(item, weights, written);
+                } else {
+                    tables.affinityWeights(item, weights, written);
+                }
+                written += numbers.length;
+                for (int j = 0; j < numbers.length; j++) {
+                    int index = indexOfNumber[numbers[j]];
+                    if (index < 0) {
+                        if (named == numberOfIndex.length) {
+                            numberOfIndex = Arrays.copyOf(numberOfIndex, named * 2);
+                        }
+                        index = named;
+                        indexOfNumber[numbers[j]] = index;
+                        numberOfIndex[named++] = numbers[j];
+                    }
+                    references.write(index);
                 }
             }
         }
-        return new ItemSignalPack(ids.toArray(new String[0]), popularity, references.bytes(), weights);
-    }
-
-    private static NeighborTable neighborsOf(ItemSignals item) {
-        return item.neighbors() == null ? NeighborTable.empty() : item.neighbors();
-    }
-
-    private static int indexOf(String id, Map<String, Integer> indexes, List<String> ids) {
-        Integer index = indexes.get(id);
-        if (index == null) {
-            index = ids.size();
-            indexes.put(id, index);
-            ids.add(id);
+        String[] ids = new String[named];
+        for (int index = 0; index < named; index++) {
+            ids[index] = tables.numbers().id(numberOfIndex[index]);
         }
-        return index;
+        return new ItemSignalPack(ids, popularity, references.bytes(), weights);
     }
 
     /** Hands each of the pack's items' signals to {@code into}, tables with their guaranteed weights and no errors. */

@@ -3,6 +3,7 @@ package io.attune.jobs.state;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +15,20 @@ import org.apache.flink.core.memory.DataInputDeserializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.junit.jupiter.api.Test;
 
-/** Item signals as a checkpoint packs them: the same signals back, in less than half the bytes. */
+/** Item signals as a checkpoint packs them from the numbered tables: the same signals back, in less than half the bytes. */
 class ItemSignalPackTest {
 
     @Test
     void unpacksTheSignalsItPackedInPacksOfTheGivenSize() throws Exception {
-        List<ItemSignals> signals = List.of(
+        ItemTables tables = tablesOf(List.of(
                 new ItemSignals("a", 3f, new NeighborTable(new String[] {"b", "z"}, new float[] {5f, 2f},
                         new float[] {1f, 0f}), new NeighborTable(new String[] {"c"}, new float[] {0.25f}, new float[0])),
                 new ItemSignals("b", 0f, NeighborTable.empty(), null),
                 new ItemSignals("c", 1.5f, null, new NeighborTable(new String[] {"a", "b"}, new float[] {4f, 1f},
-                        new float[0])));
+                        new float[0]))));
 
-        List<ItemSignalPack> packs = ItemSignalPack.pack(signals, 2);
+        List<ItemSignalPack> packs = ItemSignalPack.pack(tables,
+                new int[] {tables.find("a"), tables.find("b"), tables.find("c")}, 2);
         assertThat(packs).hasSize(2);
         assertThat(packs.get(0).ids()).as("the pack's items first, then what their tables name")
                 .containsExactly("a", "b", "z", "c");
@@ -60,8 +62,9 @@ class ItemSignalPackTest {
             weights[i] = 300 - i;
         }
         List<ItemSignals> back = new ArrayList<>();
-        ItemSignalPack.pack(List.of(new ItemSignals("x", 1f, NeighborTable.empty(),
-                new NeighborTable(neighbors, weights, new float[0])))).get(0).unpack(back::add);
+        ItemTables tables = tablesOf(List.of(new ItemSignals("x", 1f, NeighborTable.empty(),
+                new NeighborTable(neighbors, weights, new float[0]))));
+        ItemSignalPack.pack(tables, new int[] {tables.find("x")}).get(0).unpack(back::add);
 
         assertThat(back.get(0).affinityOrEmpty().neighbors()).containsExactly(neighbors);
         assertThat(back.get(0).affinityOrEmpty().weights()).containsExactly(weights);
@@ -83,7 +86,12 @@ class ItemSignalPackTest {
         }
         long packed = 0;
         TypeSerializer<ItemSignalPack> pack = serializer(ItemSignalPack.class);
-        for (ItemSignalPack element : ItemSignalPack.pack(signals)) {
+        ItemTables tables = tablesOf(signals);
+        int[] items = new int[signals.size()];
+        for (int i = 0; i < items.length; i++) {
+            items[i] = tables.find(signals.get(i).itemId());
+        }
+        for (ItemSignalPack element : ItemSignalPack.pack(tables, items)) {
             packed += bytes(pack, element).length;
         }
         System.out.printf("item signals of 2,000 items (64 neighbours, 256 affinities), checkpointed: %,d bytes as "
@@ -91,6 +99,15 @@ class ItemSignalPackTest {
 
         assertThat(packed).as("packed %d bytes, %d as one element per item", packed, unpacked)
                 .isLessThan(unpacked / 2);
+    }
+
+    /** The signals as a profile subtask keeps them: numbered, weights coded. */
+    private static ItemTables tablesOf(List<ItemSignals> signals) {
+        ItemTables tables = new ItemTables();
+        for (ItemSignals item : signals) {
+            tables.put(item.itemId(), item.popularity(), item.neighbors(), item.affinityOrEmpty());
+        }
+        return tables;
     }
 
     private static NeighborTable table(Random random, int size) {

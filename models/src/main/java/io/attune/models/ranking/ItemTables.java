@@ -151,6 +151,32 @@ public final class ItemTables {
         return table == null ? PublishedTable.EMPTY : table;
     }
 
+    /** The item numbers of the item's co-engaged neighbours, strongest first: shared, not to be modified. */
+    public int[] neighborNumbers(int item) {
+        return neighbors(item).items;
+    }
+
+    /** Writes the guaranteed weights of the item's co-engaged neighbours into {@code into} from {@code offset}. */
+    public void neighborWeights(int item, float[] into, int offset) {
+        decode(neighbors(item), into, offset);
+    }
+
+    /** The item numbers of what the same people liked: shared, not to be modified. */
+    public int[] affinityNumbers(int item) {
+        return affinities(item).items;
+    }
+
+    /** Writes the guaranteed weights of what the same people liked into {@code into} from {@code offset}. */
+    public void affinityWeights(int item, float[] into, int offset) {
+        decode(affinities(item), into, offset);
+    }
+
+    private static void decode(PublishedTable table, float[] into, int offset) {
+        for (int i = 0; i < table.codes.length; i++) {
+            into[offset + i] = table.codes[i] * table.unit;
+        }
+    }
+
     /** How many items are numbered: every number is below it. */
     public int size() {
         return numbers.size();
