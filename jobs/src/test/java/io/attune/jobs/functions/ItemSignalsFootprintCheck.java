@@ -30,7 +30,7 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 @EnabledIfSystemProperty(named = "attune.measure", matches = "true")
 class ItemSignalsFootprintCheck {
 
-    private static final int ITEMS = 20_000;
+    static final int ITEMS = 20_000;
 
     @Test
     void heapPerEngagedItem() throws Exception {
@@ -77,7 +77,8 @@ class ItemSignalsFootprintCheck {
         assertThat(published).hasSize(ITEMS);
     }
 
-    private static NeighborTable table(Random random, int size) {
+    /** A published table of {@code size} partners among the check's items (shared with {@code ItemSignalsSnapshotCheck}). */
+    static NeighborTable table(Random random, int size) {
         String[] ids = new String[size];
         float[] weights = new float[size];
         for (int j = 0; j < size; j++) {
@@ -90,7 +91,7 @@ class ItemSignalsFootprintCheck {
         return new NeighborTable(ids, weights, new float[0]);
     }
 
-    private static String id(int i) {
+    static String id(int i) {
         return String.format("item-%06d", i);
     }
 }
