@@ -25,7 +25,7 @@ final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemS
     /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
     private final Map<Integer, Integer> numberByHash = new HashMap<>();
 
-    /** Tables numbered and stored with the other subtasks holding {@code shared} ({@link SharedItemTablesLease}). */
+    /** Tables numbered and stored with the other subtasks holding {@code shared} ({@link SharedProfileStorage}). */
     ItemSignalTables(SharedItemTables shared) {
         this.tables = new ItemTables(shared);
     }

@@ -57,19 +57,60 @@ public final class ReplicatedState<V, E> {
         List<E> slice(Predicate<String> ids);
     }
 
+    /**
+     * How the instances of a JVM keep one copy of entries they were all given: {@link #hold} returns the copy to keep
+     * (another instance's, with the same content, or the entry itself), {@link #release} gives back what the instance
+     * no longer keeps.
+     *
+     * @param <V> the entries; never modified once held
+     */
+    public interface Sharing<V> {
+
+        V hold(String id, V entry);
+
+        void release(String id, V entry);
+
+        /** Each instance keeps its own copies. */
+        static <V> Sharing<V> none() {
+            return new Unshared<>();
+        }
+    }
+
+    private static final class Unshared<V> implements Sharing<V> {
+
+        @Override
+        public V hold(String id, V entry) {
+            return entry;
+        }
+
+        @Override
+        public void release(String id, V entry) {}
+    }
+
     /** Entries in a hash map by id, each an element of its own in a checkpoint. */
     public static final class ById<V> implements Store<V, V> {
 
         private final Map<String, V> entries = new HashMap<>();
         private final Function<V, String> idOf;
+        private final Sharing<V> sharing;
 
         public ById(Function<V, String> idOf) {
+            this(idOf, Sharing.none());
+        }
+
+        /** Entries whose storage the instances of a JVM share as {@code sharing} keeps them. */
+        public ById(Function<V, String> idOf, Sharing<V> sharing) {
             this.idOf = idOf;
+            this.sharing = sharing;
         }
 
         @Override
         public void put(V entry) {
-            entries.put(idOf.apply(entry), entry);
+            String id = idOf.apply(entry);
+            V previous = entries.put(id, sharing.hold(id, entry));
+            if (previous != null) {
+                sharing.release(id, previous);
+            }
         }
 
         @Override
@@ -93,7 +134,18 @@ public final class ReplicatedState<V, E> {
         }
 
         public void remove(String id) {
-            entries.remove(id);
+            V previous = entries.remove(id);
+            if (previous != null) {
+                sharing.release(id, previous);
+            }
+        }
+
+        /** Gives every entry back to the {@link Sharing} and holds none. */
+        public void release() {
+            for (Map.Entry<String, V> entry : entries.entrySet()) {
+                sharing.release(entry.getKey(), entry.getValue());
+            }
+            entries.clear();
         }
 
         public Iterable<V> values() {

@@ -105,8 +105,8 @@ public class UpdateProfile
     private transient ReplicatedState.ById<CatalogItem> catalogItems;
     /** What engagement taught about each item (popularity, co-engaged neighbours, affinity), as ranking reads it. */
     private transient ItemSignalTables itemSignals;
-    /** The job whose profile subtasks in this JVM share the item tables' storage ({@link SharedItemTablesLease}). */
-    private transient String sharedTablesKey;
+    /** The job whose profile subtasks in this JVM share the catalog's and item tables' storage ({@link SharedProfileStorage}). */
+    private transient String sharedStorageKey;
     private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
     private transient ReplicatedState<ItemSignals, ItemSignalPack> itemSignalsCheckpoint;
     private transient InterestDecay decay;
@@ -131,9 +131,10 @@ public class UpdateProfile
     @Override
     public void initializeState(FunctionInitializationContext context) throws Exception {
         OperatorStateStore store = context.getOperatorStateStore();
-        catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId);
-        sharedTablesKey = getRuntimeContext().getJobInfo().getJobId().toHexString();
-        itemSignals = new ItemSignalTables(SharedItemTablesLease.acquire(sharedTablesKey));
+        sharedStorageKey = getRuntimeContext().getJobInfo().getJobId().toHexString();
+        SharedProfileStorage shared = SharedProfileStorage.acquire(sharedStorageKey);
+        catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId, shared.catalogItems());
+        itemSignals = new ItemSignalTables(shared.itemTables());
         catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, context.isRestored(),
                 catalogItems, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
         itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignalPack.class,
@@ -165,7 +166,8 @@ public class UpdateProfile
         if (itemSignals != null) {
             itemSignals.release();
             itemSignals = null;
-            SharedItemTablesLease.release(sharedTablesKey);
+            catalogItems.release();
+            SharedProfileStorage.release(sharedStorageKey);
         }
         super.close();
     }
@@ -232,7 +234,8 @@ public class UpdateProfile
             // Sensitive items stay in the catalog (so engaging with one is recognised and ignored) but never enter
             // the index that ranking reads.
             catalogItems.put(item);
-            addToIndex(catalog, item);
+            // The copy kept may be another subtask's (same content), and the index should name its id and tags.
+            addToIndex(catalog, catalogItems.get(item.itemId()));
         } else {
             catalogItems.remove(item.itemId());
         }

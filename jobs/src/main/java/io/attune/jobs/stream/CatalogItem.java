@@ -1,6 +1,8 @@
 package io.attune.jobs.stream;
 
 import io.attune.models.math.Int8Vectors;
+import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * A catalog entry with its embedding, as the profile operator keeps it for ranking. Every profile subtask keeps every
@@ -18,6 +20,21 @@ import io.attune.models.math.Int8Vectors;
 public record CatalogItem(String itemId, String app, String surface, String[] tags, long timestamp, boolean active,
         float[] embedding, boolean sensitive, byte[] codes, float scale) {
 
+    /**
+     * Apps, surfaces and tags repeat across the whole catalog, and every item deserialized from the broadcast or a
+     * checkpoint would otherwise bring its own copy of each (about 100 bytes per item for the app and surface alone,
+     * in every profile subtask): the JVM keeps one.
+     */
+    public CatalogItem {
+        app = app == null ? null : app.intern();
+        surface = surface == null ? null : surface.intern();
+        if (tags != null) {
+            for (int i = 0; i < tags.length; i++) {
+                tags[i] = tags[i] == null ? null : tags[i].intern();
+            }
+        }
+    }
+
     /** An item with its embedding coded; {@code vector} may be {@code null} (a withdrawn item). */
     public static CatalogItem of(String itemId, String app, String surface, String[] tags, long timestamp,
             boolean active, float[] vector, boolean sensitive) {
@@ -27,6 +44,19 @@ public record CatalogItem(String itemId, String app, String surface, String[] ta
         byte[] codes = new byte[vector.length];
         float scale = Int8Vectors.encode(vector, 0, vector.length, codes, 0);
         return new CatalogItem(itemId, app, surface, tags, timestamp, active, null, sensitive, codes, scale);
+    }
+
+    /**
+     * Whether the two items are the same in every field, arrays compared by content (a record's {@code equals}
+     * compares arrays by reference): each profile subtask deserializes its own copy of a broadcast item, and copies
+     * with the same content can be kept once ({@code SharedProfileStorage}).
+     */
+    public boolean sameContent(CatalogItem other) {
+        return this == other || (other != null && timestamp == other.timestamp && active == other.active
+                && sensitive == other.sensitive && Float.compare(scale, other.scale) == 0
+                && itemId.equals(other.itemId) && Objects.equals(app, other.app)
+                && Objects.equals(surface, other.surface) && Arrays.equals(tags, other.tags)
+                && Arrays.equals(codes, other.codes) && Arrays.equals(embedding, other.embedding));
     }
 
     public boolean hasVector() {

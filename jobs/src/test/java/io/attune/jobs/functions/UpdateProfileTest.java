@@ -511,12 +511,12 @@ class UpdateProfileTest {
     @Test
     void aProfileSubtaskHoldsItsJobsSharedItemTablesWhileOpenAndGivesThemBackOnClose() throws Exception {
         String job = harness.getEnvironment().getJobID().toHexString();
-        assertThat(SharedItemTablesLease.holders(job)).isEqualTo(1);
+        assertThat(SharedProfileStorage.holders(job)).isEqualTo(1);
         harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 3f,
                 new NeighborTable(new String[] {"ig-jazz"}, new float[] {2f}, new float[0]))), 0L);
 
         harness.close();
-        assertThat(SharedItemTablesLease.holders(job)).isZero();
+        assertThat(SharedProfileStorage.holders(job)).isZero();
         harness = newHarness();
     }
 
