@@ -3,6 +3,11 @@ package io.attune.jobs.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.models.math.Vectors;
+import org.apache.flink.api.common.serialization.SerializerConfigImpl;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
+import org.apache.flink.core.memory.DataInputDeserializer;
+import org.apache.flink.core.memory.DataOutputSerializer;
 import java.util.Random;
 import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
@@ -34,6 +39,23 @@ class CatalogItemTest {
         CatalogItem withdrawn = CatalogItem.of("i", "APP", "FEED", new String[0], 0L, false, null, false);
         assertThat(withdrawn.hasVector()).isFalse();
         assertThat(withdrawn.vector()).isNull();
+    }
+
+    @Test
+    void itemsDeserializedApartShareTheirAppSurfaceAndTagStrings() throws Exception {
+        TypeSerializer<CatalogItem> serializer =
+                TypeInformation.of(CatalogItem.class).createSerializer(new SerializerConfigImpl());
+        DataOutputSerializer out = new DataOutputSerializer(2_048);
+        serializer.serialize(CatalogItem.of("i", "APP", "FEED", new String[] {"jazz", "live"}, 0L, true,
+                unit(new Random(2)), false), out);
+
+        CatalogItem first = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+        CatalogItem second = serializer.deserialize(new DataInputDeserializer(out.getCopyOfBuffer()));
+
+        assertThat(second.app()).isSameAs(first.app());
+        assertThat(second.surface()).isSameAs(first.surface());
+        assertThat(second.tags()[1]).isSameAs(first.tags()[1]);
+        assertThat(second.itemId()).as("ids are shared by SharedProfileStorage, not interned").isNotSameAs(first.itemId());
     }
 
     private static float[] unit(Random random) {
