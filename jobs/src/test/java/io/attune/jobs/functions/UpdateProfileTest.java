@@ -80,7 +80,7 @@ class UpdateProfileTest {
      * Subtask {@code index} of {@code parallelism}, on RocksDB, not yet opened: restore it first
      * ({@code initializeState}) or just open it.
      */
-    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
+    static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
             ProfileSettings settings, int parallelism, int index) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
                 new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings),
@@ -503,7 +503,7 @@ class UpdateProfileTest {
         return (affinity ? signals.affinityOrEmpty() : signals.neighbors()).neighbors()[0];
     }
 
-    private static UpdateProfile function(
+    static UpdateProfile function(
             KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> harness) {
         return (UpdateProfile) ((AbstractUdfStreamOperator<?, ?>) harness.getOperator()).getUserFunction();
     }
@@ -798,7 +798,7 @@ class UpdateProfileTest {
         return Vectors.normalized(out);
     }
 
-    private static ProfileSettings settings() {
+    static ProfileSettings settings() {
         return PersonalizationOptions.profileSettings(options());
     }
 
