@@ -1,10 +1,13 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.state.ItemIdHash;
+import io.attune.jobs.state.DeferredItemSignalPack;
 import io.attune.jobs.state.ItemSignalPack;
+import io.attune.jobs.state.ItemSignalSlice;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.SharedItemTables;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -19,7 +22,7 @@ import java.util.function.Predicate;
  * per TaskManager where several profile subtasks share them ({@link SharedItemTables}). Not thread-safe: one per
  * operator instance.
  */
-final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemSignalPack> {
+final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemSignalSlice> {
 
     private final ItemTables tables;
     /** The number in {@link #tables} of each item with signals, by {@link ItemIdHash#of32} (profiles keep hashes). */
@@ -43,13 +46,17 @@ final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemS
     }
 
     @Override
-    public void restore(ItemSignalPack pack) {
-        pack.unpack(this::put);
+    public void restore(ItemSignalSlice slice) {
+        slice.pack().unpack(this::put);
     }
 
-    /** The signals of every item whose id {@code ids} accepts, packed straight from the tables. */
+    /**
+     * The signals of every item whose id {@code ids} accepts, frozen as they are now in packs of up to
+     * {@link ItemSignalPack#ITEMS_PER_PACK} items, each packed when the checkpoint writes it
+     * ({@link DeferredItemSignalPack}): the task thread only finds the items and copies a reference per table.
+     */
     @Override
-    public List<ItemSignalPack> slice(Predicate<String> ids) {
+    public List<ItemSignalSlice> slice(Predicate<String> ids) {
         int[] items = new int[tables.size()];
         int count = 0;
         for (int number = 0; number < items.length; number++) {
@@ -57,7 +64,12 @@ final class ItemSignalTables implements ReplicatedState.Store<ItemSignals, ItemS
                 items[count++] = number;
             }
         }
-        return ItemSignalPack.pack(tables, Arrays.copyOf(items, count));
+        List<ItemSignalSlice> packs = new ArrayList<>();
+        for (int from = 0; from < count; from += ItemSignalPack.ITEMS_PER_PACK) {
+            packs.add(new DeferredItemSignalPack(
+                    tables.freeze(Arrays.copyOfRange(items, from, Math.min(count, from + ItemSignalPack.ITEMS_PER_PACK)))));
+        }
+        return packs;
     }
 
     ItemTables tables() {

@@ -13,6 +13,7 @@ import org.apache.flink.api.common.state.ListState;
 import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.OperatorStateStore;
+import org.apache.flink.api.common.typeutils.TypeSerializer;
 
 /**
  * Entries by id that every parallel instance of an operator holds whole, because a broadcast stream feeds them, but
@@ -190,8 +191,19 @@ public final class ReplicatedState<V, E> {
      */
     public ReplicatedState(OperatorStateStore operatorState, String name, Class<E> elementType, boolean restored,
             Store<V, E> store, List<Earlier<V>> earlier) throws Exception {
+        this(operatorState, new ListStateDescriptor<>(name, elementType), restored, store, earlier);
+    }
+
+    /** As above, the elements written by a serializer of their own ({@code slices}' name and serializer). */
+    public ReplicatedState(OperatorStateStore operatorState, String name, TypeSerializer<E> elementSerializer,
+            boolean restored, Store<V, E> store, List<Earlier<V>> earlier) throws Exception {
+        this(operatorState, new ListStateDescriptor<>(name, elementSerializer), restored, store, earlier);
+    }
+
+    private ReplicatedState(OperatorStateStore operatorState, ListStateDescriptor<E> descriptor, boolean restored,
+            Store<V, E> store, List<Earlier<V>> earlier) throws Exception {
         this.store = store;
-        this.slices = operatorState.getUnionListState(new ListStateDescriptor<>(name, elementType));
+        this.slices = operatorState.getUnionListState(descriptor);
         if (restored) {
             for (E element : slices.get()) {
                 store.restore(element);
@@ -205,6 +217,15 @@ public final class ReplicatedState<V, E> {
     /** Writes this instance's slice: the entries whose id hashes to {@code index} among {@code parallelism}. */
     public void snapshot(int index, int parallelism) throws Exception {
         slices.update(store.slice(id -> sliceOf(id, parallelism) == index));
+    }
+
+    /**
+     * Lets go of the slice the last {@link #snapshot} wrote, once its checkpoint is complete: the slice may hold what
+     * the store has replaced since (a deferred element refers to tables as they were), and the next checkpoint writes
+     * a new one anyway. Flink wrote a copy of the list, so the checkpoint itself is not touched.
+     */
+    public void written() {
+        slices.clear();
     }
 
     static int sliceOf(String id, int parallelism) {

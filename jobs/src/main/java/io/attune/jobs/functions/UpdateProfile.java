@@ -5,6 +5,8 @@ import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
 import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.state.ItemSignalPack;
+import io.attune.jobs.state.ItemSignalSlice;
+import io.attune.jobs.state.ItemSignalSliceSerializer;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.stream.ActivitySignal;
@@ -37,6 +39,7 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
 import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
@@ -69,7 +72,7 @@ import org.apache.flink.util.Collector;
  */
 public class UpdateProfile
         extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh>
-        implements CheckpointedFunction {
+        implements CheckpointedFunction, CheckpointListener {
 
     private static final long serialVersionUID = 1L;
 
@@ -89,7 +92,7 @@ public class UpdateProfile
 
     /**
      * The item signals' slices in a checkpoint (union list state, one slice per subtask), packed
-     * ({@link ItemSignalPack}).
+     * ({@link ItemSignalPack}) in the checkpoint's asynchronous part ({@link ItemSignalSliceSerializer}).
      */
     public static final String ITEM_SIGNAL_SLICES = "item-signal-packs";
 
@@ -108,7 +111,7 @@ public class UpdateProfile
     /** The job whose profile subtasks in this JVM share the catalog's and item tables' storage ({@link SharedProfileStorage}). */
     private transient String sharedStorageKey;
     private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
-    private transient ReplicatedState<ItemSignals, ItemSignalPack> itemSignalsCheckpoint;
+    private transient ReplicatedState<ItemSignals, ItemSignalSlice> itemSignalsCheckpoint;
     private transient InterestDecay decay;
     private transient InterestClusters clusters;
     private transient InterestRanker ranker;
@@ -137,7 +140,7 @@ public class UpdateProfile
         itemSignals = new ItemSignalTables(shared.itemTables());
         catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, context.isRestored(),
                 catalogItems, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
-        itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, ItemSignalPack.class,
+        itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer(),
                 context.isRestored(), itemSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
                         ReplicatedState.Earlier.slices(UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class)));
     }
@@ -148,6 +151,13 @@ public class UpdateProfile
         int parallelism = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
         catalogCheckpoint.snapshot(subtask, parallelism);
         itemSignalsCheckpoint.snapshot(subtask, parallelism);
+    }
+
+    @Override
+    public void notifyCheckpointComplete(long checkpointId) {
+        // The item signals' last slice refers to their tables as they were then: let it go rather than keep tables
+        // replaced since alive until the next checkpoint.
+        itemSignalsCheckpoint.written();
     }
 
     @Override

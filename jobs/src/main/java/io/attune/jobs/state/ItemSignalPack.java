@@ -1,6 +1,7 @@
 package io.attune.jobs.state;
 
 import io.attune.jobs.stream.ItemSignals;
+import io.attune.models.ranking.FrozenItemTables;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.NeighborTable;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.function.Consumer;
  *     then its affinities' count and theirs, each an unsigned variable-length integer (7 bits a byte, low first)
  * @param weights every table entry's weight, in the order of {@code references}
  */
-public record ItemSignalPack(String[] ids, float[] popularity, byte[] references, float[] weights) {
+public record ItemSignalPack(String[] ids, float[] popularity, byte[] references, float[] weights)
+        implements ItemSignalSlice {
 
     /**
      * Items per pack: bounds a pack's arrays (at 64 neighbours and 256 affinities, 2.6 million weights) while its ids
@@ -34,47 +36,47 @@ public record ItemSignalPack(String[] ids, float[] popularity, byte[] references
         return pack(tables, items, ITEMS_PER_PACK);
     }
 
-    /**
-     * As {@link #pack(ItemTables, int[])}, in packs of at most {@code itemsPerPack}. Read straight from the numbered
-     * tables, since a checkpoint packs its slice on the task thread: nothing is looked up by id and no table is
-     * rebuilt. 20,000 engaged items in 50–100 ms on a 2-core VM after the JIT's warm-up; packing the same slice from
-     * {@link ItemSignals} took 200–270 ms, and building session 41's unpacked slice 25–55 ms
-     * ({@code ItemSignalsSnapshotCheck}).
-     */
+    /** As {@link #pack(ItemTables, int[])}, in packs of at most {@code itemsPerPack}. */
     public static List<ItemSignalPack> pack(ItemTables tables, int[] items, int itemsPerPack) {
         List<ItemSignalPack> packs = new ArrayList<>();
-        int[] indexOfNumber = new int[tables.size()];
         for (int from = 0; from < items.length; from += itemsPerPack) {
-            Arrays.fill(indexOfNumber, -1);
-            packs.add(packOf(tables, Arrays.copyOfRange(items, from, Math.min(items.length, from + itemsPerPack)),
-                    indexOfNumber));
+            packs.add(of(tables.freeze(Arrays.copyOfRange(items, from, Math.min(items.length, from + itemsPerPack)))));
         }
         return packs;
     }
 
-    private static ItemSignalPack packOf(ItemTables tables, int[] items, int[] indexOfNumber) {
+    /**
+     * The frozen items' signals as one pack (at most {@link #ITEMS_PER_PACK} items, by convention). Read straight from
+     * the numbered tables: nothing is looked up by id and no table is rebuilt. 20,000 engaged items in 50–100 ms on a
+     * 2-core VM after the JIT's warm-up, which the task thread spent at every checkpoint until session 43; a checkpoint
+     * now packs in its asynchronous part ({@link DeferredItemSignalPack}).
+     */
+    public static ItemSignalPack of(FrozenItemTables tables) {
+        int count = tables.count();
+        int[] indexOfNumber = new int[tables.numbered()];
+        Arrays.fill(indexOfNumber, -1);
         // The pack's ids in the order first named: its items first, then what their tables name.
-        int[] numberOfIndex = new int[items.length * 4];
+        int[] numberOfIndex = new int[count * 4 + 16];
         int named = 0;
-        float[] popularity = new float[items.length];
+        float[] popularity = new float[count];
         int entries = 0;
-        for (int i = 0; i < items.length; i++) {
-            indexOfNumber[items[i]] = named;
-            numberOfIndex[named++] = items[i];
-            popularity[i] = tables.popularity(items[i]);
-            entries += tables.neighborNumbers(items[i]).length + tables.affinityNumbers(items[i]).length;
+        for (int i = 0; i < count; i++) {
+            indexOfNumber[tables.item(i)] = named;
+            numberOfIndex[named++] = tables.item(i);
+            popularity[i] = tables.popularity(i);
+            entries += tables.neighborNumbers(i).length + tables.affinityNumbers(i).length;
         }
-        Varints references = new Varints(entries * 2 + items.length * 2);
+        Varints references = new Varints(entries * 2 + count * 2);
         float[] weights = new float[entries];
         int written = 0;
-        for (int item : items) {
+        for (int i = 0; i < count; i++) {
             for (int kind = 0; kind < 2; kind++) {
-                int[] numbers = kind == 0 ? tables.neighborNumbers(item) : tables.affinityNumbers(item);
+                int[] numbers = kind == 0 ? tables.neighborNumbers(i) : tables.affinityNumbers(i);
                 references.write(numbers.length);
                 if (kind == 0) {
-                    tables.neighborWeights(item, weights, written);
+                    tables.neighborWeights(i, weights, written);
                 } else {
-                    tables.affinityWeights(item, weights, written);
+                    tables.affinityWeights(i, weights, written);
                 }
                 written += numbers.length;
                 for (int j = 0; j < numbers.length; j++) {
@@ -93,9 +95,15 @@ public record ItemSignalPack(String[] ids, float[] popularity, byte[] references
         }
         String[] ids = new String[named];
         for (int index = 0; index < named; index++) {
-            ids[index] = tables.numbers().id(numberOfIndex[index]);
+            ids[index] = tables.id(numberOfIndex[index]);
         }
         return new ItemSignalPack(ids, popularity, references.bytes(), weights);
+    }
+
+    /** Itself: a restored pack is made already. */
+    @Override
+    public ItemSignalPack pack() {
+        return this;
     }
 
     /** Hands each of the pack's items' signals to {@code into}, tables with their guaranteed weights and no errors. */

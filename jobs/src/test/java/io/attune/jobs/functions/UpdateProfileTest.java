@@ -16,6 +16,9 @@ import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import io.attune.jobs.PersonalizationJob;
 import io.attune.jobs.PersonalizationOptions;
+import io.attune.jobs.state.DeferredItemSignalPack;
+import io.attune.jobs.state.ItemSignalSlice;
+import io.attune.jobs.state.ItemSignalSliceSerializer;
 import io.attune.jobs.state.ProfileState;
 import io.attune.models.math.Vectors;
 import io.attune.models.profile.Centroid;
@@ -494,6 +497,30 @@ class UpdateProfileTest {
                 .isEqualTo("ig-jazz").isSameAs(namedIn(harness, "w-run", false))
                 .isSameAs(namedIn(harness, "ig-run", true));
         assertThat(function(harness).signalsOf("w-run").popularity()).isEqualTo(10f);
+    }
+
+    @Test
+    void aCompletedCheckpointLetsGoOfItsItemSignalsAndTheNextWritesThemAgain() throws Exception {
+        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {"ig-jazz"}, new float[] {4f}, new float[0]))), 0L);
+        ListStateDescriptor<ItemSignalSlice> packs =
+                new ListStateDescriptor<>(UpdateProfile.ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer());
+
+        var first = harness.snapshot(1L, 1L);
+        assertThat(harness.getOperator().getOperatorStateBackend().getUnionListState(packs).get())
+                .as("the slice as the checkpoint took it, frozen").singleElement()
+                .isInstanceOf(DeferredItemSignalPack.class);
+        harness.notifyOfCompletedCheckpoint(1L);
+        assertThat(harness.getOperator().getOperatorStateBackend().getUnionListState(packs).get())
+                .as("let go once complete").isEmpty();
+        assertThat(written(first, UpdateProfile.ITEM_SIGNAL_SLICES)).as("the checkpoint itself kept it").isEqualTo(1);
+
+        var second = harness.snapshot(2L, 2L);
+        harness.close();
+        harness = unopened(settings(), 1, 0);
+        harness.initializeState(second);
+        harness.open();
+        assertThat(function(harness).signalsOf("ig-run").neighbors().weights()).containsExactly(4f);
     }
 
     private static String namedIn(

@@ -158,7 +158,7 @@ public final class ItemTables {
 
     /** Writes the guaranteed weights of the item's co-engaged neighbours into {@code into} from {@code offset}. */
     public void neighborWeights(int item, float[] into, int offset) {
-        decode(neighbors(item), into, offset);
+        neighbors(item).decodeInto(into, offset);
     }
 
     /** The item numbers of what the same people liked: shared, not to be modified. */
@@ -168,13 +168,26 @@ public final class ItemTables {
 
     /** Writes the guaranteed weights of what the same people liked into {@code into} from {@code offset}. */
     public void affinityWeights(int item, float[] into, int offset) {
-        decode(affinities(item), into, offset);
+        affinities(item).decodeInto(into, offset);
     }
 
-    private static void decode(PublishedTable table, float[] into, int offset) {
-        for (int i = 0; i < table.codes.length; i++) {
-            into[offset + i] = table.codes[i] * table.unit;
+
+    /**
+     * The items numbered {@code items} as they are now, to be read later from any thread: their popularity, and their
+     * tables by reference (immutable). Takes time in proportion to the items, not their tables.
+     */
+    public FrozenItemTables freeze(int[] items) {
+        float[] frozenPopularity = new float[items.length];
+        PublishedTable[] frozenNeighbors = new PublishedTable[items.length];
+        PublishedTable[] frozenAffinities = new PublishedTable[items.length];
+        for (int i = 0; i < items.length; i++) {
+            frozenPopularity[i] = popularity(items[i]);
+            frozenNeighbors[i] = neighbors(items[i]);
+            frozenAffinities[i] = affinities(items[i]);
         }
+        // Read after the tables: every number they name was given out before it.
+        return new FrozenItemTables(numbers, numbers.size(), items.clone(), frozenPopularity, frozenNeighbors,
+                frozenAffinities);
     }
 
     /** How many items are numbered: every number is below it. */

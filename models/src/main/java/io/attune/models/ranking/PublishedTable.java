@@ -21,6 +21,13 @@ final class PublishedTable {
         this.unit = unit;
     }
 
+    /** Writes the guaranteed weights, in entry order, into {@code into} from {@code offset}. */
+    void decodeInto(float[] into, int offset) {
+        for (int i = 0; i < codes.length; i++) {
+            into[offset + i] = codes[i] * unit;
+        }
+    }
+
     boolean sameAs(PublishedTable other) {
         return unit == other.unit && Arrays.equals(items, other.items) && Arrays.equals(codes, other.codes);
     }
