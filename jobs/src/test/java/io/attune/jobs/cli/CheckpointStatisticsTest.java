@@ -42,4 +42,27 @@ class CheckpointStatisticsTest {
                 "{\"counts\": {\"completed\": 0, \"failed\": 0}, \"summary\": {}, \"latest\": {}}")))
                 .isEqualTo("Checkpoints: 0 completed, 0 failed");
     }
+
+    @Test
+    void namesTheOperatorsWhoseTaskThreadTheCheckpointsHeldLongest() throws Exception {
+        CheckpointStatistics.SyncParts parts = new CheckpointStatistics.SyncParts();
+        // The shape of GET /jobs/:jobid/checkpoints/details/:id/subtasks/:vertex (Flink 2.2), abridged.
+        String details = """
+                {"summary": {"checkpoint_duration": {"sync": {"min": 0, "max": %d, "avg": %s},
+                 "async": {"min": 1, "max": 90, "avg": 40}}}}
+                """;
+        parts.add("Update profiles -> Sink: recommendation-refreshes", JSON.readTree(details.formatted(80, "30.4")));
+        parts.add("Update profiles -> Sink: recommendation-refreshes", JSON.readTree(details.formatted(12, "6")));
+        parts.add("Source: content-catalog -> Parse content-catalog", JSON.readTree(details.formatted(3, "1")));
+        parts.add("Source: content-catalog -> Parse content-catalog", JSON.readTree(details.formatted(2, "1")));
+        parts.add("Item neighbourhoods", JSON.readTree(details.formatted(9, "4")));
+        parts.add("Item neighbourhoods", JSON.readTree(details.formatted(40, "20")));
+        parts.add("Embed messages", JSON.readTree(details.formatted(1, "0")));
+        parts.add("Embed messages", JSON.readTree("{\"summary\": {}}"));
+
+        assertThat(parts.describe()).isEqualTo(String.format("%n  task thread held (synchronous part), the latest 2 "
+                + "checkpoints, longest first: Update profiles … max 80 ms (mean 18); Item neighbourhoods max 40 ms "
+                + "(mean 12); Source: content-catalog … max 3 ms (mean 1)"));
+        assertThat(new CheckpointStatistics.SyncParts().describe()).isEmpty();
+    }
 }
