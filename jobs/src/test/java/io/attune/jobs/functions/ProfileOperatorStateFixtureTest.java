@@ -23,8 +23,9 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * tests keep them).
  *
  * <p>{@code src/test/resources/operator-states/profile-operator-0.7-packs.snapshot} was written by {@link #writeFixture}
- * at commit 3addab9's state format (session 43, before item-signal packs were made in the checkpoint's asynchronous
- * part): {@code mvn -pl jobs test -Dtest=ProfileOperatorStateFixtureTest#writeFixture -Dattune.fixture.write=true}.
+ * at commit 3caa67e (session 43; its checkpointed state as 3addab9 wrote it, before item-signal packs were made in the
+ * checkpoint's asynchronous part):
+ * {@code mvn -pl jobs test -Dtest=ProfileOperatorStateFixtureTest#writeFixture -Dattune.fixture.write=true}.
  */
 class ProfileOperatorStateFixtureTest {
 
