@@ -307,7 +307,12 @@ public class UpdateProfile
 
     private void addToIndex(CatalogIndex catalog, CatalogItem item) {
         if (!item.sensitive()) {
-            catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
+            if (item.codes() != null) {
+                // The kept item's own code: shared with the other profile subtasks of this TaskManager that keep it.
+                catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.codes(), item.scale());
+            } else {
+                catalog.put(item.app(), item.surface(), item.itemId(), item.tags(), item.vector());
+            }
             Float popularity = itemSignals.popularityOf(item.itemId());
             if (popularity != null) {
                 catalog.setPopularity(item.app(), item.surface(), item.itemId(), popularity);

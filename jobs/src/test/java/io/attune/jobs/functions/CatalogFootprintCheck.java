@@ -95,7 +95,7 @@ class CatalogFootprintCheck {
             items.put(item);
             if (index != null) {
                 CatalogItem held = items.get(item.itemId());
-                index.put(held.app(), held.surface(), held.itemId(), held.tags(), held.vector());
+                index.put(held.app(), held.surface(), held.itemId(), held.tags(), held.codes(), held.scale());
             }
         }
         return Heap.used() - empty;

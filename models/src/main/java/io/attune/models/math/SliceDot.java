@@ -35,6 +35,16 @@ public final class SliceDot {
         KERNEL.dots(query, queryOffset, codes, codesOffset, count, length, out, outOffset);
     }
 
+    /**
+     * {@code out[outOffset + m] = query[queryOffset..) · codes[members[m]]} for the first {@code count} members: as
+     * {@link #dots(float[], int, byte[], int, int, int, float[], int)}, each vector an array of its own (shared with
+     * whoever else holds it).
+     */
+    public static void dots(float[] query, int queryOffset, byte[][] codes, int[] members, int count, int length,
+            float[] out, int outOffset) {
+        KERNEL.dots(query, queryOffset, codes, members, count, length, out, outOffset);
+    }
+
     /** As {@link #dots(float[], int, byte[], int, int, int, float[], int)}, over float vectors. */
     public static void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
             float[] out, int outOffset) {
@@ -71,6 +81,9 @@ public final class SliceDot {
 
         void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,
                 float[] out, int outOffset);
+
+        void dots(float[] query, int queryOffset, byte[][] codes, int[] members, int count, int length, float[] out,
+                int outOffset);
 
         void queryDots(float[] queries, int queriesOffset, int count, byte[] codes, int codesOffset, int length,
                 float[] out, int outOffset);
@@ -144,6 +157,14 @@ public final class SliceDot {
                 float[] out, int outOffset) {
             for (int v = 0; v < count; v++) {
                 out[outOffset + v] = dot(query, queryOffset, vectors, vectorsOffset + v * length, length);
+            }
+        }
+
+        @Override
+        public void dots(float[] query, int queryOffset, byte[][] codes, int[] members, int count, int length,
+                float[] out, int outOffset) {
+            for (int m = 0; m < count; m++) {
+                out[outOffset + m] = dot(query, queryOffset, codes[members[m]], 0, length);
             }
         }
 

@@ -101,6 +101,51 @@ final class VectorKernel implements SliceDot.Kernel {
         }
     }
 
+    /** As the int8 {@link #dots(float[], int, byte[], int, int, int, float[], int)}, each code an array of its own. */
+    @Override
+    public void dots(float[] query, int queryOffset, byte[][] codes, int[] members, int count, int length,
+            float[] out, int outOffset) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        int m = 0;
+        for (; m + 4 <= count; m += 4) {
+            byte[] code0 = codes[members[m]];
+            byte[] code1 = codes[members[m + 1]];
+            byte[] code2 = codes[members[m + 2]];
+            byte[] code3 = codes[members[m + 3]];
+            FloatVector sum0 = FloatVector.zero(SPECIES);
+            FloatVector sum1 = FloatVector.zero(SPECIES);
+            FloatVector sum2 = FloatVector.zero(SPECIES);
+            FloatVector sum3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < upper; i += lanes) {
+                FloatVector q = FloatVector.fromArray(SPECIES, query, queryOffset + i);
+                sum0 = q.fma(widened(code0, i), sum0);
+                sum1 = q.fma(widened(code1, i), sum1);
+                sum2 = q.fma(widened(code2, i), sum2);
+                sum3 = q.fma(widened(code3, i), sum3);
+            }
+            float dot0 = sum0.reduceLanes(VectorOperators.ADD);
+            float dot1 = sum1.reduceLanes(VectorOperators.ADD);
+            float dot2 = sum2.reduceLanes(VectorOperators.ADD);
+            float dot3 = sum3.reduceLanes(VectorOperators.ADD);
+            for (; i < length; i++) {
+                float q = query[queryOffset + i];
+                dot0 += q * code0[i];
+                dot1 += q * code1[i];
+                dot2 += q * code2[i];
+                dot3 += q * code3[i];
+            }
+            out[outOffset + m] = dot0;
+            out[outOffset + m + 1] = dot1;
+            out[outOffset + m + 2] = dot2;
+            out[outOffset + m + 3] = dot3;
+        }
+        for (; m < count; m++) {
+            out[outOffset + m] = dot(query, queryOffset, codes[members[m]], 0, length);
+        }
+    }
+
     /** As the int8 {@link #dots(float[], int, byte[], int, int, int, float[], int)}, over float vectors. */
     @Override
     public void dots(float[] query, int queryOffset, float[] vectors, int vectorsOffset, int count, int length,

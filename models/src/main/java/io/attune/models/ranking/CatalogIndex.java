@@ -22,6 +22,19 @@ public final class CatalogIndex {
                 .put(itemId, tags, vector);
     }
 
+    /**
+     * Adds or replaces an item coded as {@code Int8Vectors} codes a unit vector; the array is kept, not copied (the
+     * profile subtasks of a TaskManager share it with the catalog item they keep), and must not change afterwards.
+     */
+    public void put(String app, String surface, String itemId, String[] tags, byte[] code, float scale) {
+        if (dimension == 0) {
+            dimension = code.length;
+        }
+        byApp.computeIfAbsent(app, a -> new TreeMap<>())
+                .computeIfAbsent(surface, s -> new CatalogPartition(dimension))
+                .put(itemId, tags, code, scale);
+    }
+
     /** Removes an item from the surface it was filed under, if there. */
     public void remove(String app, String surface, String itemId) {
         Map<String, CatalogPartition> surfaces = byApp.get(app);

@@ -6,11 +6,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * The items of one app surface, laid out for fast scoring: all vectors in one contiguous array, so a
- * ranking pass streams through memory. Vectors are kept int8-coded ({@link Int8Vectors}: one byte per dimension and
- * one scale per item), as the coarse lists and the catalog's checkpoints keep them: floats took 1,536 of the 3,519
- * heap bytes an item cost here (session 41, {@code CatalogFootprintCheck}). Updates replace in place; removals move the last item into the
- * freed slot, so the layout stays dense under live catalog changes.
+ * The items of one app surface, laid out for fast scoring. Vectors are int8-coded ({@link Int8Vectors}: one byte per
+ * dimension and one scale per item), as the catalog's checkpoints keep them; each item's code is one array, taken as
+ * given ({@link #put(String, String[], byte[], float)}), so the profile subtasks of a TaskManager that keep one copy of
+ * a catalog item share its code with their indexes too. Updates replace in place; removals move the last item into
+ * the freed slot, so the layout stays dense under live catalog changes.
  *
  * <p>From {@code indexedFrom} items on, the partition also keeps {@link CoarseLists} (about √n lists,
  * retrained whenever the partition has doubled since the last training), so a ranking scores a few lists
@@ -29,15 +29,9 @@ public final class CatalogPartition {
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
     private float[] popularity = new float[16];
-    /**
-     * Item {@code slot}'s code at {@code [slot * dimension, (slot + 1) * dimension)}, while the partition is ranked
-     * exactly; {@code null} once it is indexed, when its {@link CoarseLists} hold every code (in list order, for the
-     * probes) and a second copy by slot would only be read to train the lists again.
-     */
-    private byte[] codes;
+    /** Item {@code slot}'s code: never modified here (it may be shared). */
+    private byte[][] codes = new byte[16][];
     private float[] scales = new float[16];
-    /** An indexed partition's new code, before its list takes it. */
-    private final byte[] scratch;
     private int size;
     /**
      * The last {@link #mostPopular} answer, kept while no change can alter it: every refresh asks for it, and
@@ -53,8 +47,6 @@ public final class CatalogPartition {
     public CatalogPartition(int dimension, int indexedFrom) {
         this.dimension = dimension;
         this.indexedFrom = indexedFrom;
-        this.codes = new byte[16 * dimension];
-        this.scratch = new byte[dimension];
     }
 
     /** Adds or replaces an item; its vector must be unit length. */
@@ -62,6 +54,20 @@ public final class CatalogPartition {
         if (vector.length != dimension) {
             throw new IllegalArgumentException(
                     "item " + itemId + " has dimension " + vector.length + ", partition " + dimension);
+        }
+        byte[] code = new byte[dimension];
+        float scale = Int8Vectors.encode(vector, 0, dimension, code, 0);
+        put(itemId, itemTags, code, scale);
+    }
+
+    /**
+     * Adds or replaces an item coded as {@link Int8Vectors} codes a unit vector: {@code code[i] * scale} is its
+     * {@code i}-th value. The array is kept as it is, not copied, and must not change afterwards.
+     */
+    public void put(String itemId, String[] itemTags, byte[] code, float scale) {
+        if (code.length != dimension) {
+            throw new IllegalArgumentException(
+                    "item " + itemId + " has dimension " + code.length + ", partition " + dimension);
         }
         Integer at = positions.get(itemId);
         int slot = at == null ? size : at;
@@ -72,30 +78,18 @@ public final class CatalogPartition {
             ids[slot] = itemId;
             popularity[slot] = 0f;
             size++;
+        } else if (lists != null) {
+            lists.remove(slot);
         }
         tags[slot] = itemTags;
-        if (lists == null) {
-            scales[slot] = Int8Vectors.encode(vector, 0, dimension, codes, slot * dimension);
-        } else {
-            float scale = Int8Vectors.encode(vector, 0, dimension, scratch, 0);
-            if (at != null) {
-                lists.remove(slot);
-            }
-            lists.add(slot, scratch, 0, scale);
-        }
+        codes[slot] = code;
+        scales[slot] = scale;
         if (size >= indexedFrom && size >= 2 * trainedAtSize) {
-            byte[] allCodes = codes;
-            float[] allScales = scales;
-            if (lists != null) {
-                allCodes = new byte[size * dimension];
-                allScales = new float[size];
-                lists.copyCodes(size, allCodes, allScales);
-            }
-            lists = CoarseLists.train(allCodes, allScales, size, dimension,
+            lists = CoarseLists.train(codes, scales, size, dimension,
                     (int) Math.max(16, Math.round(Math.sqrt(size))));
             trainedAtSize = size;
-            codes = null;
-            scales = null;
+        } else if (lists != null) {
+            lists.add(slot, code);
         }
     }
 
@@ -117,14 +111,13 @@ public final class CatalogPartition {
             ids[at] = ids[last];
             tags[at] = tags[last];
             popularity[at] = popularity[last];
-            if (codes != null) {
-                scales[at] = scales[last];
-                System.arraycopy(codes, last * dimension, codes, at * dimension, dimension);
-            }
+            codes[at] = codes[last];
+            scales[at] = scales[last];
             positions.put(ids[at], at);
         }
         ids[last] = null;
         tags[last] = null;
+        codes[last] = null;
         size--;
     }
 
@@ -217,15 +210,12 @@ public final class CatalogPartition {
         return tags[slot];
     }
 
-    /**
-     * The codes, while the partition is ranked exactly (no {@link #lists()}): item {@code slot}'s at
-     * {@code [slot * dimension, (slot + 1) * dimension)}.
-     */
-    byte[] codes() {
+    /** Each item's code by slot (the first {@link #size} of them): not to be modified. */
+    byte[][] codes() {
         return codes;
     }
 
-    /** Each item's code scale, by slot, while the partition is ranked exactly. */
+    /** Each item's code scale, by slot. */
     float[] scales() {
         return scales;
     }
@@ -236,10 +226,8 @@ public final class CatalogPartition {
             ids = Arrays.copyOf(ids, capacity);
             tags = Arrays.copyOf(tags, capacity);
             popularity = Arrays.copyOf(popularity, capacity);
-            if (codes != null) {
-                scales = Arrays.copyOf(scales, capacity);
-                codes = Arrays.copyOf(codes, capacity * dimension);
-            }
+            codes = Arrays.copyOf(codes, capacity);
+            scales = Arrays.copyOf(scales, capacity);
         }
     }
 }

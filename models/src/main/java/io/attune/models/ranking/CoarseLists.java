@@ -1,6 +1,5 @@
 package io.attune.models.ranking;
 
-import io.attune.models.math.Int8Vectors;
 import io.attune.models.math.SliceDot;
 import java.util.Arrays;
 
@@ -10,9 +9,9 @@ import java.util.Arrays;
  * the whole partition. Items added after training join their nearest list; the partition retrains when
  * it has doubled since the last training.
  *
- * <p>Each list keeps its members' vectors int8-coded ({@link Int8Vectors}), contiguous in member order: a
- * probe is bound by memory traffic, which the bytes cut to a quarter. Once indexed, the partition keeps no other
- * copy of them.
+ * <p>A list names its members by slot; their int8 codes are the partition's, one array per item, which the profile
+ * subtasks of a TaskManager share with the catalog items they keep (until session 43 each list kept its members'
+ * codes contiguous, a copy per subtask: 384 of the about 630 bytes an item cost each profile slot).
  */
 final class CoarseLists {
 
@@ -23,9 +22,6 @@ final class CoarseLists {
     private final int lists;
     private final float[] centroids;
     private int[][] members;
-    /** Each list's item vectors, int8-coded, contiguous in member order: a probe reads memory sequentially. */
-    private byte[][] memberCodes;
-    private float[][] memberScales;
     private int[] memberCounts;
     private int[] listOfSlot;
     private int[] positionOfSlot;
@@ -35,20 +31,16 @@ final class CoarseLists {
         this.lists = lists;
         this.centroids = centroids;
         this.members = new int[lists][];
-        this.memberCodes = new byte[lists][];
-        this.memberScales = new float[lists][];
         this.memberCounts = new int[lists];
         for (int i = 0; i < lists; i++) {
             members[i] = new int[8];
-            memberCodes[i] = new byte[8 * dimension];
-            memberScales[i] = new float[8];
         }
         this.listOfSlot = new int[capacity];
         this.positionOfSlot = new int[capacity];
     }
 
     /** Learns {@code lists} centroids from the partition's items (int8-coded) and files every item under one. */
-    static CoarseLists train(byte[] codes, float[] scales, int size, int dimension, int lists) {
+    static CoarseLists train(byte[][] codes, float[] scales, int size, int dimension, int lists) {
         int sampleSize = Math.min(size, TRAINING_SAMPLE);
         int stride = Math.max(1, size / sampleSize);
         float[] centroids = new float[lists * dimension];
@@ -56,7 +48,7 @@ final class CoarseLists {
         for (int c = 0; c < lists; c++) {
             int slot = (int) ((long) c * size / lists);
             for (int d = 0; d < dimension; d++) {
-                centroids[c * dimension + d] = codes[slot * dimension + d] * scales[slot];
+                centroids[c * dimension + d] = codes[slot][d] * scales[slot];
             }
         }
         float[] sums = new float[lists * dimension];
@@ -65,10 +57,10 @@ final class CoarseLists {
             Arrays.fill(sums, 0f);
             Arrays.fill(counts, 0);
             for (int s = 0, slot = 0; s < sampleSize && slot < size; s++, slot += stride) {
-                int nearest = nearest(centroids, lists, codes, slot * dimension, dimension);
+                int nearest = nearest(centroids, lists, codes[slot], dimension);
                 counts[nearest]++;
                 for (int d = 0; d < dimension; d++) {
-                    sums[nearest * dimension + d] += codes[slot * dimension + d] * scales[slot];
+                    sums[nearest * dimension + d] += codes[slot][d] * scales[slot];
                 }
             }
             for (int c = 0; c < lists; c++) {
@@ -77,9 +69,9 @@ final class CoarseLists {
                 }
             }
         }
-        CoarseLists index = new CoarseLists(dimension, lists, centroids, Math.max(16, codes.length / dimension));
+        CoarseLists index = new CoarseLists(dimension, lists, centroids, Math.max(16, codes.length));
         for (int slot = 0; slot < size; slot++) {
-            index.add(slot, codes, slot * dimension, scales[slot]);
+            index.add(slot, codes[slot]);
         }
         return index;
     }
@@ -88,31 +80,17 @@ final class CoarseLists {
         return lists;
     }
 
-    /** Files item {@code slot}, coded at {@code codes[offset..)} with {@code scale}, under its nearest list. */
-    void add(int slot, byte[] codes, int offset, float scale) {
+    /** Files item {@code slot}, coded {@code code}, under its nearest list. */
+    void add(int slot, byte[] code) {
         ensureCapacity(slot + 1);
-        int list = nearest(centroids, lists, codes, offset, dimension);
+        int list = nearest(centroids, lists, code, dimension);
         if (memberCounts[list] == members[list].length) {
             members[list] = Arrays.copyOf(members[list], members[list].length * 2);
-            memberCodes[list] = Arrays.copyOf(memberCodes[list], members[list].length * dimension);
-            memberScales[list] = Arrays.copyOf(memberScales[list], members[list].length);
         }
         int position = memberCounts[list]++;
         listOfSlot[slot] = list;
         positionOfSlot[slot] = position;
         members[list][position] = slot;
-        System.arraycopy(codes, offset, memberCodes[list], position * dimension, dimension);
-        memberScales[list][position] = scale;
-    }
-
-    /** Copies the codes and scales of slots {@code 0..size)} out of the lists, by slot (to train new lists). */
-    void copyCodes(int size, byte[] codes, float[] scales) {
-        for (int slot = 0; slot < size; slot++) {
-            int list = listOfSlot[slot];
-            int position = positionOfSlot[slot];
-            System.arraycopy(memberCodes[list], position * dimension, codes, slot * dimension, dimension);
-            scales[slot] = memberScales[list][position];
-        }
     }
 
     /** Removes item {@code slot} from its list. */
@@ -123,8 +101,6 @@ final class CoarseLists {
         int moved = members[list][last];
         members[list][position] = moved;
         positionOfSlot[moved] = position;
-        System.arraycopy(memberCodes[list], last * dimension, memberCodes[list], position * dimension, dimension);
-        memberScales[list][position] = memberScales[list][last];
     }
 
     /** The partition moved item {@code from} into slot {@code to} (after removing what {@code to} held). */
@@ -141,32 +117,9 @@ final class CoarseLists {
         SliceDot.dots(query, offset, centroids, 0, lists, dimension, out, 0);
     }
 
-    /**
-     * Item {@code slot}'s vector, on its int8 code, dotted with each of the {@code count} queries stored one
-     * after another in {@code queries}: {@code out[c]} for query {@code c}.
-     */
-    void dots(int slot, float[] queries, int count, float[] out) {
-        int list = listOfSlot[slot];
-        int position = positionOfSlot[slot];
-        SliceDot.queryDots(queries, 0, count, memberCodes[list], position * dimension, dimension, out, 0);
-        float scale = memberScales[list][position];
-        for (int c = 0; c < count; c++) {
-            out[c] *= scale;
-        }
-    }
-
+    /** The list's members' slots, the first {@link #memberCount} of them. */
     int[] members(int list) {
         return members[list];
-    }
-
-    /** The list's members' int8 codes: member {@code m} at {@code [m * dimension, (m + 1) * dimension)}. */
-    byte[] memberCodes(int list) {
-        return memberCodes[list];
-    }
-
-    /** The list's members' code scales, in member order. */
-    float[] memberScales(int list) {
-        return memberScales[list];
     }
 
     int memberCount(int list) {
@@ -182,11 +135,11 @@ final class CoarseLists {
     }
 
     /** The centroid nearest an item's code (its scale, the same for every centroid, does not change which). */
-    private static int nearest(float[] centroids, int lists, byte[] codes, int offset, int dimension) {
+    private static int nearest(float[] centroids, int lists, byte[] code, int dimension) {
         int best = 0;
         float bestSimilarity = Float.NEGATIVE_INFINITY;
         for (int c = 0; c < lists; c++) {
-            float similarity = SliceDot.dot(centroids, c * dimension, codes, offset, dimension);
+            float similarity = SliceDot.dot(centroids, c * dimension, code, 0, dimension);
             if (similarity > bestSimilarity) {
                 bestSimilarity = similarity;
                 best = c;

@@ -195,18 +195,12 @@ public final class InterestRanker {
     /** A candidate scored by its best interest, before evidence is added. */
     private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,
             int count, float[] dots) {
-        int dimension = partition.dimension();
-        CoarseLists lists = partition.lists();
-        if (lists != null) {
-            // In an indexed partition the int8 code, as in the scan: a quarter of the bytes to fetch for an
-            // item that is rarely in cache, and the same scale as the items the scan found.
-            lists.dots(slot, queries, count, dots);
-        } else {
-            SliceDot.queryDots(queries, 0, count, partition.codes(), slot * dimension, dimension, dots, 0);
-            float scale = partition.scales()[slot];
-            for (int c = 0; c < count; c++) {
-                dots[c] *= scale;
-            }
+        // The int8 code, as in the scan: a quarter of the bytes to fetch for an item that is rarely in cache, and the
+        // same scale as the items the scan found.
+        SliceDot.queryDots(queries, 0, count, partition.codes()[slot], 0, partition.dimension(), dots, 0);
+        float scale = partition.scales()[slot];
+        for (int c = 0; c < count; c++) {
+            dots[c] *= scale;
         }
         float best = Float.NEGATIVE_INFINITY;
         int bestInterest = 0;
@@ -275,6 +269,8 @@ public final class InterestRanker {
         }
         Arrays.sort(probed, 0, probedCount);
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
+        byte[][] codes = partition.codes();
+        float[] scales = partition.scales();
         int[] interestsOfList = new int[count];
         float[] dots = new float[0];
         for (int p = 0; p < probedCount; ) {
@@ -284,21 +280,19 @@ public final class InterestRanker {
                 interestsOfList[chosenBy++] = (int) probed[p++];
             }
             int[] members = lists.members(list);
-            byte[] codes = lists.memberCodes(list);
-            float[] scales = lists.memberScales(list);
             int n = lists.memberCount(list);
             if (dots.length < chosenBy * n) {
                 dots = new float[Math.max(chosenBy * n, 2 * dots.length)];
             }
             for (int i = 0; i < chosenBy; i++) {
-                SliceDot.dots(queries, interestsOfList[i] * dimension, codes, 0, n, dimension, dots, i * n);
+                SliceDot.dots(queries, interestsOfList[i] * dimension, codes, members, n, dimension, dots, i * n);
             }
             for (int m = 0; m < n; m++) {
                 float best = Float.NEGATIVE_INFINITY;
                 int bestInterest = 0;
                 for (int i = 0; i < chosenBy; i++) {
                     int c = interestsOfList[i];
-                    float score = shares[c] * scales[m] * dots[i * n + m];
+                    float score = shares[c] * scales[members[m]] * dots[i * n + m];
                     if (score > best) {
                         best = score;
                         bestInterest = c;
@@ -336,12 +330,12 @@ public final class InterestRanker {
             Predicate<String> excluded) {
         int dimension = partition.dimension();
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
-        byte[] codes = partition.codes();
+        byte[][] codes = partition.codes();
         float[] scales = partition.scales();
         // Each item against all the interests in one pass: its code is read once, not once per interest.
         float[] dots = new float[count];
         for (int slot = 0; slot < partition.size(); slot++) {
-            SliceDot.queryDots(queries, 0, count, codes, slot * dimension, dimension, dots, 0);
+            SliceDot.queryDots(queries, 0, count, codes[slot], 0, dimension, dots, 0);
             float scale = scales[slot];
             float best = Float.NEGATIVE_INFINITY;
             int bestInterest = 0;

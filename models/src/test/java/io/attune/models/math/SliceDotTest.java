@@ -77,6 +77,38 @@ class SliceDotTest {
     }
 
     @Test
+    void bothKernelsScoreListMembersEachCodedInAnArrayOfItsOwn() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {1, 7, 8, 17, 384}) {
+            byte[][] codes = new byte[12][length];
+            for (byte[] code : codes) {
+                random.nextBytes(code);
+            }
+            for (int count : new int[] {0, 1, 3, 4, 5, 8, 11}) {
+                float[] query = random(length + 3);
+                // Members in no order, one of them twice.
+                int[] members = new int[count + 2];
+                for (int m = 0; m < members.length; m++) {
+                    members[m] = (m * 7 + 3) % codes.length;
+                }
+                for (SliceDot.Kernel kernel : kernels) {
+                    float[] out = new float[count + 6];
+                    out[0] = 42f;
+                    out[count + 1] = 43f;
+                    kernel.dots(query, 3, codes, members, count, length, out, 1);
+                    for (int m = 0; m < count; m++) {
+                        assertThat(out[1 + m]).as("%s, length %d, member %d of %d", kernel.getClass().getSimpleName(),
+                                length, m, count).isCloseTo(kernel.dot(query, 3, codes[members[m]], 0, length),
+                                within(1e-2f));
+                    }
+                    assertThat(out[0]).as("nothing written before outOffset").isEqualTo(42f);
+                    assertThat(out[count + 1]).as("nothing written past the members asked for").isEqualTo(43f);
+                }
+            }
+        }
+    }
+
+    @Test
     void bothKernelsScoreARunOfFloatVectorsAsOneDotProductEach() {
         SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
         for (int length : new int[] {1, 7, 8, 17, 384}) {
