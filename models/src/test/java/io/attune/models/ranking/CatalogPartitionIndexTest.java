@@ -2,6 +2,7 @@ package io.attune.models.ranking;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.models.math.Int8Vectors;
 import io.attune.models.math.Vectors;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +23,36 @@ class CatalogPartitionIndexTest {
     CatalogPartitionIndexTest() {
         for (int i = 0; i < themes.length; i++) {
             themes[i] = unit();
+        }
+    }
+
+    @Test
+    void aCodedItemIsKeptByReferenceAndRanksAsItsVectorDoes() {
+        CatalogPartition fromCodes = new CatalogPartition(DIMENSION, 256);
+        CatalogPartition fromVectors = new CatalogPartition(DIMENSION, 256);
+        List<byte[]> codes = new ArrayList<>();
+        for (int i = 0; i < 1_000; i++) {
+            float[] item = item();
+            byte[] code = new byte[DIMENSION];
+            float scale = Int8Vectors.encode(item, 0, DIMENSION, code, 0);
+            codes.add(code);
+            fromCodes.put("item-" + i, new String[0], code, scale);
+            fromVectors.put("item-" + i, new String[0], item);
+        }
+        // Replacing and removing move items between slots: each keeps its own array.
+        fromCodes.remove("item-3");
+        fromVectors.remove("item-3");
+        assertThat(fromCodes.lists()).isNotNull();
+        for (int i : new int[] {0, 500, 999}) {
+            assertThat(fromCodes.codes()[fromCodes.slotOf("item-" + i)]).as("item-%d: the given array, not a copy", i)
+                    .isSameAs(codes.get(i));
+        }
+        InterestRanker ranker = new InterestRanker(20, 0f, 8);
+        for (int q = 0; q < 20; q++) {
+            List<Interest> interests = List.of(new Interest(themes[q], 1f, "APP"));
+            assertThat(ranker.rank(fromCodes, interests, id -> false)).extracting(Recommendation::itemId)
+                    .containsExactlyElementsOf(ranker.rank(fromVectors, interests, id -> false).stream()
+                            .map(Recommendation::itemId).toList());
         }
     }
 
