@@ -3,6 +3,7 @@ package io.attune.jobs.functions;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
+import io.attune.jobs.state.CatalogItemSliceSerializer;
 import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.state.ItemSignalPack;
 import io.attune.jobs.state.ItemSignalSlice;
@@ -138,7 +139,8 @@ public class UpdateProfile
         SharedProfileStorage shared = SharedProfileStorage.acquire(sharedStorageKey);
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId, shared.catalogItems());
         itemSignals = new ItemSignalTables(shared.itemTables());
-        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, CatalogItem.class, context.isRestored(),
+        catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, new CatalogItemSliceSerializer(),
+                context.isRestored(),
                 catalogItems, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
         itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer(),
                 context.isRestored(), itemSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),

@@ -2,6 +2,7 @@ package io.attune.jobs.inspect;
 
 import io.attune.jobs.Uids;
 import io.attune.jobs.functions.UpdateProfile;
+import io.attune.jobs.state.CatalogItemSliceSerializer;
 import io.attune.jobs.stream.CatalogItem;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -159,7 +160,8 @@ public final class SavepointInspector {
         SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
         OperatorIdentifier profiles = OperatorIdentifier.forUid(Uids.UPDATE_PROFILE);
         if (holdsOperatorState(profiles, UpdateProfile.CATALOG_SLICES)) {
-            return reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES, TypeInformation.of(CatalogItem.class));
+            return reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES, TypeInformation.of(CatalogItem.class),
+                    new CatalogItemSliceSerializer());
         }
         return reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
                         TypeInformation.of(CatalogItem.class))
