@@ -13,11 +13,13 @@ import io.attune.jobs.events.InvalidEventException;
 import io.attune.jobs.events.Modality;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.kafka.KafkaEndpoints;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
@@ -190,6 +192,7 @@ final class LatencyCommand {
                 report();
                 System.out.println();
                 System.out.println(CheckpointStatistics.fetch(restPort, job.getJobID()));
+                System.out.println(heapAfterAFullCollection());
                 if (savepoint != null) {
                     String written = job.stopWithSavepoint(false, savepoint, SavepointFormatType.CANONICAL)
                             .get(5, TimeUnit.MINUTES);
@@ -330,6 +333,17 @@ final class LatencyCommand {
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[Math.min(sorted.length - 1, (int) (sorted.length * quantile))] / 1e6;
+    }
+
+    /**
+     * The heap this JVM holds after a full collection (an explicit one is full with the default collector): broker,
+     * load generator and job together, so an upper bound on the job's, for sizing a TaskManager at the run's scale.
+     */
+    static String heapAfterAFullCollection() {
+        System.gc();
+        long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return String.format(Locale.ROOT, "Heap after a full collection: %,d MB (the whole JVM: broker, load and job)",
+                used >> 20);
     }
 
     private static String itemId(String app, int i) {

@@ -49,6 +49,8 @@ class LatencyCommandTest {
         assertThat(output).containsPattern("written per checkpoint: mean [\\d.]+ [KM]B, max [\\d.]+ [KM]B; "
                 + "whole state at the latest: [\\d.]+ [KM]B");
 
+        assertThat(output).containsPattern("Heap after a full collection: [1-9][\\d,]* MB");
+
         Matcher written = Pattern.compile("Savepoint: (\\S+)").matcher(output);
         assertThat(written.find()).as(output).isTrue();
         Path inspected = work.resolve("inspect.json");
