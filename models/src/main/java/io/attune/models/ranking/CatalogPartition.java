@@ -2,8 +2,6 @@ package io.attune.models.ranking;
 
 import io.attune.models.math.Int8Vectors;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * The items of one app surface, laid out for fast scoring. Vectors are int8-coded ({@link Int8Vectors}: one byte per
@@ -25,7 +23,7 @@ public final class CatalogPartition {
     private final int indexedFrom;
     private CoarseLists lists;
     private int trainedAtSize;
-    private final Map<String, Integer> positions = new HashMap<>();
+    private final SlotsById positions = new SlotsById();
     private String[] ids = new String[16];
     private String[][] tags = new String[16][];
     private float[] popularity = new float[16];
@@ -69,10 +67,10 @@ public final class CatalogPartition {
             throw new IllegalArgumentException(
                     "item " + itemId + " has dimension " + code.length + ", partition " + dimension);
         }
-        Integer at = positions.get(itemId);
-        int slot = at == null ? size : at;
+        int at = positions.get(itemId);
+        int slot = at < 0 ? size : at;
         mostPopular = null;
-        if (at == null) {
+        if (at < 0) {
             grow();
             positions.put(itemId, slot);
             ids[slot] = itemId;
@@ -95,8 +93,8 @@ public final class CatalogPartition {
 
     /** Removes an item if present. */
     public void remove(String itemId) {
-        Integer at = positions.remove(itemId);
-        if (at == null) {
+        int at = positions.remove(itemId);
+        if (at < 0) {
             return;
         }
         mostPopular = null;
@@ -123,8 +121,8 @@ public final class CatalogPartition {
 
     /** Sets how popular an item is (any scale); ignored for an item the partition does not hold. */
     public void setPopularity(String itemId, float value) {
-        Integer slot = positions.get(itemId);
-        if (slot != null) {
+        int slot = positions.get(itemId);
+        if (slot >= 0) {
             if (mostPopular != null && changesMostPopular(slot, value)) {
                 mostPopular = null;
             }
@@ -193,8 +191,7 @@ public final class CatalogPartition {
 
     /** The slot of an item, or -1 if the partition does not hold it. */
     int slotOf(String itemId) {
-        Integer slot = positions.get(itemId);
-        return slot == null ? -1 : slot;
+        return positions.get(itemId);
     }
 
     /** The coarse lists, or {@code null} while the partition is ranked exactly. */
