@@ -1,60 +1,107 @@
 package io.attune.jobs.cli;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /** Entry point of {@code bin/attune}: dispatches to a subcommand. */
 public final class Attune {
 
-    private static final String USAGE = """
-            usage: bin/attune <command> [options]
-
-            commands:
+    private static final String LOCAL_USAGE = """
               local    start a Kafka broker and the personalization job in this process, replay a
                        sample stream and print the refreshes as they happen (Ctrl-C stops)
                          --pace DURATION   pause between sample events (default 1.5s, e.g. 500ms)
                          --until-done      exit once the sample is replayed and processed
                          --gloss-dictionaries DIR|none   dictionaries for glossing other languages into
                                            English for profiles (default /usr/share/dictd when it holds any)
+            """;
+
+    private static final String CLASSIFY_USAGE = """
               classify reads JSON lines with a "text" field and writes them back with the guard's
                        "categories", "scores" and "sensitive"
                          --input FILE      instead of stdin
                          --output FILE     instead of stdout
                          --catalog         lines are content-catalog entries: judge text and tags as
                                            the job judges catalog items
-            """ + LatencyCommand.USAGE + ReplayCommand.USAGE + EraseCommand.USAGE + InspectCommand.USAGE + """
+            """;
+
+    private static final String TRAIN_GUARD_USAGE = """
               train-guard
                        retrain the sensitive-topic guard's heads (messages, catalog items) from labelled JSON lines
                          --train FILE --dev FILE [--output FILE] [--cache DIR]
                          [--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE]
                          [--balance-sources] [--no-ngrams] [--no-disclosures] [--equal-none-share]
                          [--no-political-speech]
+            """;
+
+    private static final String TOPIC_VOCABULARY_USAGE = """
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
                          --wordnet DIR [--output FILE]
+            """;
+
+    private static final String COGNATE_VOCABULARY_USAGE = """
               cognate-vocabulary
                        carry the English topic vocabulary's learned words over to French, German, Spanish,
                        Italian, Portuguese and Dutch through word lists (Debian: wfrench wngerman wspanish
                        witalian wportuguese wdutch)
                          [--dict-dir DIR] [--vocabulary FILE] [--output FILE]
+            """;
+
+    private static final String MEDICAL_VOCABULARY_USAGE = """
               medical-vocabulary
                        rebuild the guard's medical vocabulary (drugs, conditions, procedures) from the Hunspell
                        medical dictionaries less everyday words (Debian: hunspell-en-med hunspell-de-med scowl
                        wfrench wngerman wspanish witalian wportuguese wdutch, and hunspell with hunspell-en-us
                        hunspell-de-de hunspell-fr hunspell-es hunspell-it hunspell-pt-pt hunspell-pt-br hunspell-nl)
                          [--english DIC] [--german DIC] [--scowl DIR] [--dict-dir DIR] [--output FILE]
+            """;
+
+    private static final String DING_VOCABULARY_USAGE = """
               ding-vocabulary
                        from the Ding German-English dictionary: German words whose every sense translates into
                        one category's English topic vocabulary, and English words it files under medicine only
                        (Debian: dict-freedict-deu-eng dict-freedict-eng-deu scowl wfrench wngerman wspanish
                        witalian wportuguese wdutch)
                          [--dictionary DIR] [--dict-dir DIR] [--scowl DIR] [--guard-dir DIR]
+            """;
+
+    private static final String COMMON_WORDS_USAGE = """
               common-words
                        rebuild the guard's list of common English words from SCOWL (Debian: scowl)
                          --scowl DIR [--copyright FILE] [--output FILE]
+            """;
+
+    private static final String PLACE_NAMES_USAGE = """
               place-names
                        rebuild the guard's list of place-name words from the JDK's locale data
                          [--output FILE]
             """;
+
+    /** Each command's name and its section of the usage text, in the order the usage lists them. */
+    private static final Map<String, String> COMMAND_USAGE = commandUsage();
+
+    private static final String USAGE =
+            "usage: bin/attune <command> [options]\n\ncommands:\n" + String.join("", COMMAND_USAGE.values());
+
+    private static Map<String, String> commandUsage() {
+        Map<String, String> usage = new LinkedHashMap<>();
+        usage.put("local", LOCAL_USAGE);
+        usage.put("classify", CLASSIFY_USAGE);
+        usage.put("latency", LatencyCommand.USAGE);
+        usage.put("replay", ReplayCommand.USAGE);
+        usage.put("erase", EraseCommand.USAGE);
+        usage.put("inspect", InspectCommand.USAGE);
+        usage.put("train-guard", TRAIN_GUARD_USAGE);
+        usage.put("topic-vocabulary", TOPIC_VOCABULARY_USAGE);
+        usage.put("cognate-vocabulary", COGNATE_VOCABULARY_USAGE);
+        usage.put("medical-vocabulary", MEDICAL_VOCABULARY_USAGE);
+        usage.put("ding-vocabulary", DING_VOCABULARY_USAGE);
+        usage.put("common-words", COMMON_WORDS_USAGE);
+        usage.put("place-names", PLACE_NAMES_USAGE);
+        return usage;
+    }
 
     private Attune() {}
 
@@ -64,6 +111,10 @@ public final class Attune {
             return;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        if (COMMAND_USAGE.containsKey(args[0]) && asksForHelp(rest)) {
+            System.out.print(usageOf(args[0]));
+            return;
+        }
         int status;
         try {
             status = switch (args[0]) {
@@ -114,5 +165,23 @@ public final class Attune {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /** A command's own usage, as {@code bin/attune COMMAND --help} prints it. */
+    static String usageOf(String command) {
+        String section = COMMAND_USAGE.get(command);
+        if (section == null) {
+            throw new IllegalArgumentException("unknown command '" + command + "'");
+        }
+        return "usage: bin/attune " + command + " [options]\n" + section;
+    }
+
+    /**
+     * Whether the arguments ask for help. Only where an option name is expected: a value that happens to be
+     * "-h" ({@code --request-id -h}) is not a request for help.
+     */
+    static boolean asksForHelp(String[] commandArgs) {
+        List<String> args = Arrays.asList(commandArgs);
+        return args.contains("--help") || (!args.isEmpty() && args.get(0).equals("-h"));
     }
 }
