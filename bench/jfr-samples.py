@@ -30,13 +30,14 @@ def main():
     chosen = 0
     for sample in samples:
         values = sample['values']
-        thread = values['sampledThread']
+        # A sample of a thread that ended before the recording was dumped names no thread.
+        thread = values['sampledThread'] or {}
         name = re.sub(r'\d+', 'N', thread.get('javaName') or thread.get('osName') or '?')
         threads[name[:60]] += 1
         if wanted and wanted not in name:
             continue
         chosen += 1
-        frames = values['stackTrace']['frames']
+        frames = (values['stackTrace'] or {}).get('frames') or []
         if frames:
             top[frame_name(frames[0])] += 1
         for method in {frame_name(frame) for frame in frames}:
