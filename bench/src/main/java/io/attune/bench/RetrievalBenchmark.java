@@ -1,9 +1,11 @@
 package io.attune.bench;
 
+import io.attune.models.math.Vectors;
 import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
+import io.attune.models.ranking.InterestDots;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemScores;
 import io.attune.models.ranking.ItemTables;
@@ -101,6 +103,20 @@ public class RetrievalBenchmark {
     @Param({"given"})
     public String evidenceFrom;
 
+    /**
+     * MB of dot products kept between rankings of an exactly ranked surface ({@link InterestDots}; the job's
+     * {@code refresh.dot-cache-size}); 0 keeps none, as before this parameter existed.
+     */
+    @Param({"0"})
+    public int dotCacheMb;
+
+    /**
+     * How many of a person's interests move before each of their rankings (each gets a direction never ranked
+     * before), as an event moves the interest it feeds; the others keep their directions, as fading ones do.
+     */
+    @Param({"1"})
+    public int moved;
+
     private CatalogPartition partition;
     private InterestRanker ranker;
     private List<List<Interest>> people;
@@ -110,12 +126,13 @@ public class RetrievalBenchmark {
     private ItemTables tables;
     private EvidenceSums sums;
     private int cursor;
+    private final int[] rounds = new int[256];
 
     @Setup(Level.Trial)
     public void setUp() {
         SyntheticCatalog catalog = new SyntheticCatalog(items, 384, 11);
         partition = catalog.partition(mode.equals("indexed") ? CatalogPartition.DEFAULT_INDEXED_FROM : Integer.MAX_VALUE);
-        ranker = new InterestRanker(K, 0.3f, probes);
+        ranker = new InterestRanker(K, 0.3f, probes, dotCacheMb > 0 ? new InterestDots(dotCacheMb * (1L << 20)) : null);
         people = new ArrayList<>();
         for (int i = 0; i < 256; i++) {
             people.add(catalog.person(interests));
@@ -200,6 +217,27 @@ public class RetrievalBenchmark {
             }
             given = new Evidence(sums.coEngagement(), 1f, 1f, K * 4, K * coEngagedPerItem, sums.affinity(), 1f);
         }
-        return ranker.rank(partition, people.get(next), id -> false, given);
+        return ranker.rank(partition, moved(next), id -> false, given);
+    }
+
+    /**
+     * The person's interests with the next {@code moved} of them (in turn) pushed a little off their direction:
+     * never the same direction twice, so a kept entry is found only for interests that did not move.
+     */
+    private List<Interest> moved(int person) {
+        List<Interest> current = people.get(person);
+        if (moved <= 0) {
+            return current;
+        }
+        List<Interest> next = new ArrayList<>(current);
+        int round = rounds[person]++;
+        for (int m = 0; m < moved; m++) {
+            int c = (round * moved + m) % next.size();
+            float[] direction = next.get(c).direction().clone();
+            direction[round % direction.length] += 0.01f;
+            next.set(c, new Interest(Vectors.normalized(direction), next.get(c).weight(), next.get(c).origin()));
+        }
+        people.set(person, next);
+        return next;
     }
 }

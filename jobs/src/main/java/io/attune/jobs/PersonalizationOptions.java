@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 
 /**
@@ -133,6 +134,15 @@ public final class PersonalizationOptions {
             .defaultValue(0.3f)
             .withDescription("In [0, 1): each item an interest places discounts its next ones by this share,"
                     + " so weaker interests get slots too; 0 ranks by similarity alone.");
+
+    public static final ConfigOption<MemorySize> DOT_CACHE_SIZE = key("refresh.dot-cache-size")
+            .memoryType()
+            .defaultValue(MemorySize.parse("16mb"))
+            .withDescription("Per profile subtask, heap for keeping each interest's dot products with the items of"
+                    + " surfaces small enough to be ranked exactly (under 4,096 items), so a refresh scores only the"
+                    + " interests that moved since that person's last one, and only the items that changed since."
+                    + " Refreshes are the same with or without it; least recently used entries go first. An entry"
+                    + " takes about 4 bytes per item of the surface; 0 keeps none.");
 
     public static final ConfigOption<Duration> MIN_REFRESH_INTERVAL = key("refresh.min-interval")
             .durationType()
@@ -346,7 +356,7 @@ public final class PersonalizationOptions {
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
                 options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT),
-                options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT));
+                options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT), options.get(DOT_CACHE_SIZE).getBytes());
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

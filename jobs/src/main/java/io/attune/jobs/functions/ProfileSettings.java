@@ -28,13 +28,15 @@ import java.time.Duration;
  * @param affinityWeight weight of affinity (normalised to [0, 1]) next to co-engagement; 0 ignores it
  * @param finalRefreshOnly bounded inputs only: per person, one refresh from the latest state when the input ends
  * @param roundingSalt mixed into the seed of the interests' stochastic rounding; 0 rounds as without it
+ * @param dotCacheBytes heap per subtask for interests' dot products kept between rankings of exactly ranked
+ *     surfaces; 0 keeps none
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
         float likeRecencyDecay, float coEngagementAsymmetry, int affinityLikes, float affinityWeight,
-        boolean finalRefreshOnly, long roundingSalt)
+        boolean finalRefreshOnly, long roundingSalt, long dotCacheBytes)
         implements Serializable {
 
     public ProfileSettings {
@@ -44,6 +46,9 @@ public record ProfileSettings(
         if (!(coEngagementAsymmetry >= 0f && coEngagementAsymmetry <= 1f)) {
             throw new IllegalArgumentException(
                     "refresh.co-engagement-asymmetry must be in [0, 1], was " + coEngagementAsymmetry);
+        }
+        if (dotCacheBytes < 0) {
+            throw new IllegalArgumentException("refresh.dot-cache-size must be at least 0, was " + dotCacheBytes);
         }
         if (!(affinityWeight >= 0f)) {
             throw new IllegalArgumentException("refresh.affinity-weight must be at least 0, was " + affinityWeight);

@@ -23,6 +23,7 @@ import io.attune.models.ranking.CatalogPartition;
 import io.attune.models.ranking.Evidence;
 import io.attune.models.ranking.EvidenceSums;
 import io.attune.models.ranking.Interest;
+import io.attune.models.ranking.InterestDots;
 import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.Recommendation;
@@ -40,6 +41,8 @@ import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.metrics.Gauge;
+import org.apache.flink.metrics.MetricGroup;
 import org.apache.flink.api.common.state.CheckpointListener;
 import org.apache.flink.runtime.state.FunctionInitializationContext;
 import org.apache.flink.runtime.state.FunctionSnapshotContext;
@@ -47,6 +50,8 @@ import org.apache.flink.streaming.api.checkpoint.CheckpointedFunction;
 import org.apache.flink.streaming.api.TimeDomain;
 import org.apache.flink.streaming.api.functions.co.KeyedBroadcastProcessFunction;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by person: keeps each linked account's interests (a few centroids, decayed by event time) and
@@ -102,6 +107,8 @@ public class UpdateProfile
      * read once, then empty.
      */
     public static final String UNPACKED_ITEM_SIGNAL_SLICES = "item-signal-slices";
+
+    private static final Logger LOG = LoggerFactory.getLogger(UpdateProfile.class);
 
     private final ProfileSettings settings;
 
@@ -167,14 +174,34 @@ public class UpdateProfile
         decay = new InterestDecay(settings.halfLife());
         clusters = new InterestClusters(settings.interestsPerAccount(), settings.mergeSimilarity(),
                 settings.minInterestWeight(), settings.roundingSalt());
-        ranker = new InterestRanker(settings.topK(), settings.diversity());
+        ranker = new InterestRanker(settings.topK(), settings.diversity(), InterestRanker.DEFAULT_PROBES,
+                settings.dotCacheBytes() > 0 ? new InterestDots(settings.dotCacheBytes()) : null);
+        registerDotCacheMetrics(ranker.kept());
         profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
     }
 
+    /** How often the kept dot products saved a scan ({@code refresh.dot-cache-size}), as gauges of the subtask. */
+    private void registerDotCacheMetrics(InterestDots kept) {
+        if (kept == null) {
+            return;
+        }
+        MetricGroup metrics = getRuntimeContext().getMetricGroup();
+        metrics.gauge("dotCacheHits", (Gauge<Long>) kept::hits);
+        metrics.gauge("dotCacheUpdates", (Gauge<Long>) kept::updates);
+        metrics.gauge("dotCacheMisses", (Gauge<Long>) kept::misses);
+        metrics.gauge("dotCacheBytes", (Gauge<Long>) kept::bytes);
+    }
+
     @Override
     public void close() throws Exception {
+        InterestDots kept = ranker == null ? null : ranker.kept();
+        if (kept != null) {
+            LOG.info("Dot products kept between rankings, subtask {}: {} found, {} brought up to date, {} scored anew;"
+                    + " {} bytes held", getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(), kept.hits(),
+                    kept.updates(), kept.misses(), kept.bytes());
+        }
         if (itemSignals != null) {
             itemSignals.release();
             itemSignals = null;

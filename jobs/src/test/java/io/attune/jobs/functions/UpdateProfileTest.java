@@ -422,6 +422,60 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).as("nothing pending, nothing more").hasSize(3);
     }
 
+    /**
+     * refresh.dot-cache-size changes no refresh: the same catalog (with live updates and withdrawals) and events,
+     * ranked with dot products kept between refreshes and without, give the same items, scores and reasons.
+     */
+    @Test
+    void keptDotProductsChangeNoRefresh() throws Exception {
+        List<List<String>> refreshes = new ArrayList<>();
+        for (String size : new String[] {"16mb", "0"}) {
+            Configuration options = options();
+            options.setString(PersonalizationOptions.DOT_CACHE_SIZE.key(), size);
+            options.set(PersonalizationOptions.TOP_K, 10);
+            var ranked = newHarness(PersonalizationOptions.profileSettings(options));
+            try {
+                Random random = new Random(17);
+                for (int i = 0; i < 300; i++) {
+                    ranked.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + i, "MESSENGER", "FEED",
+                            new String[] {"tag-" + i % 5}, 0L, true, randomUnit(random), false)), 0L);
+                }
+                for (String person : List.of("ana", "ben", "eva")) {
+                    ranked.processElement(new PersonEvent(person, PersonEventType.JOIN, "MESSENGER", "m-" + person, 0L,
+                            "link", null), 0L);
+                }
+                for (int e = 0; e < 90; e++) {
+                    String person = List.of("ana", "ben", "eva").get(e % 3);
+                    long time = 1_000L * e;
+                    ActivitySignal signal = e % 4 == 0
+                            ? new ActivitySignal("e" + e, "MESSENGER", "m-" + person, time, ActivityKind.LIKE,
+                                    "item-" + random.nextInt(300), null)
+                            : new ActivitySignal("e" + e, "MESSENGER", "m-" + person, time, ActivityKind.MESSAGE, null,
+                                    randomUnit(random));
+                    ranked.processElement(new PersonEvent(person, PersonEventType.ACTIVITY, "MESSENGER", "m-" + person,
+                            time, "e" + e, signal), time);
+                    if (e % 10 == 5) {
+                        // The catalog changes between refreshes: an update and a withdrawal.
+                        ranked.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + random.nextInt(300),
+                                "MESSENGER", "FEED", new String[] {"updated"}, time, true, randomUnit(random), false)),
+                                time);
+                        ranked.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + random.nextInt(300),
+                                "MESSENGER", "FEED", new String[0], time, false, null, false)), time);
+                    }
+                }
+                List<String> rendered = new ArrayList<>();
+                for (RecommendationRefresh refresh : ranked.extractOutputValues()) {
+                    rendered.add(refresh.centerId() + " " + refresh.profileVersion() + " "
+                            + List.of(refresh.items()));
+                }
+                refreshes.add(rendered);
+            } finally {
+                ranked.close();
+            }
+        }
+        assertThat(refreshes.get(0)).hasSize(90).isEqualTo(refreshes.get(1));
+    }
+
     /** profile.rounding-salt reaches the interests: the same events, the same interests, other 4-bit codes. */
     @Test
     void aRoundingSaltRoundsTheSameInterestsOtherwise() throws Exception {

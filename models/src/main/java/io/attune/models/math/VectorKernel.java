@@ -97,7 +97,7 @@ final class VectorKernel implements SliceDot.Kernel {
             out[outOffset + v + 3] = dot3;
         }
         for (; v < count; v++) {
-            out[outOffset + v] = dot(query, queryOffset, codes, codesOffset + v * length, length);
+            out[outOffset + v] = oneChainDot(query, queryOffset, codes, codesOffset + v * length, length);
         }
     }
 
@@ -142,7 +142,7 @@ final class VectorKernel implements SliceDot.Kernel {
             out[outOffset + m + 3] = dot3;
         }
         for (; m < count; m++) {
-            out[outOffset + m] = dot(query, queryOffset, codes[members[m]], 0, length);
+            out[outOffset + m] = oneChainDot(query, queryOffset, codes[members[m]], 0, length);
         }
     }
 
@@ -184,7 +184,7 @@ final class VectorKernel implements SliceDot.Kernel {
             out[outOffset + v + 3] = dot3;
         }
         for (; v < count; v++) {
-            out[outOffset + v] = dot(query, queryOffset, vectors, vectorsOffset + v * length, length);
+            out[outOffset + v] = oneChainDot(query, queryOffset, vectors, vectorsOffset + v * length, length);
         }
     }
 
@@ -229,7 +229,7 @@ final class VectorKernel implements SliceDot.Kernel {
             out[outOffset + c + 3] = dot3;
         }
         for (; c < count; c++) {
-            out[outOffset + c] = dot(queries, queriesOffset + c * length, codes, codesOffset, length);
+            out[outOffset + c] = oneChainDot(queries, queriesOffset + c * length, codes, codesOffset, length);
         }
     }
 
@@ -275,8 +275,45 @@ final class VectorKernel implements SliceDot.Kernel {
             out[outOffset + c + 3] = dot3;
         }
         for (; c < count; c++) {
-            out[outOffset + c] = dot(queries, queriesOffset + c * length, vector, vectorOffset, length);
+            out[outOffset + c] = oneChainDot(queries, queriesOffset + c * length, vector, vectorOffset, length);
         }
+    }
+
+    /*
+     * The last few vectors of a batch, summed exactly as the batch's groups of four sum each of theirs (one
+     * accumulator, then the scalar tail): a pair's dot product must not depend on where in a batch it fell, or a
+     * ranking that reuses dot products computed in another batch (InterestDots) would differ in the last bits
+     * from one that computes them all at once.
+     */
+
+    private static float oneChainDot(float[] a, int aOffset, byte[] codes, int codesOffset, int length) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i < upper; i += lanes) {
+            sum = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(widened(codes, codesOffset + i), sum);
+        }
+        float dot = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < length; i++) {
+            dot += a[aOffset + i] * codes[codesOffset + i];
+        }
+        return dot;
+    }
+
+    private static float oneChainDot(float[] a, int aOffset, float[] b, int bOffset, int length) {
+        int lanes = SPECIES.length();
+        int upper = length - length % lanes;
+        FloatVector sum = FloatVector.zero(SPECIES);
+        int i = 0;
+        for (; i < upper; i += lanes) {
+            sum = FloatVector.fromArray(SPECIES, a, aOffset + i).fma(FloatVector.fromArray(SPECIES, b, bOffset + i), sum);
+        }
+        float dot = sum.reduceLanes(VectorOperators.ADD);
+        for (; i < length; i++) {
+            dot += a[aOffset + i] * b[bOffset + i];
+        }
+        return dot;
     }
 
     private static FloatVector widened(byte[] codes, int offset) {

@@ -2,6 +2,8 @@ package io.attune.models.ranking;
 
 import io.attune.models.math.Int8Vectors;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 
 /**
  * The items of one app surface, laid out for fast scoring. Vectors are int8-coded ({@link Int8Vectors}: one byte per
@@ -18,6 +20,18 @@ public final class CatalogPartition {
 
     /** Partitions smaller than this are ranked exactly, item by item. */
     public static final int DEFAULT_INDEXED_FROM = 4_096;
+
+    /** How many of the latest changed slots a partition remembers, for {@link #changedSince}. */
+    static final int JOURNAL = 256;
+
+    private static final AtomicLong SERIALS = new AtomicLong();
+
+    /** Tells this partition apart from every other in the JVM, even one at the same address later. */
+    private final long serial = SERIALS.incrementAndGet();
+    /** How many times an item's code has been added, replaced or moved. */
+    private long changes;
+    /** The slot of each of the latest {@link #JOURNAL} changes, change {@code n} at {@code n % JOURNAL}. */
+    private final int[] journal = new int[JOURNAL];
 
     private final int dimension;
     private final int indexedFrom;
@@ -82,6 +96,7 @@ public final class CatalogPartition {
         tags[slot] = itemTags;
         codes[slot] = code;
         scales[slot] = scale;
+        changed(slot);
         if (size >= indexedFrom && size >= 2 * trainedAtSize) {
             lists = CoarseLists.train(codes, scales, size, dimension,
                     (int) Math.max(16, Math.round(Math.sqrt(size))));
@@ -117,6 +132,39 @@ public final class CatalogPartition {
         tags[last] = null;
         codes[last] = null;
         size--;
+        // When the last item itself went, no slot below the new size holds another code, but the count must move:
+        // the partition is not what it was.
+        changed(at);
+    }
+
+    private void changed(int slot) {
+        journal[(int) (changes % JOURNAL)] = slot;
+        changes++;
+    }
+
+    /** Tells this partition apart from every other created in this JVM. */
+    long serial() {
+        return serial;
+    }
+
+    /** How many changes of an item's code (added, replaced, moved) this partition has seen. */
+    long changes() {
+        return changes;
+    }
+
+    /**
+     * Passes {@code slots} every slot whose code has changed since the partition had seen {@code since} changes (a
+     * slot may come more than once, and may be at or past {@link #size} now), and returns {@code true}; or returns
+     * {@code false}, passing nothing, when those changes are too many to remember.
+     */
+    boolean changedSince(long since, IntConsumer slots) {
+        if (since > changes || changes - since > JOURNAL) {
+            return false;
+        }
+        for (long change = since; change < changes; change++) {
+            slots.accept(journal[(int) (change % JOURNAL)]);
+        }
+        return true;
     }
 
     /** Sets how popular an item is (any scale); ignored for an item the partition does not hold. */

@@ -32,6 +32,8 @@ public final class InterestRanker {
     private final int k;
     private final float diversity;
     private final int probes;
+    /** Dot products kept between rankings of exactly ranked partitions, or {@code null}. */
+    private final InterestDots kept;
 
     /**
      * @param k items per ranking
@@ -46,6 +48,14 @@ public final class InterestRanker {
      * @param probes coarse lists scanned per ranking in an indexed partition (more: closer to exact, slower)
      */
     public InterestRanker(int k, float diversity, int probes) {
+        this(k, diversity, probes, null);
+    }
+
+    /**
+     * @param kept where to keep each interest's dot products with the items of exactly ranked partitions between
+     *     rankings, or {@code null} to compute them at every ranking; a ranking is the same either way
+     */
+    public InterestRanker(int k, float diversity, int probes, InterestDots kept) {
         if (k < 1) {
             throw new IllegalArgumentException("k must be at least 1, was " + k);
         }
@@ -55,6 +65,12 @@ public final class InterestRanker {
         this.k = k;
         this.diversity = diversity;
         this.probes = Math.max(1, probes);
+        this.kept = kept;
+    }
+
+    /** Where dot products are kept between rankings, or {@code null}. */
+    public InterestDots kept() {
+        return kept;
     }
 
     /**
@@ -93,9 +109,15 @@ public final class InterestRanker {
             shares[c] = strongest > 0f ? (float) Math.sqrt(Math.max(0f, interests.get(c).weight()) / strongest) : 0f;
         }
 
-        List<Candidate> pool = pool(partition, queries, shares, count, excluded);
+        // [interest][slot], when the partition is ranked exactly and dot products are kept between rankings.
+        float[][] exactDots = partition.lists() == null && kept != null ? kept.dots(partition, queries, count) : null;
+        List<Candidate> pool = partition.lists() != null
+                ? probedPool(partition, partition.lists(), queries, shares, count, excluded)
+                : exactDots != null
+                        ? keptPool(partition, exactDots, shares, count, excluded)
+                        : exactPool(partition, queries, shares, count, excluded);
         String[] labels = labels(partition, pool, count);
-        List<Blended> candidates = blend(partition, pool, queries, shares, count, excluded, evidence);
+        List<Blended> candidates = blend(partition, pool, queries, exactDots, shares, count, excluded, evidence);
         List<Recommendation> picks = new ArrayList<>(Math.min(k, candidates.size()));
         // (1 - diversity) to the power of the picks each interest has had so far.
         double[] discount = new double[count];
@@ -128,8 +150,8 @@ public final class InterestRanker {
     }
 
     /** The pool plus the co-engaged items of this partition, each with its blended score. */
-    private List<Blended> blend(CatalogPartition partition, List<Candidate> pool, float[] queries, float[] shares,
-            int count, Predicate<String> excluded, Evidence evidence) {
+    private List<Blended> blend(CatalogPartition partition, List<Candidate> pool, float[] queries,
+            float[][] exactDots, float[] shares, int count, Predicate<String> excluded, Evidence evidence) {
         int dimension = partition.dimension();
         Map<Integer, Blended> bySlot = new HashMap<>();
         for (Candidate candidate : pool) {
@@ -146,7 +168,7 @@ public final class InterestRanker {
                 continue;
             }
             Blended blended = bySlot.computeIfAbsent(slot,
-                    s -> similarity(partition, s, queries, shares, count, dots));
+                    s -> similarity(partition, s, queries, exactDots, shares, count, dots));
             blended.coEngagement = co;
             coMax = Math.max(coMax, co);
         }
@@ -157,14 +179,14 @@ public final class InterestRanker {
                 String id = liked.id(entry);
                 int slot = partition.slotOf(id);
                 if (slot >= 0 && liked.value(entry) > 0f && !excluded.test(id)) {
-                    bySlot.computeIfAbsent(slot, s -> similarity(partition, s, queries, shares, count, dots));
+                    bySlot.computeIfAbsent(slot, s -> similarity(partition, s, queries, exactDots, shares, count, dots));
                 }
             }
         }
         if (evidence.popularityWeight() > 0f) {
             for (int slot : partition.mostPopular(evidence.popularCandidates())) {
                 if (!bySlot.containsKey(slot) && !excluded.test(partition.id(slot))) {
-                    bySlot.put(slot, similarity(partition, slot, queries, shares, count, dots));
+                    bySlot.put(slot, similarity(partition, slot, queries, exactDots, shares, count, dots));
                 }
             }
         }
@@ -193,11 +215,17 @@ public final class InterestRanker {
     }
 
     /** A candidate scored by its best interest, before evidence is added. */
-    private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[] shares,
-            int count, float[] dots) {
-        // The int8 code, as in the scan: a quarter of the bytes to fetch for an item that is rarely in cache, and the
-        // same scale as the items the scan found.
-        SliceDot.queryDots(queries, 0, count, partition.codes()[slot], 0, partition.dimension(), dots, 0);
+    private static Blended similarity(CatalogPartition partition, int slot, float[] queries, float[][] exactDots,
+            float[] shares, int count, float[] dots) {
+        if (exactDots != null) {
+            for (int c = 0; c < count; c++) {
+                dots[c] = exactDots[c][slot];
+            }
+        } else {
+            // The int8 code, as in the scan: a quarter of the bytes to fetch for an item that is rarely in cache, and
+            // the same scale as the items the scan found.
+            SliceDot.queryDots(queries, 0, count, partition.codes()[slot], 0, partition.dimension(), dots, 0);
+        }
         float scale = partition.scales()[slot];
         for (int c = 0; c < count; c++) {
             dots[c] *= scale;
@@ -230,14 +258,6 @@ public final class InterestRanker {
             this.interest = interest;
             this.score = similarity;
         }
-    }
-
-    /** The top {@code k × 4} items by relevance, in relevance order. */
-    private List<Candidate> pool(CatalogPartition partition, float[] queries, float[] shares, int count,
-            Predicate<String> excluded) {
-        return partition.lists() == null
-                ? exactPool(partition, queries, shares, count, excluded)
-                : probedPool(partition, partition.lists(), queries, shares, count, excluded);
     }
 
     /**
@@ -326,6 +346,7 @@ public final class InterestRanker {
         return best;
     }
 
+    /** The top {@code k × 4} items by relevance, in relevance order, every item scored against every interest. */
     private List<Candidate> exactPool(CatalogPartition partition, float[] queries, float[] shares, int count,
             Predicate<String> excluded) {
         int dimension = partition.dimension();
@@ -347,6 +368,34 @@ public final class InterestRanker {
                 }
             }
             pool.offer(slot, best, bestInterest);
+        }
+        return pool.bestFirst();
+    }
+
+    /** As {@link #exactPool}, from dot products kept between rankings ({@link InterestDots}). */
+    private List<Candidate> keptPool(CatalogPartition partition, float[][] exactDots, float[] shares, int count,
+            Predicate<String> excluded) {
+        Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
+        float[] scales = partition.scales();
+        int size = partition.size();
+        // Interest by interest, each array read in order; the scan's arithmetic operand for operand, and a later
+        // interest takes an item only with a strictly better score, as in the scan, so both give the same ranking.
+        float[] best = new float[size];
+        int[] bestInterest = new int[size];
+        Arrays.fill(best, Float.NEGATIVE_INFINITY);
+        for (int c = 0; c < count; c++) {
+            float share = shares[c];
+            float[] dots = exactDots[c];
+            for (int slot = 0; slot < size; slot++) {
+                float score = share * dots[slot] * scales[slot];
+                if (score > best[slot]) {
+                    best[slot] = score;
+                    bestInterest[slot] = c;
+                }
+            }
+        }
+        for (int slot = 0; slot < size; slot++) {
+            pool.offer(slot, best[slot], bestInterest[slot]);
         }
         return pool.bestFirst();
     }

@@ -168,6 +168,52 @@ class SliceDotTest {
         }
     }
 
+    @Test
+    void aPairSumsToTheSameBitsWhereverItFallsInABatch() {
+        // Ranking may take an interest's dot products from an earlier batch (InterestDots) and the rest from this
+        // one: a pair's sum must not depend on the batch's size or on its place in it.
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int length : new int[] {7, 17, 100, 384}) {
+            int count = 11;
+            float[] queries = random(count * length);
+            byte[][] codes = new byte[count][length];
+            int[] members = new int[count];
+            for (int v = 0; v < count; v++) {
+                random.nextBytes(codes[v]);
+                members[v] = v;
+            }
+            for (SliceDot.Kernel kernel : kernels) {
+                String name = kernel.getClass().getSimpleName() + ", length " + length;
+                // [query][code], each way of batching.
+                float[][] byQueries = new float[count][count];
+                float[][] byCodes = new float[count][count];
+                float[] out = new float[count];
+                for (int v = 0; v < count; v++) {
+                    kernel.queryDots(queries, 0, count, codes[v], 0, length, out, 0);
+                    for (int c = 0; c < count; c++) {
+                        byQueries[c][v] = out[c];
+                    }
+                }
+                for (int c = 0; c < count; c++) {
+                    kernel.dots(queries, c * length, codes, members, count, length, byCodes[c], 0);
+                }
+                for (int c = 0; c < count; c++) {
+                    for (int v = 0; v < count; v++) {
+                        kernel.queryDots(queries, c * length, 1, codes[v], 0, length, out, 0);
+                        float alone = out[0];
+                        // A batch of the last few queries, so the pair falls in the remainder, not a group of four.
+                        int from = Math.min(c, count - 3);
+                        kernel.queryDots(queries, from * length, count - from, codes[v], 0, length, out, 0);
+                        assertThat(Float.floatToIntBits(byQueries[c][v])).as("%s, query %d, code %d", name, c, v)
+                                .isEqualTo(Float.floatToIntBits(byCodes[c][v]))
+                                .isEqualTo(Float.floatToIntBits(alone))
+                                .isEqualTo(Float.floatToIntBits(out[c - from]));
+                    }
+                }
+            }
+        }
+    }
+
     private float[] random(int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
