@@ -358,7 +358,9 @@ public class UpdateProfile
         List<Interest> interests = new ArrayList<>();
         for (LinkedAccount account : state.accounts()) {
             for (Centroid centroid : account.interestsOrNone()) {
-                interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app()));
+                // Its 4-bit codes determine its direction: the ranker's kept dot products find it by them.
+                interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app(),
+                        centroid.codes()));
             }
         }
         // Sorted, for a binary search per candidate: ranking asks about every item it scans, and a set of boxed

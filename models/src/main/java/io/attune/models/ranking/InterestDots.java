@@ -4,14 +4,16 @@ import io.attune.models.math.SliceDot;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * What each interest scores against every item of a surface that is ranked exactly, kept between rankings: a
  * person's refresh ranks with all their interests, and from one event to the next usually one of them has moved
  * (the one the event fed) while the others have only faded, which changes their weights but not their directions.
- * So an interest's dot products with a surface's items are looked up by the interest's direction, and only a
- * direction not seen before (or forgotten) is scored against every item.
+ * So an interest's dot products with a surface's items are looked up by the interest's direction (or by the compact
+ * {@link Interest#identity()} that determines it), and only a direction not seen before (or forgotten) is scored
+ * against every item.
  *
  * <p>Entries are the raw dot products with the items' int8 codes, by slot, before each item's scale, exactly as the
  * scan computes them ({@link SliceDot} sums a pair the same way in any batch), so a ranking from them is the ranking
@@ -42,11 +44,12 @@ public final class InterestDots {
     }
 
     /**
-     * For each of the {@code count} unit directions stored one after another in {@code queries}, its dot product
-     * with each item's code, by slot: {@code [c][slot]} for slots below {@code partition.size()} (an array may be
-     * longer). The arrays are this cache's own: read them before the next call, never change them.
+     * For each interest, its direction's dot product with each item's code, by slot: {@code [c][slot]} for slots
+     * below {@code partition.size()} (an array may be longer). The arrays are this cache's own: read them before
+     * the next call, never change them.
      */
-    float[][] dots(CatalogPartition partition, float[] queries, int count) {
+    float[][] dots(CatalogPartition partition, List<Interest> interests) {
+        int count = interests.size();
         int dimension = partition.dimension();
         int size = partition.size();
         long changes = partition.changes();
@@ -54,20 +57,25 @@ public final class InterestDots {
         float[][] out = new float[count][];
         Key[] missing = new Key[count];
         int[] missingInterests = new int[count];
+        float[][] missingDirections = new float[count][];
         int missingCount = 0;
         for (int c = 0; c < count; c++) {
-            Key key = new Key(partition.serial(), Arrays.copyOfRange(queries, c * dimension, (c + 1) * dimension));
+            Interest interest = interests.get(c);
+            Key key = interest.identity() != null
+                    ? new Key(partition.serial(), interest.identity().clone(), null)
+                    : new Key(partition.serial(), null, interest.direction().clone());
             Entry entry = entries.get(key);
             if (entry != null && entry.changes == changes) {
                 hits++;
                 out[c] = entry.dots;
-            } else if (entry != null && update(entry, partition, key.direction)) {
+            } else if (entry != null && update(entry, partition, interest.direction())) {
                 updates++;
                 out[c] = entry.dots;
             } else {
                 misses++;
                 missing[missingCount] = key;
                 missingInterests[missingCount++] = c;
+                missingDirections[missingCount - 1] = interest.direction();
             }
         }
         if (missingCount > 0) {
@@ -76,14 +84,14 @@ public final class InterestDots {
                 // Usually one: the direction the event moved. Item after item against it, four items per load of it.
                 int[] slots = slots(size);
                 for (int m = 0; m < missingCount; m++) {
-                    SliceDot.dots(missing[m].direction, 0, codes, slots, size, dimension, fresh[m], 0);
+                    SliceDot.dots(missingDirections[m], 0, codes, slots, size, dimension, fresh[m], 0);
                 }
             } else {
                 // Many new directions (a person not seen for a while) in one pass over the items: each code is read
                 // and widened once for four of them.
                 float[] missingQueries = new float[missingCount * dimension];
                 for (int m = 0; m < missingCount; m++) {
-                    System.arraycopy(missing[m].direction, 0, missingQueries, m * dimension, dimension);
+                    System.arraycopy(missingDirections[m], 0, missingQueries, m * dimension, dimension);
                 }
                 float[] slotDots = new float[missingCount];
                 for (int slot = 0; slot < size; slot++) {
@@ -161,7 +169,7 @@ public final class InterestDots {
     }
 
     private static long bytesOf(Key key, Entry entry) {
-        return 4L * (entry.dots.length + key.direction.length) + ENTRY_OVERHEAD_BYTES;
+        return 4L * entry.dots.length + key.bytes() + ENTRY_OVERHEAD_BYTES;
     }
 
     /** Bytes the entries hold now, as counted against the capacity. */
@@ -184,22 +192,33 @@ public final class InterestDots {
         return misses;
     }
 
-    /** A direction on one partition; the direction is this key's own copy. */
+    /**
+     * An interest on one partition, by its {@link Interest#identity()} when it has one (a few hundred bytes where its
+     * direction takes 4 per dimension), else by its direction; either is this key's own copy. An identity and a
+     * direction never equal each other, so the same interest given both ways is merely kept twice.
+     */
     private static final class Key {
         final long partition;
+        final byte[] identity;
         final float[] direction;
         final int hash;
 
-        Key(long partition, float[] direction) {
+        Key(long partition, byte[] identity, float[] direction) {
             this.partition = partition;
+            this.identity = identity;
             this.direction = direction;
-            this.hash = 31 * Long.hashCode(partition) + Arrays.hashCode(direction);
+            this.hash = 31 * Long.hashCode(partition)
+                    + (identity != null ? Arrays.hashCode(identity) : 17 * Arrays.hashCode(direction));
+        }
+
+        long bytes() {
+            return identity != null ? identity.length : 4L * direction.length;
         }
 
         @Override
         public boolean equals(Object other) {
             return other instanceof Key key && key.hash == hash && key.partition == partition
-                    && Arrays.equals(key.direction, direction);
+                    && Arrays.equals(key.identity, identity) && Arrays.equals(key.direction, direction);
         }
 
         @Override

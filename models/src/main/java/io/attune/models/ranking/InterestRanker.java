@@ -110,7 +110,7 @@ public final class InterestRanker {
         }
 
         // [interest][slot], when the partition is ranked exactly and dot products are kept between rankings.
-        float[][] exactDots = partition.lists() == null && kept != null ? kept.dots(partition, queries, count) : null;
+        float[][] exactDots = partition.lists() == null && kept != null ? kept.dots(partition, interests) : null;
         List<Candidate> pool = partition.lists() != null
                 ? probedPool(partition, partition.lists(), queries, shares, count, excluded)
                 : exactDots != null

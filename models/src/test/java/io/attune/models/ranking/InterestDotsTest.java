@@ -140,6 +140,36 @@ class InterestDotsTest {
     }
 
     @Test
+    void anInterestWithAnIdentityIsFoundByItAndTakesLessRoom() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        for (int i = 0; i < 100; i++) {
+            feed.put("item-" + i, new String[0], unit());
+        }
+        float[] direction = unit();
+        InterestDots byDirection = new InterestDots(1 << 20);
+        InterestDots byIdentity = new InterestDots(1 << 20);
+        InterestRanker scan = new InterestRanker(5, 0f);
+        for (int round = 0; round < 2; round++) {
+            // A fresh copy each time, as a profile decodes its interests afresh for every refresh.
+            List<Interest> plain = List.of(new Interest(direction.clone(), 1f, "A"));
+            List<Interest> identified = List.of(new Interest(direction.clone(), 1f, "A", new byte[] {1, 2, 3}));
+            List<Recommendation> expected = scan.rank(feed, plain, id -> false);
+            assertThat(new InterestRanker(5, 0f, 1, byDirection).rank(feed, plain, id -> false)).isEqualTo(expected);
+            assertThat(new InterestRanker(5, 0f, 1, byIdentity).rank(feed, identified, id -> false))
+                    .isEqualTo(expected);
+        }
+        assertThat(counts(byIdentity)).containsExactly(1L, 0L, 1L);
+        assertThat(counts(byDirection)).containsExactly(1L, 0L, 1L);
+        assertThat(byDirection.bytes() - byIdentity.bytes()).as("a 100-float direction against 3 bytes")
+                .isEqualTo(4L * DIMENSION - 3);
+
+        // Another identity is another interest, even with the same direction.
+        new InterestRanker(5, 0f, 1, byIdentity).rank(feed,
+                List.of(new Interest(direction.clone(), 1f, "A", new byte[] {1, 2, 4})), id -> false);
+        assertThat(counts(byIdentity)).containsExactly(1L, 0L, 2L);
+    }
+
+    @Test
     void anIndexedPartitionIsProbedAsBeforeAndKeepsNothing() {
         CatalogPartition feed = new CatalogPartition(DIMENSION, 64);
         for (int i = 0; i < 200; i++) {
