@@ -29,24 +29,36 @@ public final class PersonalizationOptions {
             .withDescription("Consumer group the sources commit their offsets to (on checkpoints).");
 
     public static final ConfigOption<String> TOPIC_ASSISTANT_MESSAGES = key("topic.assistant-messages")
-            .stringType().defaultValue("assistant-messages");
+            .stringType().defaultValue("assistant-messages")
+            .withDescription("Input: what people send an assistant, one JSON object per record (docs/events.md)."
+                    + " Only an embedding of each message reaches the profiles, never its text.");
     public static final ConfigOption<String> TOPIC_ENGAGEMENT_SIGNALS = key("topic.engagement-signals")
-            .stringType().defaultValue("engagement-signals");
+            .stringType().defaultValue("engagement-signals")
+            .withDescription("Input: likes, follows, views and hides of catalog items (docs/events.md).");
     public static final ConfigOption<String> TOPIC_ACCOUNT_LINKS = key("topic.account-links")
-            .stringType().defaultValue("account-links");
+            .stringType().defaultValue("account-links")
+            .withDescription("Input: which app accounts belong to one person (accounts center links and"
+                    + " unlinks).");
     public static final ConfigOption<String> TOPIC_CONTENT_CATALOG = key("topic.content-catalog")
-            .stringType().defaultValue("content-catalog");
+            .stringType().defaultValue("content-catalog")
+            .withDescription("Input: catalog items per app and surface, their updates and deactivations.");
     public static final ConfigOption<String> TOPIC_ERASURE_REQUESTS = key("topic.erasure-requests")
-            .stringType().defaultValue("erasure-requests");
+            .stringType().defaultValue("erasure-requests")
+            .withDescription("Input: requests to forget everything derived from one account"
+                    + " (bin/attune erase writes them).");
     public static final ConfigOption<String> TOPIC_ERASURE_RECEIPTS = key("topic.erasure-receipts")
-            .stringType().defaultValue("erasure-receipts");
+            .stringType().defaultValue("erasure-receipts")
+            .withDescription("Output: one receipt per erasure applied.");
     public static final ConfigOption<String> TOPIC_REFRESHES = key("topic.recommendation-refreshes")
-            .stringType().defaultValue("recommendation-refreshes");
+            .stringType().defaultValue("recommendation-refreshes")
+            .withDescription("Output: one refresh per linked app and surface on every profile update.");
     public static final ConfigOption<String> TOPIC_DEAD_LETTERS = key("topic.dead-letters")
-            .stringType().defaultValue("dead-letters");
+            .stringType().defaultValue("dead-letters")
+            .withDescription("Output: every input record the job could not use, with the reason.");
 
     public static final ConfigOption<String> TOPIC_AUDIT = key("topic.suppression-audit")
-            .stringType().defaultValue("suppression-audit");
+            .stringType().defaultValue("suppression-audit")
+            .withDescription("Output: counts of suppressed messages per app and category (never text).");
 
     public static final ConfigOption<Duration> AUDIT_WINDOW = key("audit.window")
             .durationType()
@@ -98,7 +110,7 @@ public final class PersonalizationOptions {
     public static final ConfigOption<Integer> TOP_K = key("refresh.top-k")
             .intType()
             .defaultValue(10)
-            .withDescription("Items per refresh.");
+            .withDescription("Items per refresh: how long each app surface's list of recommendations is.");
 
     public static final ConfigOption<Integer> INTERESTS_PER_ACCOUNT = key("profile.interests-per-account")
             .intType()

@@ -1,5 +1,6 @@
 package io.attune.jobs.cli;
 
+import io.attune.jobs.OptionsReference;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class Attune {
                          --output FILE     instead of stdout
                          --catalog         lines are content-catalog entries: judge text and tags as
                                            the job judges catalog items
+            """;
+
+    private static final String OPTIONS_USAGE = """
+              options  every job option with its type, default and description (docs/configuration.md)
+                         --markdown        as docs/configuration.md is written
             """;
 
     private static final String TRAIN_GUARD_USAGE = """
@@ -93,6 +99,7 @@ public final class Attune {
         usage.put("replay", ReplayCommand.USAGE);
         usage.put("erase", EraseCommand.USAGE);
         usage.put("inspect", InspectCommand.USAGE);
+        usage.put("options", OPTIONS_USAGE);
         usage.put("train-guard", TRAIN_GUARD_USAGE);
         usage.put("topic-vocabulary", TOPIC_VOCABULARY_USAGE);
         usage.put("cognate-vocabulary", COGNATE_VOCABULARY_USAGE);
@@ -124,6 +131,7 @@ public final class Attune {
                 case "replay" -> ReplayCommand.run(rest);
                 case "erase" -> EraseCommand.run(rest);
                 case "inspect" -> InspectCommand.run(rest);
+                case "options" -> options(rest);
                 case "train-guard" -> {
                     io.attune.models.guard.GuardTrainer.main(rest);
                     yield 0;
@@ -165,6 +173,20 @@ public final class Attune {
             status = 1;
         }
         System.exit(status);
+    }
+
+    /** Prints the options' reference; {@code --markdown} as docs/configuration.md holds it. */
+    static int options(String[] args) {
+        if (args.length == 1 && args[0].equals("--markdown")) {
+            System.out.print(OptionsReference.markdown());
+            return 0;
+        }
+        if (args.length > 0) {
+            System.err.print("unknown option '" + args[0] + "'\n" + usageOf("options"));
+            return 2;
+        }
+        System.out.print(OptionsReference.text());
+        return 0;
     }
 
     /** A command's own usage, as {@code bin/attune COMMAND --help} prints it. */
