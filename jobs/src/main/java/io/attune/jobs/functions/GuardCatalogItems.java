@@ -6,6 +6,7 @@ import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.EmbeddedCatalogEntry;
 import io.attune.models.guard.SensitiveTopicGuard;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
 
@@ -24,6 +25,7 @@ public class GuardCatalogItems extends ProcessFunction<EmbeddedCatalogEntry, Cat
     private final String sourceTopic;
     private final EmbedderLease lease;
     private transient SensitiveTopicGuard guard;
+    private transient Counter notEmbedded;
 
     public GuardCatalogItems(String sourceTopic, EmbedderLease lease) {
         this.sourceTopic = sourceTopic;
@@ -33,12 +35,14 @@ public class GuardCatalogItems extends ProcessFunction<EmbeddedCatalogEntry, Cat
     @Override
     public void open(OpenContext openContext) {
         guard = SensitiveTopicGuard.create(lease.acquire());
+        notEmbedded = getRuntimeContext().getMetricGroup().counter("catalogEntriesNotEmbedded");
     }
 
     @Override
     public void processElement(EmbeddedCatalogEntry embedded, Context ctx, Collector<CatalogItem> out) {
         CatalogEntry entry = embedded.entry();
         if (entry.active() && embedded.embedding() == null) {
+            notEmbedded.inc();
             ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "itemId=" + entry.itemId(), embedded.error(),
                     ctx.timerService().currentProcessingTime()));
             return;

@@ -35,6 +35,7 @@ public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySign
     private transient SensitiveTopicGuard guard;
     private transient Map<String, Counter> suppressed;
     private transient Counter passed;
+    private transient Counter notEmbedded;
 
     public GuardMessages(String sourceTopic, EmbedderLease lease) {
         this.sourceTopic = sourceTopic;
@@ -46,11 +47,13 @@ public class GuardMessages extends ProcessFunction<EmbeddedMessage, ActivitySign
         guard = SensitiveTopicGuard.create(lease.acquire());
         suppressed = new HashMap<>();
         passed = getRuntimeContext().getMetricGroup().counter("messagesPassed");
+        notEmbedded = getRuntimeContext().getMetricGroup().counter("messagesNotEmbedded");
     }
 
     @Override
     public void processElement(EmbeddedMessage message, Context ctx, Collector<ActivitySignal> out) {
         if (message.embedding() == null) {
+            notEmbedded.inc();
             // Not copied: the message text. The event id is enough to trace it.
             ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, "eventId=" + message.eventId(), message.error(),
                     ctx.timerService().currentProcessingTime()));
