@@ -66,6 +66,16 @@ public final class SliceDot {
         KERNEL.queryDots(queries, queriesOffset, count, vector, vectorOffset, length, out, outOffset);
     }
 
+    /**
+     * For each slot below {@code size}: {@code score = share * dots[slot] * scales[slot]}, and where it is strictly
+     * greater than {@code best[slot]}, {@code best[slot] = score} and {@code bestInterest[slot] = interest}: one
+     * interest's turn at every item's best score, computed as the scalar expression would, lane for lane.
+     */
+    public static void keepBest(float share, float[] dots, float[] scales, int size, float[] best, int[] bestInterest,
+            int interest) {
+        KERNEL.keepBest(share, dots, scales, size, best, bestInterest, interest);
+    }
+
     /** Whether the SIMD kernel is in use. */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarKernel);
@@ -90,6 +100,9 @@ public final class SliceDot {
 
         void queryDots(float[] queries, int queriesOffset, int count, float[] vector, int vectorOffset, int length,
                 float[] out, int outOffset);
+
+        void keepBest(float share, float[] dots, float[] scales, int size, float[] best, int[] bestInterest,
+                int interest);
     }
 
     private static Kernel choose() {
@@ -181,6 +194,18 @@ public final class SliceDot {
                 int length, float[] out, int outOffset) {
             for (int c = 0; c < count; c++) {
                 out[outOffset + c] = dot(queries, queriesOffset + c * length, vector, vectorOffset, length);
+            }
+        }
+
+        @Override
+        public void keepBest(float share, float[] dots, float[] scales, int size, float[] best, int[] bestInterest,
+                int interest) {
+            for (int slot = 0; slot < size; slot++) {
+                float score = share * dots[slot] * scales[slot];
+                if (score > best[slot]) {
+                    best[slot] = score;
+                    bestInterest[slot] = interest;
+                }
             }
         }
     }

@@ -2,6 +2,8 @@ package io.attune.models.math;
 
 import jdk.incubator.vector.ByteVector;
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
@@ -11,6 +13,9 @@ final class VectorKernel implements SliceDot.Kernel {
 
     private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
     /** As many bytes as {@link #SPECIES} has floats, so one byte load widens into one float vector. */
+    /** As many ints as {@link #SPECIES} has floats, so a float comparison's mask selects ints lane for lane. */
+    private static final VectorSpecies<Integer> INTS =
+            VectorSpecies.of(int.class, VectorShape.forBitSize(SPECIES.length() * Integer.SIZE));
     private static final VectorSpecies<Byte> BYTES =
             VectorSpecies.of(byte.class, VectorShape.forBitSize(SPECIES.length() * Byte.SIZE));
 
@@ -314,6 +319,33 @@ final class VectorKernel implements SliceDot.Kernel {
             dot += a[aOffset + i] * b[bOffset + i];
         }
         return dot;
+    }
+
+    /** As the scalar loop, lane for lane: the same products in the same order, and a lane taken only if greater. */
+    @Override
+    public void keepBest(float share, float[] dots, float[] scales, int size, float[] best, int[] bestInterest,
+            int interest) {
+        int lanes = SPECIES.length();
+        int upper = size - size % lanes;
+        FloatVector shares = FloatVector.broadcast(SPECIES, share);
+        IntVector interests = IntVector.broadcast(INTS, interest);
+        int slot = 0;
+        for (; slot < upper; slot += lanes) {
+            FloatVector score = shares.mul(FloatVector.fromArray(SPECIES, dots, slot))
+                    .mul(FloatVector.fromArray(SPECIES, scales, slot));
+            FloatVector kept = FloatVector.fromArray(SPECIES, best, slot);
+            VectorMask<Float> better = score.compare(VectorOperators.GT, kept);
+            kept.blend(score, better).intoArray(best, slot);
+            IntVector.fromArray(INTS, bestInterest, slot).blend(interests, better.cast(INTS))
+                    .intoArray(bestInterest, slot);
+        }
+        for (; slot < size; slot++) {
+            float score = share * dots[slot] * scales[slot];
+            if (score > best[slot]) {
+                best[slot] = score;
+                bestInterest[slot] = interest;
+            }
+        }
     }
 
     private static FloatVector widened(byte[] codes, int offset) {

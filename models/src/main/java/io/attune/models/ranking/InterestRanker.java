@@ -384,15 +384,7 @@ public final class InterestRanker {
         int[] bestInterest = new int[size];
         Arrays.fill(best, Float.NEGATIVE_INFINITY);
         for (int c = 0; c < count; c++) {
-            float share = shares[c];
-            float[] dots = exactDots[c];
-            for (int slot = 0; slot < size; slot++) {
-                float score = share * dots[slot] * scales[slot];
-                if (score > best[slot]) {
-                    best[slot] = score;
-                    bestInterest[slot] = c;
-                }
-            }
+            SliceDot.keepBest(shares[c], exactDots[c], scales, size, best, bestInterest, c);
         }
         for (int slot = 0; slot < size; slot++) {
             pool.offer(slot, best[slot], bestInterest[slot]);

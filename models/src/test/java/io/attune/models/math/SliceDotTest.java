@@ -214,6 +214,58 @@ class SliceDotTest {
         }
     }
 
+    @Test
+    void bothKernelsKeepEachItemsBestInterestAsTheScalarLoopDoes() {
+        SliceDot.Kernel[] kernels = {new SliceDot.ScalarKernel(), new VectorKernel()};
+        for (int size : new int[] {0, 1, 15, 16, 17, 100, 1_000}) {
+            int interests = 5;
+            float[][] dots = new float[interests][];
+            for (int c = 0; c < interests; c++) {
+                dots[c] = random(size);
+            }
+            float[] scales = random(size);
+            for (int slot = 0; slot < size; slot++) {
+                // Ties and signed zeros: a later interest must take an item only with a strictly greater score.
+                if (slot % 7 == 0) {
+                    dots[3][slot] = dots[1][slot];
+                }
+                if (slot % 11 == 0) {
+                    dots[2][slot] = -0f;
+                    dots[4][slot] = 0f;
+                }
+            }
+            float[] shares = {0.5f, 1f, 0f, 1f, 0f};
+            float[] expectedBest = new float[size];
+            int[] expectedInterest = new int[size];
+            java.util.Arrays.fill(expectedBest, Float.NEGATIVE_INFINITY);
+            for (int c = 0; c < interests; c++) {
+                for (int slot = 0; slot < size; slot++) {
+                    float score = shares[c] * dots[c][slot] * scales[slot];
+                    if (score > expectedBest[slot]) {
+                        expectedBest[slot] = score;
+                        expectedInterest[slot] = c;
+                    }
+                }
+            }
+            for (SliceDot.Kernel kernel : kernels) {
+                float[] best = new float[size + 3];
+                int[] bestInterest = new int[size + 3];
+                java.util.Arrays.fill(best, Float.NEGATIVE_INFINITY);
+                best[size] = 42f;
+                for (int c = 0; c < interests; c++) {
+                    kernel.keepBest(shares[c], dots[c], scales, size, best, bestInterest, c);
+                }
+                String name = kernel.getClass().getSimpleName() + ", size " + size;
+                for (int slot = 0; slot < size; slot++) {
+                    assertThat(Float.floatToIntBits(best[slot])).as("%s, slot %d", name, slot)
+                            .isEqualTo(Float.floatToIntBits(expectedBest[slot]));
+                    assertThat(bestInterest[slot]).as("%s, slot %d", name, slot).isEqualTo(expectedInterest[slot]);
+                }
+                assertThat(best[size]).as("nothing written past size").isEqualTo(42f);
+            }
+        }
+    }
+
     private float[] random(int length) {
         float[] v = new float[length];
         for (int i = 0; i < length; i++) {
