@@ -173,6 +173,7 @@ final class LatencyCommand {
 
                     Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
                     LocalCommand.keepStateOnDisk(flinkConf, work);
+                    LocalCommand.giveRocksDbATaskManagersMemory(flinkConf, parallelism);
                     restPort = CheckpointStatistics.listenOnAFreePort(flinkConf);
                     StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConf);
                     PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),

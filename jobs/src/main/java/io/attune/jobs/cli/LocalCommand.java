@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.state.rocksdb.RocksDBOptions;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -115,6 +117,7 @@ final class LocalCommand {
                 Configuration flinkConf = PersonalizationJob.flinkConfiguration(options);
                 Path work = Files.createTempDirectory(Path.of("/tmp"), "attune-local");
                 keepStateOnDisk(flinkConf, work);
+                giveRocksDbATaskManagersMemory(flinkConf, 2);
                 StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(2, flinkConf);
                 PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                         KafkaEndpoints.sinks(options));
@@ -237,6 +240,22 @@ final class LocalCommand {
     static void keepStateOnDisk(Configuration flinkConf, Path work) {
         flinkConf.set(RocksDBOptions.LOCAL_DIRECTORIES, work.resolve("rocksdb").toString());
         flinkConf.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, work.resolve("checkpoints").toUri().toString());
+    }
+
+    /** RocksDB's memory per slot of a local run, unless the options give {@code taskmanager.memory.managed.size}. */
+    static final MemorySize MANAGED_MEMORY_PER_SLOT = MemorySize.ofMebiBytes(512);
+
+    /**
+     * Gives a local run's RocksDB about the memory a TaskManager's slot has: a MiniCluster's default is 128 MB for all
+     * its slots, where a slot of the Kubernetes manifest's TaskManager (4 GB, two slots) gets about 690 MB. With 64 MB a
+     * slot, the item operator's tables outgrew the block cache and write buffers within a minute at 300 events/s and
+     * the job fell further behind every minute; with 512 MB it held for five (BENCHMARKS.md, session 45).
+     */
+    static void giveRocksDbATaskManagersMemory(Configuration flinkConf, int slots) {
+        if (!flinkConf.contains(TaskManagerOptions.MANAGED_MEMORY_SIZE)) {
+            flinkConf.set(TaskManagerOptions.MANAGED_MEMORY_SIZE,
+                    MemorySize.ofMebiBytes(MANAGED_MEMORY_PER_SLOT.getMebiBytes() * (long) slots));
+        }
     }
 
     static void deleteRecursively(Path dir) {

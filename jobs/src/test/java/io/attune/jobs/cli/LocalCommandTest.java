@@ -7,6 +7,8 @@ import io.attune.models.language.Glossaries;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.configuration.TaskManagerOptions;
 import org.apache.flink.runtime.state.CheckpointStorage;
 import org.apache.flink.runtime.state.CheckpointStorageLoader;
 import org.apache.flink.runtime.state.storage.FileSystemCheckpointStorage;
@@ -50,6 +52,19 @@ class LocalCommandTest {
             assertThat(output).contains("glossed into English for profiles and ranking")
                     .containsPattern("fb-camera-deals +[0-9.]+ +matches your interest in photography");
         }
+    }
+
+    @Test
+    void localRunsGiveRocksDbASlotsMemoryUnlessTold() {
+        Configuration flinkConf = PersonalizationJob.flinkConfiguration(new Configuration());
+        LocalCommand.giveRocksDbATaskManagersMemory(flinkConf, 2);
+        assertThat(flinkConf.get(TaskManagerOptions.MANAGED_MEMORY_SIZE)).isEqualTo(MemorySize.parse("1g"));
+
+        Configuration told = new Configuration();
+        told.setString("taskmanager.memory.managed.size", "200m");
+        Configuration toldConf = PersonalizationJob.flinkConfiguration(told);
+        LocalCommand.giveRocksDbATaskManagersMemory(toldConf, 2);
+        assertThat(toldConf.get(TaskManagerOptions.MANAGED_MEMORY_SIZE)).isEqualTo(MemorySize.parse("200m"));
     }
 
     @Test
