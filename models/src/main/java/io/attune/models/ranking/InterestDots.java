@@ -61,9 +61,10 @@ public final class InterestDots {
         int missingCount = 0;
         for (int c = 0; c < count; c++) {
             Interest interest = interests.get(c);
+            // Looked up by the caller's arrays; a key kept copies them (keep).
             Key key = interest.identity() != null
-                    ? new Key(partition.serial(), interest.identity().clone(), null)
-                    : new Key(partition.serial(), null, interest.direction().clone());
+                    ? new Key(partition.serial(), interest.identity(), null)
+                    : new Key(partition.serial(), null, interest.direction());
             Entry entry = entries.get(key);
             if (entry != null && entry.changes == changes) {
                 hits++;
@@ -103,7 +104,7 @@ public final class InterestDots {
             }
             for (int m = 0; m < missingCount; m++) {
                 out[missingInterests[m]] = fresh[m];
-                keep(missing[m], new Entry(fresh[m], changes));
+                keep(missing[m].copy(), new Entry(fresh[m], changes));
             }
         }
         return out;
@@ -194,7 +195,7 @@ public final class InterestDots {
 
     /**
      * An interest on one partition, by its {@link Interest#identity()} when it has one (a few hundred bytes where its
-     * direction takes 4 per dimension), else by its direction; either is this key's own copy. An identity and a
+     * direction takes 4 per dimension), else by its direction; a kept key holds copies of its own. An identity and a
      * direction never equal each other, so the same interest given both ways is merely kept twice.
      */
     private static final class Key {
@@ -213,6 +214,12 @@ public final class InterestDots {
 
         long bytes() {
             return identity != null ? identity.length : 4L * direction.length;
+        }
+
+        /** The same key on arrays of its own, so the caller may reuse theirs. */
+        Key copy() {
+            return new Key(partition, identity == null ? null : identity.clone(),
+                    direction == null ? null : direction.clone());
         }
 
         @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attune.models.math.Vectors;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -167,6 +168,30 @@ class InterestDotsTest {
         new InterestRanker(5, 0f, 1, byIdentity).rank(feed,
                 List.of(new Interest(direction.clone(), 1f, "A", new byte[] {1, 2, 4})), id -> false);
         assertThat(counts(byIdentity)).containsExactly(1L, 0L, 2L);
+    }
+
+    @Test
+    void whatACallerDoesToItsArraysAfterwardsDoesNotReachTheKeptEntries() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        for (int i = 0; i < 100; i++) {
+            feed.put("item-" + i, new String[0], unit());
+        }
+        float[] direction = unit();
+        byte[] identity = {4, 5, 6};
+        InterestDots kept = new InterestDots(1 << 20);
+        InterestRanker ranker = new InterestRanker(5, 0f, 1, kept);
+        float[] reused = direction.clone();
+        byte[] reusedIdentity = identity.clone();
+        ranker.rank(feed, List.of(new Interest(reused, 1f, "A"), new Interest(reused.clone(), 1f, "B", reusedIdentity)),
+                id -> false);
+        Arrays.fill(reused, 0f);
+        Arrays.fill(reusedIdentity, (byte) 0);
+
+        List<Interest> again = List.of(new Interest(direction.clone(), 1f, "A"),
+                new Interest(direction.clone(), 1f, "B", identity.clone()));
+        assertThat(ranker.rank(feed, again, id -> false)).isEqualTo(new InterestRanker(5, 0f).rank(feed, again,
+                id -> false));
+        assertThat(counts(kept)).containsExactly(2L, 0L, 2L);
     }
 
     @Test
