@@ -57,7 +57,6 @@ public final class InterestDots {
         float[][] out = new float[count][];
         Key[] missing = new Key[count];
         int[] missingInterests = new int[count];
-        float[][] missingDirections = new float[count][];
         int missingCount = 0;
         for (int c = 0; c < count; c++) {
             Interest interest = interests.get(c);
@@ -76,7 +75,6 @@ public final class InterestDots {
                 misses++;
                 missing[missingCount] = key;
                 missingInterests[missingCount++] = c;
-                missingDirections[missingCount - 1] = interest.direction();
             }
         }
         if (missingCount > 0) {
@@ -85,14 +83,16 @@ public final class InterestDots {
                 // Usually one: the direction the event moved. Item after item against it, four items per load of it.
                 int[] slots = slots(size);
                 for (int m = 0; m < missingCount; m++) {
-                    SliceDot.dots(missingDirections[m], 0, codes, slots, size, dimension, fresh[m], 0);
+                    SliceDot.dots(interests.get(missingInterests[m]).direction(), 0, codes, slots, size, dimension,
+                            fresh[m], 0);
                 }
             } else {
                 // Many new directions (a person not seen for a while) in one pass over the items: each code is read
                 // and widened once for four of them.
                 float[] missingQueries = new float[missingCount * dimension];
                 for (int m = 0; m < missingCount; m++) {
-                    System.arraycopy(missingDirections[m], 0, missingQueries, m * dimension, dimension);
+                    System.arraycopy(interests.get(missingInterests[m]).direction(), 0, missingQueries, m * dimension,
+                            dimension);
                 }
                 float[] slotDots = new float[missingCount];
                 for (int slot = 0; slot < size; slot++) {
