@@ -38,16 +38,42 @@ public final class KafkaTestClient implements AutoCloseable {
 
     /** A consumer of committed records from the start of {@code topic}; poll it with {@link #poll}. */
     public KafkaConsumer<String, String> committedReader(String topic) {
+        return reader(topic, "read_committed");
+    }
+
+    /**
+     * A consumer of every record from the start of {@code topic}, including those of open and aborted
+     * transactions: what the job wrote, whether or not a checkpoint made it visible.
+     */
+    public KafkaConsumer<String, String> uncommittedReader(String topic) {
+        return reader(topic, "read_uncommitted");
+    }
+
+    private KafkaConsumer<String, String> reader(String topic, String isolationLevel) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, isolationLevel);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props);
         consumer.subscribe(List.of(topic));
         return consumer;
+    }
+
+    /**
+     * Everything readable now: polls until the consumer's position reaches the end of each assigned partition
+     * (for a read_committed consumer, the last stable offset, before any transaction still open).
+     */
+    public static List<String> readToEnd(KafkaConsumer<String, String> consumer) {
+        List<String> values = new ArrayList<>(poll(consumer));
+        while (consumer.assignment().isEmpty()
+                || consumer.assignment().stream().anyMatch(partition -> consumer.position(partition)
+                        < consumer.endOffsets(List.of(partition)).get(partition))) {
+            values.addAll(poll(consumer));
+        }
+        return values;
     }
 
     public static List<String> poll(KafkaConsumer<String, String> consumer) {
