@@ -28,6 +28,7 @@ import io.attune.jobs.functions.SuppressionKey;
 import io.attune.jobs.functions.DeadLetters;
 import io.attune.jobs.functions.EmbedCatalogEntries;
 import io.attune.jobs.functions.GuardCatalogItems;
+import io.attune.jobs.functions.DrainingAsyncOperatorFactory;
 import io.attune.jobs.functions.EmbedMessages;
 import io.attune.jobs.functions.EmbedderLease;
 import io.attune.jobs.functions.EngagementActivity;
@@ -182,12 +183,14 @@ public final class PersonalizationJob {
                 sources.eventTime(), options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry,
                 CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
 
-        // Ordered: one account's messages reach the profile in the order they were sent.
-        DataStream<EmbeddedMessage> embedded = AsyncDataStream.orderedWait(messages,
+        // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
+        // checkpoint barrier, so no message text waits in a checkpoint (the catalog's texts may: they are public).
+        DataStream<EmbeddedMessage> embedded = DrainingAsyncOperatorFactory.orderedWait(messages,
                         new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
                                 PersonalizationOptions.batchingConfig(options),
                                 options.get(PersonalizationOptions.GLOSS_DICTIONARIES)),
-                        options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
+                        options.get(ASYNC_TIMEOUT), options.get(ASYNC_CAPACITY), EmbeddedMessage.class,
+                        "Embed assistant messages")
                 .uid(Uids.EMBED_MESSAGES)
                 .name("Embed assistant messages");
         SingleOutputStreamOperator<ActivitySignal> guarded = embedded

@@ -2,11 +2,15 @@ package io.attune.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.attune.jobs.functions.DrainingAsyncOperatorFactory;
+import io.attune.jobs.kafka.KafkaEndpoints;
 import java.time.Duration;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.junit.jupiter.api.Test;
 
 /** The Flink settings {@link PersonalizationJob#flinkConfiguration} derives from the job's options. */
@@ -47,6 +51,21 @@ class FlinkConfigurationTest {
         assertThat(conf.get(CheckpointingOptions.ENABLE_UNALIGNED)).isFalse();
         assertThat(conf.get(PipelineOptions.MAX_PARALLELISM))
                 .isEqualTo(new Configuration().get(PersonalizationOptions.MAX_PARALLELISM));
+    }
+
+    @Test
+    void theMessageEmbeddingStageLeavesNoMessageInFlightForACheckpoint() {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
+        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        StreamGraph graph = env.getStreamGraph();
+        assertThat(graph.getStreamNodes())
+                .filteredOn(node -> Uids.EMBED_MESSAGES.equals(node.getTransformationUID()))
+                .singleElement()
+                .satisfies(node -> assertThat(node.getOperatorFactory())
+                        .isInstanceOf(DrainingAsyncOperatorFactory.class));
     }
 
     @Test

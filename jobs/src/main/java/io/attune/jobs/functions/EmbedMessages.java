@@ -14,8 +14,9 @@ import org.apache.flink.streaming.api.functions.async.RichAsyncFunction;
 /**
  * Embeds assistant messages without blocking the task thread: each message goes to the JVM-wide
  * {@link BatchingEmbedder} (length-bucketed micro-batches over the one shared model) and completes when its
- * batch is done. Used through Flink's async I/O operator, which keeps in-flight messages in checkpoints and
- * backpressures once its capacity is reached.
+ * batch is done. Used through {@link DrainingAsyncOperator}, Flink's async I/O operator finishing every message in
+ * flight before a checkpoint barrier so that none is written into a checkpoint; it backpressures once its capacity
+ * is reached.
  *
  * <p>With gloss dictionaries ({@code embedding.gloss-dictionaries}) a message whose locale one covers is embedded
  * twice, as written and as its word-by-word English gloss, and carries the blend of the two for the profile
