@@ -3,7 +3,6 @@ package io.attune.jobs;
 import static io.attune.jobs.testing.KafkaTestClient.poll;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.ErasureReceipt;
@@ -12,6 +11,7 @@ import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
 import io.attune.jobs.testing.JobRunner;
+import io.attune.jobs.testing.KafkaBrokerExtension;
 import io.attune.jobs.testing.KafkaTestClient;
 import io.attune.jobs.testing.TestEvents;
 import java.util.ArrayList;
@@ -20,8 +20,6 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,26 +39,13 @@ class PersonalizationJobKafkaTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
-    private static LocalKafkaBroker broker;
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start();
-        broker.createTopics(TestClusters.TOPICS, 1);
-        kafka = new KafkaTestClient(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void refreshesReachEveryLinkedAppUntilUnlinkedAndBadInputIsDeadLettered() throws Exception {
         long t0 = 1_764_400_000_000L;
-        kafka.send("content-catalog",
+        KAFKA.client().send("content-catalog",
                 TestEvents.catalog("ig-trail-shoes", "INSTAGRAM", "REELS", "Trail running shoes tested on muddy mountain paths",
                         "running", "outdoors"),
                 TestEvents.catalog("ig-jazz-night", "INSTAGRAM", "REELS", "Live jazz night with a saxophone quartet", "music"),
@@ -69,21 +54,21 @@ class PersonalizationJobKafkaTest {
                         "running", "fitness"),
                 TestEvents.catalog("m-vinyl", "MESSENGER", "ADS", "Classic vinyl records at half price", "music"),
                 TestEvents.catalog("m-knives", "MESSENGER", "ADS", "Chef knives for the home kitchen", "cooking"));
-        kafka.send("account-links",
+        KAFKA.client().send("account-links",
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", true, t0)),
                 EventJson.toJson(new AccountLink("MESSENGER", "m-ana", "center-ana", true, t0)));
 
-        Configuration options = JobRunner.options(broker.bootstrapServers(), GROUP);
+        Configuration options = JobRunner.options(KAFKA.broker().bootstrapServers(), GROUP);
         JobClient job = JobRunner.start(options);
 
-        try (KafkaConsumer<String, String> refreshReader = kafka.committedReader("recommendation-refreshes");
-                KafkaConsumer<String, String> deadLetterReader = kafka.committedReader("dead-letters");
-                KafkaConsumer<String, String> auditReader = kafka.committedReader("suppression-audit")) {
+        try (KafkaConsumer<String, String> refreshReader = KAFKA.client().committedReader("recommendation-refreshes");
+                KafkaConsumer<String, String> deadLetterReader = KAFKA.client().committedReader("dead-letters");
+                KafkaConsumer<String, String> auditReader = KAFKA.client().committedReader("suppression-audit")) {
             List<RecommendationRefresh> refreshes = new ArrayList<>();
             List<DeadLetter> deadLetters = new ArrayList<>();
 
-            waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
-            kafka.send("assistant-messages", TestEvents.message("msg-1", "MESSENGER", "m-ana", t0 + 1_000,
+            waitUntilCondition(() -> KAFKA.broker().consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
+            KAFKA.client().send("assistant-messages", TestEvents.message("msg-1", "MESSENGER", "m-ana", t0 + 1_000,
                     "What shoes and training do I need for my first trail running ultramarathon?"));
 
             waitUntilCondition(() -> {
@@ -106,10 +91,10 @@ class PersonalizationJobKafkaTest {
                 assertThat(refresh.items()[0].score()).isGreaterThan(refresh.items()[1].score());
             }
 
-            kafka.send("account-links",
+            KAFKA.client().send("account-links",
                     EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", false, t0 + 2_000)));
-            waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("account-links")));
-            kafka.send("assistant-messages",
+            waitUntilCondition(() -> KAFKA.broker().consumedToEnd(GROUP, List.of("account-links")));
+            KAFKA.client().send("assistant-messages",
                     "{this is not json",
                     TestEvents.message("msg-sensitive", "MESSENGER", "m-ana", t0 + 2_500,
                             "I was diagnosed with depression, which antidepressant should I ask my doctor about?"),
@@ -151,10 +136,10 @@ class PersonalizationJobKafkaTest {
             });
 
             // The account holder asks for erasure: a receipt, and the app's personal ranking is withdrawn.
-            kafka.send("erasure-requests", EventJson.toJson(new ErasureRequest("erase-ana", "MESSENGER", "m-ana",
+            KAFKA.client().send("erasure-requests", EventJson.toJson(new ErasureRequest("erase-ana", "MESSENGER", "m-ana",
                     t0 + 4_000)));
             List<ErasureReceipt> receipts = new ArrayList<>();
-            try (KafkaConsumer<String, String> receiptReader = kafka.committedReader("erasure-receipts")) {
+            try (KafkaConsumer<String, String> receiptReader = KAFKA.client().committedReader("erasure-receipts")) {
                 waitUntilCondition(() -> {
                     readRefreshes(refreshReader, refreshes);
                     for (String value : poll(receiptReader)) {

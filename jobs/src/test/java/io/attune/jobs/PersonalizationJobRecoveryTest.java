@@ -4,13 +4,13 @@ import static io.attune.jobs.testing.KafkaTestClient.readToEnd;
 import static org.apache.flink.runtime.testutils.CommonTestUtils.waitUntilCondition;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.jobs.cli.LocalKafkaBroker;
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.EngagementKind;
 import io.attune.jobs.events.EngagementSignal;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.testing.JobRunner;
+import io.attune.jobs.testing.KafkaBrokerExtension;
 import io.attune.jobs.testing.KafkaTestClient;
 import io.attune.jobs.testing.TestEvents;
 import java.nio.file.Path;
@@ -30,8 +30,6 @@ import org.apache.flink.runtime.minicluster.MiniCluster;
 import org.apache.flink.test.junit5.InjectMiniCluster;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -55,26 +53,13 @@ class PersonalizationJobRecoveryTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
-    private static LocalKafkaBroker broker;
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start();
-        broker.createTopics(TestClusters.TOPICS, 1);
-        kafka = new KafkaTestClient(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void aLostTaskManagerLosesNoStateAndDuplicatesNoRefresh(@InjectMiniCluster MiniCluster cluster,
             @TempDir Path checkpoints) throws Exception {
-        kafka.send("content-catalog",
+        KAFKA.client().send("content-catalog",
                 TestEvents.catalog("ig-trail-shoes", "INSTAGRAM", "REELS",
                         "Trail running shoes tested on muddy mountain paths", "running", "outdoors"),
                 TestEvents.catalog("ig-jazz-night", "INSTAGRAM", "REELS", "Live jazz night with a saxophone quartet",
@@ -89,13 +74,13 @@ class PersonalizationJobRecoveryTest {
                 TestEvents.catalog("fb-tent", "FACEBOOK", "FEED", "A lightweight tent for two", "camping"),
                 TestEvents.catalog("fb-stove", "FACEBOOK", "FEED", "A camping stove that fits in a pocket", "camping"),
                 TestEvents.catalog("fb-guitar", "FACEBOOK", "FEED", "An acoustic guitar for beginners", "music"));
-        kafka.send("account-links",
+        KAFKA.client().send("account-links",
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ana", "center-ana", true, T0)),
                 EventJson.toJson(new AccountLink("MESSENGER", "m-ana", "center-ana", true, T0)),
                 EventJson.toJson(new AccountLink("INSTAGRAM", "ig-ben", "center-ben", true, T0)),
                 EventJson.toJson(new AccountLink("FACEBOOK", "fb-cara", "center-cara", true, T0)));
 
-        Configuration options = JobRunner.options(broker.bootstrapServers(), GROUP);
+        Configuration options = JobRunner.options(KAFKA.broker().bootstrapServers(), GROUP);
         // No periodic checkpoint within the test: a minimum pause as long as the interval also delays the first.
         options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofHours(1));
         options.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofHours(1));
@@ -103,45 +88,36 @@ class PersonalizationJobRecoveryTest {
         JobClient job = JobRunner.start(options);
         JobID jobId = job.getJobID();
 
-        try (KafkaConsumer<String, String> committed = kafka.committedReader("recommendation-refreshes");
-                KafkaConsumer<String, String> written = kafka.uncommittedReader("recommendation-refreshes")) {
+        try (KafkaConsumer<String, String> committed = KAFKA.client().committedReader("recommendation-refreshes");
+                KafkaConsumer<String, String> written = KAFKA.client().uncommittedReader("recommendation-refreshes")) {
             List<RecommendationRefresh> visible = new ArrayList<>();
             List<RecommendationRefresh> all = new ArrayList<>();
 
             // Checkpoint 1: catalog and links applied (the sources commit their offsets with it).
             waitUntilCondition(() -> checkpointed(cluster, jobId), 100L);
-            waitUntilCondition(() -> broker.consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
+            waitUntilCondition(() -> KAFKA.broker().consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
 
             // Checkpoint 2: the first batch's refreshes, committed.
-            kafka.send("assistant-messages",
+            KAFKA.client().send("assistant-messages",
                     TestEvents.message("msg-a1", "MESSENGER", "m-ana", T0 + 1_000,
                             "What shoes and training do I need for my first trail running ultramarathon?"),
                     TestEvents.message("msg-b1", "INSTAGRAM", "ig-ben", T0 + 1_000,
                             "Which jazz clubs have live saxophone sessions this weekend?"));
-            kafka.send("engagement-signals", like("like-c1", "fb-tent", T0 + 1_000));
+            KAFKA.client().send("engagement-signals", like("like-c1", "fb-tent", T0 + 1_000));
             Map<String, Integer> firstBatch = Map.of("msg-a1", 2, "msg-b1", 1, "like-c1", 1);
-            waitUntilCondition(() -> {
-                all.addAll(refreshes(readToEnd(written)));
-                return countsByEvent(all).equals(firstBatch);
-            });
+            awaitRefreshes(written, all, firstBatch);
             waitUntilCondition(() -> checkpointed(cluster, jobId), 100L);
-            waitUntilCondition(() -> {
-                visible.addAll(refreshes(readToEnd(committed)));
-                return countsByEvent(visible).equals(firstBatch);
-            });
+            awaitRefreshes(committed, visible, firstBatch);
 
             // The second batch is written, uncommitted, when the TaskManager goes.
-            kafka.send("assistant-messages",
+            KAFKA.client().send("assistant-messages",
                     TestEvents.message("msg-a2", "MESSENGER", "m-ana", T0 + 2_000,
                             "How do I make fresh pasta dough at home?"),
                     TestEvents.message("msg-b2", "INSTAGRAM", "ig-ben", T0 + 2_000,
                             "Any easy weeknight pasta recipes?"));
-            kafka.send("engagement-signals", like("like-c2", "fb-stove", T0 + 2_000));
+            KAFKA.client().send("engagement-signals", like("like-c2", "fb-stove", T0 + 2_000));
             Map<String, Integer> secondBatch = Map.of("msg-a2", 2, "msg-b2", 1, "like-c2", 1);
-            waitUntilCondition(() -> {
-                all.addAll(refreshes(readToEnd(written)));
-                return countsByEvent(ofEvents(all, secondBatch.keySet())).equals(secondBatch);
-            });
+            awaitRefreshes(written, all, secondBatch);
             assertThat(readToEnd(committed)).as("nothing of the second batch is committed before the failure").isEmpty();
 
             cluster.terminateTaskManager(0).get();
@@ -150,15 +126,9 @@ class PersonalizationJobRecoveryTest {
             // The restored job processes the second batch again; the next checkpoint commits that attempt only.
             Map<String, Integer> twice = secondBatch.entrySet().stream()
                     .collect(Collectors.toMap(Map.Entry::getKey, e -> 2 * e.getValue()));
-            waitUntilCondition(() -> {
-                all.addAll(refreshes(readToEnd(written)));
-                return countsByEvent(ofEvents(all, secondBatch.keySet())).equals(twice);
-            });
+            awaitRefreshes(written, all, twice);
             waitUntilCondition(() -> checkpointed(cluster, jobId), 100L);
-            waitUntilCondition(() -> {
-                visible.addAll(refreshes(readToEnd(committed)));
-                return countsByEvent(ofEvents(visible, secondBatch.keySet())).equals(secondBatch);
-            });
+            awaitRefreshes(committed, visible, secondBatch);
 
             Map<String, Integer> everything = new HashMap<>(firstBatch);
             everything.putAll(secondBatch);
@@ -194,6 +164,15 @@ class PersonalizationJobRecoveryTest {
         } finally {
             job.cancel().get();
         }
+    }
+
+    /** Reads {@code reader} into {@code into} until the refreshes of the expected events are there, so many each. */
+    private static void awaitRefreshes(KafkaConsumer<String, String> reader, List<RecommendationRefresh> into,
+            Map<String, Integer> expected) throws Exception {
+        waitUntilCondition(() -> {
+            into.addAll(refreshes(readToEnd(reader)));
+            return countsByEvent(ofEvents(into, expected.keySet())).equals(expected);
+        });
     }
 
     /** Triggers a checkpoint and waits for it; false while the job's tasks are not all running. */

@@ -2,49 +2,35 @@ package io.attune.jobs.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.attune.jobs.TestClusters;
 import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.events.EventJson;
+import io.attune.jobs.testing.KafkaBrokerExtension;
 import io.attune.jobs.testing.KafkaTestClient;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Timeout;
 
 /** {@code bin/attune erase} against a real (in-process) Kafka broker. */
 @Timeout(value = 2, unit = TimeUnit.MINUTES)
 class EraseCommandTest {
 
-    private static LocalKafkaBroker broker;
-    private static KafkaTestClient kafka;
-
-    @BeforeAll
-    static void startBroker() throws Exception {
-        broker = LocalKafkaBroker.start();
-        broker.createTopics(TestClusters.TOPICS, 1);
-        kafka = new KafkaTestClient(broker.bootstrapServers());
-    }
-
-    @AfterAll
-    static void stopBroker() throws Exception {
-        kafka.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaBrokerExtension KAFKA = new KafkaBrokerExtension();
 
     @Test
     void writesAValidRequestToTheJobsTopic() throws Exception {
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "INSTAGRAM", "--account", "ig-ana", "--request-id", "r1"})).isZero();
 
         EventJson json = new EventJson(Set.of("INSTAGRAM"));
         List<ErasureRequest> requests = new ArrayList<>();
-        try (KafkaConsumer<String, String> reader = kafka.committedReader("erasure-requests")) {
+        try (KafkaConsumer<String, String> reader = KAFKA.client().committedReader("erasure-requests")) {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
             while (requests.stream().noneMatch(r -> r.requestId().equals("r1")) && System.nanoTime() < deadline) {
                 for (String value : KafkaTestClient.poll(reader)) {
@@ -63,22 +49,22 @@ class EraseCommandTest {
 
     @Test
     void waitsForTheJobsReceiptAndFailsWithoutOne() throws Exception {
-        kafka.send("erasure-receipts", EventJson.toJson(new ErasureReceipt("r2", "MESSENGER", "m-ana", 1L, 2L, true)));
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        KAFKA.client().send("erasure-receipts", EventJson.toJson(new ErasureReceipt("r2", "MESSENGER", "m-ana", 1L, 2L, true)));
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "MESSENGER", "--account", "m-ana", "--request-id", "r2", "--wait", "30s"})).isZero();
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "MESSENGER", "--account", "m-ana", "--request-id", "r3", "--wait", "2s"}))
                 .as("no receipt for r3").isEqualTo(1);
     }
 
     @Test
     void refusesIncompleteOrInvalidRequestsBeforeWritingAnything() throws Exception {
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "INSTAGRAM"})).isEqualTo(2);
         assertThat(EraseCommand.run(new String[] {"--app", "INSTAGRAM", "--account", "a"})).isEqualTo(2);
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "MYSPACE", "--account", "a"})).isEqualTo(2);
-        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", broker.bootstrapServers(),
+        assertThat(EraseCommand.run(new String[] {"--kafka.bootstrap-servers", KAFKA.broker().bootstrapServers(),
             "--app", "INSTAGRAM", "--account", "a", "--wait", "soon"})).isEqualTo(2);
     }
 }
