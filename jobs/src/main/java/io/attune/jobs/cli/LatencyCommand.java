@@ -26,10 +26,13 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.flink.api.common.JobID;
 import org.apache.flink.configuration.Configuration;
-import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.core.execution.SavepointFormatType;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -55,6 +58,8 @@ final class LatencyCommand {
                          --timeline        also print each 5 s of the run: events sent then, how many a
                                            refresh named, their p50 and max
                          --parallelism N   the job's parallelism (default 2)
+                         --fail-after N    stop the job's TaskManager N s into the load and start a new one:
+                                           the job restarts from its last checkpoint (see --timeline)
                          --savepoint DIR   stop the job with a savepoint there at the end (bin/attune inspect
                                            --savepoint reads it: what the state holds, and its bytes per operator)
                          and any job option, e.g. --sink.delivery-guarantee at-least-once --checkpoint.interval 1s
@@ -87,6 +92,7 @@ final class LatencyCommand {
         boolean timeline = false;
         int parallelism = 2;
         String savepoint = null;
+        int failAfter = -1;
         List<String> jobArgs = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
@@ -98,12 +104,13 @@ final class LatencyCommand {
                 case "--timeline" -> timeline = true;
                 case "--parallelism" -> parallelism = Integer.parseInt(args[++i]);
                 case "--savepoint" -> savepoint = Path.of(args[++i]).toAbsolutePath().toUri().toString();
+                case "--fail-after" -> failAfter = Integer.parseInt(args[++i]);
                 default -> jobArgs.add(args[i]);
             }
         }
         Configuration options = CommandLineOptions.parse(jobArgs.toArray(String[]::new));
-        new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, parallelism, savepoint, options)
-                .run();
+        new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, parallelism, savepoint, failAfter,
+                options).run();
         return 0;
     }
 
@@ -118,6 +125,8 @@ final class LatencyCommand {
         private final boolean timeline;
         private final int parallelism;
         private final String savepoint;
+        /** Seconds into the load when the TaskManager is stopped; negative: never. */
+        private final int failAfter;
         private final Configuration options;
         private final Map<String, Sent> sent = new ConcurrentHashMap<>();
         private final Map<String, Long> tookNanos = new ConcurrentHashMap<>();
@@ -126,7 +135,7 @@ final class LatencyCommand {
         private final AtomicBoolean stopping = new AtomicBoolean();
 
         Run(int people, int items, int rate, int seconds, double messageShare, boolean timeline, int parallelism,
-                String savepoint, Configuration options) {
+                String savepoint, int failAfter, Configuration options) {
             this.people = people;
             this.items = items;
             this.rate = rate;
@@ -135,13 +144,15 @@ final class LatencyCommand {
             this.timeline = timeline;
             this.parallelism = parallelism;
             this.savepoint = savepoint;
+            this.failAfter = failAfter;
             this.options = options;
         }
 
         void run() throws Exception {
             LocalKafkaBroker broker = LocalCommand.quietly(LocalKafkaBroker::start);
             Path work = Files.createTempDirectory(Path.of("/tmp"), "attune-latency");
-            JobClient job = null;
+            MiniCluster cluster = null;
+            JobID job = null;
             int restPort;
             try {
                 options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, broker.bootstrapServers());
@@ -175,10 +186,20 @@ final class LatencyCommand {
                     LocalCommand.keepStateOnDisk(flinkConf, work);
                     LocalCommand.giveRocksDbATaskManagersMemory(flinkConf, parallelism);
                     restPort = CheckpointStatistics.listenOnAFreePort(flinkConf);
-                    StreamExecutionEnvironment env = StreamExecutionEnvironment.createLocalEnvironment(parallelism, flinkConf);
+                    // A cluster of its own rather than a local environment's, so a TaskManager can be stopped.
+                    cluster = new MiniCluster(new MiniClusterConfiguration.Builder()
+                            .setConfiguration(flinkConf)
+                            .setNumTaskManagers(1)
+                            .setNumSlotsPerTaskManager(parallelism)
+                            .build());
+                    cluster.start();
+                    StreamExecutionEnvironment env = new StreamExecutionEnvironment(flinkConf);
+                    env.setParallelism(parallelism);
                     PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options),
                             KafkaEndpoints.sinks(options));
-                    job = env.executeAsync("attune-personalization (latency)");
+                    StreamGraph graph = env.getStreamGraph();
+                    graph.setJobName("attune-personalization (latency)");
+                    job = cluster.submitJob(graph).get().getJobID();
                     long loading = System.nanoTime();
                     waitUntil(() -> broker.consumedToEnd(GROUP, inputs.subList(2, 4)), TimeUnit.MINUTES.toNanos(10));
                     System.out.printf("Catalog and links loaded in %.1f s (items embedded and judged); %d events/s "
@@ -187,15 +208,18 @@ final class LatencyCommand {
                     Thread reader = new Thread(() -> readRefreshes(broker.bootstrapServers()), "latency-reader");
                     reader.setDaemon(true);
                     reader.start();
+                    if (failAfter >= 0) {
+                        failTaskManagerAfter(cluster, failAfter);
+                    }
                     produceLoad(producer, inputs.get(0), inputs.get(1));
                 }
                 waitUntil(() -> tookNanos.size() >= sent.size(), TimeUnit.SECONDS.toNanos(60));
                 report();
                 System.out.println();
-                System.out.println(CheckpointStatistics.fetch(restPort, job.getJobID()));
+                System.out.println(CheckpointStatistics.fetch(restPort, job));
                 System.out.println(heapAfterAFullCollection());
                 if (savepoint != null) {
-                    String written = job.stopWithSavepoint(false, savepoint, SavepointFormatType.CANONICAL)
+                    String written = cluster.stopWithSavepoint(job, savepoint, false, SavepointFormatType.CANONICAL)
                             .get(5, TimeUnit.MINUTES);
                     job = null;
                     System.out.println("Savepoint: " + written);
@@ -203,11 +227,36 @@ final class LatencyCommand {
             } finally {
                 stopping.set(true);
                 if (job != null) {
-                    job.cancel().get(30, TimeUnit.SECONDS);
+                    cluster.cancelJob(job).get(30, TimeUnit.SECONDS);
+                }
+                if (cluster != null) {
+                    cluster.close();
                 }
                 broker.close();
                 LocalCommand.deleteRecursively(work);
             }
+        }
+
+        /**
+         * Stops the cluster's TaskManager {@code seconds} into the load, from another thread so the load goes on, and
+         * starts a new one, where the job restarts from its last completed checkpoint and replays what followed.
+         */
+        private void failTaskManagerAfter(MiniCluster cluster, int seconds) {
+            Thread failure = new Thread(() -> {
+                try {
+                    TimeUnit.SECONDS.sleep(seconds);
+                    long stopping = System.nanoTime();
+                    cluster.terminateTaskManager(0).get();
+                    cluster.startTaskManager();
+                    System.out.printf("TaskManager stopped %d s into the load (%.1f s to stop it) and a new one "
+                            + "started; the job restarts from its last checkpoint%n", seconds,
+                            (System.nanoTime() - stopping) / 1e9);
+                } catch (Exception e) {
+                    System.err.println("could not stop the TaskManager: " + e);
+                }
+            }, "latency-failure");
+            failure.setDaemon(true);
+            failure.start();
         }
 
         private void produceLoad(KafkaProducer<String, String> producer, String messages, String engagements)

@@ -63,4 +63,19 @@ class LatencyCommandTest {
             assertThat(operator.path("parallelism").asInt()).isEqualTo(1);
         });
     }
+
+    @Test
+    void aTaskManagerStoppedDuringTheLoadLosesNoEvent() throws Exception {
+        CapturedRun run = CapturedRun.of(() -> LatencyCommand.run(new String[] {"--people", "5", "--items", "40",
+            "--rate", "10", "--seconds", "8", "--message-share", "0.5", "--sink.delivery-guarantee", "at-least-once",
+            "--checkpoint.interval", "2s", "--parallelism", "1", "--fail-after", "4"}));
+        String output = run.output();
+
+        assertThat(run.status()).isZero();
+        assertThat(output).contains("TaskManager stopped 4 s into the load");
+        Matcher timed = Pattern.compile("Timed (\\d+) events .*; (\\d+) reached a refresh").matcher(output);
+        assertThat(timed.find()).as(output).isTrue();
+        assertThat(Integer.parseInt(timed.group(1))).isEqualTo(72);
+        assertThat(timed.group(2)).as("every event refreshed, some after the restart").isEqualTo(timed.group(1));
+    }
 }
