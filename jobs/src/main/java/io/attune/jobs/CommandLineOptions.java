@@ -1,7 +1,12 @@
 package io.attune.jobs;
 
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.apache.flink.configuration.Configuration;
 
 /** Reads {@code --key value} pairs into a {@link Configuration} for {@link PersonalizationOptions}. */
@@ -26,6 +31,54 @@ public final class CommandLineOptions {
                 throw new IllegalArgumentException("missing value for --" + key);
             }
         }
+        rejectMistypedJobOptions(values.keySet());
         return Configuration.fromMap(values);
+    }
+
+    /**
+     * Refuses a key in one of the job's own namespaces ({@code refresh.}, {@code items.}, {@code kafka.}, …) that
+     * names no job option. Flink's options, and a command's own, pass through: they live in other namespaces. Without
+     * this a mistyped option ({@code --refresh.diversty 0}) was ignored without a word and the run used the default.
+     */
+    static void rejectMistypedJobOptions(Collection<String> keys) {
+        Set<String> declared = new TreeSet<>();
+        Set<String> namespaces = new HashSet<>();
+        for (OptionsReference.Entry entry : OptionsReference.entries()) {
+            declared.add(entry.key());
+            namespaces.add(namespace(entry.key()));
+        }
+        for (String key : keys) {
+            if (namespaces.contains(namespace(key)) && !declared.contains(key)) {
+                String nearest = declared.stream().min(Comparator.comparingInt(k -> editDistance(k, key))).orElseThrow();
+                throw new IllegalArgumentException("unknown option --" + key
+                        + (editDistance(nearest, key) <= Math.max(2, key.length() / 4) ? "; did you mean --" + nearest + "?"
+                                : "") + " (bin/attune options lists every option)");
+            }
+        }
+    }
+
+    private static String namespace(String key) {
+        int dot = key.indexOf('.');
+        return dot < 0 ? key : key.substring(0, dot);
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] current = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitution = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                current[j] = Math.min(substitution, Math.min(previous[j], current[j - 1]) + 1);
+            }
+            int[] swap = previous;
+            previous = current;
+            current = swap;
+        }
+        return previous[b.length()];
     }
 }
