@@ -47,12 +47,12 @@ import io.attune.jobs.kafka.KafkaEndpoints;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.EmbeddedCatalogEntry;
 import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.apache.flink.api.common.RuntimeExecutionMode;
 import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -64,7 +64,6 @@ import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.configuration.ReadableConfig;
 import org.apache.flink.configuration.StateBackendOptions;
-import org.apache.flink.streaming.api.datastream.AsyncDataStream;
 import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
@@ -184,7 +183,7 @@ public final class PersonalizationJob {
                 CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
 
         // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
-        // checkpoint barrier, so no message text waits in a checkpoint (the catalog's texts may: they are public).
+        // checkpoint barrier, so no message text waits in a checkpoint.
         DataStream<EmbeddedMessage> embedded = DrainingAsyncOperatorFactory.orderedWait(messages,
                         new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
                                 PersonalizationOptions.batchingConfig(options),
@@ -205,11 +204,13 @@ public final class PersonalizationJob {
                 .map(new ErasureActivity())
                 .uid(Uids.ERASURE_ACTIVITY)
                 .name("Erasure requests to their accounts");
-        SingleOutputStreamOperator<CatalogItem> catalogItems = AsyncDataStream.orderedWait(catalog,
+        // The catalog's texts are public, but no input waits in a checkpoint either: one rule for both stages.
+        SingleOutputStreamOperator<CatalogItem> catalogItems = DrainingAsyncOperatorFactory.orderedWait(catalog,
                         new EmbedCatalogEntries(PersonalizationOptions.embeddingConfig(options),
                                 PersonalizationOptions.batchingConfig(options),
                                 options.get(PersonalizationOptions.GLOSS_DICTIONARIES)),
-                        options.get(ASYNC_TIMEOUT).toMillis(), TimeUnit.MILLISECONDS, options.get(ASYNC_CAPACITY))
+                        options.get(ASYNC_TIMEOUT), options.get(ASYNC_CAPACITY), EmbeddedCatalogEntry.class,
+                        "Embed catalog items")
                 .uid(Uids.EMBED_CATALOG)
                 .name("Embed catalog items")
                 .process(new GuardCatalogItems(options.get(TOPIC_CONTENT_CATALOG), embedder))

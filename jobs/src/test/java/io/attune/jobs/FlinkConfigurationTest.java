@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attune.jobs.functions.DrainingAsyncOperatorFactory;
 import io.attune.jobs.kafka.KafkaEndpoints;
 import java.time.Duration;
+import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
@@ -54,7 +55,7 @@ class FlinkConfigurationTest {
     }
 
     @Test
-    void theMessageEmbeddingStageLeavesNoMessageInFlightForACheckpoint() {
+    void theEmbeddingStagesLeaveNoInputInFlightForACheckpoint() {
         Configuration options = new Configuration();
         options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
         StreamExecutionEnvironment env =
@@ -62,9 +63,9 @@ class FlinkConfigurationTest {
         PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
         StreamGraph graph = env.getStreamGraph();
         assertThat(graph.getStreamNodes())
-                .filteredOn(node -> Uids.EMBED_MESSAGES.equals(node.getTransformationUID()))
-                .singleElement()
-                .satisfies(node -> assertThat(node.getOperatorFactory())
+                .filteredOn(node -> Set.of(Uids.EMBED_MESSAGES, Uids.EMBED_CATALOG).contains(node.getTransformationUID()))
+                .hasSize(2)
+                .allSatisfy(node -> assertThat(node.getOperatorFactory())
                         .isInstanceOf(DrainingAsyncOperatorFactory.class));
     }
 

@@ -13,8 +13,8 @@ import org.apache.flink.streaming.util.retryable.AsyncRetryStrategies;
  * so no checkpoint or savepoint ever holds an input element.
  *
  * <p>{@link AsyncWaitOperator} writes the inputs it has not yet emitted into operator state, to process them again
- * after a restore. For the embedding stage those inputs are assistant messages, text included, before the guard has
- * judged them: a checkpoint taken under load would store on durable storage the very text Attune promises never to
+ * after a restore. For the message embedding stage those inputs are assistant messages, text included, before the
+ * guard has judged them: a checkpoint taken under load would store on durable storage the very text Attune promises never to
  * keep, sensitive messages among it. Here, before the barrier, the task waits (running its mailbox, so results and
  * timeouts still arrive) until the queue is empty, exactly as at the end of a bounded input; the state then written
  * is an empty list. The barrier is held for at most the time the queue takes to finish, bounded by the timeout.
