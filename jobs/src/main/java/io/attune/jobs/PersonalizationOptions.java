@@ -351,7 +351,8 @@ public final class PersonalizationOptions {
     public static final ConfigOption<Duration> ASYNC_TIMEOUT = key("embedding.timeout")
             .durationType()
             .defaultValue(Duration.ofSeconds(30))
-            .withDescription("A message not embedded in time goes to dead letters.");
+            .withDescription("A message not embedded in time goes to dead letters. Also the longest a checkpoint"
+                    + " waits for the messages in flight, which are embedded and passed on before its barrier.");
 
     private PersonalizationOptions() {}
 
