@@ -98,25 +98,16 @@ class PersonalizationJobRecoveryTest {
             waitUntilCondition(() -> KAFKA.broker().consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
 
             // Checkpoint 2: the first batch's refreshes, committed.
-            KAFKA.client().send("assistant-messages",
-                    TestEvents.message("msg-a1", "MESSENGER", "m-ana", T0 + 1_000,
-                            "What shoes and training do I need for my first trail running ultramarathon?"),
-                    TestEvents.message("msg-b1", "INSTAGRAM", "ig-ben", T0 + 1_000,
-                            "Which jazz clubs have live saxophone sessions this weekend?"));
-            KAFKA.client().send("engagement-signals", like("like-c1", "fb-tent", T0 + 1_000));
-            Map<String, Integer> firstBatch = Map.of("msg-a1", 2, "msg-b1", 1, "like-c1", 1);
+            Map<String, Integer> firstBatch = sendBatch(1,
+                    "What shoes and training do I need for my first trail running ultramarathon?",
+                    "Which jazz clubs have live saxophone sessions this weekend?", "fb-tent");
             awaitRefreshes(written, all, firstBatch);
             waitUntilCondition(() -> checkpointed(cluster, jobId), 100L);
             awaitRefreshes(committed, visible, firstBatch);
 
             // The second batch is written, uncommitted, when the TaskManager goes.
-            KAFKA.client().send("assistant-messages",
-                    TestEvents.message("msg-a2", "MESSENGER", "m-ana", T0 + 2_000,
-                            "How do I make fresh pasta dough at home?"),
-                    TestEvents.message("msg-b2", "INSTAGRAM", "ig-ben", T0 + 2_000,
-                            "Any easy weeknight pasta recipes?"));
-            KAFKA.client().send("engagement-signals", like("like-c2", "fb-stove", T0 + 2_000));
-            Map<String, Integer> secondBatch = Map.of("msg-a2", 2, "msg-b2", 1, "like-c2", 1);
+            Map<String, Integer> secondBatch = sendBatch(2, "How do I make fresh pasta dough at home?",
+                    "Any easy weeknight pasta recipes?", "fb-stove");
             awaitRefreshes(written, all, secondBatch);
             assertThat(readToEnd(committed)).as("nothing of the second batch is committed before the failure").isEmpty();
 
@@ -185,8 +176,19 @@ class PersonalizationJobRecoveryTest {
         }
     }
 
-    private static String like(String eventId, String itemId, long time) {
-        return EventJson.toJson(new EngagementSignal(eventId, "FACEBOOK", "fb-cara", time, EngagementKind.LIKE, itemId));
+    /**
+     * Batch {@code n}: a message from Ana (two linked apps) and one from Ben, and a like from Cara; returns the
+     * refreshes expected per event.
+     */
+    private static Map<String, Integer> sendBatch(int n, String anaAsks, String benAsks, String caraLikes)
+            throws Exception {
+        long time = T0 + n * 1_000L;
+        KAFKA.client().send("assistant-messages",
+                TestEvents.message("msg-a" + n, "MESSENGER", "m-ana", time, anaAsks),
+                TestEvents.message("msg-b" + n, "INSTAGRAM", "ig-ben", time, benAsks));
+        KAFKA.client().send("engagement-signals", EventJson.toJson(
+                new EngagementSignal("like-c" + n, "FACEBOOK", "fb-cara", time, EngagementKind.LIKE, caraLikes)));
+        return Map.of("msg-a" + n, 2, "msg-b" + n, 1, "like-c" + n, 1);
     }
 
     private static List<RecommendationRefresh> refreshes(List<String> values) throws Exception {
