@@ -108,7 +108,13 @@ final class LatencyCommand {
                 default -> jobArgs.add(args[i]);
             }
         }
-        Configuration options = CommandLineOptions.parse(jobArgs.toArray(String[]::new));
+        Configuration options;
+        try {
+            options = CommandLineOptions.parse(jobArgs.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            System.err.println("latency: " + e.getMessage() + "\n\nusage: bin/attune latency [options]\n" + USAGE);
+            return 2;
+        }
         new LatencyCommand.Run(people, items, rate, seconds, messageShare, timeline, parallelism, savepoint, failAfter,
                 options).run();
         return 0;
