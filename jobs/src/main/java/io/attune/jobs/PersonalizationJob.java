@@ -5,6 +5,7 @@ import static io.attune.jobs.PersonalizationOptions.ASYNC_CAPACITY;
 import static io.attune.jobs.PersonalizationOptions.ASYNC_TIMEOUT;
 import static io.attune.jobs.PersonalizationOptions.AUDIT_WINDOW;
 import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
+import static io.attune.jobs.PersonalizationOptions.DELIVERY_GUARANTEE;
 import static io.attune.jobs.PersonalizationOptions.MAX_PARALLELISM;
 import static io.attune.jobs.PersonalizationOptions.PROFILE_RETENTION;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
@@ -12,6 +13,7 @@ import static io.attune.jobs.PersonalizationOptions.TOPIC_ASSISTANT_MESSAGES;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_CONTENT_CATALOG;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ENGAGEMENT_SIGNALS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_REQUESTS;
+import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
 
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.AssistantMessage;
@@ -59,6 +61,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.connector.source.Source;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.ExternalizedCheckpointRetention;
 import org.apache.flink.configuration.PipelineOptions;
@@ -99,6 +102,7 @@ public final class PersonalizationJob {
         StreamExecutionEnvironment env =
                 StreamExecutionEnvironment.getExecutionEnvironment(flinkConfiguration(options));
         checkpointStorageWarning(env.getConfiguration()).ifPresent(LOG::warn);
+        transactionTimeoutWarning(env.getConfiguration()).ifPresent(LOG::warn);
         defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
         env.execute("attune-personalization");
     }
@@ -116,6 +120,27 @@ public final class PersonalizationJob {
         return Optional.of("No " + CheckpointingOptions.CHECKPOINTS_DIRECTORY.key() + " is configured: checkpoints go to"
                 + " the JobManager's memory, which refuses any over 5 MiB, and every refused checkpoint restarts"
                 + " the job. Set it to a durable file system (the manifests in docker/ do).");
+    }
+
+    /**
+     * Why some refreshes may be lost, if they may: with exactly-once delivery a refresh's Kafka transaction commits
+     * when the next checkpoint completes, and Kafka aborts it (losing its refreshes) once it is older than
+     * {@code sink.transaction-timeout}. A checkpoint may take up to {@code execution.checkpointing.timeout}; a timeout
+     * shorter than the interval plus that loses the refreshes before every checkpoint that slow. (One not longer than
+     * the interval loses them all and stops the job at start, {@code KafkaEndpoints}.)
+     */
+    static Optional<String> transactionTimeoutWarning(ReadableConfig conf) {
+        Duration timeout = conf.get(TRANSACTION_TIMEOUT);
+        Duration slowest = conf.get(CHECKPOINT_INTERVAL).plus(conf.get(CheckpointingOptions.CHECKPOINTING_TIMEOUT));
+        if (conf.get(DELIVERY_GUARANTEE) != DeliveryGuarantee.EXACTLY_ONCE || timeout.compareTo(slowest) >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of("--" + TRANSACTION_TIMEOUT.key() + " (" + timeout.toSeconds() + " s) is shorter than the"
+                + " checkpoint interval plus " + CheckpointingOptions.CHECKPOINTING_TIMEOUT.key() + " ("
+                + slowest.toSeconds() + " s): a checkpoint completing more than "
+                + timeout.minus(conf.get(CHECKPOINT_INTERVAL)).toSeconds() + " s after it starts loses the refreshes"
+                + " written before it (Kafka aborts their transaction). Raise the timeout, up to the broker's"
+                + " transaction.max.timeout.ms, or lower the checkpoint timeout.");
     }
 
     /**

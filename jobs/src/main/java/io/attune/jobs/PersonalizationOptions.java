@@ -78,8 +78,13 @@ public final class PersonalizationOptions {
 
     public static final ConfigOption<Duration> TRANSACTION_TIMEOUT = key("sink.transaction-timeout")
             .durationType()
-            .defaultValue(Duration.ofMinutes(1))
-            .withDescription("At most the broker's transaction.max.timeout.ms.");
+            .defaultValue(Duration.ofMinutes(15))
+            .withDescription("With exactly-once delivery, Kafka aborts a transaction older than this, and the"
+                    + " refreshes of an aborted transaction are lost (the checkpoint that should have committed them"
+                    + " already holds the input offsets past their events). Keep it above the checkpoint interval plus"
+                    + " the longest a checkpoint may take (execution.checkpointing.timeout) and a restart; the job"
+                    + " refuses one not longer than the interval. At most the broker's transaction.max.timeout.ms"
+                    + " (15 min unless the broker says otherwise).");
 
     public static final ConfigOption<Duration> CHECKPOINT_INTERVAL = key("checkpoint.interval")
             .durationType()

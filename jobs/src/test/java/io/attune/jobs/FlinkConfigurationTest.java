@@ -1,6 +1,7 @@
 package io.attune.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.attune.jobs.functions.DrainingAsyncOperatorFactory;
 import io.attune.jobs.kafka.KafkaEndpoints;
@@ -9,7 +10,9 @@ import java.util.Set;
 import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.graph.StreamGraph;
 import org.junit.jupiter.api.Test;
@@ -67,6 +70,38 @@ class FlinkConfigurationTest {
                 .hasSize(2)
                 .allSatisfy(node -> assertThat(node.getOperatorFactory())
                         .isInstanceOf(DrainingAsyncOperatorFactory.class));
+    }
+
+    @Test
+    void refusesATransactionTimeoutNotLongerThanTheCheckpointInterval() {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
+        assertThat(KafkaEndpoints.sinks(options)).as("the defaults").isNotNull();
+
+        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMinutes(2));
+        options.set(PersonalizationOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(1));
+        assertThatThrownBy(() -> KafkaEndpoints.sinks(options))
+                .isInstanceOf(IllegalConfigurationException.class)
+                .hasMessageContaining("--sink.transaction-timeout 60 s is not longer than --checkpoint.interval 120 s");
+
+        options.set(PersonalizationOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(KafkaEndpoints.sinks(options)).as("no transactions").isNotNull();
+    }
+
+    @Test
+    void warnsWhenASlowCheckpointWouldOutliveTheTransactions() {
+        assertThat(PersonalizationJob.transactionTimeoutWarning(PersonalizationJob.flinkConfiguration(
+                new Configuration()))).as("15 min against 10 s and 10 min").isEmpty();
+
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.TRANSACTION_TIMEOUT, Duration.ofMinutes(1));
+        assertThat(PersonalizationJob.transactionTimeoutWarning(PersonalizationJob.flinkConfiguration(options)))
+                .hasValueSatisfying(warning -> assertThat(warning)
+                        .contains("a checkpoint completing more than 50 s after it starts loses the refreshes"));
+
+        options.set(PersonalizationOptions.DELIVERY_GUARANTEE, DeliveryGuarantee.AT_LEAST_ONCE);
+        assertThat(PersonalizationJob.transactionTimeoutWarning(PersonalizationJob.flinkConfiguration(options)))
+                .isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.attune.jobs.kafka;
 
 import static io.attune.jobs.PersonalizationOptions.BOOTSTRAP_SERVERS;
+import static io.attune.jobs.PersonalizationOptions.CHECKPOINT_INTERVAL;
 import static io.attune.jobs.PersonalizationOptions.DELIVERY_GUARANTEE;
 import static io.attune.jobs.PersonalizationOptions.GROUP_ID;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ACCOUNT_LINKS;
@@ -22,11 +23,14 @@ import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
+import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializationSchema;
 import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
+import org.apache.flink.configuration.ReadableConfig;
+import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchemaBuilder;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -61,6 +65,7 @@ public final class KafkaEndpoints {
     }
 
     public static Sinks sinks(Configuration options) {
+        requireTransactionsToOutliveACheckpointInterval(options);
         return new Sinks(
                 sink(options, options.get(TOPIC_REFRESHES), "-refreshes",
                         new JsonLines.Value<RecommendationRefresh>(EventJson::toJson), new JsonLines.RefreshKey()),
@@ -70,6 +75,25 @@ public final class KafkaEndpoints {
                         new JsonLines.Value<SuppressionCount>(EventJson::toJson), null),
                 sink(options, options.get(TOPIC_ERASURE_RECEIPTS), "-erasure-receipts",
                         new JsonLines.Value<ErasureReceipt>(EventJson::toJson), null));
+    }
+
+    /**
+     * With exactly-once delivery every refresh is written in a Kafka transaction committed when the next checkpoint
+     * completes, at least one checkpoint interval after it began. Kafka aborts a transaction older than its timeout,
+     * and the commit then fails ("producer is already fenced") while the checkpoint holds the input offsets past the
+     * events: their refreshes are lost, with only an error in the log. A timeout not longer than the interval loses
+     * them all, so the job does not start with one.
+     */
+    static void requireTransactionsToOutliveACheckpointInterval(ReadableConfig options) {
+        Duration timeout = options.get(TRANSACTION_TIMEOUT);
+        Duration interval = options.get(CHECKPOINT_INTERVAL);
+        if (options.get(DELIVERY_GUARANTEE) == DeliveryGuarantee.EXACTLY_ONCE && timeout.compareTo(interval) <= 0) {
+            throw new IllegalConfigurationException("--" + TRANSACTION_TIMEOUT.key() + " " + timeout.toSeconds()
+                    + " s is not longer than --" + CHECKPOINT_INTERVAL.key() + " " + interval.toSeconds() + " s: Kafka"
+                    + " would abort every transaction before the checkpoint that commits it, and its refreshes would"
+                    + " be lost. Raise the timeout (default " + TRANSACTION_TIMEOUT.defaultValue().toMinutes()
+                    + " min) or shorten the interval.");
+        }
     }
 
     /** A JSON-lines sink with the job's delivery guarantee; one transactional-id prefix per sink. */
