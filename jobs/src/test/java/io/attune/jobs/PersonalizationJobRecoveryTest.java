@@ -81,9 +81,10 @@ class PersonalizationJobRecoveryTest {
                 EventJson.toJson(new AccountLink("FACEBOOK", "fb-cara", "center-cara", true, T0)));
 
         Configuration options = JobRunner.options(KAFKA.broker().bootstrapServers(), GROUP);
-        // No periodic checkpoint within the test: a minimum pause as long as the interval also delays the first.
-        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofHours(1));
-        options.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofHours(1));
+        // No periodic checkpoint within the test (4 minutes at most): a minimum pause as long as the interval also
+        // delays the first. The interval stays under the transactions' timeout, which the job requires.
+        options.set(PersonalizationOptions.CHECKPOINT_INTERVAL, Duration.ofMinutes(10));
+        options.set(CheckpointingOptions.MIN_PAUSE_BETWEEN_CHECKPOINTS, Duration.ofMinutes(10));
         options.set(CheckpointingOptions.CHECKPOINTS_DIRECTORY, checkpoints.toUri().toString());
         JobClient job = JobRunner.start(options);
         JobID jobId = job.getJobID();
