@@ -14,6 +14,7 @@ import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_RECEIPTS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_ERASURE_REQUESTS;
 import static io.attune.jobs.PersonalizationOptions.TOPIC_REFRESHES;
 import static io.attune.jobs.PersonalizationOptions.TRANSACTIONAL_ID_PREFIX;
+import static io.attune.jobs.PersonalizationOptions.TRANSACTION_NAMING;
 import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
 
 import io.attune.jobs.Sinks;
@@ -109,6 +110,7 @@ public final class KafkaEndpoints {
                 .setBootstrapServers(bootstrapServers(options))
                 .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
                 .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + idSuffix)
+                .setTransactionNamingStrategy(options.get(TRANSACTION_NAMING))
                 .setProperty("transaction.timeout.ms", Long.toString(options.get(TRANSACTION_TIMEOUT).toMillis()))
                 .setRecordSerializer(records.build())
                 .build();
