@@ -27,7 +27,6 @@ import io.attune.jobs.events.SuppressionCount;
 import java.time.Duration;
 import java.util.List;
 import org.apache.flink.api.common.serialization.SerializationSchema;
-import org.apache.flink.api.common.serialization.SimpleStringSchema;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.configuration.ReadableConfig;
@@ -122,7 +121,7 @@ public final class KafkaEndpoints {
                 .setTopics(topic)
                 .setGroupId(options.get(GROUP_ID))
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new SimpleStringSchema())
+                .setValueOnlyDeserializer(new ValueOrEmptySchema())
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }

@@ -36,6 +36,11 @@ public final class KafkaTestClient implements AutoCloseable {
         }
     }
 
+    /** A record with a key and no value: a tombstone, as a compacted topic's deletes are. */
+    public void sendWithoutValue(String topic, String key) throws Exception {
+        producer.send(new ProducerRecord<>(topic, key, null)).get();
+    }
+
     /** A consumer of committed records from the start of {@code topic}; poll it with {@link #poll}. */
     public KafkaConsumer<String, String> committedReader(String topic) {
         return reader(topic, "read_committed");
