@@ -22,6 +22,12 @@ public final class EventJson implements Serializable {
 
     private final Set<String> apps;
 
+    /** Longest id (event, account, item, accounts center, request, surface) an input event may carry. */
+    public static final int MAX_ID_LENGTH = 512;
+    /** Most tags a catalog entry may carry, and the longest tag: the catalog keeps them for reasons. */
+    public static final int MAX_TAGS = 32;
+    public static final int MAX_TAG_LENGTH = 100;
+
     /** @param apps the app ids events may name; anything else is rejected */
     public EventJson(Set<String> apps) {
         this.apps = Set.copyOf(apps);
@@ -30,9 +36,9 @@ public final class EventJson implements Serializable {
     public AssistantMessage assistantMessage(String json) throws InvalidEventException {
         JsonNode node = parse(json);
         return new AssistantMessage(
-                requiredText(node, "eventId"),
+                requiredId(node, "eventId"),
                 app(node),
-                requiredText(node, "accountId"),
+                requiredId(node, "accountId"),
                 timestamp(node, "timestamp"),
                 enumValue(node, "modality", Modality.class),
                 requiredText(node, "text"),
@@ -42,20 +48,20 @@ public final class EventJson implements Serializable {
     public EngagementSignal engagementSignal(String json) throws InvalidEventException {
         JsonNode node = parse(json);
         return new EngagementSignal(
-                requiredText(node, "eventId"),
+                requiredId(node, "eventId"),
                 app(node),
-                requiredText(node, "accountId"),
+                requiredId(node, "accountId"),
                 timestamp(node, "timestamp"),
                 enumValue(node, "kind", EngagementKind.class),
-                requiredText(node, "itemId"));
+                requiredId(node, "itemId"));
     }
 
     public AccountLink accountLink(String json) throws InvalidEventException {
         JsonNode node = parse(json);
         return new AccountLink(
                 app(node),
-                requiredText(node, "accountId"),
-                requiredText(node, "centerId"),
+                requiredId(node, "accountId"),
+                requiredId(node, "centerId"),
                 requiredBoolean(node, "linked"),
                 timestamp(node, "timestamp"));
     }
@@ -63,9 +69,9 @@ public final class EventJson implements Serializable {
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
         JsonNode node = parse(json);
         return new ErasureRequest(
-                requiredText(node, "requestId"),
+                requiredId(node, "requestId"),
                 app(node),
-                requiredText(node, "accountId"),
+                requiredId(node, "accountId"),
                 timestamp(node, "timestamp"));
     }
 
@@ -76,21 +82,27 @@ public final class EventJson implements Serializable {
         if (tags == null || tags.isNull()) {
             tagValues = new String[0];
         } else if (tags.isArray()) {
+            if (tags.size() > MAX_TAGS) {
+                throw new InvalidEventException("more than " + MAX_TAGS + " tags");
+            }
             tagValues = new String[tags.size()];
             for (int i = 0; i < tags.size(); i++) {
                 if (!tags.get(i).isTextual()) {
                     throw new InvalidEventException("field 'tags' must be an array of strings");
                 }
                 tagValues[i] = tags.get(i).asText();
+                if (tagValues[i].length() > MAX_TAG_LENGTH) {
+                    throw new InvalidEventException("a tag is longer than " + MAX_TAG_LENGTH + " characters");
+                }
             }
         } else {
             throw new InvalidEventException("field 'tags' must be an array of strings");
         }
         JsonNode active = node.get("active");
         return new CatalogEntry(
-                requiredText(node, "itemId"),
+                requiredId(node, "itemId"),
                 app(node),
-                requiredText(node, "surface"),
+                requiredId(node, "surface"),
                 requiredText(node, "text"),
                 tagValues,
                 timestamp(node, "timestamp"),
@@ -286,6 +298,18 @@ public final class EventJson implements Serializable {
             throw new InvalidEventException("unknown app '" + app + "' (configured: " + apps + ")");
         }
         return app;
+    }
+
+    /**
+     * An id, which state keeps (keys, the catalog every profile subtask holds, neighbour tables): bounded, so that
+     * one producer's mistake cannot grow every subtask's memory. Message texts are not kept and have no bound.
+     */
+    private static String requiredId(JsonNode node, String field) throws InvalidEventException {
+        String id = requiredText(node, field);
+        if (id.length() > MAX_ID_LENGTH) {
+            throw new InvalidEventException("field '" + field + "' is longer than " + MAX_ID_LENGTH + " characters");
+        }
+        return id;
     }
 
     private static String requiredText(JsonNode node, String field) throws InvalidEventException {

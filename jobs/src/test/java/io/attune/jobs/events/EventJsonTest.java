@@ -89,6 +89,34 @@ class EventJsonTest {
     }
 
     @Test
+    void idsAndTagsAreBoundedSinceStateKeepsThem() throws Exception {
+        String longest = "i".repeat(EventJson.MAX_ID_LENGTH);
+        assertThat(json.engagementSignal(engagement(longest)).itemId()).isEqualTo(longest);
+        assertThatThrownBy(() -> json.engagementSignal(engagement(longest + "i")))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessage("field 'itemId' is longer than 512 characters");
+
+        String tags = "[" + "\"t\",".repeat(EventJson.MAX_TAGS) + "\"t\"]";
+        assertThatThrownBy(() -> json.catalogEntry("""
+                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":%s,"timestamp":0}"""
+                .formatted(tags))).hasMessage("more than 32 tags");
+        assertThatThrownBy(() -> json.catalogEntry("""
+                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":["%s"],"timestamp":0}"""
+                .formatted("t".repeat(101)))).hasMessage("a tag is longer than 100 characters");
+
+        String text = "a long question ".repeat(10_000);
+        assertThat(json.assistantMessage("""
+                {"eventId":"e1","app":"MESSENGER","accountId":"a1","timestamp":0,"modality":"TEXT","text":"%s"}"""
+                .formatted(text)).text()).as("a message's text is not kept, and not bounded").isEqualTo(text);
+    }
+
+    private static String engagement(String itemId) {
+        return """
+                {"eventId":"e1","app":"INSTAGRAM","accountId":"a1","timestamp":0,"kind":"LIKE","itemId":"%s"}"""
+                .formatted(itemId);
+    }
+
+    @Test
     void deadLettersKeepAtMostAThousandCharacters() {
         DeadLetter letter = DeadLetter.of("t", "x".repeat(5_000), "too long", 0L);
         assertThat(letter.payload()).hasSize(DeadLetter.MAX_PAYLOAD_CHARS);
