@@ -22,6 +22,11 @@ public final class EventJson implements Serializable {
 
     private final Set<String> apps;
 
+    /** The earliest event time an input event may carry: 1990-01-01T00:00:00Z. */
+    public static final long EARLIEST_EVENT_TIME = 631_152_000_000L;
+    /** The event time an input event must be before: 2200-01-01T00:00:00Z. */
+    public static final long LATEST_EVENT_TIME = 7_258_118_400_000L;
+
     /** Longest id (event, account, item, accounts center, request, surface) an input event may carry. */
     public static final int MAX_ID_LENGTH = 512;
     /** Most tags a catalog entry may carry, and the longest tag: the catalog keeps them for reasons. */
@@ -39,7 +44,7 @@ public final class EventJson implements Serializable {
                 requiredId(node, "eventId"),
                 app(node),
                 requiredId(node, "accountId"),
-                timestamp(node, "timestamp"),
+                eventTime(node),
                 enumValue(node, "modality", Modality.class),
                 requiredText(node, "text"),
                 optionalText(node, "locale"));
@@ -51,7 +56,7 @@ public final class EventJson implements Serializable {
                 requiredId(node, "eventId"),
                 app(node),
                 requiredId(node, "accountId"),
-                timestamp(node, "timestamp"),
+                eventTime(node),
                 enumValue(node, "kind", EngagementKind.class),
                 requiredId(node, "itemId"));
     }
@@ -63,7 +68,7 @@ public final class EventJson implements Serializable {
                 requiredId(node, "accountId"),
                 requiredId(node, "centerId"),
                 requiredBoolean(node, "linked"),
-                timestamp(node, "timestamp"));
+                eventTime(node));
     }
 
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
@@ -72,7 +77,7 @@ public final class EventJson implements Serializable {
                 requiredId(node, "requestId"),
                 app(node),
                 requiredId(node, "accountId"),
-                timestamp(node, "timestamp"));
+                eventTime(node));
     }
 
     public CatalogEntry catalogEntry(String json) throws InvalidEventException {
@@ -105,7 +110,7 @@ public final class EventJson implements Serializable {
                 requiredId(node, "surface"),
                 requiredText(node, "text"),
                 tagValues,
-                timestamp(node, "timestamp"),
+                eventTime(node),
                 active == null || active.isNull() ? true : requiredBoolean(node, "active"),
                 optionalText(node, "locale"));
     }
@@ -340,6 +345,24 @@ public final class EventJson implements Serializable {
             throw new InvalidEventException("field '" + field + "' must be true or false");
         }
         return value.asBoolean();
+    }
+
+    /**
+     * An input event's time, within {@link #EARLIEST_EVENT_TIME} and {@link #LATEST_EVENT_TIME}. Event time decays
+     * interests, and a profile is expressed at the latest time it has seen: one event stamped in microseconds (year
+     * 55,000) would fade every later signal of that person to nothing, one in seconds (January 1970) would count for
+     * nothing. The bounds are fixed, not the clock's, so a replay decides as the live job did.
+     */
+    private static long eventTime(JsonNode node) throws InvalidEventException {
+        long time = timestamp(node, "timestamp");
+        if (time < EARLIEST_EVENT_TIME || time >= LATEST_EVENT_TIME) {
+            String hint = time >= 100_000_000_000_000L ? " (it looks like microseconds or nanoseconds)"
+                    : time > 0 && time < 10_000_000_000L ? " (it looks like seconds)" : "";
+            throw new InvalidEventException("field 'timestamp' " + time + " is not between "
+                    + Instant.ofEpochMilli(EARLIEST_EVENT_TIME) + " and " + Instant.ofEpochMilli(LATEST_EVENT_TIME)
+                    + " in epoch milliseconds" + hint);
+        }
+        return time;
     }
 
     private static long timestamp(JsonNode node, String field) throws InvalidEventException {

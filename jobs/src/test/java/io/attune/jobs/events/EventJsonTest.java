@@ -31,16 +31,16 @@ class EventJsonTest {
 
     @Test
     void roundTripsEveryInputEvent() throws Exception {
-        AssistantMessage message = new AssistantMessage("e1", "MESSENGER", "a1", 1_000L, Modality.TEXT, "t", null);
-        EngagementSignal signal = new EngagementSignal("e2", "INSTAGRAM", "a2", 2_000L, EngagementKind.HIDE, "i1");
-        AccountLink link = new AccountLink("INSTAGRAM", "a2", "c1", false, 3_000L);
-        CatalogEntry entry = new CatalogEntry("i1", "INSTAGRAM", "REELS", "text", new String[] {"x", "y"}, 4_000L,
+        AssistantMessage message = new AssistantMessage("e1", "MESSENGER", "a1", 1_764_400_001_000L, Modality.TEXT, "t", null);
+        EngagementSignal signal = new EngagementSignal("e2", "INSTAGRAM", "a2", 1_764_400_002_000L, EngagementKind.HIDE, "i1");
+        AccountLink link = new AccountLink("INSTAGRAM", "a2", "c1", false, 1_764_400_003_000L);
+        CatalogEntry entry = new CatalogEntry("i1", "INSTAGRAM", "REELS", "text", new String[] {"x", "y"}, 1_764_400_004_000L,
                 true, "de-DE");
         assertThat(json.assistantMessage(EventJson.toJson(message))).isEqualTo(message);
         assertThat(json.engagementSignal(EventJson.toJson(signal))).isEqualTo(signal);
         assertThat(json.accountLink(EventJson.toJson(link))).isEqualTo(link);
         assertThat(json.catalogEntry(EventJson.toJson(entry))).usingRecursiveComparison().isEqualTo(entry);
-        ErasureRequest erasure = new ErasureRequest("r1", "INSTAGRAM", "a3", 5_000L);
+        ErasureRequest erasure = new ErasureRequest("r1", "INSTAGRAM", "a3", 1_764_400_005_000L);
         assertThat(json.erasureRequest(EventJson.toJson(erasure))).isEqualTo(erasure);
     }
 
@@ -60,11 +60,11 @@ class EventJsonTest {
         "{not json|not valid JSON",
         "[1,2]|not a JSON object",
         "''|empty payload",
-        "{\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":\"t\"}|missing field 'eventId'",
-        "{\"eventId\":\"e\",\"app\":\"MYSPACE\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":\"t\"}|unknown app 'MYSPACE'",
+        "{\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1764400000000,\"modality\":\"TEXT\",\"text\":\"t\"}|missing field 'eventId'",
+        "{\"eventId\":\"e\",\"app\":\"MYSPACE\",\"accountId\":\"a\",\"timestamp\":1764400000000,\"modality\":\"TEXT\",\"text\":\"t\"}|unknown app 'MYSPACE'",
         "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":\"yesterday\",\"modality\":\"TEXT\",\"text\":\"t\"}|field 'timestamp' must be an ISO-8601 instant or epoch milliseconds",
-        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"SMOKE\",\"text\":\"t\"}|field 'modality' has unknown value 'SMOKE'",
-        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1,\"modality\":\"TEXT\",\"text\":42}|field 'text' must be a non-empty string",
+        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1764400000000,\"modality\":\"SMOKE\",\"text\":\"t\"}|field 'modality' has unknown value 'SMOKE'",
+        "{\"eventId\":\"e\",\"app\":\"MESSENGER\",\"accountId\":\"a\",\"timestamp\":1764400000000,\"modality\":\"TEXT\",\"text\":42}|field 'text' must be a non-empty string",
     })
     void rejectsBadMessagesWithTheFirstProblem(String payload, String reason) {
         assertThatThrownBy(() -> json.assistantMessage(payload))
@@ -75,16 +75,16 @@ class EventJsonTest {
     @Test
     void rejectsBadLinksAndCatalogEntries() {
         assertThatThrownBy(() -> json.accountLink("""
-                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":"yes","timestamp":1}"""))
+                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":"yes","timestamp":1764400000000}"""))
                 .hasMessageContaining("field 'linked' must be true or false");
         assertThatThrownBy(() -> json.catalogEntry("""
-                {"itemId":"i","app":"INSTAGRAM","surface":"FEED","text":"t","tags":"run","timestamp":1}"""))
+                {"itemId":"i","app":"INSTAGRAM","surface":"FEED","text":"t","tags":"run","timestamp":1764400000000}"""))
                 .hasMessageContaining("field 'tags' must be an array of strings");
         assertThatThrownBy(() -> json.erasureRequest("""
-                {"app":"INSTAGRAM","accountId":"a","timestamp":1}"""))
+                {"app":"INSTAGRAM","accountId":"a","timestamp":1764400000000}"""))
                 .hasMessageContaining("missing field 'requestId'");
         assertThatThrownBy(() -> json.erasureRequest("""
-                {"requestId":"r","app":"MYSPACE","accountId":"a","timestamp":1}"""))
+                {"requestId":"r","app":"MYSPACE","accountId":"a","timestamp":1764400000000}"""))
                 .hasMessageContaining("unknown app 'MYSPACE'");
     }
 
@@ -98,21 +98,52 @@ class EventJsonTest {
 
         String tags = "[" + "\"t\",".repeat(EventJson.MAX_TAGS) + "\"t\"]";
         assertThatThrownBy(() -> json.catalogEntry("""
-                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":%s,"timestamp":0}"""
+                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":%s,"timestamp":1764400000000}"""
                 .formatted(tags))).hasMessage("more than 32 tags");
         assertThatThrownBy(() -> json.catalogEntry("""
-                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":["%s"],"timestamp":0}"""
+                {"itemId":"i1","app":"INSTAGRAM","surface":"FEED","text":"x","tags":["%s"],"timestamp":1764400000000}"""
                 .formatted("t".repeat(101)))).hasMessage("a tag is longer than 100 characters");
 
         String text = "a long question ".repeat(10_000);
         assertThat(json.assistantMessage("""
-                {"eventId":"e1","app":"MESSENGER","accountId":"a1","timestamp":0,"modality":"TEXT","text":"%s"}"""
+                {"eventId":"e1","app":"MESSENGER","accountId":"a1","timestamp":1764400000000,"modality":"TEXT","text":"%s"}"""
                 .formatted(text)).text()).as("a message's text is not kept, and not bounded").isEqualTo(text);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "1764400000|(it looks like seconds)",
+        "1764400000000000|(it looks like microseconds or nanoseconds)",
+        "0|",
+        "-5|",
+        "\"2201-01-01T00:00:00Z\"|",
+    })
+    void rejectsEventTimesOutsideTheYears1990To2200(String timestamp, String hint) {
+        assertThatThrownBy(() -> json.engagementSignal("""
+                {"eventId":"e1","app":"INSTAGRAM","accountId":"a1","timestamp":%s,"kind":"LIKE","itemId":"i1"}"""
+                .formatted(timestamp)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("is not between 1990-01-01T00:00:00Z and 2200-01-01T00:00:00Z in epoch milliseconds")
+                .hasMessageEndingWith(hint == null ? "milliseconds" : hint);
+    }
+
+    @Test
+    void acceptsTheEarliestEventTimeAndOneJustBeforeTheLatest() throws Exception {
+        assertThat(json.engagementSignal(engagementAt(EventJson.EARLIEST_EVENT_TIME)).timestamp())
+                .isEqualTo(EventJson.EARLIEST_EVENT_TIME);
+        assertThat(json.engagementSignal(engagementAt(EventJson.LATEST_EVENT_TIME - 1)).timestamp())
+                .isEqualTo(EventJson.LATEST_EVENT_TIME - 1);
+    }
+
+    private static String engagementAt(long timestamp) {
+        return """
+                {"eventId":"e1","app":"INSTAGRAM","accountId":"a1","timestamp":%d,"kind":"LIKE","itemId":"i1"}"""
+                .formatted(timestamp);
     }
 
     private static String engagement(String itemId) {
         return """
-                {"eventId":"e1","app":"INSTAGRAM","accountId":"a1","timestamp":0,"kind":"LIKE","itemId":"%s"}"""
+                {"eventId":"e1","app":"INSTAGRAM","accountId":"a1","timestamp":1764400000000,"kind":"LIKE","itemId":"%s"}"""
                 .formatted(itemId);
     }
 
