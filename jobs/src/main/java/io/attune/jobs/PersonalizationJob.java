@@ -277,10 +277,11 @@ public final class PersonalizationJob {
                 .name("Catalog updates")
                 .union(itemSignals)
                 .broadcast(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS);
-        DataStream<RecommendationRefresh> refreshes = personEvents
+        SingleOutputStreamOperator<RecommendationRefresh> refreshes = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogBroadcast)
-                .process(new UpdateProfile(PersonalizationOptions.profileSettings(options)))
+                .process(new UpdateProfile(PersonalizationOptions.profileSettings(options),
+                        options.get(TOPIC_ACCOUNT_LINKS)))
                 .uid(Uids.UPDATE_PROFILE)
                 .name("Update profile and rank");
 
@@ -292,7 +293,8 @@ public final class PersonalizationJob {
                         erasureRequests.getSideOutput(DeadLetters.TAG),
                         catalog.getSideOutput(DeadLetters.TAG),
                         guarded.getSideOutput(DeadLetters.TAG),
-                        catalogItems.getSideOutput(DeadLetters.TAG));
+                        catalogItems.getSideOutput(DeadLetters.TAG),
+                        refreshes.getSideOutput(DeadLetters.TAG));
         deadLetters.sinkTo(sinks.deadLetters()).uid(Uids.SINK_DEAD_LETTERS).name("Dead letters");
 
         personEvents.getSideOutput(ResolveIdentity.RECEIPTS)

@@ -136,6 +136,13 @@ public final class PersonalizationOptions {
             .defaultValue(8)
             .withDescription("Interests (centroids) learned per linked account; unlinking removes exactly those.");
 
+    public static final ConfigOption<Integer> MAX_ACCOUNTS = key("profile.max-accounts")
+            .intType()
+            .defaultValue(64)
+            .withDescription("Accounts one accounts center may link. A link beyond it, and the activity of an account"
+                    + " it would have linked, go to dead letters: a producer bug that links every account to one"
+                    + " center would otherwise make one person's state and refreshes grow with every account.");
+
     public static final ConfigOption<Float> MERGE_SIMILARITY = key("profile.merge-similarity")
             .floatType()
             .defaultValue(0.5f)
@@ -388,7 +395,8 @@ public final class PersonalizationOptions {
                 options.get(RECENT_LIKES), options.get(CO_ENGAGEMENT_WEIGHT), options.get(POPULARITY_WEIGHT),
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
                 options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT),
-                options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT), options.get(DOT_CACHE_SIZE).getBytes());
+                options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT), options.get(DOT_CACHE_SIZE).getBytes(),
+                options.get(MAX_ACCOUNTS));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

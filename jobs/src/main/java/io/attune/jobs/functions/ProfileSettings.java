@@ -36,10 +36,13 @@ public record ProfileSettings(
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
         float likeRecencyDecay, float coEngagementAsymmetry, int affinityLikes, float affinityWeight,
-        boolean finalRefreshOnly, long roundingSalt, long dotCacheBytes)
+        boolean finalRefreshOnly, long roundingSalt, long dotCacheBytes, int maxAccounts)
         implements Serializable {
 
     public ProfileSettings {
+        if (maxAccounts < 1) {
+            throw new IllegalArgumentException("profile.max-accounts must be at least 1, was " + maxAccounts);
+        }
         if (!(likeRecencyDecay > 0f && likeRecencyDecay <= 1f)) {
             throw new IllegalArgumentException("refresh.like-recency-decay must be in (0, 1], was " + likeRecencyDecay);
         }

@@ -1,5 +1,6 @@
 package io.attune.jobs.functions;
 
+import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
 import io.attune.jobs.state.AppWeight;
@@ -15,6 +16,7 @@ import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.PersonEventType;
 import io.attune.models.profile.Centroid;
 import io.attune.models.profile.InterestClusters;
 import io.attune.models.profile.InterestDecay;
@@ -111,6 +113,7 @@ public class UpdateProfile
     private static final Logger LOG = LoggerFactory.getLogger(UpdateProfile.class);
 
     private final ProfileSettings settings;
+    private final String linksTopic;
 
     /** The catalog by item id, sensitive items included (engaging with one must be recognised). */
     private transient ReplicatedState.ById<CatalogItem> catalogItems;
@@ -127,6 +130,7 @@ public class UpdateProfile
     /** Reused by every refresh of this subtask: a refresh gathers thousands of entries. */
     private transient EvidenceSums sums;
     private transient ValueState<ProfileState> profile;
+    private transient Counter accountsRefused;
     private transient Counter unknownItems;
     private transient Counter sensitiveItems;
 
@@ -135,8 +139,10 @@ public class UpdateProfile
         return new ValueStateDescriptor<>("profile", ProfileState.class);
     }
 
-    public UpdateProfile(ProfileSettings settings) {
+    /** @param linksTopic the topic accounts are linked from, which a refused link's dead letter names */
+    public UpdateProfile(ProfileSettings settings, String linksTopic) {
         this.settings = settings;
+        this.linksTopic = linksTopic;
     }
 
     @Override
@@ -179,6 +185,7 @@ public class UpdateProfile
         registerDotCacheMetrics(ranker.kept());
         profile = getRuntimeContext().getState(profileDescriptor());
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
+        accountsRefused = getRuntimeContext().getMetricGroup().counter("accountsRefused");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
     }
 
@@ -216,6 +223,17 @@ public class UpdateProfile
             throws Exception {
         ProfileState current = migrate(profile.value());
         long now = ctx.timerService().currentProcessingTime();
+        if (beyondAccountLimit(current, event)) {
+            accountsRefused.inc();
+            String account = event.type() == PersonEventType.ACTIVITY
+                    ? "app=" + event.activity().app() + " accountId=" + event.activity().accountId() + " eventId="
+                            + event.activity().eventId()
+                    : "app=" + event.app() + " accountId=" + event.accountId();
+            ctx.output(DeadLetters.TAG, DeadLetter.of(linksTopic, account + " centerId=" + event.personId(),
+                    "accounts center already links " + current.accounts().length + " accounts (profile.max-accounts)",
+                    now));
+            return;
+        }
         ProfileState next = switch (event.type()) {
             case JOIN -> join(current, event.app(), event.accountId());
             case LEAVE -> leave(current, event.app(), event.accountId());
@@ -460,6 +478,18 @@ public class UpdateProfile
     }
 
     /** Returns the new state, or {@code null} when the account was already there (nothing changed). */
+    /** Whether the event would link one account more than the settings allow (as a join, or by its activity). */
+    private boolean beyondAccountLimit(ProfileState current, PersonEvent event) {
+        if (current == null || current.accounts().length < settings.maxAccounts()) {
+            return false;
+        }
+        return switch (event.type()) {
+            case JOIN -> find(current.accounts(), event.app(), event.accountId()) < 0;
+            case ACTIVITY -> find(current.accounts(), event.activity().app(), event.activity().accountId()) < 0;
+            case LEAVE, ERASE -> false;
+        };
+    }
+
     private static ProfileState join(ProfileState current, String app, String accountId) {
         LinkedAccount[] accounts = current == null ? new LinkedAccount[0] : current.accounts();
         if (find(accounts, app, accountId) >= 0) {

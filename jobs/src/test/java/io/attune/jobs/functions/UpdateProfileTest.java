@@ -86,7 +86,7 @@ class UpdateProfileTest {
     static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
             ProfileSettings settings, int parallelism, int index) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings),
+                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings, "account-links"),
                         List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
                 new PersonKey(), Types.STRING, 128, parallelism, index);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
@@ -121,6 +121,38 @@ class UpdateProfileTest {
         assertThat(instagramFeed.triggeredBy()).isEqualTo("e1");
         assertThat(instagramFeed.eventTime()).isEqualTo(1_000L);
         assertThat(out).extracting(RecommendationRefresh::profileVersion).containsOnly(instagramFeed.profileVersion());
+    }
+
+    @Test
+    void anAccountsCenterLinksAtMostTheConfiguredNumberOfAccounts() throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.MAX_ACCOUNTS, 2);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        join("bug", "INSTAGRAM", "ig-1");
+        join("bug", "MESSENGER", "m-1");
+        join("bug", "WHATSAPP", "w-1");
+        message("bug", "WHATSAPP", "w-2", "e-w2", RUNNING, 1_000L);
+        message("bug", "MESSENGER", "m-1", "e-m1", RUNNING, 2_000L);
+
+        assertThat(harness.extractOutputValues()).as("the linked accounts refresh; the refused ones do not")
+                .extracting(RecommendationRefresh::triggeredBy, RecommendationRefresh::accountId)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("e-m1", "ig-1"),
+                        org.assertj.core.groups.Tuple.tuple("e-m1", "m-1"));
+        assertThat(harness.getSideOutput(DeadLetters.TAG)).extracting(record -> record.getValue())
+                .satisfiesExactly(
+                        letter -> {
+                            assertThat(letter.sourceTopic()).isEqualTo("account-links");
+                            assertThat(letter.payload()).isEqualTo("app=WHATSAPP accountId=w-1 centerId=bug");
+                            assertThat(letter.reason())
+                                    .isEqualTo("accounts center already links 2 accounts (profile.max-accounts)");
+                        },
+                        letter -> assertThat(letter.payload())
+                                .as("an activity that would link an account, without its text")
+                                .isEqualTo("app=WHATSAPP accountId=w-2 eventId=e-w2 centerId=bug"));
     }
 
     @Test
