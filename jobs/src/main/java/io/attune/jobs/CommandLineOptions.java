@@ -32,7 +32,10 @@ public final class CommandLineOptions {
             }
         }
         rejectMistypedJobOptions(values.keySet());
-        return Configuration.fromMap(values);
+        Configuration options = Configuration.fromMap(values);
+        // Read once so that a malformed date stops the command here, with the option's name, not the job later.
+        PersonalizationOptions.messagesUsedFrom(options);
+        return options;
     }
 
     /**

@@ -31,6 +31,7 @@ public final class OptionsReference {
             new String[] {"checkpoint.", "Checkpoints and parallelism"},
             new String[] {"max-parallelism", "Checkpoints and parallelism"},
             new String[] {"apps", "Apps"},
+            new String[] {"assistant.", "Assistant messages"},
             new String[] {"audit.", "Suppression audit"},
             new String[] {"profile.", "Profiles"},
             new String[] {"refresh.", "Refreshes and ranking"},

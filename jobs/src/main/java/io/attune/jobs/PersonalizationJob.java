@@ -37,6 +37,7 @@ import io.attune.jobs.functions.EngagementActivity;
 import io.attune.jobs.functions.ErasureActivity;
 import io.attune.jobs.functions.EventDecoder;
 import io.attune.jobs.functions.GuardMessages;
+import io.attune.jobs.functions.MessagesInUse;
 import io.attune.jobs.functions.ParseEvents;
 import io.attune.jobs.functions.PersonKey;
 import io.attune.jobs.functions.ResolveIdentity;
@@ -209,7 +210,11 @@ public final class PersonalizationJob {
 
         // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
         // checkpoint barrier, so no message text waits in a checkpoint.
-        DataStream<EmbeddedMessage> embedded = DrainingAsyncOperatorFactory.orderedWait(messages,
+        DataStream<AssistantMessage> messagesInUse = messages
+                .filter(new MessagesInUse(PersonalizationOptions.messagesUsedFrom(options)))
+                .uid(Uids.MESSAGES_IN_USE)
+                .name("Messages from their use date");
+        DataStream<EmbeddedMessage> embedded = DrainingAsyncOperatorFactory.orderedWait(messagesInUse,
                         new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
                                 PersonalizationOptions.batchingConfig(options),
                                 options.get(PersonalizationOptions.GLOSS_DICTIONARIES)),

@@ -61,6 +61,13 @@ public final class PersonalizationOptions {
             .stringType().defaultValue("suppression-audit")
             .withDescription("Output: counts of suppressed messages per app and category (never text).");
 
+    public static final ConfigOption<String> MESSAGES_USED_FROM = key("assistant.messages-used-from")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("ISO-8601 instant (2025-12-16T00:00:00Z): assistant messages sent before it are never"
+                    + " used, however they arrive (a backfill, a replay of old topics); they are dropped before"
+                    + " embedding and counted (messagesBeforeUse). Unset uses every message.");
+
     public static final ConfigOption<Duration> AUDIT_WINDOW = key("audit.window")
             .durationType()
             .defaultValue(Duration.ofMinutes(1))
@@ -403,5 +410,22 @@ public final class PersonalizationOptions {
         int window = Math.max(options.get(BATCH_WINDOW), options.get(BATCH_SIZE));
         return new BatchingConfig(options.get(BATCH_SIZE), window, options.get(BATCH_WAIT),
                 options.get(EMBEDDING_WORKERS), Math.max(BatchingConfig.defaults().queueCapacity(), window));
+    }
+
+    /**
+     * The event time from which assistant messages are used ({@link #MESSAGES_USED_FROM}), epoch milliseconds;
+     * {@link Long#MIN_VALUE} when unset.
+     */
+    public static long messagesUsedFrom(org.apache.flink.configuration.ReadableConfig options) {
+        return options.getOptional(MESSAGES_USED_FROM).map(PersonalizationOptions::instant).orElse(Long.MIN_VALUE);
+    }
+
+    private static long instant(String value) {
+        try {
+            return java.time.Instant.parse(value.trim()).toEpochMilli();
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("--" + MESSAGES_USED_FROM.key() + " must be an ISO-8601 instant such as"
+                    + " 2025-12-16T00:00:00Z, was '" + value + "'", e);
+        }
     }
 }

@@ -61,14 +61,29 @@ public final class EventJson implements Serializable {
                 requiredId(node, "itemId"));
     }
 
+    /**
+     * A link event ({@code centerId} and {@code linked}), a change of the account's setting for assistant messages
+     * ({@code useAssistantMessages}), or both in one.
+     */
     public AccountLink accountLink(String json) throws InvalidEventException {
         JsonNode node = parse(json);
+        String app = app(node);
+        String accountId = requiredId(node, "accountId");
+        JsonNode use = node.get("useAssistantMessages");
+        Boolean useAssistantMessages = use == null || use.isNull() ? null : requiredBoolean(node, "useAssistantMessages");
+        JsonNode linked = node.get("linked");
+        JsonNode center = node.get("centerId");
+        boolean membership = linked != null && !linked.isNull() || center != null && !center.isNull();
+        if (!membership && useAssistantMessages != null) {
+            return AccountLink.assistantMessages(app, accountId, useAssistantMessages, eventTime(node));
+        }
         return new AccountLink(
-                app(node),
-                requiredId(node, "accountId"),
+                app,
+                accountId,
                 requiredId(node, "centerId"),
                 requiredBoolean(node, "linked"),
-                eventTime(node));
+                eventTime(node),
+                useAssistantMessages);
     }
 
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
@@ -141,13 +156,16 @@ public final class EventJson implements Serializable {
     }
 
     public static String toJson(AccountLink l) {
-        return MAPPER.createObjectNode()
+        ObjectNode node = MAPPER.createObjectNode()
                 .put("app", l.app())
-                .put("accountId", l.accountId())
-                .put("centerId", l.centerId())
-                .put("linked", l.linked())
-                .put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString())
-                .toString();
+                .put("accountId", l.accountId());
+        if (l.changesMembership()) {
+            node.put("centerId", l.centerId()).put("linked", l.linked());
+        }
+        if (l.useAssistantMessages() != null) {
+            node.put("useAssistantMessages", l.useAssistantMessages());
+        }
+        return node.put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString()).toString();
     }
 
     public static String toJson(CatalogEntry c) {

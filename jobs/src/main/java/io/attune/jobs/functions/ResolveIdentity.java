@@ -31,6 +31,10 @@ import org.apache.flink.util.OutputTag;
  * and its activity from before the request that arrives late is dropped (a message can overtake its erasure
  * request in the asynchronous embedding stage). What is kept of the request, its time, is cleared with the rest
  * of the account's state after the retention period. A {@link ErasureReceipt receipt} goes to {@link #RECEIPTS}.
+ *
+ * <p>The holder of an account may object to the use of its assistant messages (an {@code account-links} event with
+ * {@code useAssistantMessages: false}): the account's person forgets what its messages taught, and its messages are
+ * dropped here until the holder consents again. The objection outlives the retention period.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
@@ -44,6 +48,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     private transient ValueState<IdentityState> identity;
     private transient Counter erasures;
     private transient Counter droppedAsErased;
+    private transient Counter objections;
+    private transient Counter messagesNotUsed;
 
     /** The account's identity, as this operator keeps it and {@code bin/attune inspect} reads it. */
     public static ValueStateDescriptor<IdentityState> identityDescriptor() {
@@ -59,15 +65,20 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         identity = getRuntimeContext().getState(identityDescriptor());
         erasures = getRuntimeContext().getMetricGroup().counter("erasureRequests");
         droppedAsErased = getRuntimeContext().getMetricGroup().counter("activityDroppedAsErased");
+        objections = getRuntimeContext().getMetricGroup().counter("assistantMessageObjections");
+        messagesNotUsed = getRuntimeContext().getMetricGroup().counter("messagesDroppedByObjection");
     }
 
     @Override
     public void processElement1(AccountLink link, Context ctx, Collector<PersonEvent> out) throws Exception {
         IdentityState current = identity.value();
-        if (current != null && link.timestamp() < current.linkTime()) {
+        String ownId = AccountKeys.of(link.app(), link.accountId());
+        if (link.useAssistantMessages() != null) {
+            current = assistantMessages(link, current, ownId, ctx, out);
+        }
+        if (!link.changesMembership() || current != null && link.timestamp() < current.linkTime()) {
             return;
         }
-        String ownId = AccountKeys.of(link.app(), link.accountId());
         String target = link.linked() ? link.centerId() : ownId;
         String trigger = "link:" + ownId + "@" + link.timestamp();
         String previous = current == null ? null : current.personId();
@@ -77,7 +88,36 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             }
             out.collect(membership(target, PersonEventType.JOIN, link, trigger));
         }
-        update(ctx, current, new IdentityState(target, link.timestamp(), now(ctx), erasedThrough(current)), ownId);
+        update(ctx, current, current == null ? IdentityState.of(target, link.timestamp(), now(ctx))
+                : current.routedTo(target, link.timestamp(), now(ctx)), ownId);
+    }
+
+    /**
+     * Applies the holder's setting for the account's assistant messages, unless a later one was applied already. An
+     * objection tells the account's person, and its own person if that is another, to forget what the account's
+     * messages taught; from then on its messages are dropped here, until consent, after which only messages sent
+     * since are used. Returns the state as it is now.
+     */
+    private IdentityState assistantMessages(AccountLink setting, IdentityState current, String ownId, Context ctx,
+            Collector<PersonEvent> out) throws Exception {
+        if (current != null && setting.timestamp() < current.settingTime()) {
+            return current;
+        }
+        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
+        boolean use = setting.useAssistantMessages();
+        if (!use && !base.objectsToMessages()) {
+            objections.inc();
+            String trigger = "setting:" + ownId + "@" + setting.timestamp();
+            out.collect(new PersonEvent(base.personId(), PersonEventType.FORGET_MESSAGES, setting.app(),
+                    setting.accountId(), setting.timestamp(), trigger, null));
+            if (!base.personId().equals(ownId)) {
+                out.collect(new PersonEvent(ownId, PersonEventType.FORGET_MESSAGES, setting.app(),
+                        setting.accountId(), setting.timestamp(), trigger, null));
+            }
+        }
+        IdentityState next = base.withAssistantMessages(use, setting.timestamp(), now(ctx));
+        update(ctx, current, next, ownId);
+        return next;
     }
 
     @Override
@@ -91,6 +131,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             droppedAsErased.inc();
             return;
         }
+        if (current != null && activity.kind() == ActivityKind.MESSAGE && !current.usesMessageAt(activity.timestamp())) {
+            messagesNotUsed.inc();
+            return;
+        }
         String ownId = AccountKeys.of(activity.app(), activity.accountId());
         String personId = current == null ? ownId : current.personId();
         if (current == null) {
@@ -99,8 +143,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         }
         out.collect(new PersonEvent(personId, PersonEventType.ACTIVITY, activity.app(),
                 activity.accountId(), activity.timestamp(), activity.eventId(), activity));
-        long linkTime = current == null ? 0L : current.linkTime();
-        update(ctx, current, new IdentityState(personId, linkTime, now(ctx), erasedThrough(current)), ownId);
+        update(ctx, current, current == null ? IdentityState.of(personId, 0L, now(ctx))
+                : current.routedTo(personId, current.linkTime(), now(ctx)), ownId);
     }
 
     /**
@@ -121,7 +165,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         }
         long linkTime = Math.max(current == null ? 0L : current.linkTime(), request.timestamp());
         long through = Math.max(erasedThrough(current), request.timestamp());
-        update(ctx, current, new IdentityState(ownId, linkTime, now(ctx), through), ownId);
+        update(ctx, current, current == null ? new IdentityState(ownId, linkTime, now(ctx), through)
+                : current.erased(ownId, linkTime, now(ctx), through), ownId);
         ctx.output(RECEIPTS, new ErasureReceipt(request.eventId(), request.app(), request.accountId(),
                 request.timestamp(), now(ctx), !personId.equals(ownId)));
     }
@@ -129,8 +174,11 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
         IdentityState current = identity.value();
+        // An objection to the use of assistant messages is the holder's, not derived from activity: it stays however
+        // long the account is quiet (a few longs per account that objects).
         if (current != null
                 && current.personId().equals(ctx.getCurrentKey())
+                && !current.objectsToMessages()
                 && timestamp >= current.lastActive() + retentionMillis) {
             identity.clear();
         }

@@ -11,6 +11,7 @@ import io.attune.jobs.state.ItemSignalSlice;
 import io.attune.jobs.state.ItemSignalSliceSerializer;
 import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
+import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.CatalogUpdate;
@@ -239,6 +240,7 @@ public class UpdateProfile
             case LEAVE -> leave(current, event.app(), event.accountId());
             case ERASE -> erase(current, event, now, ctx, out);
             case ACTIVITY -> activity(current, event.activity());
+            case FORGET_MESSAGES -> forgetMessages(current, event.app(), event.accountId());
         };
         if (next == null) {
             return;
@@ -252,7 +254,8 @@ public class UpdateProfile
             // registered again, stays one timer, and fires once the input has ended.
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             next = next.deferred(event.triggeredBy(), event.timestamp());
-        } else if (minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
+        } else if (event.type() != PersonEventType.FORGET_MESSAGES
+                && minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
             // A burst: remember only the latest trigger; the timer emits from whatever state is latest then.
             if (next.pendingTrigger() == null) {
                 ctx.timerService().registerProcessingTimeTimer(next.lastRefreshAt() + minInterval);
@@ -260,6 +263,10 @@ public class UpdateProfile
             next = next.deferred(event.triggeredBy(), event.timestamp());
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
                 out)) {
+            next = next.refreshed(now);
+        } else if (event.type() == PersonEventType.FORGET_MESSAGES) {
+            // Nothing personal is left to rank by, and the apps may still show what the messages ranked: clear them.
+            emitEmptyRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out);
             next = next.refreshed(now);
         }
         profile.update(next);
@@ -375,7 +382,7 @@ public class UpdateProfile
         }
         List<Interest> interests = new ArrayList<>();
         for (LinkedAccount account : state.accounts()) {
-            for (Centroid centroid : account.interestsOrNone()) {
+            for (Centroid centroid : account.allInterests()) {
                 // Its 4-bit codes determine its direction: the ranker's kept dot products find it by them.
                 interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app(),
                         centroid.codes()));
@@ -486,7 +493,7 @@ public class UpdateProfile
         return switch (event.type()) {
             case JOIN -> find(current.accounts(), event.app(), event.accountId()) < 0;
             case ACTIVITY -> find(current.accounts(), event.activity().app(), event.activity().accountId()) < 0;
-            case LEAVE, ERASE -> false;
+            case LEAVE, ERASE, FORGET_MESSAGES -> false;
         };
     }
 
@@ -498,6 +505,35 @@ public class UpdateProfile
         LinkedAccount[] joined = Arrays.copyOf(accounts, accounts.length + 1);
         joined[accounts.length] = LinkedAccount.of(app, accountId);
         return current == null ? ProfileState.of(joined) : current.withAccounts(joined);
+    }
+
+    /**
+     * The account without the interests its assistant messages taught; {@code null} when this person does not list
+     * it or its messages taught nothing (nothing changed).
+     */
+    private static ProfileState forgetMessages(ProfileState current, String app, String accountId) {
+        int at = current == null ? -1 : find(current.accounts(), app, accountId);
+        if (at < 0) {
+            return null;
+        }
+        LinkedAccount account = current.accounts()[at];
+        if (account.messageInterests() != null && account.messageInterests().length == 0) {
+            return null;
+        }
+        LinkedAccount[] accounts = current.accounts().clone();
+        accounts[at] = account.withoutMessageInterests();
+        return current.withAccounts(accounts);
+    }
+
+    /** An empty refresh per linked account and surface: the apps stop showing what was ranked before. */
+    private static void emitEmptyRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime,
+            long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+        for (LinkedAccount account : state.accounts()) {
+            for (String surface : catalog.surfaces(account.app()).keySet()) {
+                out.collect(new RecommendationRefresh(personId, account.app(), account.accountId(), surface,
+                        new RecommendedItem[0], state.version(), triggeredBy, eventTime, now));
+            }
+        }
     }
 
     private static ProfileState leave(ProfileState current, String app, String accountId) {
@@ -539,14 +575,15 @@ public class UpdateProfile
             // Fade every account's interests to the new event time, so all weights stay comparable.
             float factor = decay.factor(interestTime, activity.timestamp());
             for (int i = 0; i < accounts.length; i++) {
-                accounts[i] = accounts[i].withInterests(clusters.fade(accounts[i].interestsOrNone(), factor));
+                accounts[i] = fade(accounts[i], factor);
             }
             interestTime = activity.timestamp();
         } else {
             weight *= decay.factor(activity.timestamp(), interestTime);
         }
         int at = find(accounts, activity.app(), activity.accountId());
-        LinkedAccount account = accounts[at].withInterests(clusters.add(accounts[at].interestsOrNone(), signal, weight));
+        LinkedAccount account = learn(accounts[at], activity.kind() == ActivityKind.MESSAGE, signal, weight,
+                signal.length);
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
             if (weight > 0f) {
@@ -556,6 +593,46 @@ public class UpdateProfile
         }
         accounts[at] = account;
         return base.withInterests(interestTime, accounts);
+    }
+
+    private LinkedAccount fade(LinkedAccount account, float factor) {
+        LinkedAccount faded = account.withInterests(clusters.fade(account.interestsOrNone(), factor));
+        return account.messageInterests() == null ? faded
+                : faded.withMessageInterests(clusters.fade(account.messageInterests(), factor));
+    }
+
+    /**
+     * Adds a signal to the account's interests from messages or from engagement, kept apart so that an objection to
+     * the use of messages retracts exactly theirs. The two share the account's budget of interests: a kind gets
+     * what the other leaves (at least one), and the other gives up one (its closest two merge) when a first signal of
+     * this kind finds the budget full. State written before 0.9 keeps learning from both into one set, which an
+     * objection clears whole, until they have all faded. A hide pushes away interests of both kinds.
+     */
+    private LinkedAccount learn(LinkedAccount account, boolean fromMessage, float[] signal, float weight,
+            int dimension) {
+        if (account.messageInterests() == null) {
+            if (account.interestsOrNone().length > 0) {
+                return account.withInterests(clusters.add(account.interestsOrNone(), signal, weight));
+            }
+            // Whatever the mixed interests held has faded away: from here on the two kinds are kept apart.
+            account = account.withMessageInterests(new Centroid[0]);
+        }
+        if (weight < 0f) {
+            // A hide pushes away whatever interest is like the item, whichever kind of signal built it (pushing
+            // away never adds an interest, so the budget holds).
+            return account.withInterests(clusters.add(account.interestsOrNone(), signal, weight))
+                    .withMessageInterests(clusters.add(account.messageInterests(), signal, weight));
+        }
+        int budget = settings.interestsPerAccount();
+        Centroid[] own = fromMessage ? account.messageInterests() : account.interestsOrNone();
+        Centroid[] other = fromMessage ? account.interestsOrNone() : account.messageInterests();
+        own = clusters.add(own, signal, weight, budget - other.length);
+        if (own.length + other.length > budget) {
+            other = clusters.limit(other, budget - own.length, dimension);
+        }
+        Centroid[] engaged = fromMessage ? other : own;
+        Centroid[] messages = fromMessage ? own : other;
+        return account.withInterests(engaged).withMessageInterests(messages);
     }
 
     private int[] remember(int[] recent, int itemHash) {

@@ -41,7 +41,7 @@ final class CatalogMatches implements Consumer<CatalogItem> {
         this.perInterest = perInterest;
         if (profile != null && profile.accounts() != null) {
             for (LinkedAccount account : profile.accounts()) {
-                for (Centroid centroid : account.interestsOrNone()) {
+                for (Centroid centroid : account.allInterests()) {
                     indexOf.put(centroid, centroids.size());
                     centroids.add(centroid);
                     closest.add(new PriorityQueue<>(Comparator.comparingDouble(Match::similarity)));

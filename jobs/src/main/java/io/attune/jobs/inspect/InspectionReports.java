@@ -140,6 +140,14 @@ public final class InspectionReports {
         putTime(node, "linkedAt", identity.linkTime());
         putTime(node, "lastActive", identity.lastActive());
         putTime(node, "erasedThrough", identity.erasedThrough());
+        if (identity.objectsToMessages()) {
+            node.put("assistantMessages", "not used: the holder objects");
+        } else if (identity.messagesFrom() > 0) {
+            node.put("assistantMessages", "used from " + Instant.ofEpochMilli(identity.messagesFrom()));
+        } else {
+            node.put("assistantMessages", "used");
+        }
+        putTime(node, "assistantMessageSettingAt", identity.settingTime());
         return node;
     }
 
@@ -157,11 +165,14 @@ public final class InspectionReports {
             node.put("app", account.app());
             node.put("accountId", account.accountId());
             ArrayNode interests = node.putArray("interests");
-            List<Centroid> byWeight = new ArrayList<>(List.of(account.interestsOrNone()));
+            List<Centroid> byWeight = new ArrayList<>(List.of(account.allInterests()));
             byWeight.sort(Comparator.comparingDouble(Centroid::norm).reversed());
+            List<Centroid> fromMessages = List.of(account.messageInterestsOrNone());
             for (Centroid centroid : byWeight) {
                 ObjectNode interest = interests.addObject();
                 interest.put("weight", centroid.norm());
+                interest.put("learnedFrom", account.messageInterests() == null ? "messages and engagement (before 0.9)"
+                        : fromMessages.contains(centroid) ? "assistant messages" : "engagement");
                 ArrayNode closest = interest.putArray("closestCatalogItems");
                 for (CatalogMatches.Match match : matches.closestTo(centroid)) {
                     ObjectNode item = closest.addObject();

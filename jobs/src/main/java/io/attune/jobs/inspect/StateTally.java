@@ -30,7 +30,7 @@ public record StateTally(
                 long items = 0;
                 long likes = 0;
                 for (LinkedAccount account : linked) {
-                    interests += account.interestsOrNone().length;
+                    interests += account.allInterests().length;
                     items += account.recentItemsOrNone().length;
                     likes += account.likeHashesOrNone().length;
                 }

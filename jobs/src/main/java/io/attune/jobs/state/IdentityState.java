@@ -1,18 +1,62 @@
 package io.attune.jobs.state;
 
 /**
- * Which person an account belongs to right now.
+ * Which person an account belongs to right now, and what its holder decided about it.
  *
  * @param personId the center id, or the account's own id when unlinked
  * @param linkTime event time of the link event that set it; 0 when it was never linked
  * @param lastActive wall-clock time of the last event, for retention of unlinked accounts
  * @param erasedThrough event time of the account's latest erasure request: its activity at or before this time is
  *     dropped when it arrives late; 0 when none (and in state written before erasure existed)
+ * @param settingTime event time of the latest change to the assistant-message setting applied; older changes
+ *     arriving later are ignored; 0 when none (and in state written before 0.9)
+ * @param messagesFrom the account's assistant messages are used from this event time on: 0 (the default) all of
+ *     them, {@link #NO_MESSAGES} none while the holder objects, the time of the holder's consent after an objection
  */
-public record IdentityState(String personId, long linkTime, long lastActive, long erasedThrough) {
+public record IdentityState(String personId, long linkTime, long lastActive, long erasedThrough, long settingTime,
+        long messagesFrom) {
+
+    /** {@link #messagesFrom} while the account's holder objects to the use of its assistant messages. */
+    public static final long NO_MESSAGES = Long.MAX_VALUE;
 
     /** An account's identity with no erasure behind it. */
     public IdentityState(String personId, long linkTime, long lastActive) {
-        this(personId, linkTime, lastActive, 0L);
+        this(personId, linkTime, lastActive, 0L, 0L, 0L);
+    }
+
+    /** An account's identity with no setting for its assistant messages (all are used). */
+    public IdentityState(String personId, long linkTime, long lastActive, long erasedThrough) {
+        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L);
+    }
+
+    /** The first state of an account, as a link or its activity creates it. */
+    public static IdentityState of(String personId, long linkTime, long lastActive) {
+        return new IdentityState(personId, linkTime, lastActive);
+    }
+
+    /** Belonging to {@code nextPersonId} since {@code nextLinkTime}, active at {@code now}; the rest as it was. */
+    public IdentityState routedTo(String nextPersonId, long nextLinkTime, long now) {
+        return new IdentityState(nextPersonId, nextLinkTime, now, erasedThrough, settingTime, messagesFrom);
+    }
+
+    /** Erased through {@code through}: the setting for assistant messages stays, being the holder's, not derived. */
+    public IdentityState erased(String ownId, long nextLinkTime, long now, long through) {
+        return new IdentityState(ownId, nextLinkTime, now, through, settingTime, messagesFrom);
+    }
+
+    /** With the holder's setting for assistant messages, changed at event time {@code at}. */
+    public IdentityState withAssistantMessages(boolean use, long at, long now) {
+        long from = use ? (messagesFrom == NO_MESSAGES ? at : messagesFrom) : NO_MESSAGES;
+        return new IdentityState(personId, linkTime, now, erasedThrough, Math.max(settingTime, at), from);
+    }
+
+    /** Whether an assistant message sent at {@code eventTime} may be used. */
+    public boolean usesMessageAt(long eventTime) {
+        return eventTime >= messagesFrom;
+    }
+
+    /** Whether the holder objects to the use of the account's assistant messages now. */
+    public boolean objectsToMessages() {
+        return messagesFrom == NO_MESSAGES;
     }
 }

@@ -1,6 +1,7 @@
 package io.attune.jobs.state;
 
 import io.attune.models.profile.Centroid;
+import java.util.Arrays;
 
 /**
  * One account of a person, in profile state, with everything its own activity contributed: unlinking
@@ -18,9 +19,13 @@ import io.attune.models.profile.Centroid;
  * @param likeHashes {@link ItemIdHash#of32 32-bit hashes} of the items this account engaged with positively most
  *     recently, newest last, whose co-engaged neighbours and affinities are recommended: four bytes each whatever
  *     the catalog's ids look like ({@code null} in state written before)
+ * @param messageInterests interests learned from this account's assistant messages, kept apart from those
+ *     learned from its engagement ({@code interests}) so that the account holder's objection to the use of
+ *     assistant messages retracts exactly them; {@code null} in state written before 0.9, whose {@code interests}
+ *     may hold what messages taught
  */
 public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems,
-        String[] recentLikes, long[] recentLikeHashes, int[] likeHashes) {
+        String[] recentLikes, long[] recentLikeHashes, int[] likeHashes, Centroid[] messageInterests) {
 
     private static final Centroid[] NO_INTERESTS = new Centroid[0];
     private static final int[] NO_ITEMS = new int[0];
@@ -28,7 +33,13 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
 
     /** A freshly linked account with no contribution yet. */
     public static LinkedAccount of(String app, String accountId) {
-        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES);
+        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES, NO_INTERESTS);
+    }
+
+    /** An account as state written before 0.9 holds it, its messages' interests not told apart. */
+    public LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems, String[] recentLikes,
+            long[] recentLikeHashes, int[] likeHashes) {
+        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, null);
     }
 
     public boolean is(String otherApp, String otherAccountId) {
@@ -37,6 +48,23 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
 
     public Centroid[] interestsOrNone() {
         return interests == null ? NO_INTERESTS : interests;
+    }
+
+    /** Interests learned from assistant messages, in state written since 0.9 (none before: see {@link #interests}). */
+    public Centroid[] messageInterestsOrNone() {
+        return messageInterests == null ? NO_INTERESTS : messageInterests;
+    }
+
+    /** Every interest of the account, from its engagement and from its assistant messages. */
+    public Centroid[] allInterests() {
+        Centroid[] engaged = interestsOrNone();
+        Centroid[] messages = messageInterestsOrNone();
+        if (messages.length == 0) {
+            return engaged;
+        }
+        Centroid[] all = Arrays.copyOf(engaged, engaged.length + messages.length);
+        System.arraycopy(messages, 0, all, engaged.length, messages.length);
+        return all;
     }
 
     public int[] recentItemsOrNone() {
@@ -66,14 +94,27 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
     }
 
     public LinkedAccount withInterests(Centroid[] next) {
-        return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone());
+        return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone(), messageInterests);
+    }
+
+    public LinkedAccount withMessageInterests(Centroid[] next) {
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(), next);
+    }
+
+    /**
+     * The account without what its assistant messages taught. State written before 0.9 kept message and engagement
+     * interests together, so there every interest goes: the account holder's objection outweighs the lost signal.
+     */
+    public LinkedAccount withoutMessageInterests() {
+        Centroid[] engaged = messageInterests == null ? NO_INTERESTS : interests;
+        return new LinkedAccount(app, accountId, engaged, recentItems, null, null, likeHashesOrNone(), NO_INTERESTS);
     }
 
     public LinkedAccount withRecentItems(int[] next) {
-        return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone());
+        return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone(), messageInterests);
     }
 
     public LinkedAccount withLikeHashes(int[] next) {
-        return new LinkedAccount(app, accountId, interests, recentItems, null, null, next);
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, next, messageInterests);
     }
 }

@@ -12,5 +12,10 @@ public enum PersonEventType {
      * The holder of an account asked for erasure: forget everything the account contributed to this person, and
      * the person's recent engagement context that may hold it.
      */
-    ERASE
+    ERASE,
+    /**
+     * The holder of an account objects to the use of its assistant messages: forget what they taught this person
+     * (the account's engagement stays).
+     */
+    FORGET_MESSAGES
 }

@@ -208,6 +208,76 @@ class ReplayCommandTest {
                 .contains("\"requestId\":\"erase-ig\"").contains("\"wasLinked\":true");
     }
 
+    @Test
+    void anObjectionToAssistantMessagesLeavesTheRankingAsIfTheyHadNeverBeenSentAndDropsLaterOnes(@TempDir Path dir)
+            throws Exception {
+        Path catalog = feedCatalog(dir,
+                item("ig-sax", "Tickets for a saxophone quartet playing live jazz", "jazz"),
+                item("ig-race", "A 12-week plan for your first trail running race", "running"));
+        String[] linked = {
+            "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                    + "\"timestamp\":\"2026-11-29T08:00:00Z\"}",
+            "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                    + "\"timestamp\":\"2026-11-29T08:00:00Z\"}"};
+        Path links = write(dir, "links.jsonl", linked);
+        Path linksWithObjection = write(dir, "links-objection.jsonl", linked[0], linked[1],
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"useAssistantMessages\":false,"
+                        + "\"timestamp\":\"2026-11-29T09:20:00Z\"}");
+        Path messages = write(dir, "messages.jsonl",
+                message("m-1", "2026-11-29T09:05:00Z", "Which shoes for my first trail running race?"),
+                message("m-2", "2026-11-29T09:30:00Z", "How do I train for a mountain marathon?"));
+        Path engagement = write(dir, "engagement.jsonl", like("ig-ana", "2026-11-29T09:10:00Z", "ig-jazz-club"));
+        Path objected = dir.resolve("objected.jsonl");
+        Path never = dir.resolve("never.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--engagement-signals", engagement.toString(), "--account-links", linksWithObjection.toString(),
+            "--catalog", catalog.toString(), "--output", objected.toString()})).isZero();
+        assertThat(ReplayCommand.run(new String[] {"--engagement-signals", engagement.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--output", never.toString()}))
+                .isZero();
+
+        List<RecommendationRefresh> withObjection = Files.readAllLines(objected).stream()
+                .map(ReplayCommandTest::refresh).toList();
+        assertThat(withObjection).filteredOn(r -> r.app().equals("INSTAGRAM") && r.triggeredBy().equals("ig-ana-ig-jazz-club"))
+                .singleElement().extracting(r -> r.items()[0].itemId())
+                .as("before the objection the running question ranked first").isIn("ig-race", "ig-trail-shoes");
+        assertThat(withObjection).extracting(RecommendationRefresh::triggeredBy)
+                .as("the message after the objection was dropped").doesNotContain("m-2")
+                .contains("setting:MESSENGER:m-ana@1795944000000");
+        RecommendationRefresh afterObjection = lastOf(withObjection, "INSTAGRAM");
+        assertThat(afterObjection.triggeredBy()).startsWith("setting:");
+        assertThat(afterObjection.items()).extracting(RecommendedItem::itemId)
+                .containsExactly(java.util.Arrays.stream(lastOf(Files.readAllLines(never).stream()
+                        .map(ReplayCommandTest::refresh).toList(), "INSTAGRAM").items())
+                        .map(RecommendedItem::itemId).toArray(String[]::new))
+                .first().isEqualTo("ig-sax");
+    }
+
+    @Test
+    void messagesSentBeforeTheirUseDateAreNeverUsed(@TempDir Path dir) throws Exception {
+        Path catalog = feedCatalog(dir,
+                item("m-jazz", "Tickets for a saxophone quartet playing live jazz", "jazz").replace("INSTAGRAM", "MESSENGER"),
+                item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"));
+        Path messages = write(dir, "messages.jsonl",
+                message("before", "2026-11-29T08:59:59Z", "Any good live jazz concerts with saxophone tonight?"),
+                message("from", "2026-11-29T09:00:00Z", "Which shoes for my first trail running race?"));
+        Path output = dir.resolve("refreshes.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--catalog", catalog.toString(), "--output", output.toString(),
+            "--assistant.messages-used-from", "2026-11-29T09:00:00Z"})).isZero();
+
+        List<RecommendationRefresh> refreshes = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .toList();
+        assertThat(refreshes).extracting(RecommendationRefresh::triggeredBy).containsOnly("from");
+        assertThat(refreshes.get(0).items()).extracting(RecommendedItem::itemId).first()
+                .as("nothing of the jazz question before the date").isEqualTo("m-run");
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--output", output.toString(), "--assistant.messages-used-from", "2026-11-29"}))
+                .as("not an instant").isEqualTo(2);
+    }
+
     private static RecommendationRefresh lastOf(List<RecommendationRefresh> refreshes, String app) {
         return refreshes.stream().filter(r -> r.app().equals(app))
                 .max(Comparator.comparingLong(RecommendationRefresh::profileVersion)).orElseThrow();

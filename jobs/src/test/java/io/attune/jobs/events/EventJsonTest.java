@@ -89,6 +89,35 @@ class EventJsonTest {
     }
 
     @Test
+    void anAccountsCenterEventLinksChangesTheAssistantMessageSettingOrBoth() throws Exception {
+        AccountLink setting = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":false,"timestamp":1764400000000}""");
+        assertThat(setting).isEqualTo(AccountLink.assistantMessages("INSTAGRAM", "a", false, 1764400000000L));
+        assertThat(setting.changesMembership()).isFalse();
+        AccountLink both = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":true,"useAssistantMessages":true,\
+                "timestamp":1764400000000}""");
+        assertThat(both).isEqualTo(new AccountLink("INSTAGRAM", "a", "c", true, 1764400000000L, true));
+        AccountLink link = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":false,"timestamp":1764400000000}""");
+        assertThat(link.useAssistantMessages()).isNull();
+        for (AccountLink event : new AccountLink[] {setting, both, link}) {
+            assertThat(json.accountLink(EventJson.toJson(event))).isEqualTo(event);
+        }
+
+        assertThatThrownBy(() -> json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":"no","timestamp":1764400000000}"""))
+                .hasMessageContaining("field 'useAssistantMessages' must be true or false");
+        assertThatThrownBy(() -> json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","timestamp":1764400000000}"""))
+                .as("neither a link nor a setting").hasMessageContaining("missing field 'centerId'");
+        assertThatThrownBy(() -> json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","linked":true,"useAssistantMessages":false,\
+                "timestamp":1764400000000}"""))
+                .as("half a link").hasMessageContaining("missing field 'centerId'");
+    }
+
+    @Test
     void idsAndTagsAreBoundedSinceStateKeepsThem() throws Exception {
         String longest = "i".repeat(EventJson.MAX_ID_LENGTH);
         assertThat(json.engagementSignal(engagement(longest)).itemId()).isEqualTo(longest);

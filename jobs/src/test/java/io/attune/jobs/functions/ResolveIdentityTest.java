@@ -182,12 +182,87 @@ class ResolveIdentityTest {
                         tuple("center-1", PersonEventType.ACTIVITY));
     }
 
+    @Test
+    void anObjectionToAssistantMessagesTellsTheCenterAndTheOwnPersonToForgetThemAndDropsLaterMessages()
+            throws Exception {
+        harness.processElement2(message("e0", "MESSENGER", "m-1", 50L), 50L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 100L), 100L);
+        harness.processElement2(message("e1", "MESSENGER", "m-1", 200L), 200L);
+        harness.processElement1(AccountLink.assistantMessages("MESSENGER", "m-1", false, 300L), 300L);
+        harness.processElement1(AccountLink.assistantMessages("MESSENGER", "m-1", false, 310L), 310L);
+        harness.processElement2(message("after", "MESSENGER", "m-1", 400L), 400L);
+        harness.processElement2(message("late", "MESSENGER", "m-1", 250L), 410L);
+        harness.processElement2(like("like", "MESSENGER", "m-1", 420L), 420L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out.subList(5, out.size())).extracting(PersonEvent::personId, PersonEvent::type,
+                PersonEvent::triggeredBy).containsExactly(
+                tuple("center-1", PersonEventType.FORGET_MESSAGES, "setting:MESSENGER:m-1@300"),
+                tuple("MESSENGER:m-1", PersonEventType.FORGET_MESSAGES, "setting:MESSENGER:m-1@300"),
+                // The objection is to messages: engagement is still the account's.
+                tuple("center-1", PersonEventType.ACTIVITY, "like"));
+    }
+
+    @Test
+    void afterConsentOnlyMessagesSentSinceAreUsedAndAStaleSettingChangesNothing() throws Exception {
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", false, 100L), 100L);
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", true, 200L), 200L);
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", false, 150L), 210L);
+        harness.processElement2(message("while-objecting", "INSTAGRAM", "ig-1", 150L), 220L);
+        harness.processElement2(message("since", "INSTAGRAM", "ig-1", 250L), 250L);
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", true, 260L), 260L);
+        harness.processElement2(message("again", "INSTAGRAM", "ig-1", 270L), 270L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::type, PersonEvent::triggeredBy)
+                .containsExactly(
+                        tuple(PersonEventType.FORGET_MESSAGES, "setting:INSTAGRAM:ig-1@100"),
+                        tuple(PersonEventType.ACTIVITY, "since"),
+                        tuple(PersonEventType.ACTIVITY, "again"));
+    }
+
+    @Test
+    void aLinkEventMayCarryTheSettingAndALinkWithoutOneLeavesItAsItWas() throws Exception {
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-1", true, 100L, false), 100L);
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-2", true, 200L), 200L);
+        harness.processElement2(message("e1", "WHATSAPP", "w-1", 300L), 300L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::personId, PersonEvent::type)
+                .containsExactly(
+                        tuple("WHATSAPP:w-1", PersonEventType.FORGET_MESSAGES),
+                        tuple("WHATSAPP:w-1", PersonEventType.LEAVE),
+                        tuple("center-1", PersonEventType.JOIN),
+                        tuple("center-1", PersonEventType.LEAVE),
+                        tuple("center-2", PersonEventType.JOIN));
+    }
+
+    @Test
+    void anObjectionOutlivesRetentionAndAnErasure() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", false, 10L), 10L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "INSTAGRAM", "ig-1", 20L)), 20L);
+        harness.setProcessingTime(1_000L + 2 * RETENTION.toMillis());
+        assertThat(identityKeys()).as("the objection is kept").isEqualTo(1L);
+
+        harness.processElement2(message("much-later", "INSTAGRAM", "ig-1", 30L), 30L);
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::triggeredBy)
+                .doesNotContain("much-later");
+
+        harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", true, 40L), 40L);
+        harness.setProcessingTime(1_000L + 4 * RETENTION.toMillis());
+        assertThat(identityKeys()).as("consent given, the account's state is cleared as any other's").isZero();
+    }
+
     private long identityKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
     }
 
     static ActivitySignal message(String eventId, String app, String account, long time) {
         return new ActivitySignal(eventId, app, account, time, ActivityKind.MESSAGE, null, new float[] {1, 0});
+    }
+
+    private static ActivitySignal like(String eventId, String app, String account, long time) {
+        return new ActivitySignal(eventId, app, account, time, ActivityKind.LIKE, "item-1", null);
     }
 
     private static PersonEvent activity(String personId, ActivitySignal signal) {

@@ -19,6 +19,7 @@ import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.DeferredItemSignalPack;
 import io.attune.jobs.state.ItemSignalSlice;
 import io.attune.jobs.state.ItemSignalSliceSerializer;
+import io.attune.jobs.state.LinkedAccount;
 import io.attune.jobs.state.ProfileState;
 import io.attune.models.math.Vectors;
 import io.attune.models.profile.Centroid;
@@ -36,6 +37,7 @@ import org.apache.flink.api.common.typeutils.TypeSerializer;
 import org.apache.flink.core.memory.DataOutputSerializer;
 import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -352,14 +354,132 @@ class UpdateProfileTest {
         ProfileState alone = state("solo");
         assertThat(linkedThenUnlinked.interestTime()).isEqualTo(alone.interestTime());
         assertThat(linkedThenUnlinked.accounts()).hasSize(1);
-        Centroid[] retracted = linkedThenUnlinked.accounts()[0].interests();
-        Centroid[] expected = alone.accounts()[0].interests();
+        Centroid[] retracted = linkedThenUnlinked.accounts()[0].allInterests();
+        Centroid[] expected = alone.accounts()[0].allInterests();
         assertThat(expected).hasSizeGreaterThan(2);
         assertThat(retracted).hasSameSizeAs(expected);
         for (int i = 0; i < expected.length; i++) {
             assertThat(retracted[i].norm()).isCloseTo(expected[i].norm(), within(1e-4f * expected[i].norm()));
             assertThat(Vectors.dot(retracted[i].direction(384), expected[i].direction(384))).isGreaterThan(0.9999f);
         }
+    }
+
+    @Test
+    void anObjectionRetractsExactlyWhatTheAccountsMessagesTaughtAndKeepsWhatItsEngagementTaught() throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.TOP_K, 4);
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        Random random = new Random(23);
+        float[][] topics = new float[3][];
+        float[][] asked = new float[2][];
+        for (int i = 0; i < topics.length; i++) {
+            topics[i] = randomUnit(random);
+            broadcast(CatalogItem.of("item-" + i, "MESSENGER", "FEED", new String[0], 0L, true, topics[i], false), 0L);
+            broadcast(CatalogItem.of("like-item-" + i, "MESSENGER", "FEED", new String[0], 0L, true,
+                    near(topics[i], random), false), 0L);
+        }
+        for (int i = 0; i < 4; i++) {
+            broadcast(CatalogItem.of("other-item-" + i, "MESSENGER", "FEED", new String[0], 0L, true,
+                    randomUnit(random), false), 0L);
+        }
+        for (int i = 0; i < asked.length; i++) {
+            asked[i] = randomUnit(random);
+            broadcast(CatalogItem.of("asked-item-" + i, "MESSENGER", "FEED", new String[0], 0L, true,
+                    near(asked[i], random), false), 0L);
+        }
+        join("ana", "MESSENGER", "m-ana");
+        join("solo", "MESSENGER", "m-ana");
+        long hour = Duration.ofHours(1).toMillis();
+        for (int i = 0; i < 30; i++) {
+            long time = i * 3 * hour;
+            if (i % 3 == 0) {
+                message("ana", "MESSENGER", "m-ana", "m-" + i, near(asked[i % 2], random), time);
+            } else {
+                String item = "item-" + random.nextInt(topics.length);
+                engagement("ana", "MESSENGER", "m-ana", "l-" + i, ActivityKind.LIKE, item, time);
+                engagement("solo", "MESSENGER", "m-ana", "l-" + i, ActivityKind.LIKE, item, time);
+            }
+        }
+        assertThat(state("ana").accounts()[0].messageInterests()).hasSizeGreaterThan(1);
+        assertThat(ids(lastRefresh("ana"))).as("what was asked about ranks").isNotEqualTo(ids(lastRefresh("solo")))
+                .anyMatch(id -> id.startsWith("asked-item"));
+        int refreshes = harness.extractOutputValues().size();
+        long version = state("ana").version();
+
+        forgetMessages("ana", "MESSENGER", "m-ana", 100 * hour);
+
+        LinkedAccount objected = state("ana").accounts()[0];
+        LinkedAccount alone = state("solo").accounts()[0];
+        assertThat(objected.messageInterests()).isEmpty();
+        assertThat(objected.interests()).hasSameSizeAs(alone.interests()).isNotEmpty();
+        for (int i = 0; i < alone.interests().length; i++) {
+            assertThat(objected.interests()[i].codes()).as("what engagement taught, untouched")
+                    .isEqualTo(alone.interests()[i].codes());
+        }
+        assertThat(objected.likeHashesOrNone()).isEqualTo(alone.likeHashesOrNone());
+        List<RecommendationRefresh> after = harness.extractOutputValues().subList(refreshes,
+                harness.extractOutputValues().size());
+        assertThat(after).as("the app refreshed at once").hasSize(1);
+        assertThat(after.get(0).profileVersion()).isGreaterThan(version);
+        assertThat(ids(after.get(0))).as("ranked as from engagement alone").isEqualTo(ids(lastRefresh("solo")))
+                .noneMatch(id -> id.startsWith("asked-item"));
+
+        forgetMessages("ana", "MESSENGER", "m-ana", 101 * hour);
+        assertThat(harness.extractOutputValues()).as("nothing left to forget: no refresh")
+                .hasSize(refreshes + 1);
+    }
+
+    @Test
+    void anObjectionThatLeavesNothingToRankByEmptiesEveryLinkedAppsRefreshes() throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1_000L);
+        long version = lastRefresh().profileVersion();
+        int before = harness.extractOutputValues().size();
+
+        forgetMessages("ana", "MESSENGER", "m-ana", 2_000L);
+
+        List<RecommendationRefresh> out = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        assertThat(out).extracting(RecommendationRefresh::app, RecommendationRefresh::surface)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "FEED"),
+                        org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "REELS"),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", "FEED"));
+        assertThat(out).allSatisfy(refresh -> {
+            assertThat(refresh.items()).isEmpty();
+            assertThat(refresh.profileVersion()).isGreaterThan(version);
+            assertThat(refresh.triggeredBy()).isEqualTo("objection");
+        });
+        assertThat(state("ana").accounts()).allSatisfy(a -> assertThat(a.allInterests()).isEmpty());
+    }
+
+    @Test
+    void anObjectionIsNotCoalescedAndStateFromBefore09LosesEveryInterestOfTheAccount() throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ofMinutes(1));
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        join("ana", "MESSENGER", "m-ana");
+        engagement("ana", "MESSENGER", "m-ana", "l1", ActivityKind.LIKE, "m-jazz", 1_000L);
+        // As 0.8 kept it: one set of interests, messages' and engagement's together.
+        ProfileState current = state("ana");
+        LinkedAccount mixed = current.accounts()[0];
+        setState("ana", current.withAccounts(new LinkedAccount[] {new LinkedAccount(mixed.app(), mixed.accountId(),
+                mixed.interests(), mixed.recentItems(), null, null, mixed.likeHashes())}));
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 2_000L);
+        assertThat(state("ana").accounts()[0].messageInterests()).as("still one set").isNull();
+        int before = harness.extractOutputValues().size();
+
+        forgetMessages("ana", "MESSENGER", "m-ana", 3_000L);
+
+        assertThat(state("ana").accounts()[0].allInterests()).isEmpty();
+        assertThat(harness.extractOutputValues().subList(before, harness.extractOutputValues().size()))
+                .as("inside the minimum interval, yet at once").hasSize(1)
+                .allSatisfy(refresh -> assertThat(refresh.items()).isEmpty());
     }
 
     @Test
@@ -380,7 +500,8 @@ class UpdateProfileTest {
             engagement("ana", "MESSENGER", "m-ana-0001", "view" + i, ActivityKind.VIEW, itemId, 100 + i);
         }
         ProfileState state = state("ana");
-        assertThat(state.accounts()[0].interests()).hasSize(8);
+        assertThat(state.accounts()[0].allInterests()).as("messages' and engagement's together").hasSize(8);
+        assertThat(state.accounts()[0].interests()).as("engagement took its share").isNotEmpty();
         assertThat(state.accounts()[0].recentItems()).hasSize(16);
         assertThat(state.accounts()[0].likeHashesOrNone()).as("as many likes as a refresh sums")
                 .hasSize(likesKept);
@@ -520,7 +641,7 @@ class UpdateProfileTest {
             message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1L);
             message("ana", "MESSENGER", "m-ana", "e2", Vectors.normalized(new float[] {0.95f, 0.2f, 0.1f}), 2L);
             message("ana", "MESSENGER", "m-ana", "e3", Vectors.normalized(new float[] {0.9f, 0.1f, 0.3f}), 3L);
-            Centroid[] interests = state("ana").accounts()[0].interestsOrNone();
+            Centroid[] interests = state("ana").accounts()[0].messageInterestsOrNone();
             assertThat(interests).hasSize(1);
             assertThat(Vectors.dot(interests[0].direction(RUNNING.length), RUNNING)).isGreaterThan(0.9f);
             codes.add(interests[0].codes());
@@ -881,6 +1002,15 @@ class UpdateProfileTest {
         return lastRefresh("INSTAGRAM", "REELS").items()[0].itemId();
     }
 
+    private RecommendationRefresh lastRefresh(String person) {
+        return harness.extractOutputValues().stream().filter(r -> r.centerId().equals(person))
+                .reduce((a, b) -> b).orElseThrow();
+    }
+
+    private static List<String> ids(RecommendationRefresh refresh) {
+        return Arrays.stream(refresh.items()).map(RecommendedItem::itemId).toList();
+    }
+
     private RecommendationRefresh lastRefresh(String app, String surface) {
         List<RecommendationRefresh> out = harness.extractOutputValues().stream()
                 .filter(r -> r.app().equals(app) && r.surface().equals(surface)).toList();
@@ -959,6 +1089,18 @@ class UpdateProfileTest {
         ActivitySignal signal = new ActivitySignal(eventId, app, account, time, ActivityKind.MESSAGE, null, vector);
         harness.processElement(new PersonEvent(person, PersonEventType.ACTIVITY, app, account, time, eventId, signal),
                 time);
+    }
+
+    private void forgetMessages(String person, String app, String account, long time) throws Exception {
+        harness.processElement(new PersonEvent(person, PersonEventType.FORGET_MESSAGES, app, account, time,
+                "objection", null), time);
+    }
+
+    private void setState(String person, ProfileState state) throws Exception {
+        var backend = harness.getOperator().getKeyedStateBackend();
+        backend.setCurrentKey(person);
+        backend.getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                new ValueStateDescriptor<>("profile", ProfileState.class)).update(state);
     }
 
     private void erase(String person, String app, String account, String requestId, long time) throws Exception {

@@ -66,6 +66,16 @@ public final class InterestClusters {
      * @param weight positive pulls toward the signal, negative pushes away
      */
     public Centroid[] add(Centroid[] centroids, float[] signal, float weight) {
+        return add(centroids, signal, weight, maxCentroids);
+    }
+
+    /**
+     * Adds one signal to interests that may keep at most {@code budget} (at least 1) of this clustering's
+     * {@code maxCentroids}, for a source whose interests share the budget with another's. Interests already
+     * beyond the budget stay as many; {@link #limit} brings them down.
+     */
+    public Centroid[] add(Centroid[] centroids, float[] signal, float weight, int budget) {
+        int max = Math.max(1, Math.min(budget, maxCentroids));
         if (weight == 0f) {
             return centroids;
         }
@@ -92,12 +102,51 @@ public final class InterestClusters {
         }
         float[] fresh = signal.clone();
         Vectors.scale(fresh, weight);
-        if (centroids.length < maxCentroids) {
+        if (centroids.length < max) {
             Centroid[] out = Arrays.copyOf(centroids, centroids.length + 1);
             out[centroids.length] = Centroid.encode(fresh, seed);
             return out;
         }
         return mergeClosestPair(centroids, directions, fresh, signal, seed);
+    }
+
+    /**
+     * The same interests, the two most similar merged into one until at most {@code max} (at least 1) are left: for
+     * a source that must give up part of its budget to another's.
+     */
+    public Centroid[] limit(Centroid[] centroids, int max, int dimension) {
+        int keep = Math.max(1, max);
+        Centroid[] out = centroids;
+        while (out.length > keep) {
+            int a = -1;
+            int b = -1;
+            float closest = -2f;
+            List<float[]> directions = new ArrayList<>(out.length);
+            for (Centroid centroid : out) {
+                directions.add(centroid.direction(dimension));
+            }
+            for (int i = 0; i < out.length; i++) {
+                for (int j = i + 1; j < out.length; j++) {
+                    float similarity = Vectors.dot(directions.get(i), directions.get(j));
+                    if (similarity > closest) {
+                        closest = similarity;
+                        a = i;
+                        b = j;
+                    }
+                }
+            }
+            float[] merged = out[a].sum(dimension);
+            Vectors.addScaled(merged, out[b].sum(dimension), 1f);
+            List<Centroid> next = new ArrayList<>(out.length - 1);
+            for (int i = 0; i < out.length; i++) {
+                if (i != a && i != b) {
+                    next.add(out[i]);
+                }
+            }
+            next.add(Centroid.encode(merged, seed(merged, 1f) ^ salt));
+            out = next.toArray(Centroid[]::new);
+        }
+        return out;
     }
 
     private Centroid[] pushAway(Centroid[] centroids, List<float[]> directions, int best, float similarity,

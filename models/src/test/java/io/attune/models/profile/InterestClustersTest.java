@@ -122,6 +122,40 @@ class InterestClustersTest {
         assertThat(best(seven, jazz)).isGreaterThan(0.9f);
     }
 
+    @Test
+    void aSmallerBudgetMergesSoonerAndNeverGoesBelowOneInterest() {
+        Centroid[] profile = new Centroid[0];
+        profile = clusters.add(profile, topic(), 1f, 2);
+        profile = clusters.add(profile, topic(), 1f, 2);
+        profile = clusters.add(profile, topic(), 1f, 2);
+        assertThat(profile).as("budget 2 of 3").hasSize(2);
+        assertThat(clusters.add(profile, topic(), 1f, 0)).as("a budget of none still keeps one more signal")
+                .hasSize(2);
+        assertThat(clusters.add(new Centroid[0], topic(), 1f, 0)).hasSize(1);
+        assertThat(clusters.add(profile, topic(), 1f, 9)).as("never beyond maxCentroids").hasSize(3);
+    }
+
+    @Test
+    void limitMergesTheMostSimilarInterestsAndKeepsTheirWeight() {
+        float[] a = topic();
+        float[] b = topic();
+        float[] aPrime = mix(a, topic(), 0.35f);
+        Centroid[] profile = new Centroid[0];
+        profile = clusters.add(profile, a, 1f);
+        profile = clusters.add(profile, b, 2f);
+        profile = clusters.add(profile, aPrime, 1f);
+        assertThat(profile).hasSize(3);
+
+        Centroid[] limited = clusters.limit(profile, 2, DIMENSION);
+        assertThat(limited).hasSize(2);
+        assertThat(best(limited, b)).isGreaterThan(0.95f);
+        assertThat(best(limited, a)).as("a and a' merged").isGreaterThan(0.7f);
+        assertThat(Arrays.stream(limited).mapToDouble(Centroid::norm).max().orElseThrow())
+                .as("the merged pair's weight").isGreaterThan(1.8);
+        assertThat(clusters.limit(profile, 3, DIMENSION)).isSameAs(profile);
+        assertThat(clusters.limit(profile, 0, DIMENSION)).hasSize(1);
+    }
+
     private float best(Centroid[] profile, float[] topic) {
         return (float) Arrays.stream(profile)
                 .mapToDouble(c -> Vectors.dot(c.direction(DIMENSION), topic)).max().orElse(-1);
