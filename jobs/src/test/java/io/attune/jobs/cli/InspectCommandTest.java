@@ -72,9 +72,13 @@ class InspectCommandTest {
         JsonNode messenger = account(person, "MESSENGER");
         JsonNode interest = messenger.path("interests").get(0);
         assertThat(interest.path("weight").asDouble()).isPositive();
+        assertThat(interest.path("learnedFrom").asText()).isEqualTo("assistant messages");
+        assertThat(sam.path("identity").path("assistantMessages").asText()).isEqualTo("used");
         assertThat(interest.path("closestCatalogItems").get(0).path("tags").toString())
                 .as("the interest the running question left reads as running").contains("running");
         JsonNode instagram = account(person, "INSTAGRAM");
+        assertThat(instagram.path("interests")).isNotEmpty()
+                .allSatisfy(i -> assertThat(i.path("learnedFrom").asText()).isEqualTo("engagement"));
         assertThat(texts(instagram.path("recentlyLikedItems"))).containsExactly("ig-pasta", "ig-trail-shoes");
         assertThat(texts(instagram.path("recentlyEngagedItems"))).containsExactlyInAnyOrder("ig-pasta", "ig-trail-shoes");
         assertThat(texts(person.path("recentEngagements").path("items"))).containsExactly("ig-pasta", "ig-trail-shoes");
