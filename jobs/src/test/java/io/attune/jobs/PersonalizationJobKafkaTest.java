@@ -135,6 +135,22 @@ class PersonalizationJobKafkaTest {
                 assertThat(count.windowEnd() - count.windowStart()).isEqualTo(1_000L);
             });
 
+            // The account holder objects to the use of assistant messages, the account's only signal: the ranking
+            // they built is withdrawn at once.
+            KAFKA.client().send("account-links",
+                    EventJson.toJson(AccountLink.assistantMessages("MESSENGER", "m-ana", false, t0 + 3_500)));
+            String objection = "setting:MESSENGER:m-ana@" + (t0 + 3_500);
+            waitUntilCondition(() -> {
+                readRefreshes(refreshReader, refreshes);
+                return !triggeredBy(refreshes, objection).isEmpty();
+            });
+            assertThat(triggeredBy(refreshes, "msg-2")).singleElement()
+                    .satisfies(refresh -> assertThat(refresh.items()).isNotEmpty());
+            assertThat(triggeredBy(refreshes, objection)).singleElement().satisfies(refresh -> {
+                assertThat(refresh.app()).isEqualTo("MESSENGER");
+                assertThat(refresh.items()).as("nothing personal left to rank by").isEmpty();
+            });
+
             // The account holder asks for erasure: a receipt, and the app's personal ranking is withdrawn.
             KAFKA.client().send("erasure-requests", EventJson.toJson(new ErasureRequest("erase-ana", "MESSENGER", "m-ana",
                     t0 + 4_000)));
