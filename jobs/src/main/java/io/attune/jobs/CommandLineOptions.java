@@ -46,11 +46,19 @@ public final class CommandLineOptions {
     static void rejectMistypedJobOptions(Collection<String> keys) {
         Set<String> declared = new TreeSet<>();
         Set<String> namespaces = new HashSet<>();
+        Set<String> mapPrefixes = new HashSet<>();
         for (OptionsReference.Entry entry : OptionsReference.entries()) {
             declared.add(entry.key());
             namespaces.add(namespace(entry.key()));
+            if (entry.type().startsWith("Map")) {
+                // Flink reads a map option's entries from keys under it: --kafka.properties.security.protocol SSL.
+                mapPrefixes.add(entry.key() + ".");
+            }
         }
         for (String key : keys) {
+            if (mapPrefixes.stream().anyMatch(key::startsWith)) {
+                continue;
+            }
             if (namespaces.contains(namespace(key)) && !declared.contains(key)) {
                 String nearest = declared.stream().min(Comparator.comparingInt(k -> editDistance(k, key))).orElseThrow();
                 throw new IllegalArgumentException("unknown option --" + key

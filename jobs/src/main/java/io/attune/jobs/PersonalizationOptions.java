@@ -7,6 +7,7 @@ import io.attune.models.embedding.BatchingConfig;
 import io.attune.models.embedding.EmbeddingConfig;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.configuration.ConfigOption;
 import org.apache.flink.connector.kafka.sink.TransactionNamingStrategy;
 import org.apache.flink.configuration.Configuration;
@@ -28,6 +29,22 @@ public final class PersonalizationOptions {
             .stringType()
             .defaultValue("attune-personalization")
             .withDescription("Consumer group the sources commit their offsets to (on checkpoints).");
+
+    public static final ConfigOption<Map<String, String>> KAFKA_PROPERTIES = key("kafka.properties")
+            .mapType()
+            .noDefaultValue()
+            .withDescription("Kafka client settings for every consumer, producer and admin client of the job and of"
+                    + " bin/attune, one per key: --kafka.properties.security.protocol SASL_SSL"
+                    + " --kafka.properties.sasl.mechanism SCRAM-SHA-512. They override kafka.client-properties-file."
+                    + " Settings the job makes itself (bootstrap.servers, group.id, isolation.level, transactional ids"
+                    + " and timeouts, serializers) are refused: use their options.");
+
+    public static final ConfigOption<String> KAFKA_CLIENT_PROPERTIES_FILE = key("kafka.client-properties-file")
+            .stringType()
+            .noDefaultValue()
+            .withDescription("A Java properties file of Kafka client settings, as kafka.properties takes them: where"
+                    + " credentials (sasl.jaas.config, ssl.keystore.password) belong, mounted from a secret, rather"
+                    + " than on a command line every process listing shows.");
 
     public static final ConfigOption<String> TOPIC_ASSISTANT_MESSAGES = key("topic.assistant-messages")
             .stringType().defaultValue("assistant-messages")

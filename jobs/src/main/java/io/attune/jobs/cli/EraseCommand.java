@@ -3,6 +3,7 @@ package io.attune.jobs.cli;
 import io.attune.jobs.CommandLineOptions;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.ErasureReceipt;
+import io.attune.jobs.kafka.KafkaClientProperties;
 import io.attune.jobs.events.ErasureRequest;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.InvalidEventException;
@@ -10,9 +11,11 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Properties;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.IllegalConfigurationException;
 import org.apache.flink.util.TimeUtils;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -33,6 +36,7 @@ final class EraseCommand {
                          --request-id ID       (default: a random UUID)
                          --wait DURATION       wait this long for the job's receipt (e.g. 60s; default: don't)
                          --topic.erasure-requests T --topic.erasure-receipts T --apps A;B  as the job's options
+                         --kafka.client-properties-file F --kafka.properties.KEY V  a secured cluster, as the job
             """;
 
     private EraseCommand() {}
@@ -71,7 +75,13 @@ final class EraseCommand {
         }
         String servers = options.get(PersonalizationOptions.BOOTSTRAP_SERVERS);
         String topic = options.get(PersonalizationOptions.TOPIC_ERASURE_REQUESTS);
-        try (KafkaProducer<String, String> producer = KafkaClients.producer(servers)) {
+        Properties deployment;
+        try {
+            deployment = KafkaClientProperties.of(options);
+        } catch (IllegalConfigurationException e) {
+            return usage(e.getMessage());
+        }
+        try (KafkaProducer<String, String> producer = KafkaClients.producer(servers, deployment)) {
             // Keyed by account, so one account's requests stay in order in one partition.
             producer.send(new ProducerRecord<>(topic, app + ":" + account, json)).get();
         }
@@ -79,8 +89,8 @@ final class EraseCommand {
         if (waitFor.isZero()) {
             return 0;
         }
-        ErasureReceipt receipt = awaitReceipt(servers, options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS),
-                request.requestId(), waitFor);
+        ErasureReceipt receipt = awaitReceipt(servers, deployment,
+                options.get(PersonalizationOptions.TOPIC_ERASURE_RECEIPTS), request.requestId(), waitFor);
         if (receipt == null) {
             System.err.println("erase: no receipt for " + request.requestId() + " within " + wait
                     + " (is the job running and reading " + topic + "?)");
@@ -92,11 +102,11 @@ final class EraseCommand {
     }
 
     /** Reads committed receipts from the start of the topic until this request's appears or time runs out. */
-    private static ErasureReceipt awaitReceipt(String servers, String topic, String requestId, Duration timeout)
-            throws InvalidEventException {
+    private static ErasureReceipt awaitReceipt(String servers, Properties deployment, String topic, String requestId,
+            Duration timeout) throws InvalidEventException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer =
-                KafkaClients.committedReader(servers, "attune-erase-" + requestId)) {
+                KafkaClients.committedReader(servers, "attune-erase-" + requestId, deployment)) {
             consumer.subscribe(List.of(topic));
             while (System.nanoTime() < deadline) {
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {

@@ -15,7 +15,13 @@ final class KafkaClients {
 
     /** A producer that waits for every replica, so a record it acknowledged is there for the job. */
     static KafkaProducer<String, String> producer(String bootstrapServers) {
+        return producer(bootstrapServers, new Properties());
+    }
+
+    /** The same with a deployment's client settings ({@code KafkaClientProperties}) under the producer's own. */
+    static KafkaProducer<String, String> producer(String bootstrapServers, Properties deployment) {
         Properties props = new Properties();
+        props.putAll(deployment);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -28,7 +34,14 @@ final class KafkaClients {
      * no offsets of its own.
      */
     static KafkaConsumer<String, String> committedReader(String bootstrapServers, String groupId) {
+        return committedReader(bootstrapServers, groupId, new Properties());
+    }
+
+    /** The same with a deployment's client settings ({@code KafkaClientProperties}) under the reader's own. */
+    static KafkaConsumer<String, String> committedReader(String bootstrapServers, String groupId,
+            Properties deployment) {
         Properties props = new Properties();
+        props.putAll(deployment);
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

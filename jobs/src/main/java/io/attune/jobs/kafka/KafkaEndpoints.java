@@ -34,6 +34,7 @@ import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchemaBuilder;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
+import org.apache.flink.connector.kafka.sink.KafkaSinkBuilder;
 import org.apache.flink.connector.kafka.source.KafkaSource;
 import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
 import org.apache.kafka.clients.consumer.OffsetResetStrategy;
@@ -105,7 +106,9 @@ public final class KafkaEndpoints {
         if (key != null) {
             records.setKeySerializationSchema(key);
         }
-        return KafkaSink.<T>builder()
+        KafkaSinkBuilder<T> builder = KafkaSink.<T>builder();
+        KafkaClientProperties.of(options).forEach((k, v) -> builder.setProperty((String) k, (String) v));
+        return builder
                 .setBootstrapServers(bootstrapServers(options))
                 .setDeliveryGuarantee(options.get(DELIVERY_GUARANTEE))
                 .setTransactionalIdPrefix(options.get(TRANSACTIONAL_ID_PREFIX) + idSuffix)
@@ -117,6 +120,7 @@ public final class KafkaEndpoints {
 
     private static KafkaSource<String> source(Configuration options, String topic) {
         return KafkaSource.<String>builder()
+                .setProperties(KafkaClientProperties.of(options))
                 .setBootstrapServers(bootstrapServers(options))
                 .setTopics(topic)
                 .setGroupId(options.get(GROUP_ID))
