@@ -194,19 +194,19 @@ public final class PersonalizationJob {
 
         SingleOutputStreamOperator<AssistantMessage> messages = parse(env, sources.assistantMessages(),
                 sources.eventTime(), options.get(TOPIC_ASSISTANT_MESSAGES), json, EventJson::assistantMessage,
-                AssistantMessage.class, Uids.SOURCE_ASSISTANT_MESSAGES, Uids.PARSE_ASSISTANT_MESSAGES);
+                AssistantMessage.class, Uids.SOURCE_ASSISTANT_MESSAGES, Uids.PARSE_ASSISTANT_MESSAGES, true);
         SingleOutputStreamOperator<EngagementSignal> engagement = parse(env, sources.engagementSignals(),
                 sources.eventTime(), options.get(TOPIC_ENGAGEMENT_SIGNALS), json, EventJson::engagementSignal,
-                EngagementSignal.class, Uids.SOURCE_ENGAGEMENT_SIGNALS, Uids.PARSE_ENGAGEMENT_SIGNALS);
+                EngagementSignal.class, Uids.SOURCE_ENGAGEMENT_SIGNALS, Uids.PARSE_ENGAGEMENT_SIGNALS, false);
         SingleOutputStreamOperator<AccountLink> links = parse(env, sources.accountLinks(),
                 sources.eventTime(), options.get(TOPIC_ACCOUNT_LINKS), json, EventJson::accountLink,
-                AccountLink.class, Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS);
+                AccountLink.class, Uids.SOURCE_ACCOUNT_LINKS, Uids.PARSE_ACCOUNT_LINKS, false);
         SingleOutputStreamOperator<ErasureRequest> erasureRequests = parse(env, sources.erasureRequests(),
                 sources.eventTime(), options.get(TOPIC_ERASURE_REQUESTS), json, EventJson::erasureRequest,
-                ErasureRequest.class, Uids.SOURCE_ERASURE_REQUESTS, Uids.PARSE_ERASURE_REQUESTS);
+                ErasureRequest.class, Uids.SOURCE_ERASURE_REQUESTS, Uids.PARSE_ERASURE_REQUESTS, false);
         SingleOutputStreamOperator<CatalogEntry> catalog = parse(env, sources.contentCatalog(),
                 sources.eventTime(), options.get(TOPIC_CONTENT_CATALOG), json, EventJson::catalogEntry,
-                CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG);
+                CatalogEntry.class, Uids.SOURCE_CONTENT_CATALOG, Uids.PARSE_CONTENT_CATALOG, false);
 
         // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
         // checkpoint barrier, so no message text waits in a checkpoint.
@@ -318,12 +318,13 @@ public final class PersonalizationJob {
                 .name("Suppression audit");
     }
 
+    /** @param withholdText whether a rejected record's dead letter leaves out its text (assistant messages) */
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env,
             Source<String, ?, ?> source, WatermarkStrategy<String> eventTime, String topic, EventJson json,
-            EventDecoder<T> decoder, Class<T> type, String sourceUid, String parseUid) {
+            EventDecoder<T> decoder, Class<T> type, String sourceUid, String parseUid, boolean withholdText) {
         return env.fromSource(source, eventTime, topic)
                 .uid(sourceUid)
-                .process(new ParseEvents<>(topic, json, decoder))
+                .process(new ParseEvents<>(topic, json, decoder, withholdText))
                 .returns(TypeInformation.of(type))
                 .uid(parseUid)
                 .name("Parse " + topic);

@@ -333,6 +333,37 @@ public final class EventJson implements Serializable {
      * An id, which state keeps (keys, the catalog every profile subtask holds, neighbour tables): bounded, so that
      * one producer's mistake cannot grow every subtask's memory. Message texts are not kept and have no bound.
      */
+    private static final java.util.regex.Pattern EVENT_ID =
+            java.util.regex.Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"\\\\]{1,512})\"");
+
+    /**
+     * A rejected assistant message as its dead letter may keep it: the JSON with its {@code text} replaced by its
+     * length, or, when it is not a JSON object, only its length and event id if one can be read. What people tell an
+     * assistant must not reach the dead-letters topic (kept long, read by operators) because a producer got a field
+     * wrong; the source topic still holds the record.
+     */
+    public static String withoutText(String payload) {
+        if (payload == null) {
+            return null;
+        }
+        try {
+            JsonNode node = MAPPER.readTree(payload);
+            if (node instanceof ObjectNode object) {
+                JsonNode text = object.get("text");
+                if (text != null) {
+                    int length = text.isTextual() ? text.asText().length() : text.toString().length();
+                    object.put("text", "[withheld: " + length + " characters]");
+                }
+                return object.toString();
+            }
+        } catch (JsonProcessingException e) {
+            // Not JSON: nothing in it can be told apart from the text.
+        }
+        java.util.regex.Matcher id = EVENT_ID.matcher(payload);
+        return "[withheld: " + payload.length() + " characters, not a JSON object"
+                + (id.find() ? "; eventId=" + id.group(1) : "") + "]";
+    }
+
     private static String boundedText(JsonNode node, String field) throws InvalidEventException {
         String text = requiredText(node, field);
         if (text.length() > MAX_TEXT_LENGTH) {

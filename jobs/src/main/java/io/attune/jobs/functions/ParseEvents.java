@@ -19,12 +19,22 @@ public class ParseEvents<T> extends ProcessFunction<String, T> {
     private final String sourceTopic;
     private final EventJson json;
     private final EventDecoder<T> decoder;
+    private final boolean withholdText;
     private transient Counter rejected;
 
     public ParseEvents(String sourceTopic, EventJson json, EventDecoder<T> decoder) {
+        this(sourceTopic, json, decoder, false);
+    }
+
+    /**
+     * @param withholdText whether a dead letter keeps the payload without its text ({@link EventJson#withoutText}):
+     *     for assistant messages, whose text must not be stored anywhere
+     */
+    public ParseEvents(String sourceTopic, EventJson json, EventDecoder<T> decoder, boolean withholdText) {
         this.sourceTopic = sourceTopic;
         this.json = json;
         this.decoder = decoder;
+        this.withholdText = withholdText;
     }
 
     @Override
@@ -42,8 +52,8 @@ public class ParseEvents<T> extends ProcessFunction<String, T> {
                 rejected.inc();
             }
             String reason = e instanceof InvalidEventException ? e.getMessage() : "cannot decode: " + e;
-            ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, payload, reason, ctx.timerService()
-                    .currentProcessingTime()));
+            ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, withholdText ? EventJson.withoutText(payload) : payload,
+                    reason, ctx.timerService().currentProcessingTime()));
             return;
         }
         out.collect(event);

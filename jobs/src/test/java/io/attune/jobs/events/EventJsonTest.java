@@ -134,6 +134,22 @@ class EventJsonTest {
     }
 
     @Test
+    void aRejectedMessagesDeadLetterKeepsItsFieldsButNotItsText() {
+        assertThat(EventJson.withoutText("""
+                {"eventId":"e1","app":"MYSPACE","accountId":"a","text":"I was diagnosed with diabetes"}"""))
+                .isEqualTo("{\"eventId\":\"e1\",\"app\":\"MYSPACE\",\"accountId\":\"a\","
+                        + "\"text\":\"[withheld: 29 characters]\"}");
+        assertThat(EventJson.withoutText("""
+                {"eventId":"e2","text":{"nested":"I was diagnosed"}}""")).doesNotContain("diagnosed");
+        assertThat(EventJson.withoutText("""
+                {"eventId":"e3","app":"MESSENGER","text":"I was diagnosed with"""))
+                .isEqualTo("[withheld: 62 characters, not a JSON object; eventId=e3]");
+        assertThat(EventJson.withoutText("I was diagnosed")).isEqualTo("[withheld: 15 characters, not a JSON object]");
+        assertThat(EventJson.withoutText("[\"I was diagnosed\"]")).doesNotContain("diagnosed");
+        assertThat(EventJson.withoutText("")).isEqualTo("[withheld: 0 characters, not a JSON object]");
+    }
+
+    @Test
     void idsAndTagsAreBoundedSinceStateKeepsThem() throws Exception {
         String longest = "i".repeat(EventJson.MAX_ID_LENGTH);
         assertThat(json.engagementSignal(engagement(longest)).itemId()).isEqualTo(longest);
