@@ -313,7 +313,13 @@ public final class EventJson implements Serializable {
         try {
             node = MAPPER.readTree(json);
         } catch (JsonProcessingException e) {
-            throw new InvalidEventException("not valid JSON: " + e.getOriginalMessage());
+            String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+            int quote = indexOfAny(message, "'\"(");
+            String kind = (quote < 0 ? message : message.substring(0, quote)).strip();
+            String at = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new InvalidEventException("not valid JSON: " + message,
+                    "not valid JSON: " + kind + at + " (what it quoted is withheld)");
         }
         if (node == null || !node.isObject()) {
             throw new InvalidEventException("not a JSON object");
@@ -362,6 +368,15 @@ public final class EventJson implements Serializable {
         java.util.regex.Matcher id = EVENT_ID.matcher(payload);
         return "[withheld: " + payload.length() + " characters, not a JSON object"
                 + (id.find() ? "; eventId=" + id.group(1) : "") + "]";
+    }
+
+    private static int indexOfAny(String s, String chars) {
+        for (int i = 0; i < s.length(); i++) {
+            if (chars.indexOf(s.charAt(i)) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String boundedText(JsonNode node, String field) throws InvalidEventException {

@@ -51,7 +51,12 @@ public class ParseEvents<T> extends ProcessFunction<String, T> {
             if (rejected != null) {
                 rejected.inc();
             }
-            String reason = e instanceof InvalidEventException ? e.getMessage() : "cannot decode: " + e;
+            String reason;
+            if (e instanceof InvalidEventException invalid) {
+                reason = withholdText ? invalid.reasonWithoutQuotes() : invalid.getMessage();
+            } else {
+                reason = "cannot decode: " + (withholdText ? e.getClass().getName() : e.toString());
+            }
             ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, withholdText ? EventJson.withoutText(payload) : payload,
                     reason, ctx.timerService().currentProcessingTime()));
             return;
