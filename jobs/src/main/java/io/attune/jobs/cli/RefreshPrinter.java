@@ -24,6 +24,9 @@ final class RefreshPrinter {
         out.printf("   ⟳ refresh %-9s %-7s → %s (account %s, person %s, v%d, after %s)%n",
                 refresh.app(), refresh.surface(), refresh.app().toLowerCase(), refresh.accountId(),
                 refresh.centerId(), refresh.profileVersion(), refresh.triggeredBy());
+        if (refresh.items().length == 0) {
+            out.println("        (nothing personal to show: the app drops what it showed before)");
+        }
         int rank = 1;
         for (RecommendedItem item : refresh.items()) {
             out.printf("        %d. %-20s %.3f  %s%n", rank++, item.itemId(), item.score(), item.reason());

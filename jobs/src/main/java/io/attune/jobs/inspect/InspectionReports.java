@@ -83,6 +83,7 @@ public final class InspectionReports {
         accounts.put("total", tally.accounts());
         accounts.put("inAnAccountsCenter", tally.accountsInACenter());
         accounts.put("withAnErasureMarker", tally.erasureMarkers());
+        accounts.put("objectingToAssistantMessages", tally.objectingToMessages());
 
         ObjectNode persons = summary.putObject("persons");
         persons.put("total", tally.persons());

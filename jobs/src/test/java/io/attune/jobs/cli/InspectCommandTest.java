@@ -86,6 +86,7 @@ class InspectCommandTest {
         JsonNode alex = inspect(work, "--savepoint", savepoint.toString(), "--app", "INSTAGRAM", "--account", "ig-alex");
         assertThat(alex.path("held").asBoolean()).as("the erasure marker is held").isTrue();
         assertThat(alex.path("identity").path("erasedThrough").isTextual()).isTrue();
+        assertThat(alex.path("identity").path("assistantMessages").asText()).isEqualTo("not used: the holder objects");
         assertThat(alex.path("person").has("accounts")).as("no profile after erasure").isFalse();
         assertThat(alex.path("person").has("recentEngagements")).as("no window after erasure").isFalse();
 
@@ -96,6 +97,7 @@ class InspectCommandTest {
         assertThat(summary.path("accounts").path("total").asInt()).isEqualTo(3);
         assertThat(summary.path("accounts").path("inAnAccountsCenter").asInt()).isEqualTo(2);
         assertThat(summary.path("accounts").path("withAnErasureMarker").asInt()).isEqualTo(1);
+        assertThat(summary.path("accounts").path("objectingToAssistantMessages").asInt()).isEqualTo(1);
         assertThat(summary.path("persons").path("total").asInt()).isEqualTo(1);
         assertThat(summary.path("coEngagementWindows").asInt()).isEqualTo(1);
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
@@ -200,11 +202,13 @@ class InspectCommandTest {
                         like("like-alex", "ig-alex", T0 + 4_000, "ig-pasta"));
                 kafka.send("erasure-requests",
                         EventJson.toJson(new ErasureRequest("erase-alex", "INSTAGRAM", "ig-alex", T0 + 5_000)));
+                kafka.send("account-links",
+                        EventJson.toJson(AccountLink.assistantMessages("INSTAGRAM", "ig-alex", false, T0 + 6_000)));
                 waitUntilCondition(() -> {
                     refreshes.addAll(poll(refreshReader));
                     receipts.addAll(poll(receiptReader));
                     return refreshes.stream().filter(r -> r.contains("\"like-2\"")).count() == 2
-                            && !receipts.isEmpty();
+                            && !receipts.isEmpty() && broker.consumedToEnd(GROUP, List.of("account-links"));
                 });
             }
             // RocksDB's own format, as its retained checkpoints are written.

@@ -35,6 +35,8 @@ class LocalCommandTest {
                 .contains("person INSTAGRAM:ig-chloe")
                 .contains("dead letter from assistant-messages: not valid JSON")
                 .contains("guard suppressed 1 MESSENGER message(s) about HEALTH")
+                .contains("after setting:WHATSAPP:w-ben@")
+                .contains("nothing personal to show")
                 .doesNotContain("after msg-ana-2")
                 .as("a sensitive catalog item is never ranked").doesNotContain("ig-clinic-ad")
                 .contains("Stopped.");
