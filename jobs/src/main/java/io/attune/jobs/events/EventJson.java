@@ -75,13 +75,13 @@ public final class EventJson implements Serializable {
         JsonNode node = parse(json);
         String app = app(node);
         String accountId = requiredId(node, "accountId");
-        JsonNode use = node.get("useAssistantMessages");
-        Boolean useAssistantMessages = use == null || use.isNull() ? null : requiredBoolean(node, "useAssistantMessages");
+        Boolean useAssistantMessages = optionalBoolean(node, "useAssistantMessages");
+        Boolean acrossApps = optionalBoolean(node, "assistantMessagesAcrossApps");
         JsonNode linked = node.get("linked");
         JsonNode center = node.get("centerId");
         boolean membership = linked != null && !linked.isNull() || center != null && !center.isNull();
-        if (!membership && useAssistantMessages != null) {
-            return AccountLink.assistantMessages(app, accountId, useAssistantMessages, eventTime(node));
+        if (!membership && (useAssistantMessages != null || acrossApps != null)) {
+            return new AccountLink(app, accountId, null, false, eventTime(node), useAssistantMessages, acrossApps);
         }
         return new AccountLink(
                 app,
@@ -89,7 +89,8 @@ public final class EventJson implements Serializable {
                 requiredId(node, "centerId"),
                 requiredBoolean(node, "linked"),
                 eventTime(node),
-                useAssistantMessages);
+                useAssistantMessages,
+                acrossApps);
     }
 
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
@@ -170,6 +171,9 @@ public final class EventJson implements Serializable {
         }
         if (l.useAssistantMessages() != null) {
             node.put("useAssistantMessages", l.useAssistantMessages());
+        }
+        if (l.assistantMessagesAcrossApps() != null) {
+            node.put("assistantMessagesAcrossApps", l.assistantMessagesAcrossApps());
         }
         return node.put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString()).toString();
     }
@@ -368,6 +372,11 @@ public final class EventJson implements Serializable {
         java.util.regex.Matcher id = EVENT_ID.matcher(payload);
         return "[withheld: " + payload.length() + " characters, not a JSON object"
                 + (id.find() ? "; eventId=" + id.group(1) : "") + "]";
+    }
+
+    private static Boolean optionalBoolean(JsonNode node, String field) throws InvalidEventException {
+        JsonNode value = node.get(field);
+        return value == null || value.isNull() ? null : requiredBoolean(node, field);
     }
 
     private static int indexOfAny(String s, String chars) {

@@ -76,6 +76,9 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         if (link.useAssistantMessages() != null) {
             current = assistantMessages(link, current, ownId, ctx, out);
         }
+        if (link.assistantMessagesAcrossApps() != null) {
+            current = acrossApps(link, current, ownId, ctx, out);
+        }
         if (!link.changesMembership() || current != null && link.timestamp() < current.linkTime()) {
             return;
         }
@@ -120,6 +123,35 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         return next;
     }
 
+    /**
+     * Applies the holder's setting for whether the account's assistant messages may shape the other apps of its
+     * center, unless a later one was applied already; a change tells the account's person (and its own, if another)
+     * at once, and every message of the account carries the setting from then on (a profile rebuilt after retention
+     * learns it from the next message). Returns the state as it is now.
+     */
+    private IdentityState acrossApps(AccountLink setting, IdentityState current, String ownId, Context ctx,
+            Collector<PersonEvent> out) throws Exception {
+        if (current != null && setting.timestamp() < current.acrossAppsTime()) {
+            return current;
+        }
+        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
+        boolean ownAppOnly = !setting.assistantMessagesAcrossApps();
+        if (ownAppOnly != base.messagesOwnAppOnly()) {
+            PersonEventType type = ownAppOnly ? PersonEventType.CONFINE_MESSAGES : PersonEventType.SHARE_MESSAGES;
+            String trigger = "setting:" + ownId + "@" + setting.timestamp();
+            out.collect(new PersonEvent(base.personId(), type, setting.app(), setting.accountId(),
+                    setting.timestamp(), trigger, null));
+            if (!base.personId().equals(ownId)) {
+                out.collect(new PersonEvent(ownId, type, setting.app(), setting.accountId(), setting.timestamp(),
+                        trigger, null));
+            }
+        }
+        IdentityState next = base.withMessagesAcrossApps(setting.assistantMessagesAcrossApps(), setting.timestamp(),
+                now(ctx));
+        update(ctx, current, next, ownId);
+        return next;
+    }
+
     @Override
     public void processElement2(ActivitySignal activity, Context ctx, Collector<PersonEvent> out) throws Exception {
         IdentityState current = identity.value();
@@ -141,8 +173,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             out.collect(new PersonEvent(ownId, PersonEventType.JOIN, activity.app(), activity.accountId(),
                     activity.timestamp(), activity.eventId(), null));
         }
+        ActivitySignal stamped = activity.kind() == ActivityKind.MESSAGE && current != null
+                ? activity.withOwnAppOnly(current.messagesOwnAppOnly()) : activity;
         out.collect(new PersonEvent(personId, PersonEventType.ACTIVITY, activity.app(),
-                activity.accountId(), activity.timestamp(), activity.eventId(), activity));
+                activity.accountId(), activity.timestamp(), activity.eventId(), stamped));
         update(ctx, current, current == null ? IdentityState.of(personId, 0L, now(ctx))
                 : current.routedTo(personId, current.linkTime(), now(ctx)), ownId);
     }
@@ -174,11 +208,11 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<PersonEvent> out) throws Exception {
         IdentityState current = identity.value();
-        // An objection to the use of assistant messages is the holder's, not derived from activity: it stays however
-        // long the account is quiet (a few longs per account that objects).
+        // The holder's settings for their assistant messages are theirs, not derived from activity: they stay however
+        // long the account is quiet (a few longs per account that changed them).
         if (current != null
                 && current.personId().equals(ctx.getCurrentKey())
-                && !current.objectsToMessages()
+                && !current.holdsASettingToKeep()
                 && timestamp >= current.lastActive() + retentionMillis) {
             identity.clear();
         }

@@ -241,6 +241,8 @@ public class UpdateProfile
             case ERASE -> erase(current, event, now, ctx, out);
             case ACTIVITY -> activity(current, event.activity());
             case FORGET_MESSAGES -> forgetMessages(current, event.app(), event.accountId());
+            case CONFINE_MESSAGES, SHARE_MESSAGES -> messagesOwnAppOnly(current, event.app(), event.accountId(),
+                    event.type() == PersonEventType.CONFINE_MESSAGES);
         };
         if (next == null) {
             return;
@@ -254,7 +256,7 @@ public class UpdateProfile
             // registered again, stays one timer, and fires once the input has ended.
             ctx.timerService().registerEventTimeTimer(Long.MAX_VALUE);
             next = next.deferred(event.triggeredBy(), event.timestamp());
-        } else if (event.type() != PersonEventType.FORGET_MESSAGES
+        } else if (!changesWhatAppsMayShow(event.type())
                 && minInterval > 0 && next.lastRefreshAt() > 0 && now < next.lastRefreshAt() + minInterval) {
             // A burst: remember only the latest trigger; the timer emits from whatever state is latest then.
             if (next.pendingTrigger() == null) {
@@ -264,7 +266,7 @@ public class UpdateProfile
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
                 out)) {
             next = next.refreshed(now);
-        } else if (event.type() == PersonEventType.FORGET_MESSAGES) {
+        } else if (changesWhatAppsMayShow(event.type())) {
             // Nothing personal is left to rank by, and the apps may still show what the messages ranked: clear them.
             emitEmptyRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out);
             next = next.refreshed(now);
@@ -381,11 +383,20 @@ public class UpdateProfile
             return false;
         }
         List<Interest> interests = new ArrayList<>();
+        // Interests of accounts whose holder keeps their messages' teaching to their own app: ranked for it alone.
+        List<Interest> confined = new ArrayList<>();
+        List<String> confinedTo = new ArrayList<>();
         for (LinkedAccount account : state.accounts()) {
-            for (Centroid centroid : account.allInterests()) {
-                // Its 4-bit codes determine its direction: the ranker's kept dot products find it by them.
-                interests.add(new Interest(centroid.direction(catalog.dimension()), centroid.norm(), account.app(),
-                        centroid.codes()));
+            for (Centroid centroid : account.interestsOrNone()) {
+                interests.add(interest(centroid, account.app(), catalog.dimension()));
+            }
+            for (Centroid centroid : account.messageInterestsOrNone()) {
+                if (account.messagesForOwnAppOnly()) {
+                    confined.add(interest(centroid, account.app(), catalog.dimension()));
+                    confinedTo.add(account.app());
+                } else {
+                    interests.add(interest(centroid, account.app(), catalog.dimension()));
+                }
             }
         }
         // Sorted, for a binary search per candidate: ranking asks about every item it scans, and a set of boxed
@@ -394,7 +405,7 @@ public class UpdateProfile
                 .flatMapToInt(account -> Arrays.stream(account.recentItemsOrNone()))
                 .sorted()
                 .toArray();
-        if (interests.isEmpty()) {
+        if (interests.isEmpty() && confined.isEmpty()) {
             return false;
         }
         Evidence evidence = evidence(state);
@@ -403,21 +414,47 @@ public class UpdateProfile
             apps.add(account.app());
         }
         for (String app : apps) {
+            List<Interest> forApp = interests;
+            if (confinedTo.contains(app)) {
+                forApp = new ArrayList<>(interests);
+                for (int i = 0; i < confined.size(); i++) {
+                    if (confinedTo.get(i).equals(app)) {
+                        forApp.add(confined.get(i));
+                    }
+                }
+            }
             for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
-                List<Recommendation> ranked = ranker.rank(surface.getValue(), interests,
+                if (forApp.isEmpty()) {
+                    // Nothing this app may rank by (its center's only interests are kept to another app): an empty
+                    // refresh, so that it drops what it showed before.
+                    emitTo(personId, state, app, surface.getKey(), new RecommendedItem[0], triggeredBy, eventTime, now,
+                            out);
+                    continue;
+                }
+                List<Recommendation> ranked = ranker.rank(surface.getValue(), forApp,
                         itemId -> Arrays.binarySearch(excludedHashes, itemId.hashCode()) >= 0, evidence);
                 RecommendedItem[] items = ranked.stream()
                         .map(r -> new RecommendedItem(r.itemId(), r.score(), r.reason()))
                         .toArray(RecommendedItem[]::new);
-                for (LinkedAccount account : state.accounts()) {
-                    if (account.app().equals(app)) {
-                        out.collect(new RecommendationRefresh(personId, app, account.accountId(), surface.getKey(),
-                                items, state.version(), triggeredBy, eventTime, now));
-                    }
-                }
+                emitTo(personId, state, app, surface.getKey(), items, triggeredBy, eventTime, now, out);
             }
         }
         return true;
+    }
+
+    private static Interest interest(Centroid centroid, String app, int dimension) {
+        // Its 4-bit codes determine its direction: the ranker's kept dot products find it by them.
+        return new Interest(centroid.direction(dimension), centroid.norm(), app, centroid.codes());
+    }
+
+    private static void emitTo(String personId, ProfileState state, String app, String surface, RecommendedItem[] items,
+            String triggeredBy, long eventTime, long now, Collector<RecommendationRefresh> out) {
+        for (LinkedAccount account : state.accounts()) {
+            if (account.app().equals(app)) {
+                out.collect(new RecommendationRefresh(personId, app, account.accountId(), surface, items,
+                        state.version(), triggeredBy, eventTime, now));
+            }
+        }
     }
 
     /**
@@ -493,7 +530,7 @@ public class UpdateProfile
         return switch (event.type()) {
             case JOIN -> find(current.accounts(), event.app(), event.accountId()) < 0;
             case ACTIVITY -> find(current.accounts(), event.activity().app(), event.activity().accountId()) < 0;
-            case LEAVE, ERASE, FORGET_MESSAGES -> false;
+            case LEAVE, ERASE, FORGET_MESSAGES, CONFINE_MESSAGES, SHARE_MESSAGES -> false;
         };
     }
 
@@ -522,6 +559,29 @@ public class UpdateProfile
         }
         LinkedAccount[] accounts = current.accounts().clone();
         accounts[at] = account.withoutMessageInterests();
+        return current.withAccounts(accounts);
+    }
+
+    /**
+     * Whether the event is a holder's setting that changes what the apps may show from the profile: its refreshes go
+     * out at once, not coalesced, and empty ones when nothing personal is left to rank by.
+     */
+    private static boolean changesWhatAppsMayShow(PersonEventType type) {
+        return type == PersonEventType.FORGET_MESSAGES || type == PersonEventType.CONFINE_MESSAGES
+                || type == PersonEventType.SHARE_MESSAGES;
+    }
+
+    /**
+     * The account with its messages' interests ranked for its own app only, or for every app again; {@code null} when
+     * this person does not list it or nothing changes.
+     */
+    private static ProfileState messagesOwnAppOnly(ProfileState current, String app, String accountId, boolean only) {
+        int at = current == null ? -1 : find(current.accounts(), app, accountId);
+        if (at < 0 || current.accounts()[at].messagesForOwnAppOnly() == only) {
+            return null;
+        }
+        LinkedAccount[] accounts = current.accounts().clone();
+        accounts[at] = accounts[at].withMessagesOwnAppOnly(only);
         return current.withAccounts(accounts);
     }
 
@@ -584,6 +644,11 @@ public class UpdateProfile
         int at = find(accounts, activity.app(), activity.accountId());
         LinkedAccount account = learn(accounts[at], activity.kind() == ActivityKind.MESSAGE, signal, weight,
                 signal.length);
+        if (activity.kind() == ActivityKind.MESSAGE) {
+            // The identity stage holds the holder's setting and stamps it on every message: a profile rebuilt after
+            // retention learns it here.
+            account = account.withMessagesOwnAppOnly(activity.ownAppOnly());
+        }
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));
             if (weight > 0f) {

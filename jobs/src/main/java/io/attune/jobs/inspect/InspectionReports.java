@@ -149,6 +149,7 @@ public final class InspectionReports {
             node.put("assistantMessages", "used");
         }
         putTime(node, "assistantMessageSettingAt", identity.settingTime());
+        node.put("assistantMessagesShapeOtherApps", !identity.messagesOwnAppOnly());
         return node;
     }
 
@@ -165,6 +166,7 @@ public final class InspectionReports {
             ObjectNode node = accounts.addObject();
             node.put("app", account.app());
             node.put("accountId", account.accountId());
+            node.put("messagesShapeOtherApps", !account.messagesForOwnAppOnly());
             ArrayNode interests = node.putArray("interests");
             List<Centroid> byWeight = new ArrayList<>(List.of(account.allInterests()));
             byWeight.sort(Comparator.comparingDouble(Centroid::norm).reversed());

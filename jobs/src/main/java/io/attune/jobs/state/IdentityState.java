@@ -12,21 +12,25 @@ package io.attune.jobs.state;
  *     arriving later are ignored; 0 when none (and in state written before 0.9)
  * @param messagesFrom the account's assistant messages are used from this event time on: 0 (the default) all of
  *     them, {@link #NO_MESSAGES} none while the holder objects, the time of the holder's consent after an objection
+ * @param acrossAppsTime event time of the latest change applied to whether the account's messages may shape the
+ *     center's other apps; 0 when none
+ * @param messagesOwnAppOnly whether what the account's messages teach shapes only its own app's recommendations
+ *     (false, the default, and in state written before: every app of its center)
  */
 public record IdentityState(String personId, long linkTime, long lastActive, long erasedThrough, long settingTime,
-        long messagesFrom) {
+        long messagesFrom, long acrossAppsTime, boolean messagesOwnAppOnly) {
 
     /** {@link #messagesFrom} while the account's holder objects to the use of its assistant messages. */
     public static final long NO_MESSAGES = Long.MAX_VALUE;
 
     /** An account's identity with no erasure behind it. */
     public IdentityState(String personId, long linkTime, long lastActive) {
-        this(personId, linkTime, lastActive, 0L, 0L, 0L);
+        this(personId, linkTime, lastActive, 0L, 0L, 0L, 0L, false);
     }
 
     /** An account's identity with no setting for its assistant messages (all are used). */
     public IdentityState(String personId, long linkTime, long lastActive, long erasedThrough) {
-        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L);
+        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L, 0L, false);
     }
 
     /** The first state of an account, as a link or its activity creates it. */
@@ -36,18 +40,27 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
 
     /** Belonging to {@code nextPersonId} since {@code nextLinkTime}, active at {@code now}; the rest as it was. */
     public IdentityState routedTo(String nextPersonId, long nextLinkTime, long now) {
-        return new IdentityState(nextPersonId, nextLinkTime, now, erasedThrough, settingTime, messagesFrom);
+        return new IdentityState(nextPersonId, nextLinkTime, now, erasedThrough, settingTime, messagesFrom,
+                acrossAppsTime, messagesOwnAppOnly);
     }
 
     /** Erased through {@code through}: the setting for assistant messages stays, being the holder's, not derived. */
     public IdentityState erased(String ownId, long nextLinkTime, long now, long through) {
-        return new IdentityState(ownId, nextLinkTime, now, through, settingTime, messagesFrom);
+        return new IdentityState(ownId, nextLinkTime, now, through, settingTime, messagesFrom, acrossAppsTime,
+                messagesOwnAppOnly);
     }
 
     /** With the holder's setting for assistant messages, changed at event time {@code at}. */
     public IdentityState withAssistantMessages(boolean use, long at, long now) {
         long from = use ? (messagesFrom == NO_MESSAGES ? at : messagesFrom) : NO_MESSAGES;
-        return new IdentityState(personId, linkTime, now, erasedThrough, Math.max(settingTime, at), from);
+        return new IdentityState(personId, linkTime, now, erasedThrough, Math.max(settingTime, at), from,
+                acrossAppsTime, messagesOwnAppOnly);
+    }
+
+    /** With the holder's setting for whether the account's messages may shape the center's other apps. */
+    public IdentityState withMessagesAcrossApps(boolean across, long at, long now) {
+        return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom,
+                Math.max(acrossAppsTime, at), !across);
     }
 
     /** Whether an assistant message sent at {@code eventTime} may be used. */
@@ -58,5 +71,10 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
     /** Whether the holder objects to the use of the account's assistant messages now. */
     public boolean objectsToMessages() {
         return messagesFrom == NO_MESSAGES;
+    }
+
+    /** Whether the state holds a setting of the holder's that retention must not clear. */
+    public boolean holdsASettingToKeep() {
+        return objectsToMessages() || messagesOwnAppOnly;
     }
 }

@@ -23,9 +23,12 @@ import java.util.Arrays;
  *     learned from its engagement ({@code interests}) so that the account holder's objection to the use of
  *     assistant messages retracts exactly them; {@code null} in state written before 0.9, whose {@code interests}
  *     may hold what messages taught
+ * @param messagesOwnAppOnly whether {@code messageInterests} rank only for this account's own app (its holder's
+ *     setting); {@code null} (read as false: every app of the person) in state written before
  */
 public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems,
-        String[] recentLikes, long[] recentLikeHashes, int[] likeHashes, Centroid[] messageInterests) {
+        String[] recentLikes, long[] recentLikeHashes, int[] likeHashes, Centroid[] messageInterests,
+        Boolean messagesOwnAppOnly) {
 
     private static final Centroid[] NO_INTERESTS = new Centroid[0];
     private static final int[] NO_ITEMS = new int[0];
@@ -33,13 +36,13 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
 
     /** A freshly linked account with no contribution yet. */
     public static LinkedAccount of(String app, String accountId) {
-        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES, NO_INTERESTS);
+        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES, NO_INTERESTS, null);
     }
 
     /** An account as state written before 0.9 holds it, its messages' interests not told apart. */
     public LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems, String[] recentLikes,
             long[] recentLikeHashes, int[] likeHashes) {
-        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, null);
+        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, null, null);
     }
 
     public boolean is(String otherApp, String otherAccountId) {
@@ -94,11 +97,26 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
     }
 
     public LinkedAccount withInterests(Centroid[] next) {
-        return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone(), messageInterests);
+        return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone(), messageInterests,
+                messagesOwnAppOnly);
     }
 
     public LinkedAccount withMessageInterests(Centroid[] next) {
-        return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(), next);
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(), next,
+                messagesOwnAppOnly);
+    }
+
+    /** Whether what this account's messages taught ranks only for its own app. */
+    public boolean messagesForOwnAppOnly() {
+        return Boolean.TRUE.equals(messagesOwnAppOnly);
+    }
+
+    public LinkedAccount withMessagesOwnAppOnly(boolean only) {
+        if (only == messagesForOwnAppOnly()) {
+            return this;
+        }
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(),
+                messageInterests, only ? Boolean.TRUE : null);
     }
 
     /**
@@ -107,14 +125,17 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
      */
     public LinkedAccount withoutMessageInterests() {
         Centroid[] engaged = messageInterests == null ? NO_INTERESTS : interests;
-        return new LinkedAccount(app, accountId, engaged, recentItems, null, null, likeHashesOrNone(), NO_INTERESTS);
+        return new LinkedAccount(app, accountId, engaged, recentItems, null, null, likeHashesOrNone(), NO_INTERESTS,
+                messagesOwnAppOnly);
     }
 
     public LinkedAccount withRecentItems(int[] next) {
-        return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone(), messageInterests);
+        return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone(), messageInterests,
+                messagesOwnAppOnly);
     }
 
     public LinkedAccount withLikeHashes(int[] next) {
-        return new LinkedAccount(app, accountId, interests, recentItems, null, null, next, messageInterests);
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, next, messageInterests,
+                messagesOwnAppOnly);
     }
 }

@@ -17,5 +17,9 @@ public enum PersonEventType {
      * The holder of an account objects to the use of its assistant messages: forget what they taught this person
      * (the account's engagement stays).
      */
-    FORGET_MESSAGES
+    FORGET_MESSAGES,
+    /** What the account's assistant messages taught shapes only its own app's recommendations from now on. */
+    CONFINE_MESSAGES,
+    /** What the account's assistant messages taught may shape every app of the person again. */
+    SHARE_MESSAGES
 }

@@ -255,6 +255,32 @@ class ReplayCommandTest {
     }
 
     @Test
+    void messagesKeptToTheirOwnAppShapeNoOtherAppOfTheCenter(@TempDir Path dir) throws Exception {
+        Path catalog = feedCatalog(dir,
+                item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"));
+        Path links = write(dir, "links.jsonl",
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"assistantMessagesAcrossApps\":false,\"timestamp\":\"2026-11-29T08:00:00Z\"}",
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T08:00:00Z\"}");
+        Path messages = write(dir, "messages.jsonl",
+                message("m-1", "2026-11-29T09:05:00Z", "Which shoes for my first trail running race?"));
+        Path output = dir.resolve("refreshes.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--output", output.toString()}))
+                .isZero();
+
+        List<RecommendationRefresh> refreshes = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .filter(r -> r.triggeredBy().equals("m-1")).toList();
+        assertThat(refreshes).extracting(RecommendationRefresh::app).containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
+        assertThat(refreshes).filteredOn(r -> r.app().equals("INSTAGRAM")).singleElement()
+                .satisfies(r -> assertThat(r.items()).as("Messenger's question shapes no Instagram feed").isEmpty());
+        assertThat(refreshes).filteredOn(r -> r.app().equals("MESSENGER")).singleElement()
+                .satisfies(r -> assertThat(r.items()[0].itemId()).isEqualTo("m-run"));
+    }
+
+    @Test
     void messagesSentBeforeTheirUseDateAreNeverUsed(@TempDir Path dir) throws Exception {
         Path catalog = feedCatalog(dir,
                 item("m-jazz", "Tickets for a saxophone quartet playing live jazz", "jazz").replace("INSTAGRAM", "MESSENGER"),

@@ -101,7 +101,15 @@ class EventJsonTest {
         AccountLink link = json.accountLink("""
                 {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":false,"timestamp":1764400000000}""");
         assertThat(link.useAssistantMessages()).isNull();
-        for (AccountLink event : new AccountLink[] {setting, both, link}) {
+        AccountLink acrossApps = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","assistantMessagesAcrossApps":false,"timestamp":1764400000000}""");
+        assertThat(acrossApps)
+                .isEqualTo(AccountLink.assistantMessagesAcrossApps("INSTAGRAM", "a", false, 1764400000000L));
+        AccountLink bothSettings = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":true,"assistantMessagesAcrossApps":true,\
+                "timestamp":1764400000000}""");
+        assertThat(bothSettings).isEqualTo(new AccountLink("INSTAGRAM", "a", null, false, 1764400000000L, true, true));
+        for (AccountLink event : new AccountLink[] {setting, both, link, acrossApps, bothSettings}) {
             assertThat(json.accountLink(EventJson.toJson(event))).isEqualTo(event);
         }
 

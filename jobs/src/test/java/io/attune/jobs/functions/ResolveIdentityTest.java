@@ -253,6 +253,44 @@ class ResolveIdentityTest {
         assertThat(identityKeys()).as("consent given, the account's state is cleared as any other's").isZero();
     }
 
+    @Test
+    void keepingMessagesToTheOwnAppTellsThePersonsAndStampsEveryLaterMessageOfTheAccount() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 10L), 10L);
+        harness.processElement1(AccountLink.assistantMessagesAcrossApps("MESSENGER", "m-1", false, 100L), 100L);
+        harness.processElement1(AccountLink.assistantMessagesAcrossApps("MESSENGER", "m-1", false, 110L), 110L);
+        harness.processElement2(message("kept", "MESSENGER", "m-1", 200L), 200L);
+        harness.processElement2(like("like", "MESSENGER", "m-1", 210L), 210L);
+        harness.processElement1(AccountLink.assistantMessagesAcrossApps("MESSENGER", "m-1", true, 300L), 300L);
+        harness.processElement1(AccountLink.assistantMessagesAcrossApps("MESSENGER", "m-1", false, 250L), 310L);
+        harness.processElement2(message("shared", "MESSENGER", "m-1", 400L), 400L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out.subList(1, out.size())).extracting(PersonEvent::personId, PersonEvent::type,
+                PersonEvent::triggeredBy).containsExactly(
+                tuple("center-1", PersonEventType.CONFINE_MESSAGES, "setting:MESSENGER:m-1@100"),
+                tuple("MESSENGER:m-1", PersonEventType.CONFINE_MESSAGES, "setting:MESSENGER:m-1@100"),
+                tuple("center-1", PersonEventType.ACTIVITY, "kept"),
+                tuple("center-1", PersonEventType.ACTIVITY, "like"),
+                tuple("center-1", PersonEventType.SHARE_MESSAGES, "setting:MESSENGER:m-1@300"),
+                tuple("MESSENGER:m-1", PersonEventType.SHARE_MESSAGES, "setting:MESSENGER:m-1@300"),
+                tuple("center-1", PersonEventType.ACTIVITY, "shared"));
+        assertThat(out).filteredOn(e -> e.type() == PersonEventType.ACTIVITY)
+                .extracting(e -> e.activity().eventId(), e -> e.activity().ownAppOnly())
+                .containsExactly(tuple("kept", true), tuple("like", false), tuple("shared", false));
+    }
+
+    @Test
+    void aSettingToKeepMessagesToTheOwnAppOutlivesRetention() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(AccountLink.assistantMessagesAcrossApps("INSTAGRAM", "ig-1", false, 10L), 10L);
+        harness.setProcessingTime(1_000L + 2 * RETENTION.toMillis());
+        assertThat(identityKeys()).isEqualTo(1L);
+        harness.processElement2(message("later", "INSTAGRAM", "ig-1", 20L), 20L);
+        assertThat(harness.extractOutputValues()).last()
+                .satisfies(event -> assertThat(event.activity().ownAppOnly()).isTrue());
+    }
+
     private long identityKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
     }

@@ -483,6 +483,57 @@ class UpdateProfileTest {
     }
 
     @Test
+    void messagesKeptToTheirOwnAppRankOnlyForItAndTheOtherAppsDropWhatTheyTaught() throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        message("ana", "MESSENGER", "m-ana", "e1", RUNNING, 1_000L);
+        assertThat(lastRefresh("INSTAGRAM", "FEED").items()[0].itemId()).isEqualTo("ig-run");
+        long version = lastRefresh().profileVersion();
+        int before = harness.extractOutputValues().size();
+
+        setting("ana", "MESSENGER", "m-ana", PersonEventType.CONFINE_MESSAGES, 2_000L);
+
+        List<RecommendationRefresh> out = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        assertThat(out).as("at once, every app").extracting(RecommendationRefresh::app, RecommendationRefresh::surface,
+                r -> r.items().length > 0).containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "FEED", false),
+                        org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "REELS", false),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", "FEED", true));
+        assertThat(out).allSatisfy(r -> assertThat(r.profileVersion()).isGreaterThan(version));
+        assertThat(lastRefresh("MESSENGER", "FEED").items()[0].itemId()).isEqualTo("m-run");
+        assertThat(state("ana").accounts()[1].messagesForOwnAppOnly()).isTrue();
+
+        engagement("ana", "INSTAGRAM", "ig-ana", "like-jazz", ActivityKind.LIKE, "ig-jazz", 3_000L);
+        message("ana", "MESSENGER", "m-ana", "e2", Vectors.normalized(new float[] {0.9f, 0, 0.1f}), 4_000L);
+        assertThat(lastRefresh("INSTAGRAM", "REELS").items()).extracting(RecommendedItem::reason)
+                .as("Instagram ranks by its own like, never by Messenger's questions")
+                .allSatisfy(reason -> assertThat(reason).doesNotContain("MESSENGER"));
+        assertThat(lastRefresh("MESSENGER", "FEED").items()).extracting(RecommendedItem::reason)
+                .anySatisfy(reason -> assertThat(reason).contains("MESSENGER"))
+                .anySatisfy(reason -> assertThat(reason).contains("INSTAGRAM"));
+
+        setting("ana", "MESSENGER", "m-ana", PersonEventType.SHARE_MESSAGES, 5_000L);
+        assertThat(lastRefresh("INSTAGRAM", "FEED").items()[0].itemId()).as("shared again").isEqualTo("ig-run");
+        int shared = harness.extractOutputValues().size();
+        setting("ana", "MESSENGER", "m-ana", PersonEventType.SHARE_MESSAGES, 6_000L);
+        assertThat(harness.extractOutputValues()).as("nothing changed: no refresh").hasSize(shared);
+    }
+
+    @Test
+    void aProfileBuiltAgainLearnsTheSettingFromTheMessagesStamp() throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        ActivitySignal stamped = new ActivitySignal("e1", "MESSENGER", "m-ana", 1_000L, ActivityKind.MESSAGE, null,
+                RUNNING, true);
+        harness.processElement(new PersonEvent("ana", PersonEventType.ACTIVITY, "MESSENGER", "m-ana", 1_000L, "e1",
+                stamped), 1_000L);
+        assertThat(state("ana").accounts()[1].messagesForOwnAppOnly()).isTrue();
+        assertThat(lastRefresh("INSTAGRAM", "FEED").items()).isEmpty();
+        assertThat(lastRefresh("MESSENGER", "FEED").items()).isNotEmpty();
+    }
+
+    @Test
     void aProfileWithEightInterestsOf384DimensionsTakesAtMost2KiB() throws Exception {
         harness.close();
         harness = newHarness();
@@ -1094,6 +1145,10 @@ class UpdateProfileTest {
     private void forgetMessages(String person, String app, String account, long time) throws Exception {
         harness.processElement(new PersonEvent(person, PersonEventType.FORGET_MESSAGES, app, account, time,
                 "objection", null), time);
+    }
+
+    private void setting(String person, String app, String account, PersonEventType type, long time) throws Exception {
+        harness.processElement(new PersonEvent(person, type, app, account, time, "setting", null), time);
     }
 
     private void setState(String person, ProfileState state) throws Exception {
