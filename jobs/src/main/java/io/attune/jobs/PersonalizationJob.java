@@ -53,6 +53,7 @@ import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.EmbeddedCatalogEntry;
 import io.attune.jobs.stream.EmbeddedMessage;
 import io.attune.jobs.stream.PersonEvent;
+import io.attune.jobs.stream.RawRecord;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Optional;
@@ -320,7 +321,7 @@ public final class PersonalizationJob {
 
     /** @param withholdText whether a rejected record's dead letter leaves out its text (assistant messages) */
     private static <T> SingleOutputStreamOperator<T> parse(StreamExecutionEnvironment env,
-            Source<String, ?, ?> source, WatermarkStrategy<String> eventTime, String topic, EventJson json,
+            Source<RawRecord, ?, ?> source, WatermarkStrategy<RawRecord> eventTime, String topic, EventJson json,
             EventDecoder<T> decoder, Class<T> type, String sourceUid, String parseUid, boolean withholdText) {
         return env.fromSource(source, eventTime, topic)
                 .uid(sourceUid)

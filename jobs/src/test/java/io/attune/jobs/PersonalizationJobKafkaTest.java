@@ -121,6 +121,7 @@ class PersonalizationJobKafkaTest {
                 assertThat(letter.payload()).as("what people tell an assistant is never a dead letter's payload")
                         .isEqualTo("[withheld: 17 characters, not a JSON object]");
                 assertThat(letter.reason()).startsWith("not valid JSON");
+                assertThat(letter.origin()).as("where the withheld record is").isEqualTo("partition 0, offset 1");
             });
             List<SuppressionCount> audit = new ArrayList<>();
             waitUntilCondition(() -> {

@@ -11,6 +11,8 @@ import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.SuppressionCount;
 import io.attune.jobs.replay.EventTimeAssigner;
+import io.attune.jobs.replay.NumberedLinesFormat;
+import io.attune.jobs.stream.RawRecord;
 import io.attune.jobs.replay.JsonLinesFileSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,7 +30,6 @@ import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.connector.file.src.FileSource;
-import org.apache.flink.connector.file.src.reader.TextLineInputFormat;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
 
@@ -122,7 +123,7 @@ final class ReplayCommand {
                 file(inputs.getOrDefault("account-links", empty)),
                 file(inputs.getOrDefault("catalog", empty)),
                 file(inputs.getOrDefault("erasure-requests", empty)),
-                WatermarkStrategy.<String>noWatermarks().withTimestampAssigner(new EventTimeAssigner()));
+                WatermarkStrategy.<RawRecord>noWatermarks().withTimestampAssigner(new EventTimeAssigner()));
         Sinks sinks = new Sinks(
                 new JsonLinesFileSink<RecommendationRefresh>(refreshesFile, EventJson::toJson),
                 new JsonLinesFileSink<DeadLetter>(deadLettersFile, EventJson::toJson),
@@ -145,8 +146,8 @@ final class ReplayCommand {
         return 0;
     }
 
-    private static Source<String, ?, ?> file(Path path) {
-        return FileSource.forRecordStreamFormat(new TextLineInputFormat(),
+    private static Source<RawRecord, ?, ?> file(Path path) {
+        return FileSource.forRecordStreamFormat(new NumberedLinesFormat(),
                 new org.apache.flink.core.fs.Path(path.toAbsolutePath().toUri())).build();
     }
 

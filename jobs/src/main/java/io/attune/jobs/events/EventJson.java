@@ -216,9 +216,12 @@ public final class EventJson implements Serializable {
     }
 
     public static String toJson(DeadLetter d) {
-        return MAPPER.createObjectNode()
-                .put("sourceTopic", d.sourceTopic())
-                .put("payload", d.payload())
+        ObjectNode node = MAPPER.createObjectNode()
+                .put("sourceTopic", d.sourceTopic());
+        if (d.origin() != null) {
+            node.put("origin", d.origin());
+        }
+        return node.put("payload", d.payload())
                 .put("reason", d.reason())
                 .put("time", Instant.ofEpochMilli(d.time()).toString())
                 .toString();
@@ -301,7 +304,8 @@ public final class EventJson implements Serializable {
                 requiredText(node, "sourceTopic"),
                 optionalText(node, "payload"),
                 requiredText(node, "reason"),
-                timestamp(node, "time"));
+                timestamp(node, "time"),
+                optionalText(node, "origin"));
     }
 
     /** The {@code timestamp} field of any input event, as epoch milliseconds. */

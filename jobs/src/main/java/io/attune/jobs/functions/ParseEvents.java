@@ -2,6 +2,7 @@ package io.attune.jobs.functions;
 
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
+import io.attune.jobs.stream.RawRecord;
 import io.attune.jobs.events.InvalidEventException;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -12,7 +13,7 @@ import org.apache.flink.util.Collector;
  * Decodes and validates one topic's JSON payloads. Anything unusable goes to {@link DeadLetters#TAG} with
  * the reason; the job never fails on input.
  */
-public class ParseEvents<T> extends ProcessFunction<String, T> {
+public class ParseEvents<T> extends ProcessFunction<RawRecord, T> {
 
     private static final long serialVersionUID = 1L;
 
@@ -43,7 +44,8 @@ public class ParseEvents<T> extends ProcessFunction<String, T> {
     }
 
     @Override
-    public void processElement(String payload, Context ctx, Collector<T> out) {
+    public void processElement(RawRecord record, Context ctx, Collector<T> out) {
+        String payload = record.payload();
         T event;
         try {
             event = decoder.decode(json, payload);
@@ -58,7 +60,7 @@ public class ParseEvents<T> extends ProcessFunction<String, T> {
                 reason = "cannot decode: " + (withholdText ? e.getClass().getName() : e.toString());
             }
             ctx.output(DeadLetters.TAG, DeadLetter.of(sourceTopic, withholdText ? EventJson.withoutText(payload) : payload,
-                    reason, ctx.timerService().currentProcessingTime()));
+                    reason, ctx.timerService().currentProcessingTime(), record.origin()));
             return;
         }
         out.collect(event);

@@ -18,6 +18,7 @@ import static io.attune.jobs.PersonalizationOptions.TRANSACTION_NAMING;
 import static io.attune.jobs.PersonalizationOptions.TRANSACTION_TIMEOUT;
 
 import io.attune.jobs.Sinks;
+import io.attune.jobs.stream.RawRecord;
 import io.attune.jobs.Sources;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.ErasureReceipt;
@@ -118,14 +119,14 @@ public final class KafkaEndpoints {
                 .build();
     }
 
-    private static KafkaSource<String> source(Configuration options, String topic) {
-        return KafkaSource.<String>builder()
+    private static KafkaSource<RawRecord> source(Configuration options, String topic) {
+        return KafkaSource.<RawRecord>builder()
                 .setProperties(KafkaClientProperties.of(options))
                 .setBootstrapServers(bootstrapServers(options))
                 .setTopics(topic)
                 .setGroupId(options.get(GROUP_ID))
                 .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
-                .setValueOnlyDeserializer(new ValueOrEmptySchema())
+                .setDeserializer(new RawRecordDeserializer())
                 .setProperty("isolation.level", "read_committed")
                 .build();
     }

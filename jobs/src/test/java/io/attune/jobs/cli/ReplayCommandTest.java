@@ -73,7 +73,8 @@ class ReplayCommandTest {
                 .first().isEqualTo("ig-jazz-club");
 
         assertThat(Files.readAllLines(Path.of(output + ".dead-letters.jsonl")))
-                .singleElement().asString().contains("assistant-messages").contains("not valid JSON");
+                .singleElement().asString().contains("assistant-messages").contains("not valid JSON")
+                .contains("\"origin\":\"line 4\"");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.attune.jobs.events.AssistantMessage;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.EventJson;
+import io.attune.jobs.stream.RawRecord;
 import java.util.List;
 import java.util.Set;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -32,6 +33,7 @@ class ParseEventsTest {
         List<DeadLetter> letters = deadLettersOf(payload, true);
         assertThat(letters).singleElement().satisfies(letter -> {
             assertThat(letter.sourceTopic()).isEqualTo("assistant-messages");
+            assertThat(letter.origin()).as("where to find what is withheld").isEqualTo("partition 0, offset 7");
             assertThat(letter.payload()).doesNotContain("diagnosed").doesNotContain("diabetes");
             assertThat(letter.reason()).doesNotContain("diagnosed").doesNotContain("diabetes").isNotBlank();
         });
@@ -49,10 +51,10 @@ class ParseEventsTest {
     }
 
     private static List<DeadLetter> deadLettersOf(String payload, boolean withholdText) throws Exception {
-        try (OneInputStreamOperatorTestHarness<String, AssistantMessage> harness =
+        try (OneInputStreamOperatorTestHarness<RawRecord, AssistantMessage> harness =
                 ProcessFunctionTestHarnesses.forProcessFunction(new ParseEvents<>("assistant-messages", JSON,
                         EventJson::assistantMessage, withholdText))) {
-            harness.processElement(payload, 0L);
+            harness.processElement(new RawRecord(payload, "partition 0, offset 7"), 0L);
             assertThat(harness.extractOutputValues()).isEmpty();
             return harness.getSideOutput(DeadLetters.TAG).stream().map(StreamRecord::getValue).toList();
         }
