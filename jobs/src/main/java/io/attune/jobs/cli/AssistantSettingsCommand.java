@@ -1,14 +1,11 @@
 package io.attune.jobs.cli;
 
-import io.attune.jobs.CommandLineOptions;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.InvalidEventException;
 import io.attune.jobs.kafka.KafkaClientProperties;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
@@ -36,34 +33,24 @@ final class AssistantSettingsCommand {
     private AssistantSettingsCommand() {}
 
     static int run(String[] args) throws Exception {
-        Map<String, String> given;
-        try {
-            given = new LinkedHashMap<>(CommandLineOptions.parse(args).toMap());
-        } catch (IllegalArgumentException e) {
-            return usage(e.getMessage());
-        }
-        String app = given.remove("app");
-        String account = given.remove("account");
-        String use = given.remove("use");
-        String acrossApps = given.remove("across-apps");
-        if (app == null || account == null) {
-            return usage("--app and --account are required");
-        }
-        if (use == null && acrossApps == null) {
-            return usage("nothing to record: give --use, --across-apps or both");
-        }
+        AccountArguments parsed;
         Boolean useMessages;
         Boolean across;
         try {
+            parsed = AccountArguments.parse(args, "use", "across-apps");
+            String use = parsed.own().get("use");
+            String acrossApps = parsed.own().get("across-apps");
+            if (use == null && acrossApps == null) {
+                return usage("nothing to record: give --use, --across-apps or both");
+            }
             useMessages = use == null ? null : bool("--use", use);
             across = acrossApps == null ? null : bool("--across-apps", acrossApps);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        Configuration options = Configuration.fromMap(given);
-        if (options.getOptional(PersonalizationOptions.BOOTSTRAP_SERVERS).isEmpty()) {
-            return usage("--" + PersonalizationOptions.BOOTSTRAP_SERVERS.key() + " is required");
-        }
+        String app = parsed.app();
+        String account = parsed.account();
+        Configuration options = parsed.options();
         String json = EventJson.toJson(new AccountLink(app, account, null, false, System.currentTimeMillis(),
                 useMessages, across));
         Properties deployment;

@@ -1,6 +1,5 @@
 package io.attune.jobs.cli;
 
-import io.attune.jobs.CommandLineOptions;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.kafka.KafkaClientProperties;
@@ -9,10 +8,8 @@ import io.attune.jobs.events.EventJson;
 import io.attune.jobs.events.InvalidEventException;
 import java.time.Duration;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Properties;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.IllegalConfigurationException;
@@ -42,23 +39,17 @@ final class EraseCommand {
     private EraseCommand() {}
 
     static int run(String[] args) throws Exception {
-        Map<String, String> given;
+        AccountArguments parsed;
         try {
-            given = new LinkedHashMap<>(CommandLineOptions.parse(args).toMap());
+            parsed = AccountArguments.parse(args, "request-id", "wait");
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
-        String app = given.remove("app");
-        String account = given.remove("account");
-        String requestId = given.remove("request-id");
-        String wait = given.remove("wait");
-        if (app == null || account == null) {
-            return usage("--app and --account are required");
-        }
-        Configuration options = Configuration.fromMap(given);
-        if (options.getOptional(PersonalizationOptions.BOOTSTRAP_SERVERS).isEmpty()) {
-            return usage("--" + PersonalizationOptions.BOOTSTRAP_SERVERS.key() + " is required");
-        }
+        String app = parsed.app();
+        String account = parsed.account();
+        String requestId = parsed.own().get("request-id");
+        String wait = parsed.own().get("wait");
+        Configuration options = parsed.options();
         Duration waitFor;
         try {
             waitFor = wait == null ? Duration.ZERO : TimeUtils.parseDuration(wait);

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.server.common.MetadataVersion;
@@ -30,10 +31,20 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /** Formats, starts and waits for a fresh broker; about 1-3 s. */
     public static LocalKafkaBroker start() throws Exception {
+        return start(SecurityProtocol.PLAINTEXT);
+    }
+
+    /**
+     * The same with every listener speaking {@code protocol}; with {@code SASL_PLAINTEXT} it accepts the test kit's
+     * PLAIN logins ({@code JaasUtils}) and authorizes only its admin, as a secured cluster would.
+     */
+    public static LocalKafkaBroker start(SecurityProtocol protocol) throws Exception {
         KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                         .setCombined(true)
                         .setNumBrokerNodes(1)
                         .setNumControllerNodes(1)
+                        .setBrokerSecurityProtocol(protocol)
+                        .setControllerSecurityProtocol(protocol)
                         .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
                         .build())
                 .setConfigProp("offsets.topic.replication.factor", "1")

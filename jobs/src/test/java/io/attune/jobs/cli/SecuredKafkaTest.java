@@ -33,9 +33,6 @@ import org.apache.kafka.common.security.auth.SecurityProtocol;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.JaasUtils;
-import org.apache.kafka.common.test.KafkaClusterTestKit;
-import org.apache.kafka.common.test.TestKitNodes;
-import org.apache.kafka.server.common.MetadataVersion;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,33 +52,14 @@ class SecuredKafkaTest {
     @RegisterExtension
     static final MiniClusterExtension FLINK = TestClusters.miniCluster();
 
-    private static KafkaClusterTestKit cluster;
+    private static LocalKafkaBroker cluster;
 
     @TempDir
     static Path dir;
 
     @BeforeAll
     static void startSaslBroker() throws Exception {
-        cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
-                        .setCombined(true)
-                        .setNumBrokerNodes(1)
-                        .setNumControllerNodes(1)
-                        .setBrokerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                        .setControllerSecurityProtocol(SecurityProtocol.SASL_PLAINTEXT)
-                        .setBootstrapMetadataVersion(MetadataVersion.latestProduction())
-                        .build())
-                .setConfigProp("offsets.topic.replication.factor", "1")
-                .setConfigProp("offsets.topic.num.partitions", "1")
-                .setConfigProp("transaction.state.log.replication.factor", "1")
-                .setConfigProp("transaction.state.log.min.isr", "1")
-                .setConfigProp("transaction.state.log.num.partitions", "1")
-                .setConfigProp("transaction.max.timeout.ms", "900000")
-                .setConfigProp("group.initial.rebalance.delay.ms", "0")
-                .setConfigProp("auto.create.topics.enable", "false")
-                .build();
-        cluster.format();
-        cluster.startup();
-        cluster.waitForReadyBrokers();
+        cluster = LocalKafkaBroker.start(SecurityProtocol.SASL_PLAINTEXT);
         try (Admin admin = Admin.create(withServers(credentials()))) {
             admin.createTopics(TestClusters.TOPICS.stream().map(t -> new NewTopic(t, 1, (short) 1)).toList())
                     .all().get();
