@@ -34,7 +34,9 @@ import org.apache.flink.util.OutputTag;
  *
  * <p>The holder of an account may object to the use of its assistant messages (an {@code account-links} event with
  * {@code useAssistantMessages: false}): the account's person forgets what its messages taught, and its messages are
- * dropped here until the holder consents again. The objection outlives the retention period.
+ * dropped here until the holder consents again. The holder may also keep what the messages teach to the account's
+ * own app ({@code assistantMessagesAcrossApps: false}): the person is told, and every later message carries the
+ * setting. Both settings outlive the retention period.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
@@ -110,13 +112,7 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         boolean use = setting.useAssistantMessages();
         if (!use && !base.objectsToMessages()) {
             objections.inc();
-            String trigger = "setting:" + ownId + "@" + setting.timestamp();
-            out.collect(new PersonEvent(base.personId(), PersonEventType.FORGET_MESSAGES, setting.app(),
-                    setting.accountId(), setting.timestamp(), trigger, null));
-            if (!base.personId().equals(ownId)) {
-                out.collect(new PersonEvent(ownId, PersonEventType.FORGET_MESSAGES, setting.app(),
-                        setting.accountId(), setting.timestamp(), trigger, null));
-            }
+            tellPersons(base, ownId, PersonEventType.FORGET_MESSAGES, setting, out);
         }
         IdentityState next = base.withAssistantMessages(use, setting.timestamp(), now(ctx));
         update(ctx, current, next, ownId);
@@ -137,19 +133,28 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
         boolean ownAppOnly = !setting.assistantMessagesAcrossApps();
         if (ownAppOnly != base.messagesOwnAppOnly()) {
-            PersonEventType type = ownAppOnly ? PersonEventType.CONFINE_MESSAGES : PersonEventType.SHARE_MESSAGES;
-            String trigger = "setting:" + ownId + "@" + setting.timestamp();
-            out.collect(new PersonEvent(base.personId(), type, setting.app(), setting.accountId(),
-                    setting.timestamp(), trigger, null));
-            if (!base.personId().equals(ownId)) {
-                out.collect(new PersonEvent(ownId, type, setting.app(), setting.accountId(), setting.timestamp(),
-                        trigger, null));
-            }
+            tellPersons(base, ownId,
+                    ownAppOnly ? PersonEventType.CONFINE_MESSAGES : PersonEventType.SHARE_MESSAGES, setting, out);
         }
         IdentityState next = base.withMessagesAcrossApps(setting.assistantMessagesAcrossApps(), setting.timestamp(),
                 now(ctx));
         update(ctx, current, next, ownId);
         return next;
+    }
+
+    /**
+     * Tells the account's person of a change to the holder's settings, and the account's own person if that is
+     * another (it may hold what the account did before it was linked).
+     */
+    private static void tellPersons(IdentityState base, String ownId, PersonEventType type, AccountLink setting,
+            Collector<PersonEvent> out) {
+        String trigger = "setting:" + ownId + "@" + setting.timestamp();
+        out.collect(new PersonEvent(base.personId(), type, setting.app(), setting.accountId(), setting.timestamp(),
+                trigger, null));
+        if (!base.personId().equals(ownId)) {
+            out.collect(new PersonEvent(ownId, type, setting.app(), setting.accountId(), setting.timestamp(), trigger,
+                    null));
+        }
     }
 
     @Override
