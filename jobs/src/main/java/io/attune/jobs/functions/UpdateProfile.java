@@ -588,10 +588,13 @@ public class UpdateProfile
     /** An empty refresh per linked account and surface: the apps stop showing what was ranked before. */
     private static void emitEmptyRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime,
             long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+        Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
-            for (String surface : catalog.surfaces(account.app()).keySet()) {
-                out.collect(new RecommendationRefresh(personId, account.app(), account.accountId(), surface,
-                        new RecommendedItem[0], state.version(), triggeredBy, eventTime, now));
+            apps.add(account.app());
+        }
+        for (String app : apps) {
+            for (String surface : catalog.surfaces(app).keySet()) {
+                emitTo(personId, state, app, surface, new RecommendedItem[0], triggeredBy, eventTime, now, out);
             }
         }
     }
