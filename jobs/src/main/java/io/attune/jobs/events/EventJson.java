@@ -9,6 +9,8 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The JSON form of every event (see docs/events.md). Decoding validates and names the first problem it
@@ -34,8 +36,9 @@ public final class EventJson implements Serializable {
     public static final int MAX_TAG_LENGTH = 100;
     /**
      * Longest text a message or catalog entry may carry: about 5,000 words, far beyond the 256 tokens embedded, yet
-     * the guard reads all of it (a disclosure at the end of a long message counts), at about 2 ms per thousand
-     * characters. Without a bound one megabyte-long message took 2.7 s of an embedding worker.
+     * the guard reads all of it (a disclosure at the end of a long message counts), at about 1.7 ms per thousand
+     * characters. Without a bound one megabyte-long message took 2.2 s of an embedding worker
+     * ({@code bench/run MessageLength}, BENCHMARKS.md).
      */
     public static final int MAX_TEXT_LENGTH = 32_768;
 
@@ -347,8 +350,7 @@ public final class EventJson implements Serializable {
      * An id, which state keeps (keys, the catalog every profile subtask holds, neighbour tables): bounded, so that
      * one producer's mistake cannot grow every subtask's memory. Message texts are not kept and have no bound.
      */
-    private static final java.util.regex.Pattern EVENT_ID =
-            java.util.regex.Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"\\\\]{1,512})\"");
+    private static final Pattern EVENT_ID = Pattern.compile("\"eventId\"\\s*:\\s*\"([^\"\\\\]{1,512})\"");
 
     /**
      * A rejected assistant message as its dead letter may keep it: the JSON with its {@code text} replaced by its
@@ -373,7 +375,7 @@ public final class EventJson implements Serializable {
         } catch (JsonProcessingException e) {
             // Not JSON: nothing in it can be told apart from the text.
         }
-        java.util.regex.Matcher id = EVENT_ID.matcher(payload);
+        Matcher id = EVENT_ID.matcher(payload);
         return "[withheld: " + payload.length() + " characters, not a JSON object"
                 + (id.find() ? "; eventId=" + id.group(1) : "") + "]";
     }
