@@ -73,8 +73,12 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
         return messagesFrom == NO_MESSAGES;
     }
 
-    /** Whether the state holds a setting of the holder's that retention must not clear. */
+    /**
+     * Whether the state holds a setting of the holder's that retention must not clear: an objection, the time of the
+     * consent after one (messages sent while it stood stay unused however late they come), or messages kept to the
+     * account's own app.
+     */
     public boolean holdsASettingToKeep() {
-        return objectsToMessages() || messagesOwnAppOnly;
+        return messagesFrom > 0 || messagesOwnAppOnly;
     }
 }

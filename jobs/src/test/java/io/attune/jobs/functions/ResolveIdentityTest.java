@@ -250,7 +250,11 @@ class ResolveIdentityTest {
 
         harness.processElement1(AccountLink.assistantMessages("INSTAGRAM", "ig-1", true, 40L), 40L);
         harness.setProcessingTime(1_000L + 4 * RETENTION.toMillis());
-        assertThat(identityKeys()).as("consent given, the account's state is cleared as any other's").isZero();
+        assertThat(identityKeys()).as("the consent's time is kept too").isEqualTo(1L);
+        harness.processElement2(message("sent-while-objecting", "INSTAGRAM", "ig-1", 35L), 50L);
+        harness.processElement2(message("since", "INSTAGRAM", "ig-1", 45L), 60L);
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::triggeredBy)
+                .doesNotContain("sent-while-objecting").contains("since");
     }
 
     @Test
