@@ -8,7 +8,7 @@ import org.apache.flink.configuration.Configuration;
 
 /**
  * The arguments of a command about one account that talks to the job's Kafka ({@code erase},
- * {@code assistant-settings}): {@code --app}, {@code --account}, the command's own options, and the job's options
+ * {@code settings}): {@code --app}, {@code --account}, the command's own options, and the job's options
  * (topics, apps, Kafka) for the rest.
  *
  * @param own the command's own options that were given, by name without the dashes

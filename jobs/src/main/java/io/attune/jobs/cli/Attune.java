@@ -98,7 +98,7 @@ public final class Attune {
         usage.put("latency", LatencyCommand.USAGE);
         usage.put("replay", ReplayCommand.USAGE);
         usage.put("erase", EraseCommand.USAGE);
-        usage.put("assistant-settings", AssistantSettingsCommand.USAGE);
+        usage.put("settings", SettingsCommand.USAGE);
         usage.put("inspect", InspectCommand.USAGE);
         usage.put("options", OPTIONS_USAGE);
         usage.put("train-guard", TRAIN_GUARD_USAGE);
@@ -131,7 +131,7 @@ public final class Attune {
                 case "classify" -> ClassifyCommand.run(rest);
                 case "replay" -> ReplayCommand.run(rest);
                 case "erase" -> EraseCommand.run(rest);
-                case "assistant-settings" -> AssistantSettingsCommand.run(rest);
+                case "settings" -> SettingsCommand.run(rest);
                 case "inspect" -> InspectCommand.run(rest);
                 case "options" -> options(rest);
                 case "train-guard" -> {

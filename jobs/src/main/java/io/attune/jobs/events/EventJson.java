@@ -71,8 +71,8 @@ public final class EventJson implements Serializable {
     }
 
     /**
-     * A link event ({@code centerId} and {@code linked}), a change of the account's setting for assistant messages
-     * ({@code useAssistantMessages}), or both in one.
+     * A link event ({@code centerId} and {@code linked}), a change of the holder's settings for the account
+     * ({@code useAssistantMessages}, {@code assistantMessagesAcrossApps}, {@code profiling}), or both in one.
      */
     public AccountLink accountLink(String json) throws InvalidEventException {
         JsonNode node = parse(json);
@@ -80,11 +80,13 @@ public final class EventJson implements Serializable {
         String accountId = requiredId(node, "accountId");
         Boolean useAssistantMessages = optionalBoolean(node, "useAssistantMessages");
         Boolean acrossApps = optionalBoolean(node, "assistantMessagesAcrossApps");
+        Boolean profiling = optionalBoolean(node, "profiling");
         JsonNode linked = node.get("linked");
         JsonNode center = node.get("centerId");
         boolean membership = linked != null && !linked.isNull() || center != null && !center.isNull();
-        if (!membership && (useAssistantMessages != null || acrossApps != null)) {
-            return new AccountLink(app, accountId, null, false, eventTime(node), useAssistantMessages, acrossApps);
+        if (!membership && (useAssistantMessages != null || acrossApps != null || profiling != null)) {
+            return new AccountLink(app, accountId, null, false, eventTime(node), useAssistantMessages, acrossApps,
+                    profiling);
         }
         return new AccountLink(
                 app,
@@ -93,7 +95,8 @@ public final class EventJson implements Serializable {
                 requiredBoolean(node, "linked"),
                 eventTime(node),
                 useAssistantMessages,
-                acrossApps);
+                acrossApps,
+                profiling);
     }
 
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
@@ -177,6 +180,9 @@ public final class EventJson implements Serializable {
         }
         if (l.assistantMessagesAcrossApps() != null) {
             node.put("assistantMessagesAcrossApps", l.assistantMessagesAcrossApps());
+        }
+        if (l.profiling() != null) {
+            node.put("profiling", l.profiling());
         }
         return node.put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString()).toString();
     }

@@ -129,9 +129,10 @@ public class CoEngagementPairs extends KeyedBroadcastProcessFunction<String, Per
 
     @Override
     public void processElement(PersonEvent event, ReadOnlyContext ctx, Collector<ItemPair> out) throws Exception {
-        if (event.type() == PersonEventType.ERASE || event.type() == PersonEventType.LEAVE) {
-            // The windows hold the person's latest engaged items, whichever account engaged: an erased or unlinked
-            // account's cannot be told apart, so the person's other accounts start their windows again too, rather
+        if (event.type() == PersonEventType.ERASE || event.type() == PersonEventType.LEAVE
+                || event.type() == PersonEventType.STOP_PROFILING) {
+            // The windows hold the person's latest engaged items, whichever account engaged: an erased, unlinked or
+            // no longer profiled account's cannot be told apart, so the person's other accounts start their windows again too, rather
             // than pair their next likes with what the departed account did.
             recent.clear();
             recentStrongLikes.clear();

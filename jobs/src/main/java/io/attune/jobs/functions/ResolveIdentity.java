@@ -36,7 +36,10 @@ import org.apache.flink.util.OutputTag;
  * {@code useAssistantMessages: false}): the account's person forgets what its messages taught, and its messages are
  * dropped here until the holder consents again. The holder may also keep what the messages teach to the account's
  * own app ({@code assistantMessagesAcrossApps: false}): the person is told, and every later message carries the
- * setting. Both settings outlive the retention period.
+ * setting. The holder may object to profiling altogether ({@code profiling: false}): the account's persons forget
+ * everything it contributed and stop ranking for its app, its activity of every kind is dropped here, and no center
+ * it joins meanwhile is told of it, until the holder allows profiling again. The settings outlive the retention
+ * period, and an erasure.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
@@ -52,6 +55,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     private transient Counter droppedAsErased;
     private transient Counter objections;
     private transient Counter messagesNotUsed;
+    private transient Counter profilingObjections;
+    private transient Counter activityNotProfiled;
 
     /** The account's identity, as this operator keeps it and {@code bin/attune inspect} reads it. */
     public static ValueStateDescriptor<IdentityState> identityDescriptor() {
@@ -69,6 +74,8 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         droppedAsErased = getRuntimeContext().getMetricGroup().counter("activityDroppedAsErased");
         objections = getRuntimeContext().getMetricGroup().counter("assistantMessageObjections");
         messagesNotUsed = getRuntimeContext().getMetricGroup().counter("messagesDroppedByObjection");
+        profilingObjections = getRuntimeContext().getMetricGroup().counter("profilingObjections");
+        activityNotProfiled = getRuntimeContext().getMetricGroup().counter("activityDroppedWithoutProfiling");
     }
 
     @Override
@@ -81,13 +88,18 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         if (link.assistantMessagesAcrossApps() != null) {
             current = acrossApps(link, current, ownId, ctx, out);
         }
+        if (link.profiling() != null) {
+            current = profiling(link, current, ownId, ctx, out);
+        }
         if (!link.changesMembership() || current != null && link.timestamp() < current.linkTime()) {
             return;
         }
         String target = link.linked() ? link.centerId() : ownId;
         String trigger = "link:" + ownId + "@" + link.timestamp();
         String previous = current == null ? null : current.personId();
-        if (!target.equals(previous)) {
+        // An account whose holder objects to profiling is listed by no person: the center it is in by then learns of
+        // it when the holder allows profiling again.
+        if (!target.equals(previous) && (current == null || !current.objectsToProfiling())) {
             if (previous != null) {
                 out.collect(membership(previous, PersonEventType.LEAVE, link, trigger));
             }
@@ -143,6 +155,32 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     }
 
     /**
+     * Applies the holder's setting for whether the account may be profiled, unless a later one was applied already.
+     * An objection tells the account's person, and its own person if that is another, to forget the account and stop
+     * ranking for its app; from then on its activity is dropped here. Allowing profiling again lists the account with
+     * its person once more (from an empty start: nothing from before comes back) and uses its activity from that
+     * time on. Returns the state as it is now.
+     */
+    private IdentityState profiling(AccountLink setting, IdentityState current, String ownId, Context ctx,
+            Collector<PersonEvent> out) throws Exception {
+        if (current != null && setting.timestamp() < current.profilingTime()) {
+            return current;
+        }
+        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
+        boolean profiling = setting.profiling();
+        if (!profiling && !base.objectsToProfiling()) {
+            profilingObjections.inc();
+            tellPersons(base, ownId, PersonEventType.STOP_PROFILING, setting, out);
+        } else if (profiling && base.objectsToProfiling()) {
+            out.collect(new PersonEvent(base.personId(), PersonEventType.RESUME_PROFILING, setting.app(),
+                    setting.accountId(), setting.timestamp(), "setting:" + ownId + "@" + setting.timestamp(), null));
+        }
+        IdentityState next = base.withProfiling(profiling, setting.timestamp(), now(ctx));
+        update(ctx, current, next, ownId);
+        return next;
+    }
+
+    /**
      * Tells the account's person of a change to the holder's settings, and the account's own person if that is
      * another (it may hold what the account did before it was linked).
      */
@@ -166,6 +204,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         }
         if (current != null && activity.timestamp() <= current.erasedThrough()) {
             droppedAsErased.inc();
+            return;
+        }
+        if (current != null && !current.profilesActivityAt(activity.timestamp())) {
+            activityNotProfiled.inc();
             return;
         }
         if (current != null && activity.kind() == ActivityKind.MESSAGE && !current.usesMessageAt(activity.timestamp())) {

@@ -236,9 +236,9 @@ public class UpdateProfile
             return;
         }
         ProfileState next = switch (event.type()) {
-            case JOIN -> join(current, event.app(), event.accountId());
+            case JOIN, RESUME_PROFILING -> join(current, event.app(), event.accountId());
             case LEAVE -> leave(current, event.app(), event.accountId());
-            case ERASE -> erase(current, event, now, ctx, out);
+            case ERASE, STOP_PROFILING -> withoutAccount(current, event, now, ctx, out);
             case ACTIVITY -> activity(current, event.activity());
             case FORGET_MESSAGES -> forgetMessages(current, event.app(), event.accountId());
             case CONFINE_MESSAGES, SHARE_MESSAGES -> messagesOwnAppOnly(current, event.app(), event.accountId(),
@@ -494,11 +494,11 @@ public class UpdateProfile
     }
 
     /**
-     * Drops the erased account (its interests and engaged items go with its entry) and sends its app an empty
-     * refresh per surface; returns the remaining state, or {@code null} when nothing is left to refresh: the
+     * Drops an account that was erased or whose holder objects to profiling (its interests and engaged items go with
+     * its entry) and sends its app an empty refresh per surface; returns the remaining state, or {@code null} when nothing is left to refresh: the
      * account was not listed here, or it was the last and the person's state is cleared.
      */
-    private ProfileState erase(ProfileState current, PersonEvent event, long now, ReadOnlyContext ctx,
+    private ProfileState withoutAccount(ProfileState current, PersonEvent event, long now, ReadOnlyContext ctx,
             Collector<RecommendationRefresh> out) throws Exception {
         if (current == null) {
             return null;
@@ -528,9 +528,9 @@ public class UpdateProfile
             return false;
         }
         return switch (event.type()) {
-            case JOIN -> find(current.accounts(), event.app(), event.accountId()) < 0;
+            case JOIN, RESUME_PROFILING -> find(current.accounts(), event.app(), event.accountId()) < 0;
             case ACTIVITY -> find(current.accounts(), event.activity().app(), event.activity().accountId()) < 0;
-            case LEAVE, ERASE, FORGET_MESSAGES, CONFINE_MESSAGES, SHARE_MESSAGES -> false;
+            case LEAVE, ERASE, FORGET_MESSAGES, CONFINE_MESSAGES, SHARE_MESSAGES, STOP_PROFILING -> false;
         };
     }
 
@@ -568,7 +568,7 @@ public class UpdateProfile
      */
     private static boolean changesWhatAppsMayShow(PersonEventType type) {
         return type == PersonEventType.FORGET_MESSAGES || type == PersonEventType.CONFINE_MESSAGES
-                || type == PersonEventType.SHARE_MESSAGES;
+                || type == PersonEventType.SHARE_MESSAGES || type == PersonEventType.STOP_PROFILING;
     }
 
     /**

@@ -84,6 +84,7 @@ public final class InspectionReports {
         accounts.put("inAnAccountsCenter", tally.accountsInACenter());
         accounts.put("withAnErasureMarker", tally.erasureMarkers());
         accounts.put("objectingToAssistantMessages", tally.objectingToMessages());
+        accounts.put("objectingToProfiling", tally.objectingToProfiling());
 
         ObjectNode persons = summary.putObject("persons");
         persons.put("total", tally.persons());
@@ -150,6 +151,14 @@ public final class InspectionReports {
         }
         putTime(node, "assistantMessageSettingAt", identity.settingTime());
         node.put("assistantMessagesShapeOtherApps", !identity.messagesOwnAppOnly());
+        if (identity.objectsToProfiling()) {
+            node.put("profiling", "none: the holder objects");
+        } else if (identity.profilingFrom() > 0) {
+            node.put("profiling", "from " + Instant.ofEpochMilli(identity.profilingFrom()));
+        } else {
+            node.put("profiling", "allowed");
+        }
+        putTime(node, "profilingSettingAt", identity.profilingTime());
         return node;
     }
 

@@ -10,11 +10,12 @@ import io.attune.jobs.state.LinkedAccount;
  * @param personsByAccounts persons by number of linked accounts: index n counts persons with n accounts, the last
  *     index those with that many or more
  * @param objectingToMessages accounts whose holder objects to the use of their assistant messages
+ * @param objectingToProfiling accounts whose holder objects to profiling
  */
 public record StateTally(
         long accounts, long accountsInACenter, long erasureMarkers, long persons, long[] personsByAccounts,
         long interests, long recentItems, long recentLikes, long refreshesPending, long coEngagementWindows,
-        long itemsWithSignals, long objectingToMessages) {
+        long itemsWithSignals, long objectingToMessages, long objectingToProfiling) {
 
     static final int ACCOUNT_BUCKETS = 9;
 
@@ -23,7 +24,7 @@ public record StateTally(
         return switch (entry.operator()) {
             case Uids.RESOLVE_IDENTITY -> new StateTally(1, entry.identity().personId().equals(entry.key()) ? 0 : 1,
                     entry.identity().erasedThrough() > 0 ? 1 : 0, 0, byAccounts, 0, 0, 0, 0, 0, 0,
-                    entry.identity().objectsToMessages() ? 1 : 0);
+                    entry.identity().objectsToMessages() ? 1 : 0, entry.identity().objectsToProfiling() ? 1 : 0);
             case Uids.UPDATE_PROFILE -> {
                 LinkedAccount[] linked = entry.profile().accounts() == null
                         ? new LinkedAccount[0] : entry.profile().accounts();
@@ -37,10 +38,10 @@ public record StateTally(
                     likes += account.likeHashesOrNone().length;
                 }
                 yield new StateTally(0, 0, 0, 1, byAccounts, interests, items, likes,
-                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0);
+                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0, 0);
             }
-            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0);
-            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0);
+            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0, 0);
+            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0, 0);
             default -> throw new IllegalArgumentException("no tally for operator " + entry.operator());
         };
     }
@@ -54,10 +55,11 @@ public record StateTally(
                 erasureMarkers + other.erasureMarkers, persons + other.persons, byAccounts,
                 interests + other.interests, recentItems + other.recentItems, recentLikes + other.recentLikes,
                 refreshesPending + other.refreshesPending, coEngagementWindows + other.coEngagementWindows,
-                itemsWithSignals + other.itemsWithSignals, objectingToMessages + other.objectingToMessages);
+                itemsWithSignals + other.itemsWithSignals, objectingToMessages + other.objectingToMessages,
+                objectingToProfiling + other.objectingToProfiling);
     }
 
     static StateTally empty() {
-        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0);
+        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -16,21 +16,28 @@ package io.attune.jobs.state;
  *     center's other apps; 0 when none
  * @param messagesOwnAppOnly whether what the account's messages teach shapes only its own app's recommendations
  *     (false, the default, and in state written before: every app of its center)
+ * @param profilingTime event time of the latest change applied to whether the account may be profiled; 0 when none
+ *     (and in state written before 0.10)
+ * @param profilingFrom the account's activity builds a profile from this event time on: 0 (the default) all of it,
+ *     {@link #NO_PROFILING} none while the holder objects to profiling, the time they allowed it again after that
  */
 public record IdentityState(String personId, long linkTime, long lastActive, long erasedThrough, long settingTime,
-        long messagesFrom, long acrossAppsTime, boolean messagesOwnAppOnly) {
+        long messagesFrom, long acrossAppsTime, boolean messagesOwnAppOnly, long profilingTime, long profilingFrom) {
 
     /** {@link #messagesFrom} while the account's holder objects to the use of its assistant messages. */
     public static final long NO_MESSAGES = Long.MAX_VALUE;
 
+    /** {@link #profilingFrom} while the account's holder objects to profiling. */
+    public static final long NO_PROFILING = Long.MAX_VALUE;
+
     /** An account's identity with no erasure behind it. */
     public IdentityState(String personId, long linkTime, long lastActive) {
-        this(personId, linkTime, lastActive, 0L, 0L, 0L, 0L, false);
+        this(personId, linkTime, lastActive, 0L, 0L, 0L, 0L, false, 0L, 0L);
     }
 
     /** An account's identity with no setting for its assistant messages (all are used). */
     public IdentityState(String personId, long linkTime, long lastActive, long erasedThrough) {
-        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L, 0L, false);
+        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L, 0L, false, 0L, 0L);
     }
 
     /** The first state of an account, as a link or its activity creates it. */
@@ -41,26 +48,43 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
     /** Belonging to {@code nextPersonId} since {@code nextLinkTime}, active at {@code now}; the rest as it was. */
     public IdentityState routedTo(String nextPersonId, long nextLinkTime, long now) {
         return new IdentityState(nextPersonId, nextLinkTime, now, erasedThrough, settingTime, messagesFrom,
-                acrossAppsTime, messagesOwnAppOnly);
+                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom);
     }
 
-    /** Erased through {@code through}: the setting for assistant messages stays, being the holder's, not derived. */
+    /** Erased through {@code through}: the holder's settings stay, being the holder's, not derived. */
     public IdentityState erased(String ownId, long nextLinkTime, long now, long through) {
         return new IdentityState(ownId, nextLinkTime, now, through, settingTime, messagesFrom, acrossAppsTime,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, profilingTime, profilingFrom);
     }
 
     /** With the holder's setting for assistant messages, changed at event time {@code at}. */
     public IdentityState withAssistantMessages(boolean use, long at, long now) {
         long from = use ? (messagesFrom == NO_MESSAGES ? at : messagesFrom) : NO_MESSAGES;
         return new IdentityState(personId, linkTime, now, erasedThrough, Math.max(settingTime, at), from,
-                acrossAppsTime, messagesOwnAppOnly);
+                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom);
     }
 
     /** With the holder's setting for whether the account's messages may shape the center's other apps. */
     public IdentityState withMessagesAcrossApps(boolean across, long at, long now) {
         return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom,
-                Math.max(acrossAppsTime, at), !across);
+                Math.max(acrossAppsTime, at), !across, profilingTime, profilingFrom);
+    }
+
+    /** With the holder's setting for whether the account may be profiled, changed at event time {@code at}. */
+    public IdentityState withProfiling(boolean profiling, long at, long now) {
+        long from = profiling ? (profilingFrom == NO_PROFILING ? at : profilingFrom) : NO_PROFILING;
+        return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom, acrossAppsTime,
+                messagesOwnAppOnly, Math.max(profilingTime, at), from);
+    }
+
+    /** Whether the account's activity at {@code eventTime} may build a profile. */
+    public boolean profilesActivityAt(long eventTime) {
+        return eventTime >= profilingFrom;
+    }
+
+    /** Whether the holder objects to profiling the account now: no profile lists it, and its activity is dropped. */
+    public boolean objectsToProfiling() {
+        return profilingFrom == NO_PROFILING;
     }
 
     /** Whether an assistant message sent at {@code eventTime} may be used. */
@@ -74,11 +98,11 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
     }
 
     /**
-     * Whether the state holds a setting of the holder's that retention must not clear: an objection, the time of the
-     * consent after one (messages sent while it stood stay unused however late they come), or messages kept to the
-     * account's own app.
+     * Whether the state holds a setting of the holder's that retention must not clear: an objection (to the use of
+     * assistant messages or to profiling), the time of the consent after one (what was sent or done while it stood
+     * stays unused however late it comes), or messages kept to the account's own app.
      */
     public boolean holdsASettingToKeep() {
-        return messagesFrom > 0 || messagesOwnAppOnly;
+        return messagesFrom > 0 || messagesOwnAppOnly || profilingFrom > 0;
     }
 }

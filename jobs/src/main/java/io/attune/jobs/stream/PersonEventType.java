@@ -21,5 +21,12 @@ public enum PersonEventType {
     /** What the account's assistant messages taught shapes only its own app's recommendations from now on. */
     CONFINE_MESSAGES,
     /** What the account's assistant messages taught may shape every app of the person again. */
-    SHARE_MESSAGES
+    SHARE_MESSAGES,
+    /**
+     * The holder of an account objects to profiling: forget everything the account contributed to this person and
+     * stop ranking for its app (as on an erasure), and the person's recent engagement context that may hold it.
+     */
+    STOP_PROFILING,
+    /** The holder of an account allows profiling again: the account belongs to this person again (as on a join). */
+    RESUME_PROFILING
 }

@@ -89,7 +89,7 @@ class EventJsonTest {
     }
 
     @Test
-    void anAccountsCenterEventLinksChangesTheAssistantMessageSettingOrBoth() throws Exception {
+    void anAccountsCenterEventLinksChangesTheHoldersSettingsOrBoth() throws Exception {
         AccountLink setting = json.accountLink("""
                 {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":false,"timestamp":1764400000000}""");
         assertThat(setting).isEqualTo(AccountLink.assistantMessages("INSTAGRAM", "a", false, 1764400000000L));
@@ -109,13 +109,26 @@ class EventJsonTest {
                 {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":true,"assistantMessagesAcrossApps":true,\
                 "timestamp":1764400000000}""");
         assertThat(bothSettings).isEqualTo(new AccountLink("INSTAGRAM", "a", null, false, 1764400000000L, true, true));
-        for (AccountLink event : new AccountLink[] {setting, both, link, acrossApps, bothSettings}) {
+        AccountLink profiling = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","profiling":false,"timestamp":1764400000000}""");
+        assertThat(profiling).isEqualTo(AccountLink.profiling("INSTAGRAM", "a", false, 1764400000000L));
+        assertThat(profiling.changesMembership()).isFalse();
+        AccountLink linkedUnprofiled = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","centerId":"c","linked":true,"profiling":false,\
+                "timestamp":1764400000000}""");
+        assertThat(linkedUnprofiled.profiling()).isFalse();
+        assertThat(linkedUnprofiled.changesMembership()).isTrue();
+        for (AccountLink event : new AccountLink[] {setting, both, link, acrossApps, bothSettings, profiling,
+            linkedUnprofiled}) {
             assertThat(json.accountLink(EventJson.toJson(event))).isEqualTo(event);
         }
 
         assertThatThrownBy(() -> json.accountLink("""
                 {"app":"INSTAGRAM","accountId":"a","useAssistantMessages":"no","timestamp":1764400000000}"""))
                 .hasMessageContaining("field 'useAssistantMessages' must be true or false");
+        assertThatThrownBy(() -> json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","profiling":"off","timestamp":1764400000000}"""))
+                .hasMessageContaining("field 'profiling' must be true or false");
         assertThatThrownBy(() -> json.accountLink("""
                 {"app":"INSTAGRAM","accountId":"a","timestamp":1764400000000}"""))
                 .as("neither a link nor a setting").hasMessageContaining("missing field 'centerId'");

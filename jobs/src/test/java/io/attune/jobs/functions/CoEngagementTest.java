@@ -195,8 +195,9 @@ class CoEngagementTest {
     }
 
     @org.junit.jupiter.params.ParameterizedTest
-    @org.junit.jupiter.params.provider.EnumSource(value = PersonEventType.class, names = {"ERASE", "LEAVE"})
-    void anAccountErasedOrUnlinkedTakesTheRecentLikesBothWindowsHold(PersonEventType departure) throws Exception {
+    @org.junit.jupiter.params.provider.EnumSource(value = PersonEventType.class,
+            names = {"ERASE", "LEAVE", "STOP_PROFILING"})
+    void anAccountErasedUnlinkedOrNoLongerProfiledTakesTheRecentLikesBothWindowsHold(PersonEventType departure) throws Exception {
         try (var harness = pairsHarness(new CoEngagementPairs(4, 1f, 1f, 4, RETENTION))) {
             like(harness, "ana", "a", ActivityKind.LIKE, 1L);
             like(harness, "ana", "b", ActivityKind.LIKE, 2L);

@@ -295,6 +295,72 @@ class ResolveIdentityTest {
                 .satisfies(event -> assertThat(event.activity().ownAppOnly()).isTrue());
     }
 
+    @Test
+    void anObjectionToProfilingTellsBothPersonsAndDropsActivityOfEveryKindUntilProfilingIsAllowedAgain()
+            throws Exception {
+        harness.processElement2(like("before-link", "MESSENGER", "m-1", 50L), 50L);
+        harness.processElement1(new AccountLink("MESSENGER", "m-1", "center-1", true, 100L), 100L);
+        harness.processElement1(AccountLink.profiling("MESSENGER", "m-1", false, 200L), 200L);
+        harness.processElement1(AccountLink.profiling("MESSENGER", "m-1", false, 210L), 210L);
+        harness.processElement2(like("like-while-objecting", "MESSENGER", "m-1", 300L), 300L);
+        harness.processElement2(message("message-while-objecting", "MESSENGER", "m-1", 310L), 310L);
+        harness.processElement1(AccountLink.profiling("MESSENGER", "m-1", true, 400L), 400L);
+        harness.processElement2(like("late-from-the-objection", "MESSENGER", "m-1", 350L), 410L);
+        harness.processElement2(message("since", "MESSENGER", "m-1", 500L), 500L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out.subList(4, out.size())).extracting(PersonEvent::personId, PersonEvent::type,
+                PersonEvent::triggeredBy).containsExactly(
+                tuple("center-1", PersonEventType.STOP_PROFILING, "setting:MESSENGER:m-1@200"),
+                tuple("MESSENGER:m-1", PersonEventType.STOP_PROFILING, "setting:MESSENGER:m-1@200"),
+                // Only the person the account belongs to lists it again.
+                tuple("center-1", PersonEventType.RESUME_PROFILING, "setting:MESSENGER:m-1@400"),
+                tuple("center-1", PersonEventType.ACTIVITY, "since"));
+    }
+
+    @Test
+    void whileTheHolderObjectsToProfilingNoCenterTheAccountJoinsIsToldOfIt() throws Exception {
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-1", true, 100L), 100L);
+        harness.processElement1(AccountLink.profiling("WHATSAPP", "w-1", false, 200L), 200L);
+        harness.processElement1(new AccountLink("WHATSAPP", "w-1", "center-2", true, 300L), 300L);
+        harness.processElement1(AccountLink.profiling("WHATSAPP", "w-1", true, 400L), 400L);
+        harness.processElement2(like("like", "WHATSAPP", "w-1", 500L), 500L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::personId, PersonEvent::type)
+                .containsExactly(
+                        tuple("center-1", PersonEventType.JOIN),
+                        tuple("center-1", PersonEventType.STOP_PROFILING),
+                        tuple("WHATSAPP:w-1", PersonEventType.STOP_PROFILING),
+                        // No LEAVE to center-1 (it no longer lists the account), no JOIN to center-2 yet.
+                        tuple("center-2", PersonEventType.RESUME_PROFILING),
+                        tuple("center-2", PersonEventType.ACTIVITY));
+    }
+
+    @Test
+    void anObjectionToProfilingOutlivesRetentionAndAnErasureAndAStaleSettingChangesNothing() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(AccountLink.profiling("INSTAGRAM", "ig-1", false, 10L), 10L);
+        harness.processElement1(AccountLink.profiling("INSTAGRAM", "ig-1", true, 5L), 15L);
+        harness.processElement2(new ErasureActivity().map(
+                new ErasureRequest("erase-1", "INSTAGRAM", "ig-1", 20L)), 20L);
+        harness.setProcessingTime(1_000L + 2 * RETENTION.toMillis());
+        assertThat(identityKeys()).as("the objection is kept").isEqualTo(1L);
+        harness.processElement2(like("much-later", "INSTAGRAM", "ig-1", 30L), 30L);
+
+        harness.processElement1(AccountLink.profiling("INSTAGRAM", "ig-1", true, 40L), 40L);
+        harness.setProcessingTime(1_000L + 4 * RETENTION.toMillis());
+        assertThat(identityKeys()).as("the time profiling was allowed again is kept too").isEqualTo(1L);
+        harness.processElement2(like("done-while-objecting", "INSTAGRAM", "ig-1", 35L), 50L);
+        harness.processElement2(like("since", "INSTAGRAM", "ig-1", 45L), 60L);
+
+        assertThat(harness.extractOutputValues()).extracting(PersonEvent::type, PersonEvent::triggeredBy)
+                .containsExactly(
+                        tuple(PersonEventType.STOP_PROFILING, "setting:INSTAGRAM:ig-1@10"),
+                        tuple(PersonEventType.ERASE, "erase-1"),
+                        tuple(PersonEventType.RESUME_PROFILING, "setting:INSTAGRAM:ig-1@40"),
+                        tuple(PersonEventType.ACTIVITY, "since"));
+    }
+
     private long identityKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
     }

@@ -242,6 +242,60 @@ class UpdateProfileTest {
     }
 
     @Test
+    void anObjectionToProfilingDropsTheAccountEmptiesItsAppAndRanksTheOthersAtOnceFromWhatIsLeft() throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ofMinutes(1));
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        harness.setProcessingTime(1_000L);
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-jazz", "MESSENGER", "FEED", JAZZ);
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
+        join("ana", "INSTAGRAM", "ig-ana");
+        join("ana", "MESSENGER", "m-ana");
+        join("ana-messenger-alone", "MESSENGER", "m-ana");
+        message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 1L);
+        engagement("ana", "INSTAGRAM", "ig-ana", "e2", ActivityKind.LIKE, "ig-jazz", 2L);
+        message("ana", "MESSENGER", "m-ana", "e3", RUNNING, 3L);
+        message("ana-messenger-alone", "MESSENGER", "m-ana", "e3", RUNNING, 3L);
+        long versionBefore = state("ana").version();
+        int before = harness.extractOutputValues().size();
+
+        setting("ana", "INSTAGRAM", "ig-ana", PersonEventType.STOP_PROFILING, 4L);
+
+        List<RecommendationRefresh> after = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        assertThat(after).as("inside the minimum interval, yet at once").extracting(RecommendationRefresh::app)
+                .containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
+        RecommendationRefresh instagram = after.stream().filter(r -> r.app().equals("INSTAGRAM")).findFirst()
+                .orElseThrow();
+        assertThat(instagram.items()).as("nothing based on profiling").isEmpty();
+        assertThat(instagram.profileVersion()).isGreaterThan(versionBefore);
+        assertThat(instagram.triggeredBy()).isEqualTo("setting");
+        RecommendationRefresh messenger = after.stream().filter(r -> r.app().equals("MESSENGER")).findFirst()
+                .orElseThrow();
+        assertThat(messenger.items()).extracting(RecommendedItem::itemId, RecommendedItem::reason)
+                .as("ranked as from Messenger alone")
+                .isEqualTo(Arrays.stream(lastRefresh("ana-messenger-alone").items())
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.itemId(), i.reason())).toList());
+        assertThat(state("ana").accounts()).extracting(LinkedAccount::app).containsExactly("MESSENGER");
+
+        int stopped = harness.extractOutputValues().size();
+        harness.setProcessingTime(1_000L + Duration.ofMinutes(2).toMillis());
+        message("ana", "MESSENGER", "m-ana", "e5", JAZZ, 5L);
+        assertThat(harness.extractOutputValues().subList(stopped, harness.extractOutputValues().size()))
+                .as("no more refreshes for the app that is not profiled").extracting(RecommendationRefresh::app)
+                .containsOnly("MESSENGER");
+
+        setting("ana", "INSTAGRAM", "ig-ana", PersonEventType.RESUME_PROFILING, 6L);
+        LinkedAccount[] accounts = state("ana").accounts();
+        assertThat(accounts).extracting(LinkedAccount::app).containsExactlyInAnyOrder("MESSENGER", "INSTAGRAM");
+        assertThat(Arrays.stream(accounts).filter(a -> a.app().equals("INSTAGRAM")).findFirst().orElseThrow()
+                .allInterests()).as("nothing from before comes back").isEmpty();
+    }
+
+    @Test
     void erasingThePersonsLastAccountClearsItsStateAndTimers() throws Exception {
         harness.setProcessingTime(1_000L);
         join("solo", "MESSENGER", "m-solo");

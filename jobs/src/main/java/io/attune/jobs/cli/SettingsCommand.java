@@ -13,38 +13,46 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
- * {@code bin/attune assistant-settings}: records an account holder's settings for their assistant messages, as the
- * accounts center would, for a privacy team acting on a request: writes one event to the job's {@code account-links}
- * topic, keyed by account like a link, so the account's events stay in order.
+ * {@code bin/attune settings}: records an account holder's settings (for their assistant messages, or for profiling
+ * altogether), as the accounts center would, for a privacy team acting on a request: writes one event to the job's
+ * {@code account-links} topic, keyed by account like a link, so the account's events stay in order.
  */
-final class AssistantSettingsCommand {
+final class SettingsCommand {
 
     static final String USAGE = """
-              assistant-settings
-                       record an account holder's settings for their assistant messages (an account-links event)
-                         --kafka.bootstrap-servers HOSTS --app APP --account ID, and one or both of:
-                         --use true|false            false: an objection; what the messages taught is forgotten and
-                                                     later ones are not used (true: used again from now on)
+              settings
+                       record an account holder's settings (an account-links event)
+                         --kafka.bootstrap-servers HOSTS --app APP --account ID, and one or more of:
+                         --use true|false            false: an objection to the use of assistant messages; what
+                                                     they taught is forgotten and later ones are not used (true:
+                                                     used again from now on)
                          --across-apps true|false    false: what they teach shapes only the account's own app
+                         --profiling true|false      false: an objection to profiling (recommendations not based
+                                                     on profiling); everything the account taught is forgotten,
+                                                     its app is sent no more recommendations and its activity is
+                                                     not used (true: profiled again from now on, from scratch)
                          --topic.account-links T --apps A;B  as the job's options
                          --kafka.client-properties-file F --kafka.properties.KEY V  a secured cluster, as the job
             """;
 
-    private AssistantSettingsCommand() {}
+    private SettingsCommand() {}
 
     static int run(String[] args) throws Exception {
         AccountArguments parsed;
         Boolean useMessages;
         Boolean across;
+        Boolean profiling;
         try {
-            parsed = AccountArguments.parse(args, "use", "across-apps");
+            parsed = AccountArguments.parse(args, "use", "across-apps", "profiling");
             String use = parsed.own().get("use");
             String acrossApps = parsed.own().get("across-apps");
-            if (use == null && acrossApps == null) {
-                return usage("nothing to record: give --use, --across-apps or both");
+            String profile = parsed.own().get("profiling");
+            if (use == null && acrossApps == null && profile == null) {
+                return usage("nothing to record: give --use, --across-apps, --profiling or more than one");
             }
             useMessages = use == null ? null : bool("--use", use);
             across = acrossApps == null ? null : bool("--across-apps", acrossApps);
+            profiling = profile == null ? null : bool("--profiling", profile);
         } catch (IllegalArgumentException e) {
             return usage(e.getMessage());
         }
@@ -52,7 +60,7 @@ final class AssistantSettingsCommand {
         String account = parsed.account();
         Configuration options = parsed.options();
         String json = EventJson.toJson(new AccountLink(app, account, null, false, System.currentTimeMillis(),
-                useMessages, across));
+                useMessages, across, profiling));
         Properties deployment;
         try {
             new EventJson(new HashSet<>(options.get(PersonalizationOptions.APPS))).accountLink(json);
@@ -78,7 +86,7 @@ final class AssistantSettingsCommand {
     }
 
     private static int usage(String problem) {
-        System.err.println("assistant-settings: " + problem + "\n\nusage: bin/attune assistant-settings [options]\n"
+        System.err.println("settings: " + problem + "\n\nusage: bin/attune settings [options]\n"
                 + USAGE);
         return 2;
     }
