@@ -153,6 +153,20 @@ class PersonalizationJobKafkaTest {
                 assertThat(refresh.items()).as("nothing personal left to rank by").isEmpty();
             });
 
+            // The Instagram account, on its own since the unlink, is no longer to be profiled: its feed's ranking is
+            // withdrawn at once.
+            KAFKA.client().send("account-links",
+                    EventJson.toJson(AccountLink.profiling("INSTAGRAM", "ig-ana", false, t0 + 3_600)));
+            String noProfiling = "setting:INSTAGRAM:ig-ana@" + (t0 + 3_600);
+            waitUntilCondition(() -> {
+                readRefreshes(refreshReader, refreshes);
+                return !triggeredBy(refreshes, noProfiling).isEmpty();
+            });
+            assertThat(triggeredBy(refreshes, noProfiling)).isNotEmpty().allSatisfy(refresh -> {
+                assertThat(refresh.app()).isEqualTo("INSTAGRAM");
+                assertThat(refresh.items()).as("nothing based on profiling").isEmpty();
+            });
+
             // The account holder asks for erasure: a receipt, and the app's personal ranking is withdrawn.
             KAFKA.client().send("erasure-requests", EventJson.toJson(new ErasureRequest("erase-ana", "MESSENGER", "m-ana",
                     t0 + 4_000)));

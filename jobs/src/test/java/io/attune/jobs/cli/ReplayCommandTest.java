@@ -256,6 +256,60 @@ class ReplayCommandTest {
     }
 
     @Test
+    void anObjectionToProfilingEmptiesTheAppsFeedLeavesTheOthersAsIfTheAccountHadNeverBeenThereAndDropsItsActivity(
+            @TempDir Path dir) throws Exception {
+        Path catalog = feedCatalog(dir,
+                item("m-jazz", "Tickets for a saxophone quartet playing live jazz", "jazz").replace("INSTAGRAM", "MESSENGER"),
+                item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"),
+                item("m-pasta", "Five pasta dinners for busy weeknights", "cooking").replace("INSTAGRAM", "MESSENGER"));
+        String messengerLink = "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"centerId\":\"center-ana\","
+                + "\"linked\":true,\"timestamp\":\"2026-11-29T08:00:00Z\"}";
+        Path links = write(dir, "links.jsonl", messengerLink,
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"centerId\":\"center-ana\",\"linked\":true,"
+                        + "\"timestamp\":\"2026-11-29T08:00:00Z\"}",
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"profiling\":false,"
+                        + "\"timestamp\":\"2026-11-29T09:20:00Z\"}");
+        Path messengerOnly = write(dir, "messenger-link.jsonl", messengerLink);
+        Path messages = write(dir, "messages.jsonl",
+                message("m-1", "2026-11-29T09:05:00Z", "Which shoes for my first trail running race?"),
+                message("m-2", "2026-11-29T09:30:00Z", "How do I train for a mountain marathon?"));
+        Path engagement = write(dir, "engagement.jsonl", like("ig-ana", "2026-11-29T09:10:00Z", "ig-jazz-club"),
+                like("ig-ana", "2026-11-29T09:40:00Z", "ig-pasta"));
+        Path objected = dir.resolve("objected.jsonl");
+        Path never = dir.resolve("never.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--engagement-signals", engagement.toString(), "--account-links", links.toString(),
+            "--catalog", catalog.toString(), "--output", objected.toString()})).isZero();
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--account-links", messengerOnly.toString(), "--catalog", catalog.toString(), "--output",
+            never.toString()})).isZero();
+
+        List<RecommendationRefresh> withObjection = Files.readAllLines(objected).stream()
+                .map(ReplayCommandTest::refresh).toList();
+        assertThat(withObjection).filteredOn(r -> r.triggeredBy().equals("ig-ana-ig-jazz-club"))
+                .as("before the objection Instagram's like shaped both apps")
+                .extracting(RecommendationRefresh::app).containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
+        assertThat(withObjection).filteredOn(r -> r.triggeredBy().equals("setting:INSTAGRAM:ig-ana@1795944000000"))
+                .as("nothing based on profiling for Instagram, a ranking without it for Messenger")
+                .extracting(RecommendationRefresh::app, r -> r.items().length == 0)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INSTAGRAM", true),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", false));
+        assertThat(withObjection).filteredOn(r -> r.triggeredBy().equals("m-2")).extracting(RecommendationRefresh::app)
+                .as("Instagram is sent nothing more").containsOnly("MESSENGER");
+        assertThat(withObjection).extracting(RecommendationRefresh::triggeredBy)
+                .as("the like after the objection was dropped").doesNotContain("ig-ana-ig-pasta");
+        RecommendationRefresh last = lastOf(withObjection, "MESSENGER");
+        RecommendationRefresh messengerAlone = lastOf(Files.readAllLines(never).stream()
+                .map(ReplayCommandTest::refresh).toList(), "MESSENGER");
+        assertThat(last.items()).extracting(RecommendedItem::itemId, RecommendedItem::reason)
+                .as("as if Instagram had never been linked")
+                .containsExactly(java.util.Arrays.stream(messengerAlone.items())
+                        .map(i -> org.assertj.core.groups.Tuple.tuple(i.itemId(), i.reason()))
+                        .toArray(org.assertj.core.groups.Tuple[]::new));
+    }
+
+    @Test
     void messagesKeptToTheirOwnAppShapeNoOtherAppOfTheCenter(@TempDir Path dir) throws Exception {
         Path catalog = feedCatalog(dir,
                 item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"));
