@@ -74,6 +74,7 @@ class InspectCommandTest {
         assertThat(interest.path("weight").asDouble()).isPositive();
         assertThat(interest.path("learnedFrom").asText()).isEqualTo("assistant messages");
         assertThat(sam.path("identity").path("assistantMessages").asText()).isEqualTo("used");
+        assertThat(sam.path("identity").path("profiling").asText()).isEqualTo("allowed");
         assertThat(interest.path("closestCatalogItems").get(0).path("tags").toString())
                 .as("the interest the running question left reads as running").contains("running");
         JsonNode instagram = account(person, "INSTAGRAM");
@@ -87,6 +88,7 @@ class InspectCommandTest {
         assertThat(alex.path("held").asBoolean()).as("the erasure marker is held").isTrue();
         assertThat(alex.path("identity").path("erasedThrough").isTextual()).isTrue();
         assertThat(alex.path("identity").path("assistantMessages").asText()).isEqualTo("not used: the holder objects");
+        assertThat(alex.path("identity").path("profiling").asText()).isEqualTo("none: the holder objects");
         assertThat(alex.path("person").has("accounts")).as("no profile after erasure").isFalse();
         assertThat(alex.path("person").has("recentEngagements")).as("no window after erasure").isFalse();
 
@@ -98,6 +100,7 @@ class InspectCommandTest {
         assertThat(summary.path("accounts").path("inAnAccountsCenter").asInt()).isEqualTo(2);
         assertThat(summary.path("accounts").path("withAnErasureMarker").asInt()).isEqualTo(1);
         assertThat(summary.path("accounts").path("objectingToAssistantMessages").asInt()).isEqualTo(1);
+        assertThat(summary.path("accounts").path("objectingToProfiling").asInt()).isEqualTo(1);
         assertThat(summary.path("persons").path("total").asInt()).isEqualTo(1);
         assertThat(summary.path("coEngagementWindows").asInt()).isEqualTo(1);
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
@@ -203,7 +206,8 @@ class InspectCommandTest {
                 kafka.send("erasure-requests",
                         EventJson.toJson(new ErasureRequest("erase-alex", "INSTAGRAM", "ig-alex", T0 + 5_000)));
                 kafka.send("account-links",
-                        EventJson.toJson(AccountLink.assistantMessages("INSTAGRAM", "ig-alex", false, T0 + 6_000)));
+                        EventJson.toJson(AccountLink.assistantMessages("INSTAGRAM", "ig-alex", false, T0 + 6_000)),
+                        EventJson.toJson(AccountLink.profiling("INSTAGRAM", "ig-alex", false, T0 + 7_000)));
                 waitUntilCondition(() -> {
                     refreshes.addAll(poll(refreshReader));
                     receipts.addAll(poll(receiptReader));
