@@ -36,6 +36,7 @@ class LocalCommandTest {
                 .contains("dead letter from assistant-messages: not valid JSON")
                 .contains("guard suppressed 1 MESSENGER message(s) about HEALTH")
                 .contains("after setting:WHATSAPP:w-ben@")
+                .contains("after setting:INSTAGRAM:ig-chloe@")
                 .contains("nothing personal to show")
                 .doesNotContain("after msg-ana-2")
                 .as("a sensitive catalog item is never ranked").doesNotContain("ig-clinic-ad")
