@@ -346,7 +346,10 @@ public final class PersonalizationOptions {
             .stringType()
             .noDefaultValue()
             .withDescription("Directory with a sentence-transformers model.onnx and tokenizer.json; "
-                    + "unset uses the bundled all-MiniLM-L6-v2.");
+                    + "unset uses the bundled all-MiniLM-L6-v2. The model must embed as the bundled one does (an"
+                    + " export of it optimised otherwise, say): the sensitive-topic guard's heads were trained on its"
+                    + " embeddings and profiles and the catalog in state are in its space, so the guard checks a few"
+                    + " probe sentences when it starts and the job fails on a model of another space or size.");
 
     public static final ConfigOption<String> GLOSS_DICTIONARIES = key("embedding.gloss-dictionaries")
             .stringType()

@@ -41,6 +41,13 @@ public final class Attune {
                          [--no-political-speech]
             """;
 
+    private static final String EMBEDDING_PROBES_USAGE = """
+              embedding-probes
+                       write again the bundled model's embeddings of the probe sentences by which the guard
+                       checks that a job embeds in the space its heads were trained in
+                         [FILE]
+            """;
+
     private static final String TOPIC_VOCABULARY_USAGE = """
               topic-vocabulary
                        rebuild the guard's English topic vocabulary from a WordNet dict directory
@@ -102,6 +109,7 @@ public final class Attune {
         usage.put("inspect", InspectCommand.USAGE);
         usage.put("options", OPTIONS_USAGE);
         usage.put("train-guard", TRAIN_GUARD_USAGE);
+        usage.put("embedding-probes", EMBEDDING_PROBES_USAGE);
         usage.put("topic-vocabulary", TOPIC_VOCABULARY_USAGE);
         usage.put("cognate-vocabulary", COGNATE_VOCABULARY_USAGE);
         usage.put("medical-vocabulary", MEDICAL_VOCABULARY_USAGE);
@@ -136,6 +144,10 @@ public final class Attune {
                 case "options" -> options(rest);
                 case "train-guard" -> {
                     io.attune.models.guard.GuardTrainer.main(rest);
+                    yield 0;
+                }
+                case "embedding-probes" -> {
+                    io.attune.models.embedding.EmbeddingSpace.main(rest);
                     yield 0;
                 }
                 case "topic-vocabulary" -> {

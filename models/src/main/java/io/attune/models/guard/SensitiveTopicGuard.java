@@ -1,5 +1,6 @@
 package io.attune.models.guard;
 
+import io.attune.models.embedding.EmbeddingSpace;
 import io.attune.models.embedding.TextEmbedder;
 import io.attune.models.math.Vectors;
 import java.io.IOException;
@@ -114,14 +115,17 @@ public final class SensitiveTopicGuard {
     }
 
     /**
-     * Builds the guard with the bundled lexicon and trained heads (messages, catalog items).
+     * Builds the guard with the bundled lexicon and trained heads (messages, catalog items), once the model the job
+     * embeds with is found to embed as the one the heads were trained on ({@link EmbeddingSpace}).
      *
-     * @param embedder the model the job embeds messages with; used here only for extra categories' prototypes
+     * @param embedder the model the job embeds messages with; checked, and used for extra categories' prototypes
+     * @throws IllegalStateException when {@code embedder} embeds in another space than the heads were trained in
      * @param thresholds per-category overrides of {@link #DEFAULT_THRESHOLD}
      * @param extraCategories extra category ids mapped to their prototype messages
      */
     public static SensitiveTopicGuard create(
             TextEmbedder embedder, Map<String, Float> thresholds, Map<String, List<String>> extraCategories) {
+        EmbeddingSpace.requireBundledSpace(embedder);
         Map<String, List<float[]>> prototypes = new LinkedHashMap<>();
         extraCategories.forEach((category, texts) -> prototypes.put(category, embedder.embedAll(texts)));
         return new SensitiveTopicGuard(bundledFeatures(), bundledHead(), bundledCatalogHead(), prototypes,
