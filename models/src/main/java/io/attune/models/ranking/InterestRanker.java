@@ -21,6 +21,8 @@ import java.util.function.Predicate;
 public final class InterestRanker {
 
     private static final int POOL_FACTOR = 4;
+    /** Engaged items, the best-matching, that may name the interests they match. */
+    private static final int ENGAGED_NAMING = 8;
     /** Below this score an item is not claimed to match an interest; it fills the list for variety. */
     static final float WEAK_MATCH = 0.2f;
     static final String VARIETY = "shown for variety: not close to your current interests";
@@ -111,12 +113,13 @@ public final class InterestRanker {
 
         // [interest][slot], when the partition is ranked exactly and dot products are kept between rankings.
         float[][] exactDots = partition.lists() == null && kept != null ? kept.dots(partition, interests) : null;
-        List<Candidate> pool = partition.lists() != null
+        Pool found = partition.lists() != null
                 ? probedPool(partition, partition.lists(), queries, shares, count, excluded)
                 : exactDots != null
                         ? keptPool(partition, exactDots, shares, count, excluded)
                         : exactPool(partition, queries, shares, count, excluded);
-        String[] labels = labels(partition, pool, count);
+        List<Candidate> pool = found.bestFirst();
+        String[] labels = labels(partition, pool, found.engaged(), count);
         List<Blended> candidates = blend(partition, pool, queries, exactDots, shares, count, excluded, evidence);
         List<Recommendation> picks = new ArrayList<>(Math.min(k, candidates.size()));
         // (1 - diversity) to the power of the picks each interest has had so far.
@@ -265,7 +268,7 @@ public final class InterestRanker {
      * (at least one each), and an item reached by several interests keeps its best score. The lists are
      * scanned on their int8 codes (a few 10⁻⁴ of cosine off, a quarter of the memory traffic).
      */
-    private List<Candidate> probedPool(CatalogPartition partition, CoarseLists lists, float[] queries,
+    private Pool probedPool(CatalogPartition partition, CoarseLists lists, float[] queries,
             float[] shares, int count, Predicate<String> excluded) {
         int dimension = partition.dimension();
         float shareSum = 0f;
@@ -321,7 +324,7 @@ public final class InterestRanker {
                 pool.offer(members[m], best, bestInterest);
             }
         }
-        return pool.bestFirst();
+        return pool;
     }
 
     /** Indices of the {@code n} largest values. */
@@ -347,7 +350,7 @@ public final class InterestRanker {
     }
 
     /** The top {@code k × 4} items by relevance, in relevance order, every item scored against every interest. */
-    private List<Candidate> exactPool(CatalogPartition partition, float[] queries, float[] shares, int count,
+    private Pool exactPool(CatalogPartition partition, float[] queries, float[] shares, int count,
             Predicate<String> excluded) {
         int dimension = partition.dimension();
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
@@ -369,11 +372,11 @@ public final class InterestRanker {
             }
             pool.offer(slot, best, bestInterest);
         }
-        return pool.bestFirst();
+        return pool;
     }
 
     /** As {@link #exactPool}, from dot products kept between rankings ({@link InterestDots}). */
-    private List<Candidate> keptPool(CatalogPartition partition, float[][] exactDots, float[] shares, int count,
+    private Pool keptPool(CatalogPartition partition, float[][] exactDots, float[] shares, int count,
             Predicate<String> excluded) {
         Pool pool = new Pool(k * POOL_FACTOR, partition, excluded);
         float[] scales = partition.scales();
@@ -389,7 +392,7 @@ public final class InterestRanker {
         for (int slot = 0; slot < size; slot++) {
             pool.offer(slot, best[slot], bestInterest[slot]);
         }
-        return pool.bestFirst();
+        return pool;
     }
 
     /**
@@ -401,6 +404,7 @@ public final class InterestRanker {
         private final CatalogPartition partition;
         private final Predicate<String> excluded;
         private final PriorityQueue<Candidate> heap;
+        private final PriorityQueue<Candidate> engaged = new PriorityQueue<>(ENGAGED_NAMING + 1, Candidate.WORST_FIRST);
         private float floor = Float.NEGATIVE_INFINITY;
 
         Pool(int capacity, CatalogPartition partition, Predicate<String> excluded) {
@@ -416,6 +420,11 @@ public final class InterestRanker {
             }
             String itemId = partition.id(slot);
             if (excluded.test(itemId)) {
+                // Not to be recommended again, but what the person engaged with says best what an interest is about.
+                engaged.add(new Candidate(slot, score, interest, itemId));
+                if (engaged.size() > ENGAGED_NAMING) {
+                    engaged.poll();
+                }
                 return;
             }
             heap.add(new Candidate(slot, score, interest, itemId));
@@ -432,10 +441,23 @@ public final class InterestRanker {
             pool.sort(Candidate.WORST_FIRST.reversed());
             return pool;
         }
+
+        /** The best-matching items the person engaged with (left out of the pool), to name interests by. */
+        List<Candidate> engaged() {
+            return new ArrayList<>(engaged);
+        }
     }
 
-    /** Names each interest by its (at most two) strongest tags among the candidates it matched best. */
-    private static String[] labels(CatalogPartition partition, List<Candidate> pool, int count) {
+    /**
+     * Names each interest by its (at most two) strongest tags among the items it matched best: the candidates and
+     * the items the person engaged with, which are not recommended again but say best what the interest is about.
+     */
+    private static String[] labels(CatalogPartition partition, List<Candidate> pool, List<Candidate> engaged,
+            int count) {
+        List<Candidate> naming = new ArrayList<>(pool.size() + engaged.size());
+        naming.addAll(pool);
+        naming.addAll(engaged);
+        pool = naming;
         List<Map<String, Float>> tagWeights = new ArrayList<>(count);
         for (int c = 0; c < count; c++) {
             tagWeights.add(new HashMap<>());

@@ -98,6 +98,19 @@ class InterestRankerTest {
     }
 
     @Test
+    void anInterestIsNamedByWhatThePersonEngagedWithNotByTheNextBestItemAlone() {
+        CatalogPartition feed = new CatalogPartition(DIMENSION);
+        feed.put("liked-jazz-club", new String[] {"jazz", "music"}, jazz);
+        feed.put("landscape", new String[] {"photography", "travel"}, near(jazz, 0.4f));
+        feed.put("pasta", new String[] {"cooking"}, unit());
+        List<Recommendation> picks = new InterestRanker(1, 0f).rank(feed, List.of(new Interest(jazz, 1f, "A")),
+                Set.of("liked-jazz-club")::contains);
+        assertThat(picks).extracting(Recommendation::itemId).as("the liked item is not recommended again")
+                .containsExactly("landscape");
+        assertThat(picks.get(0).reason()).isEqualTo("matches your interest in jazz, music, from your A activity");
+    }
+
+    @Test
     void aWeakMatchIsNotClaimedAsAnInterest() {
         CatalogPartition feed = new CatalogPartition(DIMENSION);
         feed.put("run", new String[] {"running"}, running);
