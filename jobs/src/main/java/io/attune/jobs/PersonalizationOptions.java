@@ -160,6 +160,14 @@ public final class PersonalizationOptions {
             .defaultValue(8)
             .withDescription("Interests (centroids) learned per linked account; unlinking removes exactly those.");
 
+    public static final ConfigOption<List<String>> ADVERTISING_SURFACES = key("refresh.advertising-surfaces")
+            .stringType()
+            .asList()
+            .defaultValues("ADS")
+            .withDescription("Catalog surfaces (of any app) that show advertisements: while any account of a person"
+                    + " is a minor's (minor: true on account-links), none of them is ranked for that person from a"
+                    + " profile (DSA Article 28(2)); each got an empty refresh when it became known.");
+
     public static final ConfigOption<Integer> MAX_ACCOUNTS = key("profile.max-accounts")
             .intType()
             .defaultValue(64)
@@ -423,7 +431,7 @@ public final class PersonalizationOptions {
                 options.get(CO_ENGAGED_CANDIDATES), options.get(LIKE_RECENCY_DECAY),
                 options.get(CO_ENGAGEMENT_ASYMMETRY), options.get(AFFINITY_LIKES), options.get(AFFINITY_WEIGHT),
                 options.get(FINAL_REFRESH_ONLY), options.get(ROUNDING_SALT), options.get(DOT_CACHE_SIZE).getBytes(),
-                options.get(MAX_ACCOUNTS));
+                options.get(MAX_ACCOUNTS), java.util.Set.copyOf(options.get(ADVERTISING_SURFACES)));
     }
 
     static BatchingConfig batchingConfig(Configuration options) {

@@ -31,6 +31,8 @@ final class SettingsCommand {
                                                      on profiling); everything the account taught is forgotten,
                                                      its app is sent no more recommendations and its activity is
                                                      not used (true: profiled again from now on, from scratch)
+                         --minor true|false          whether the holder is a minor (the center's age assurance):
+                                                     no advertisement is ranked for them from a profile
                          --topic.account-links T --apps A;B  as the job's options
                          --kafka.client-properties-file F --kafka.properties.KEY V  a secured cluster, as the job
             """;
@@ -42,14 +44,17 @@ final class SettingsCommand {
         Boolean useMessages;
         Boolean across;
         Boolean profiling;
+        Boolean minor;
         try {
-            parsed = AccountArguments.parse(args, "use", "across-apps", "profiling");
+            parsed = AccountArguments.parse(args, "use", "across-apps", "profiling", "minor");
             String use = parsed.own().get("use");
             String acrossApps = parsed.own().get("across-apps");
             String profile = parsed.own().get("profiling");
-            if (use == null && acrossApps == null && profile == null) {
-                return usage("nothing to record: give --use, --across-apps, --profiling or more than one");
+            String isMinor = parsed.own().get("minor");
+            if (use == null && acrossApps == null && profile == null && isMinor == null) {
+                return usage("nothing to record: give --use, --across-apps, --profiling, --minor or more than one");
             }
+            minor = isMinor == null ? null : bool("--minor", isMinor);
             useMessages = use == null ? null : bool("--use", use);
             across = acrossApps == null ? null : bool("--across-apps", acrossApps);
             profiling = profile == null ? null : bool("--profiling", profile);
@@ -60,7 +65,7 @@ final class SettingsCommand {
         String account = parsed.account();
         Configuration options = parsed.options();
         String json = EventJson.toJson(new AccountLink(app, account, null, false, System.currentTimeMillis(),
-                useMessages, across, profiling));
+                useMessages, across, profiling, minor));
         Properties deployment;
         try {
             new EventJson(new HashSet<>(options.get(PersonalizationOptions.APPS))).accountLink(json);

@@ -72,7 +72,8 @@ public final class EventJson implements Serializable {
 
     /**
      * A link event ({@code centerId} and {@code linked}), a change of the holder's settings for the account
-     * ({@code useAssistantMessages}, {@code assistantMessagesAcrossApps}, {@code profiling}), or both in one.
+     * ({@code useAssistantMessages}, {@code assistantMessagesAcrossApps}, {@code profiling}), whether the holder is a
+     * minor ({@code minor}), or a link and any of those in one.
      */
     public AccountLink accountLink(String json) throws InvalidEventException {
         JsonNode node = parse(json);
@@ -81,12 +82,14 @@ public final class EventJson implements Serializable {
         Boolean useAssistantMessages = optionalBoolean(node, "useAssistantMessages");
         Boolean acrossApps = optionalBoolean(node, "assistantMessagesAcrossApps");
         Boolean profiling = optionalBoolean(node, "profiling");
+        Boolean minor = optionalBoolean(node, "minor");
         JsonNode linked = node.get("linked");
         JsonNode center = node.get("centerId");
         boolean membership = linked != null && !linked.isNull() || center != null && !center.isNull();
-        if (!membership && (useAssistantMessages != null || acrossApps != null || profiling != null)) {
+        if (!membership && (useAssistantMessages != null || acrossApps != null || profiling != null
+                || minor != null)) {
             return new AccountLink(app, accountId, null, false, eventTime(node), useAssistantMessages, acrossApps,
-                    profiling);
+                    profiling, minor);
         }
         return new AccountLink(
                 app,
@@ -96,7 +99,8 @@ public final class EventJson implements Serializable {
                 eventTime(node),
                 useAssistantMessages,
                 acrossApps,
-                profiling);
+                profiling,
+                minor);
     }
 
     public ErasureRequest erasureRequest(String json) throws InvalidEventException {
@@ -183,6 +187,9 @@ public final class EventJson implements Serializable {
         }
         if (l.profiling() != null) {
             node.put("profiling", l.profiling());
+        }
+        if (l.minor() != null) {
+            node.put("minor", l.minor());
         }
         return node.put("timestamp", Instant.ofEpochMilli(l.timestamp()).toString()).toString();
     }

@@ -2,6 +2,7 @@ package io.attune.jobs.functions;
 
 import java.io.Serializable;
 import java.time.Duration;
+import java.util.Set;
 
 /**
  * How profiles learn and how refreshes rank, as {@link UpdateProfile} uses them.
@@ -30,14 +31,16 @@ import java.time.Duration;
  * @param roundingSalt mixed into the seed of the interests' stochastic rounding; 0 rounds as without it
  * @param dotCacheBytes heap per subtask for interests' dot products kept between rankings of exactly ranked
  *     surfaces; 0 keeps none
+ * @param maxAccounts accounts one person may link
+ * @param advertisingSurfaces surfaces that show advertisements, never ranked from the profile of a minor
  */
 public record ProfileSettings(
         Duration halfLife, Duration retention, int topK, int interestsPerAccount, float mergeSimilarity,
         float minInterestWeight, float diversity, int recentItems, Duration minRefreshInterval,
         int recentLikes, float coEngagementWeight, float popularityWeight, int coEngagedCandidates,
         float likeRecencyDecay, float coEngagementAsymmetry, int affinityLikes, float affinityWeight,
-        boolean finalRefreshOnly, long roundingSalt, long dotCacheBytes, int maxAccounts)
-        implements Serializable {
+        boolean finalRefreshOnly, long roundingSalt, long dotCacheBytes, int maxAccounts,
+        Set<String> advertisingSurfaces) implements Serializable {
 
     public ProfileSettings {
         if (maxAccounts < 1) {

@@ -39,7 +39,8 @@ import org.apache.flink.util.OutputTag;
  * setting. The holder may object to profiling altogether ({@code profiling: false}): the account's persons forget
  * everything it contributed and stop ranking for its app, its activity of every kind is dropped here, and no center
  * it joins meanwhile is told of it, until the holder allows profiling again. The settings outlive the retention
- * period, and an erasure.
+ * period, and an erasure. So does what the accounts center says of whether the holder is a minor ({@code minor}),
+ * which every activity of the account carries and every person it joins is told.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
@@ -91,6 +92,9 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         if (link.profiling() != null) {
             current = profiling(link, current, ownId, ctx, out);
         }
+        if (link.minor() != null) {
+            current = minor(link, current, ownId, ctx, out);
+        }
         if (!link.changesMembership() || current != null && link.timestamp() < current.linkTime()) {
             return;
         }
@@ -104,6 +108,9 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
                 out.collect(membership(previous, PersonEventType.LEAVE, link, trigger));
             }
             out.collect(membership(target, PersonEventType.JOIN, link, trigger));
+            if (current != null && current.minor()) {
+                out.collect(membership(target, PersonEventType.MINOR, link, trigger));
+            }
         }
         update(ctx, current, current == null ? IdentityState.of(target, link.timestamp(), now(ctx))
                 : current.routedTo(target, link.timestamp(), now(ctx)), ownId);
@@ -172,10 +179,35 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             profilingObjections.inc();
             tellPersons(base, ownId, PersonEventType.STOP_PROFILING, setting, out);
         } else if (profiling && base.objectsToProfiling()) {
+            String trigger = "setting:" + ownId + "@" + setting.timestamp();
             out.collect(new PersonEvent(base.personId(), PersonEventType.RESUME_PROFILING, setting.app(),
-                    setting.accountId(), setting.timestamp(), "setting:" + ownId + "@" + setting.timestamp(), null));
+                    setting.accountId(), setting.timestamp(), trigger, null));
+            if (base.minor()) {
+                out.collect(new PersonEvent(base.personId(), PersonEventType.MINOR, setting.app(),
+                        setting.accountId(), setting.timestamp(), trigger, null));
+            }
         }
         IdentityState next = base.withProfiling(profiling, setting.timestamp(), now(ctx));
+        update(ctx, current, next, ownId);
+        return next;
+    }
+
+    /**
+     * Applies what the accounts center says of whether the account's holder is a minor, unless it said something later
+     * already; a change tells the account's person (and its own, if another) at once, and every activity of the
+     * account carries it from then on. Returns the state as it is now.
+     */
+    private IdentityState minor(AccountLink fact, IdentityState current, String ownId, Context ctx,
+            Collector<PersonEvent> out) throws Exception {
+        if (current != null && fact.timestamp() < current.minorTime()) {
+            return current;
+        }
+        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
+        boolean minor = fact.minor();
+        if (minor != base.minor()) {
+            tellPersons(base, ownId, minor ? PersonEventType.MINOR : PersonEventType.NOT_MINOR, fact, out);
+        }
+        IdentityState next = base.withMinor(minor, fact.timestamp(), now(ctx));
         update(ctx, current, next, ownId);
         return next;
     }
@@ -220,8 +252,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             out.collect(new PersonEvent(ownId, PersonEventType.JOIN, activity.app(), activity.accountId(),
                     activity.timestamp(), activity.eventId(), null));
         }
-        ActivitySignal stamped = activity.kind() == ActivityKind.MESSAGE && current != null
-                ? activity.withOwnAppOnly(current.messagesOwnAppOnly()) : activity;
+        ActivitySignal stamped = current == null ? activity
+                : activity.kind() == ActivityKind.MESSAGE
+                        ? activity.withOwnAppOnly(current.messagesOwnAppOnly()).withMinor(current.minor())
+                        : activity.withMinor(current.minor());
         out.collect(new PersonEvent(personId, PersonEventType.ACTIVITY, activity.app(),
                 activity.accountId(), activity.timestamp(), activity.eventId(), stamped));
         update(ctx, current, current == null ? IdentityState.of(personId, 0L, now(ctx))

@@ -243,6 +243,8 @@ public class UpdateProfile
             case FORGET_MESSAGES -> forgetMessages(current, event.app(), event.accountId());
             case CONFINE_MESSAGES, SHARE_MESSAGES -> messagesOwnAppOnly(current, event.app(), event.accountId(),
                     event.type() == PersonEventType.CONFINE_MESSAGES);
+            case MINOR, NOT_MINOR -> minor(current, event.app(), event.accountId(),
+                    event.type() == PersonEventType.MINOR);
         };
         if (next == null) {
             return;
@@ -263,6 +265,10 @@ public class UpdateProfile
                 ctx.timerService().registerProcessingTimeTimer(next.lastRefreshAt() + minInterval);
             }
             next = next.deferred(event.triggeredBy(), event.timestamp());
+        } else if (event.type() == PersonEventType.MINOR) {
+            // The other surfaces may stay as they are; the advertisements ranked from the profile go at once.
+            emitEmptyAdvertising(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out);
+            next = next.refreshed(now);
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
                 out)) {
             next = next.refreshed(now);
@@ -424,6 +430,10 @@ public class UpdateProfile
                 }
             }
             for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
+                if (withheld(state, surface.getKey())) {
+                    // A minor's: no advertisement ranked from their profile (it got an empty refresh when known).
+                    continue;
+                }
                 if (forApp.isEmpty()) {
                     // Nothing this app may rank by (its center's only interests are kept to another app): an empty
                     // refresh, so that it drops what it showed before.
@@ -530,7 +540,8 @@ public class UpdateProfile
         return switch (event.type()) {
             case JOIN, RESUME_PROFILING -> find(current.accounts(), event.app(), event.accountId()) < 0;
             case ACTIVITY -> find(current.accounts(), event.activity().app(), event.activity().accountId()) < 0;
-            case LEAVE, ERASE, FORGET_MESSAGES, CONFINE_MESSAGES, SHARE_MESSAGES, STOP_PROFILING -> false;
+            case LEAVE, ERASE, FORGET_MESSAGES, CONFINE_MESSAGES, SHARE_MESSAGES, STOP_PROFILING, MINOR, NOT_MINOR ->
+                    false;
         };
     }
 
@@ -568,7 +579,8 @@ public class UpdateProfile
      */
     private static boolean changesWhatAppsMayShow(PersonEventType type) {
         return type == PersonEventType.FORGET_MESSAGES || type == PersonEventType.CONFINE_MESSAGES
-                || type == PersonEventType.SHARE_MESSAGES || type == PersonEventType.STOP_PROFILING;
+                || type == PersonEventType.SHARE_MESSAGES || type == PersonEventType.STOP_PROFILING
+                || type == PersonEventType.MINOR || type == PersonEventType.NOT_MINOR;
     }
 
     /**
@@ -583,6 +595,51 @@ public class UpdateProfile
         LinkedAccount[] accounts = current.accounts().clone();
         accounts[at] = accounts[at].withMessagesOwnAppOnly(only);
         return current.withAccounts(accounts);
+    }
+
+    /**
+     * The account marked as its holder being a minor or not; {@code null} when this person does not list it or
+     * nothing changes.
+     */
+    private static ProfileState minor(ProfileState current, String app, String accountId, boolean minor) {
+        int at = current == null ? -1 : find(current.accounts(), app, accountId);
+        if (at < 0 || current.accounts()[at].isMinor() == minor) {
+            return null;
+        }
+        LinkedAccount[] accounts = current.accounts().clone();
+        accounts[at] = accounts[at].withMinor(minor);
+        return current.withAccounts(accounts);
+    }
+
+    /** Whether the person is a minor: the accounts center says so of one of its accounts. */
+    private static boolean isMinor(ProfileState state) {
+        for (LinkedAccount account : state.accounts()) {
+            if (account.isMinor()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the surface is not to be ranked for this person: it shows advertisements and the person is a minor. */
+    private boolean withheld(ProfileState state, String surface) {
+        return settings.advertisingSurfaces().contains(surface) && isMinor(state);
+    }
+
+    /** An empty refresh per advertising surface of each linked app: the apps stop showing ads ranked from profile. */
+    private void emitEmptyAdvertising(String personId, ProfileState state, String triggeredBy, long eventTime,
+            long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+        Set<String> apps = new LinkedHashSet<>();
+        for (LinkedAccount account : state.accounts()) {
+            apps.add(account.app());
+        }
+        for (String app : apps) {
+            for (String surface : catalog.surfaces(app).keySet()) {
+                if (settings.advertisingSurfaces().contains(surface)) {
+                    emitTo(personId, state, app, surface, new RecommendedItem[0], triggeredBy, eventTime, now, out);
+                }
+            }
+        }
     }
 
     /** An empty refresh per linked account and surface: the apps stop showing what was ranked before. */
@@ -651,6 +708,10 @@ public class UpdateProfile
             // The identity stage holds the holder's setting and stamps it on every message: a profile rebuilt after
             // retention learns it here.
             account = account.withMessagesOwnAppOnly(activity.ownAppOnly());
+        }
+        if (activity.minor()) {
+            // Stamped by the identity stage, which keeps it: a profile rebuilt after retention learns it here.
+            account = account.withMinor(true);
         }
         if (activity.itemId() != null) {
             account = account.withRecentItems(remember(account.recentItemsOrNone(), activity.itemId().hashCode()));

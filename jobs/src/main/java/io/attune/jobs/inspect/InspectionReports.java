@@ -85,6 +85,7 @@ public final class InspectionReports {
         accounts.put("withAnErasureMarker", tally.erasureMarkers());
         accounts.put("objectingToAssistantMessages", tally.objectingToMessages());
         accounts.put("objectingToProfiling", tally.objectingToProfiling());
+        accounts.put("ofMinors", tally.minors());
 
         ObjectNode persons = summary.putObject("persons");
         persons.put("total", tally.persons());
@@ -159,6 +160,7 @@ public final class InspectionReports {
             node.put("profiling", "allowed");
         }
         putTime(node, "profilingSettingAt", identity.profilingTime());
+        node.put("minor", identity.minor());
         return node;
     }
 

@@ -11,11 +11,12 @@ import io.attune.jobs.state.LinkedAccount;
  *     index those with that many or more
  * @param objectingToMessages accounts whose holder objects to the use of their assistant messages
  * @param objectingToProfiling accounts whose holder objects to profiling
+ * @param minors accounts whose holder the accounts center says is a minor
  */
 public record StateTally(
         long accounts, long accountsInACenter, long erasureMarkers, long persons, long[] personsByAccounts,
         long interests, long recentItems, long recentLikes, long refreshesPending, long coEngagementWindows,
-        long itemsWithSignals, long objectingToMessages, long objectingToProfiling) {
+        long itemsWithSignals, long objectingToMessages, long objectingToProfiling, long minors) {
 
     static final int ACCOUNT_BUCKETS = 9;
 
@@ -24,7 +25,8 @@ public record StateTally(
         return switch (entry.operator()) {
             case Uids.RESOLVE_IDENTITY -> new StateTally(1, entry.identity().personId().equals(entry.key()) ? 0 : 1,
                     entry.identity().erasedThrough() > 0 ? 1 : 0, 0, byAccounts, 0, 0, 0, 0, 0, 0,
-                    entry.identity().objectsToMessages() ? 1 : 0, entry.identity().objectsToProfiling() ? 1 : 0);
+                    entry.identity().objectsToMessages() ? 1 : 0, entry.identity().objectsToProfiling() ? 1 : 0,
+                    entry.identity().minor() ? 1 : 0);
             case Uids.UPDATE_PROFILE -> {
                 LinkedAccount[] linked = entry.profile().accounts() == null
                         ? new LinkedAccount[0] : entry.profile().accounts();
@@ -38,10 +40,10 @@ public record StateTally(
                     likes += account.likeHashesOrNone().length;
                 }
                 yield new StateTally(0, 0, 0, 1, byAccounts, interests, items, likes,
-                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0, 0);
+                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0, 0, 0);
             }
-            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0, 0);
-            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0, 0);
+            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0, 0, 0);
+            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0, 0, 0);
             default -> throw new IllegalArgumentException("no tally for operator " + entry.operator());
         };
     }
@@ -56,10 +58,10 @@ public record StateTally(
                 interests + other.interests, recentItems + other.recentItems, recentLikes + other.recentLikes,
                 refreshesPending + other.refreshesPending, coEngagementWindows + other.coEngagementWindows,
                 itemsWithSignals + other.itemsWithSignals, objectingToMessages + other.objectingToMessages,
-                objectingToProfiling + other.objectingToProfiling);
+                objectingToProfiling + other.objectingToProfiling, minors + other.minors);
     }
 
     static StateTally empty() {
-        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0);
+        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -20,9 +20,13 @@ package io.attune.jobs.state;
  *     (and in state written before 0.10)
  * @param profilingFrom the account's activity builds a profile from this event time on: 0 (the default) all of it,
  *     {@link #NO_PROFILING} none while the holder objects to profiling, the time they allowed it again after that
+ * @param minorTime event time of the latest change applied to whether the holder is a minor; 0 when none
+ * @param minor whether the account's holder is a minor (the accounts center's age assurance): false in state written
+ *     before 0.10
  */
 public record IdentityState(String personId, long linkTime, long lastActive, long erasedThrough, long settingTime,
-        long messagesFrom, long acrossAppsTime, boolean messagesOwnAppOnly, long profilingTime, long profilingFrom) {
+        long messagesFrom, long acrossAppsTime, boolean messagesOwnAppOnly, long profilingTime, long profilingFrom,
+        long minorTime, boolean minor) {
 
     /** {@link #messagesFrom} while the account's holder objects to the use of its assistant messages. */
     public static final long NO_MESSAGES = Long.MAX_VALUE;
@@ -32,12 +36,12 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
 
     /** An account's identity with no erasure behind it. */
     public IdentityState(String personId, long linkTime, long lastActive) {
-        this(personId, linkTime, lastActive, 0L, 0L, 0L, 0L, false, 0L, 0L);
+        this(personId, linkTime, lastActive, 0L, 0L, 0L, 0L, false, 0L, 0L, 0L, false);
     }
 
     /** An account's identity with no setting for its assistant messages (all are used). */
     public IdentityState(String personId, long linkTime, long lastActive, long erasedThrough) {
-        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L, 0L, false, 0L, 0L);
+        this(personId, linkTime, lastActive, erasedThrough, 0L, 0L, 0L, false, 0L, 0L, 0L, false);
     }
 
     /** The first state of an account, as a link or its activity creates it. */
@@ -48,33 +52,39 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
     /** Belonging to {@code nextPersonId} since {@code nextLinkTime}, active at {@code now}; the rest as it was. */
     public IdentityState routedTo(String nextPersonId, long nextLinkTime, long now) {
         return new IdentityState(nextPersonId, nextLinkTime, now, erasedThrough, settingTime, messagesFrom,
-                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom);
+                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom, minorTime, minor);
     }
 
     /** Erased through {@code through}: the holder's settings stay, being the holder's, not derived. */
     public IdentityState erased(String ownId, long nextLinkTime, long now, long through) {
         return new IdentityState(ownId, nextLinkTime, now, through, settingTime, messagesFrom, acrossAppsTime,
-                messagesOwnAppOnly, profilingTime, profilingFrom);
+                messagesOwnAppOnly, profilingTime, profilingFrom, minorTime, minor);
     }
 
     /** With the holder's setting for assistant messages, changed at event time {@code at}. */
     public IdentityState withAssistantMessages(boolean use, long at, long now) {
         long from = use ? (messagesFrom == NO_MESSAGES ? at : messagesFrom) : NO_MESSAGES;
         return new IdentityState(personId, linkTime, now, erasedThrough, Math.max(settingTime, at), from,
-                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom);
+                acrossAppsTime, messagesOwnAppOnly, profilingTime, profilingFrom, minorTime, minor);
     }
 
     /** With the holder's setting for whether the account's messages may shape the center's other apps. */
     public IdentityState withMessagesAcrossApps(boolean across, long at, long now) {
         return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom,
-                Math.max(acrossAppsTime, at), !across, profilingTime, profilingFrom);
+                Math.max(acrossAppsTime, at), !across, profilingTime, profilingFrom, minorTime, minor);
     }
 
     /** With the holder's setting for whether the account may be profiled, changed at event time {@code at}. */
     public IdentityState withProfiling(boolean profiling, long at, long now) {
         long from = profiling ? (profilingFrom == NO_PROFILING ? at : profilingFrom) : NO_PROFILING;
         return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom, acrossAppsTime,
-                messagesOwnAppOnly, Math.max(profilingTime, at), from);
+                messagesOwnAppOnly, Math.max(profilingTime, at), from, minorTime, minor);
+    }
+
+    /** With whether the holder is a minor, as the accounts center said at event time {@code at}. */
+    public IdentityState withMinor(boolean isMinor, long at, long now) {
+        return new IdentityState(personId, linkTime, now, erasedThrough, settingTime, messagesFrom, acrossAppsTime,
+                messagesOwnAppOnly, profilingTime, profilingFrom, Math.max(minorTime, at), isMinor);
     }
 
     /** Whether the account's activity at {@code eventTime} may build a profile. */
@@ -100,9 +110,10 @@ public record IdentityState(String personId, long linkTime, long lastActive, lon
     /**
      * Whether the state holds a setting of the holder's that retention must not clear: an objection (to the use of
      * assistant messages or to profiling), the time of the consent after one (what was sent or done while it stood
-     * stays unused however late it comes), or messages kept to the account's own app.
+     * stays unused however late it comes), messages kept to the account's own app, or that the holder is a minor
+     * (a profile rebuilt after retention learns it from the account's next activity, stamped with it).
      */
     public boolean holdsASettingToKeep() {
-        return messagesFrom > 0 || messagesOwnAppOnly || profilingFrom > 0;
+        return messagesFrom > 0 || messagesOwnAppOnly || profilingFrom > 0 || minor;
     }
 }

@@ -25,10 +25,12 @@ import java.util.Arrays;
  *     may hold what messages taught
  * @param messagesOwnAppOnly whether {@code messageInterests} rank only for this account's own app (its holder's
  *     setting); {@code null} (read as false: every app of the person) in state written before
+ * @param minor whether the account's holder is a minor, as the accounts center says: no advertisement is then ranked
+ *     for the person from the profile; {@code null} (read as false) when not, and in state written before 0.10
  */
 public record LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems,
         String[] recentLikes, long[] recentLikeHashes, int[] likeHashes, Centroid[] messageInterests,
-        Boolean messagesOwnAppOnly) {
+        Boolean messagesOwnAppOnly, Boolean minor) {
 
     private static final Centroid[] NO_INTERESTS = new Centroid[0];
     private static final int[] NO_ITEMS = new int[0];
@@ -36,13 +38,21 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
 
     /** A freshly linked account with no contribution yet. */
     public static LinkedAccount of(String app, String accountId) {
-        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES, NO_INTERESTS, null);
+        return new LinkedAccount(app, accountId, NO_INTERESTS, NO_ITEMS, null, null, NO_LIKES, NO_INTERESTS, null,
+                null);
     }
 
     /** An account as state written before 0.9 holds it, its messages' interests not told apart. */
     public LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems, String[] recentLikes,
             long[] recentLikeHashes, int[] likeHashes) {
-        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, null, null);
+        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, null, null, null);
+    }
+
+    /** An account as state written before 0.10 holds it, with no word of its holder's age. */
+    public LinkedAccount(String app, String accountId, Centroid[] interests, int[] recentItems, String[] recentLikes,
+            long[] recentLikeHashes, int[] likeHashes, Centroid[] messageInterests, Boolean messagesOwnAppOnly) {
+        this(app, accountId, interests, recentItems, recentLikes, recentLikeHashes, likeHashes, messageInterests,
+                messagesOwnAppOnly, null);
     }
 
     public boolean is(String otherApp, String otherAccountId) {
@@ -98,12 +108,25 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
 
     public LinkedAccount withInterests(Centroid[] next) {
         return new LinkedAccount(app, accountId, next, recentItems, null, null, likeHashesOrNone(), messageInterests,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, minor);
     }
 
     public LinkedAccount withMessageInterests(Centroid[] next) {
         return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(), next,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, minor);
+    }
+
+    /** Whether the account's holder is a minor. */
+    public boolean isMinor() {
+        return Boolean.TRUE.equals(minor);
+    }
+
+    public LinkedAccount withMinor(boolean isMinor) {
+        if (isMinor == isMinor()) {
+            return this;
+        }
+        return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(),
+                messageInterests, messagesOwnAppOnly, isMinor ? Boolean.TRUE : null);
     }
 
     /** Whether what this account's messages taught ranks only for its own app. */
@@ -116,7 +139,7 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
             return this;
         }
         return new LinkedAccount(app, accountId, interests, recentItems, null, null, likeHashesOrNone(),
-                messageInterests, only ? Boolean.TRUE : null);
+                messageInterests, only ? Boolean.TRUE : null, minor);
     }
 
     /**
@@ -126,16 +149,16 @@ public record LinkedAccount(String app, String accountId, Centroid[] interests, 
     public LinkedAccount withoutMessageInterests() {
         Centroid[] engaged = messageInterests == null ? NO_INTERESTS : interests;
         return new LinkedAccount(app, accountId, engaged, recentItems, null, null, likeHashesOrNone(), NO_INTERESTS,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, minor);
     }
 
     public LinkedAccount withRecentItems(int[] next) {
         return new LinkedAccount(app, accountId, interests, next, null, null, likeHashesOrNone(), messageInterests,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, minor);
     }
 
     public LinkedAccount withLikeHashes(int[] next) {
         return new LinkedAccount(app, accountId, interests, recentItems, null, null, next, messageInterests,
-                messagesOwnAppOnly);
+                messagesOwnAppOnly, minor);
     }
 }

@@ -28,5 +28,9 @@ public enum PersonEventType {
      */
     STOP_PROFILING,
     /** The holder of an account allows profiling again: the account belongs to this person again (as on a join). */
-    RESUME_PROFILING
+    RESUME_PROFILING,
+    /** The holder of an account is a minor: no advertisement is ranked for this person from their profile. */
+    MINOR,
+    /** The holder of an account is no longer known to be a minor. */
+    NOT_MINOR
 }

@@ -89,6 +89,7 @@ class InspectCommandTest {
         assertThat(alex.path("identity").path("erasedThrough").isTextual()).isTrue();
         assertThat(alex.path("identity").path("assistantMessages").asText()).isEqualTo("not used: the holder objects");
         assertThat(alex.path("identity").path("profiling").asText()).isEqualTo("none: the holder objects");
+        assertThat(alex.path("identity").path("minor").asBoolean()).isTrue();
         assertThat(alex.path("person").has("accounts")).as("no profile after erasure").isFalse();
         assertThat(alex.path("person").has("recentEngagements")).as("no window after erasure").isFalse();
 
@@ -101,6 +102,7 @@ class InspectCommandTest {
         assertThat(summary.path("accounts").path("withAnErasureMarker").asInt()).isEqualTo(1);
         assertThat(summary.path("accounts").path("objectingToAssistantMessages").asInt()).isEqualTo(1);
         assertThat(summary.path("accounts").path("objectingToProfiling").asInt()).isEqualTo(1);
+        assertThat(summary.path("accounts").path("ofMinors").asInt()).isEqualTo(1);
         assertThat(summary.path("persons").path("total").asInt()).isEqualTo(1);
         assertThat(summary.path("coEngagementWindows").asInt()).isEqualTo(1);
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
@@ -207,7 +209,8 @@ class InspectCommandTest {
                         EventJson.toJson(new ErasureRequest("erase-alex", "INSTAGRAM", "ig-alex", T0 + 5_000)));
                 kafka.send("account-links",
                         EventJson.toJson(AccountLink.assistantMessages("INSTAGRAM", "ig-alex", false, T0 + 6_000)),
-                        EventJson.toJson(AccountLink.profiling("INSTAGRAM", "ig-alex", false, T0 + 7_000)));
+                        EventJson.toJson(AccountLink.profiling("INSTAGRAM", "ig-alex", false, T0 + 7_000)),
+                        EventJson.toJson(AccountLink.minor("INSTAGRAM", "ig-alex", true, T0 + 8_000)));
                 waitUntilCondition(() -> {
                     refreshes.addAll(poll(refreshReader));
                     receipts.addAll(poll(receiptReader));

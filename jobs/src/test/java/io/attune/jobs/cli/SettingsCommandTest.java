@@ -30,7 +30,7 @@ class SettingsCommandTest {
             KAFKA.broker().bootstrapServers(), "--app", "WHATSAPP", "--account", "w-ana", "--across-apps", "false",
             "--use", "true"})).isZero();
         assertThat(SettingsCommand.run(new String[] {"--kafka.bootstrap-servers",
-            KAFKA.broker().bootstrapServers(), "--app", "MESSENGER", "--account", "m-ben", "--profiling", "false"}))
+            KAFKA.broker().bootstrapServers(), "--app", "MESSENGER", "--account", "m-ben", "--profiling", "false", "--minor", "true"}))
                 .isZero();
 
         EventJson json = new EventJson(Set.of("MESSENGER", "WHATSAPP"));
@@ -60,6 +60,7 @@ class SettingsCommandTest {
             assertThat(e.accountId()).isEqualTo("m-ben");
             assertThat(e.changesMembership()).isFalse();
             assertThat(e.profiling()).isFalse();
+            assertThat(e.minor()).isTrue();
             assertThat(e.useAssistantMessages()).isNull();
         });
     }

@@ -118,8 +118,12 @@ class EventJsonTest {
                 "timestamp":1764400000000}""");
         assertThat(linkedUnprofiled.profiling()).isFalse();
         assertThat(linkedUnprofiled.changesMembership()).isTrue();
+        AccountLink minor = json.accountLink("""
+                {"app":"INSTAGRAM","accountId":"a","minor":true,"timestamp":1764400000000}""");
+        assertThat(minor).isEqualTo(AccountLink.minor("INSTAGRAM", "a", true, 1764400000000L));
+        assertThat(minor.changesMembership()).isFalse();
         for (AccountLink event : new AccountLink[] {setting, both, link, acrossApps, bothSettings, profiling,
-            linkedUnprofiled}) {
+            linkedUnprofiled, minor}) {
             assertThat(json.accountLink(EventJson.toJson(event))).isEqualTo(event);
         }
 

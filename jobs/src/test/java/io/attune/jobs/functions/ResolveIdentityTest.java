@@ -361,6 +361,50 @@ class ResolveIdentityTest {
                         tuple(PersonEventType.ACTIVITY, "since"));
     }
 
+    @Test
+    void aMinorsAccountTellsItsPersonsStampsEveryActivityAndTellsEveryCenterItJoins() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(new AccountLink("INSTAGRAM", "ig-1", "center-1", true, 10L), 10L);
+        harness.processElement1(AccountLink.minor("INSTAGRAM", "ig-1", true, 20L), 20L);
+        harness.processElement1(AccountLink.minor("INSTAGRAM", "ig-1", true, 25L), 25L);
+        harness.processElement2(like("like", "INSTAGRAM", "ig-1", 30L), 30L);
+        harness.processElement2(message("message", "INSTAGRAM", "ig-1", 40L), 40L);
+        harness.processElement1(new AccountLink("INSTAGRAM", "ig-1", "center-2", true, 50L), 50L);
+        harness.processElement1(AccountLink.minor("INSTAGRAM", "ig-1", false, 15L), 55L);
+        harness.processElement1(AccountLink.minor("INSTAGRAM", "ig-1", false, 60L), 60L);
+        harness.processElement2(like("adult-like", "INSTAGRAM", "ig-1", 70L), 70L);
+
+        List<PersonEvent> out = harness.extractOutputValues();
+        assertThat(out).extracting(PersonEvent::personId, PersonEvent::type).containsExactly(
+                tuple("center-1", PersonEventType.JOIN),
+                tuple("center-1", PersonEventType.MINOR),
+                tuple("INSTAGRAM:ig-1", PersonEventType.MINOR),
+                tuple("center-1", PersonEventType.ACTIVITY),
+                tuple("center-1", PersonEventType.ACTIVITY),
+                tuple("center-1", PersonEventType.LEAVE),
+                tuple("center-2", PersonEventType.JOIN),
+                // The center joined learns it at once, not with the account's next activity.
+                tuple("center-2", PersonEventType.MINOR),
+                // A statement older than the last one applied changes nothing.
+                tuple("center-2", PersonEventType.NOT_MINOR),
+                tuple("INSTAGRAM:ig-1", PersonEventType.NOT_MINOR),
+                tuple("center-2", PersonEventType.ACTIVITY));
+        assertThat(out).filteredOn(e -> e.type() == PersonEventType.ACTIVITY)
+                .extracting(e -> e.activity().eventId(), e -> e.activity().minor())
+                .containsExactly(tuple("like", true), tuple("message", true), tuple("adult-like", false));
+    }
+
+    @Test
+    void whatTheCenterSaysOfAMinorOutlivesRetention() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement1(AccountLink.minor("INSTAGRAM", "ig-1", true, 10L), 10L);
+        harness.setProcessingTime(1_000L + 2 * RETENTION.toMillis());
+        assertThat(identityKeys()).isEqualTo(1L);
+        harness.processElement2(like("later", "INSTAGRAM", "ig-1", 20L), 20L);
+        assertThat(harness.extractOutputValues()).last()
+                .satisfies(event -> assertThat(event.activity().minor()).isTrue());
+    }
+
     private long identityKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
     }

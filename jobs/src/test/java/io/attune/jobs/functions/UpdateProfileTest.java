@@ -296,6 +296,60 @@ class UpdateProfileTest {
     }
 
     @Test
+    void noAdvertisementIsRankedFromAMinorsProfileAndThoseRankedBeforeAreWithdrawnAtOnce() throws Exception {
+        harness.close();
+        Configuration options = options();
+        options.set(PersonalizationOptions.MIN_REFRESH_INTERVAL, Duration.ofMinutes(1));
+        harness = newHarness(PersonalizationOptions.profileSettings(options));
+        harness.setProcessingTime(1_000L);
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-run-ad", "INSTAGRAM", "ADS", RUNNING);
+        catalog("m-run", "MESSENGER", "FEED", RUNNING);
+        catalog("m-run-ad", "MESSENGER", "ADS", RUNNING);
+        join("teen", "INSTAGRAM", "ig-teen");
+        join("teen", "MESSENGER", "m-teen");
+        message("teen", "MESSENGER", "m-teen", "e1", RUNNING, 1L);
+        assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::surface).contains("ADS");
+        int before = harness.extractOutputValues().size();
+
+        setting("teen", "INSTAGRAM", "ig-teen", PersonEventType.MINOR, 2L);
+
+        List<RecommendationRefresh> withdrawn = harness.extractOutputValues().subList(before,
+                harness.extractOutputValues().size());
+        assertThat(withdrawn).as("inside the minimum interval, yet at once: every app's ads, and nothing else")
+                .extracting(RecommendationRefresh::app, RecommendationRefresh::surface)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "ADS"),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", "ADS"));
+        assertThat(withdrawn).allSatisfy(r -> assertThat(r.items()).isEmpty());
+
+        int minor = harness.extractOutputValues().size();
+        harness.setProcessingTime(1_000L + Duration.ofMinutes(2).toMillis());
+        message("teen", "MESSENGER", "m-teen", "e3", RUNNING, 3L);
+        List<RecommendationRefresh> later = harness.extractOutputValues().subList(minor,
+                harness.extractOutputValues().size());
+        assertThat(later).as("feeds are still personal, ads are not ranked").isNotEmpty()
+                .extracting(RecommendationRefresh::surface).containsOnly("FEED");
+
+        harness.setProcessingTime(1_000L + Duration.ofMinutes(4).toMillis());
+        int adult = harness.extractOutputValues().size();
+        setting("teen", "INSTAGRAM", "ig-teen", PersonEventType.NOT_MINOR, 4L);
+        assertThat(harness.extractOutputValues().subList(adult, harness.extractOutputValues().size()))
+                .extracting(RecommendationRefresh::surface).as("ranked again at once").contains("ADS", "FEED");
+    }
+
+    @Test
+    void aProfileBuiltAgainLearnsThatTheHolderIsAMinorFromTheActivitysStamp() throws Exception {
+        catalog("ig-run-ad", "INSTAGRAM", "ADS", RUNNING);
+        ActivitySignal stamped = new ActivitySignal("e1", "INSTAGRAM", "ig-teen", 1L, ActivityKind.MESSAGE, null,
+                RUNNING, false, true);
+        harness.processElement(new PersonEvent("teen", PersonEventType.ACTIVITY, "INSTAGRAM", "ig-teen", 1L, "e1",
+                stamped), 1L);
+        assertThat(harness.extractOutputValues()).isNotEmpty().extracting(RecommendationRefresh::surface)
+                .doesNotContain("ADS");
+        assertThat(state("teen").accounts()[0].isMinor()).isTrue();
+    }
+
+    @Test
     void erasingThePersonsLastAccountClearsItsStateAndTimers() throws Exception {
         harness.setProcessingTime(1_000L);
         join("solo", "MESSENGER", "m-solo");
