@@ -310,6 +310,38 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aMinorsAdsAreWithdrawnAndNeverRankedFromTheirProfileWhileTheirFeedStaysPersonal(@TempDir Path dir)
+            throws Exception {
+        Path catalog = feedCatalog(dir,
+                item("ig-race-ad", "Sale: trail running race shoes, 30% off", "running").replace("FEED", "ADS"),
+                item("ig-pasta-ad", "Pasta machines at half price", "cooking").replace("FEED", "ADS"));
+        Path links = write(dir, "links.jsonl",
+                "{\"app\":\"INSTAGRAM\",\"accountId\":\"ig-ana\",\"minor\":true,"
+                        + "\"timestamp\":\"2026-11-29T09:20:00Z\"}");
+        Path engagement = write(dir, "engagement.jsonl", like("ig-ana", "2026-11-29T09:10:00Z", "ig-trail-shoes"),
+                like("ig-ana", "2026-11-29T09:30:00Z", "ig-pasta"));
+        Path output = dir.resolve("refreshes.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--engagement-signals", engagement.toString(),
+            "--account-links", links.toString(), "--catalog", catalog.toString(), "--output", output.toString()}))
+                .isZero();
+
+        List<RecommendationRefresh> refreshes = Files.readAllLines(output).stream().map(ReplayCommandTest::refresh)
+                .toList();
+        assertThat(refreshes).filteredOn(r -> r.triggeredBy().equals("ig-ana-ig-trail-shoes"))
+                .as("before the center said so, ads were ranked from the profile")
+                .extracting(RecommendationRefresh::surface).containsExactlyInAnyOrder("FEED", "ADS");
+        assertThat(refreshes).filteredOn(r -> r.triggeredBy().startsWith("setting:INSTAGRAM:ig-ana@"))
+                .singleElement().satisfies(r -> {
+                    assertThat(r.surface()).isEqualTo("ADS");
+                    assertThat(r.items()).as("withdrawn").isEmpty();
+                });
+        assertThat(refreshes).filteredOn(r -> r.triggeredBy().equals("ig-ana-ig-pasta"))
+                .as("the feed stays personal, no ad is ranked").singleElement()
+                .satisfies(r -> assertThat(r.surface()).isEqualTo("FEED"));
+    }
+
+    @Test
     void messagesKeptToTheirOwnAppShapeNoOtherAppOfTheCenter(@TempDir Path dir) throws Exception {
         Path catalog = feedCatalog(dir,
                 item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"));
