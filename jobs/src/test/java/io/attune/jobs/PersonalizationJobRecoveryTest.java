@@ -97,9 +97,11 @@ class PersonalizationJobRecoveryTest {
             List<RecommendationRefresh> visible = new ArrayList<>();
             List<RecommendationRefresh> all = new ArrayList<>();
 
-            // Checkpoint 1: catalog and links applied (the sources commit their offsets with it).
-            waitUntilCondition(() -> checkpointed(cluster, jobId), 100L);
-            waitUntilCondition(() -> KAFKA.broker().consumedToEnd(GROUP, List.of("content-catalog", "account-links")));
+            // Checkpoint 1: catalog and links applied (the sources commit their offsets with it). A checkpoint taken
+            // before the sources have read them all commits less, and none would follow: checkpoint until one has
+            // committed the end. (Waiting for the end after a single checkpoint hung the test twice, in loaded runs.)
+            waitUntilCondition(() -> checkpointed(cluster, jobId)
+                    && KAFKA.broker().consumedToEnd(GROUP, List.of("content-catalog", "account-links")), 500L);
 
             // Checkpoint 2: the first batch's refreshes, committed.
             Map<String, Integer> firstBatch = sendBatch(1,
