@@ -8,6 +8,8 @@ import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
 import java.time.Duration;
+import java.util.function.ToLongFunction;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
@@ -117,97 +119,91 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     }
 
     /**
-     * Applies the holder's setting for the account's assistant messages, unless a later one was applied already. An
-     * objection tells the account's person, and its own person if that is another, to forget what the account's
-     * messages taught; from then on its messages are dropped here, until consent, after which only messages sent
-     * since are used. Returns the state as it is now.
+     * Applies the holder's setting for the account's assistant messages. An objection tells the account's person, and
+     * its own person if that is another, to forget what the account's messages taught; from then on its messages are
+     * dropped here, until consent, after which only messages sent since are used.
      */
     private IdentityState assistantMessages(AccountLink setting, IdentityState current, String ownId, Context ctx,
             Collector<PersonEvent> out) throws Exception {
-        if (current != null && setting.timestamp() < current.settingTime()) {
-            return current;
-        }
-        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
         boolean use = setting.useAssistantMessages();
-        if (!use && !base.objectsToMessages()) {
-            objections.inc();
-            tellPersons(base, ownId, PersonEventType.FORGET_MESSAGES, setting, out);
-        }
-        IdentityState next = base.withAssistantMessages(use, setting.timestamp(), now(ctx));
-        update(ctx, current, next, ownId);
-        return next;
+        return applySetting(setting, current, ownId, ctx, IdentityState::settingTime, base -> {
+            if (!use && !base.objectsToMessages()) {
+                objections.inc();
+                tellPersons(base, ownId, PersonEventType.FORGET_MESSAGES, setting, out);
+            }
+            return base.withAssistantMessages(use, setting.timestamp(), now(ctx));
+        });
     }
 
     /**
      * Applies the holder's setting for whether the account's assistant messages may shape the other apps of its
-     * center, unless a later one was applied already; a change tells the account's person (and its own, if another)
-     * at once, and every message of the account carries the setting from then on (a profile rebuilt after retention
-     * learns it from the next message). Returns the state as it is now.
+     * center: a change tells the account's person (and its own, if another) at once, and every message of the
+     * account carries the setting from then on (a profile rebuilt after retention learns it from the next message).
      */
     private IdentityState acrossApps(AccountLink setting, IdentityState current, String ownId, Context ctx,
             Collector<PersonEvent> out) throws Exception {
-        if (current != null && setting.timestamp() < current.acrossAppsTime()) {
-            return current;
-        }
-        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
-        boolean ownAppOnly = !setting.assistantMessagesAcrossApps();
-        if (ownAppOnly != base.messagesOwnAppOnly()) {
-            tellPersons(base, ownId,
-                    ownAppOnly ? PersonEventType.CONFINE_MESSAGES : PersonEventType.SHARE_MESSAGES, setting, out);
-        }
-        IdentityState next = base.withMessagesAcrossApps(setting.assistantMessagesAcrossApps(), setting.timestamp(),
-                now(ctx));
-        update(ctx, current, next, ownId);
-        return next;
+        boolean across = setting.assistantMessagesAcrossApps();
+        return applySetting(setting, current, ownId, ctx, IdentityState::acrossAppsTime, base -> {
+            if (across == base.messagesOwnAppOnly()) {
+                tellPersons(base, ownId, across ? PersonEventType.SHARE_MESSAGES : PersonEventType.CONFINE_MESSAGES,
+                        setting, out);
+            }
+            return base.withMessagesAcrossApps(across, setting.timestamp(), now(ctx));
+        });
     }
 
     /**
-     * Applies the holder's setting for whether the account may be profiled, unless a later one was applied already.
-     * An objection tells the account's person, and its own person if that is another, to forget the account and stop
-     * ranking for its app; from then on its activity is dropped here. Allowing profiling again lists the account with
-     * its person once more (from an empty start: nothing from before comes back) and uses its activity from that
-     * time on. Returns the state as it is now.
+     * Applies the holder's setting for whether the account may be profiled. An objection tells the account's person,
+     * and its own person if that is another, to forget the account and stop ranking for its app; from then on its
+     * activity is dropped here. Allowing profiling again lists the account with its person once more (from an empty
+     * start: nothing from before comes back) and uses its activity from that time on.
      */
     private IdentityState profiling(AccountLink setting, IdentityState current, String ownId, Context ctx,
             Collector<PersonEvent> out) throws Exception {
-        if (current != null && setting.timestamp() < current.profilingTime()) {
-            return current;
-        }
-        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
         boolean profiling = setting.profiling();
-        if (!profiling && !base.objectsToProfiling()) {
-            profilingObjections.inc();
-            tellPersons(base, ownId, PersonEventType.STOP_PROFILING, setting, out);
-        } else if (profiling && base.objectsToProfiling()) {
-            String trigger = "setting:" + ownId + "@" + setting.timestamp();
-            out.collect(new PersonEvent(base.personId(), PersonEventType.RESUME_PROFILING, setting.app(),
-                    setting.accountId(), setting.timestamp(), trigger, null));
-            if (base.minor()) {
-                out.collect(new PersonEvent(base.personId(), PersonEventType.MINOR, setting.app(),
+        return applySetting(setting, current, ownId, ctx, IdentityState::profilingTime, base -> {
+            if (!profiling && !base.objectsToProfiling()) {
+                profilingObjections.inc();
+                tellPersons(base, ownId, PersonEventType.STOP_PROFILING, setting, out);
+            } else if (profiling && base.objectsToProfiling()) {
+                String trigger = "setting:" + ownId + "@" + setting.timestamp();
+                out.collect(new PersonEvent(base.personId(), PersonEventType.RESUME_PROFILING, setting.app(),
                         setting.accountId(), setting.timestamp(), trigger, null));
+                if (base.minor()) {
+                    out.collect(new PersonEvent(base.personId(), PersonEventType.MINOR, setting.app(),
+                            setting.accountId(), setting.timestamp(), trigger, null));
+                }
             }
-        }
-        IdentityState next = base.withProfiling(profiling, setting.timestamp(), now(ctx));
-        update(ctx, current, next, ownId);
-        return next;
+            return base.withProfiling(profiling, setting.timestamp(), now(ctx));
+        });
     }
 
     /**
-     * Applies what the accounts center says of whether the account's holder is a minor, unless it said something later
-     * already; a change tells the account's person (and its own, if another) at once, and every activity of the
-     * account carries it from then on. Returns the state as it is now.
+     * Applies what the accounts center says of whether the account's holder is a minor: a change tells the account's
+     * person (and its own, if another) at once, and every activity of the account carries it from then on.
      */
     private IdentityState minor(AccountLink fact, IdentityState current, String ownId, Context ctx,
             Collector<PersonEvent> out) throws Exception {
-        if (current != null && fact.timestamp() < current.minorTime()) {
+        boolean minor = fact.minor();
+        return applySetting(fact, current, ownId, ctx, IdentityState::minorTime, base -> {
+            if (minor != base.minor()) {
+                tellPersons(base, ownId, minor ? PersonEventType.MINOR : PersonEventType.NOT_MINOR, fact, out);
+            }
+            return base.withMinor(minor, fact.timestamp(), now(ctx));
+        });
+    }
+
+    /**
+     * Applies one of the holder's settings with {@code apply} (which tells the persons what changes and returns the
+     * state with it), unless a later change of the same setting, whose time {@code appliedAt} reads, was applied
+     * already. Returns the state as it is now.
+     */
+    private IdentityState applySetting(AccountLink setting, IdentityState current, String ownId, Context ctx,
+            ToLongFunction<IdentityState> appliedAt, UnaryOperator<IdentityState> apply) throws Exception {
+        if (current != null && setting.timestamp() < appliedAt.applyAsLong(current)) {
             return current;
         }
-        IdentityState base = current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current;
-        boolean minor = fact.minor();
-        if (minor != base.minor()) {
-            tellPersons(base, ownId, minor ? PersonEventType.MINOR : PersonEventType.NOT_MINOR, fact, out);
-        }
-        IdentityState next = base.withMinor(minor, fact.timestamp(), now(ctx));
+        IdentityState next = apply.apply(current == null ? IdentityState.of(ownId, 0L, now(ctx)) : current);
         update(ctx, current, next, ownId);
         return next;
     }

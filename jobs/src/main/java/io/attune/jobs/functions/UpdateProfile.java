@@ -36,6 +36,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.OperatorStateStore;
@@ -267,14 +269,16 @@ public class UpdateProfile
             next = next.deferred(event.triggeredBy(), event.timestamp());
         } else if (event.type() == PersonEventType.MINOR) {
             // The other surfaces may stay as they are; the advertisements ranked from the profile go at once.
-            emitEmptyAdvertising(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out);
+            emitEmptyRefreshes(ctx.getCurrentKey(), next, settings.advertisingSurfaces()::contains,
+                    event.triggeredBy(), event.timestamp(), now, catalog, out);
             next = next.refreshed(now);
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
                 out)) {
             next = next.refreshed(now);
         } else if (changesWhatAppsMayShow(event.type())) {
             // Nothing personal is left to rank by, and the apps may still show what the messages ranked: clear them.
-            emitEmptyRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog, out);
+            emitEmptyRefreshes(ctx.getCurrentKey(), next, surface -> true, event.triggeredBy(), event.timestamp(), now,
+                    catalog, out);
             next = next.refreshed(now);
         }
         profile.update(next);
@@ -560,16 +564,27 @@ public class UpdateProfile
      * it or its messages taught nothing (nothing changed).
      */
     private static ProfileState forgetMessages(ProfileState current, String app, String accountId) {
+        return changeAccount(current, app, accountId, account ->
+                account.messageInterests() != null && account.messageInterests().length == 0
+                        ? account : account.withoutMessageInterests());
+    }
+
+    /**
+     * The state with the account changed by {@code change}; {@code null} when this person does not list it or the
+     * change returns the account as it was (nothing changed).
+     */
+    private static ProfileState changeAccount(ProfileState current, String app, String accountId,
+            UnaryOperator<LinkedAccount> change) {
         int at = current == null ? -1 : find(current.accounts(), app, accountId);
         if (at < 0) {
             return null;
         }
-        LinkedAccount account = current.accounts()[at];
-        if (account.messageInterests() != null && account.messageInterests().length == 0) {
+        LinkedAccount changed = change.apply(current.accounts()[at]);
+        if (changed == current.accounts()[at]) {
             return null;
         }
         LinkedAccount[] accounts = current.accounts().clone();
-        accounts[at] = account.withoutMessageInterests();
+        accounts[at] = changed;
         return current.withAccounts(accounts);
     }
 
@@ -588,13 +603,7 @@ public class UpdateProfile
      * this person does not list it or nothing changes.
      */
     private static ProfileState messagesOwnAppOnly(ProfileState current, String app, String accountId, boolean only) {
-        int at = current == null ? -1 : find(current.accounts(), app, accountId);
-        if (at < 0 || current.accounts()[at].messagesForOwnAppOnly() == only) {
-            return null;
-        }
-        LinkedAccount[] accounts = current.accounts().clone();
-        accounts[at] = accounts[at].withMessagesOwnAppOnly(only);
-        return current.withAccounts(accounts);
+        return changeAccount(current, app, accountId, account -> account.withMessagesOwnAppOnly(only));
     }
 
     /**
@@ -602,13 +611,7 @@ public class UpdateProfile
      * nothing changes.
      */
     private static ProfileState minor(ProfileState current, String app, String accountId, boolean minor) {
-        int at = current == null ? -1 : find(current.accounts(), app, accountId);
-        if (at < 0 || current.accounts()[at].isMinor() == minor) {
-            return null;
-        }
-        LinkedAccount[] accounts = current.accounts().clone();
-        accounts[at] = accounts[at].withMinor(minor);
-        return current.withAccounts(accounts);
+        return changeAccount(current, app, accountId, account -> account.withMinor(minor));
     }
 
     /** Whether the person is a minor: the accounts center says so of one of its accounts. */
@@ -626,32 +629,21 @@ public class UpdateProfile
         return settings.advertisingSurfaces().contains(surface) && isMinor(state);
     }
 
-    /** An empty refresh per advertising surface of each linked app: the apps stop showing ads ranked from profile. */
-    private void emitEmptyAdvertising(String personId, ProfileState state, String triggeredBy, long eventTime,
-            long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+    /**
+     * An empty refresh per linked app and each of its surfaces that {@code surfaces} accepts: the apps stop showing
+     * what was ranked there before.
+     */
+    private static void emitEmptyRefreshes(String personId, ProfileState state, Predicate<String> surfaces,
+            String triggeredBy, long eventTime, long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
         Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
             apps.add(account.app());
         }
         for (String app : apps) {
             for (String surface : catalog.surfaces(app).keySet()) {
-                if (settings.advertisingSurfaces().contains(surface)) {
+                if (surfaces.test(surface)) {
                     emitTo(personId, state, app, surface, new RecommendedItem[0], triggeredBy, eventTime, now, out);
                 }
-            }
-        }
-    }
-
-    /** An empty refresh per linked account and surface: the apps stop showing what was ranked before. */
-    private static void emitEmptyRefreshes(String personId, ProfileState state, String triggeredBy, long eventTime,
-            long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
-        Set<String> apps = new LinkedHashSet<>();
-        for (LinkedAccount account : state.accounts()) {
-            apps.add(account.app());
-        }
-        for (String app : apps) {
-            for (String surface : catalog.surfaces(app).keySet()) {
-                emitTo(personId, state, app, surface, new RecommendedItem[0], triggeredBy, eventTime, now, out);
             }
         }
     }
