@@ -421,6 +421,9 @@ public final class InterestRanker {
             String itemId = partition.id(slot);
             if (excluded.test(itemId)) {
                 // Not to be recommended again, but what the person engaged with says best what an interest is about.
+                if (engaged.size() == ENGAGED_NAMING && score <= engaged.peek().score) {
+                    return;
+                }
                 engaged.add(new Candidate(slot, score, interest, itemId));
                 if (engaged.size() > ENGAGED_NAMING) {
                     engaged.poll();
