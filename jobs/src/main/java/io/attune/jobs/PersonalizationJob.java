@@ -251,7 +251,8 @@ public final class PersonalizationJob {
         SingleOutputStreamOperator<PersonEvent> personEvents = links
                 .keyBy(new AccountKeys.OfLink())
                 .connect(guarded.union(engaged, erasures).keyBy(new AccountKeys.OfActivity()))
-                .process(new ResolveIdentity(options.get(PROFILE_RETENTION)))
+                .process(new ResolveIdentity(options.get(PROFILE_RETENTION),
+                        options.get(PersonalizationOptions.DEDUP_WINDOW)))
                 .uid(Uids.RESOLVE_IDENTITY)
                 .name("Resolve accounts center");
 

@@ -150,6 +150,14 @@ public final class PersonalizationOptions {
             .defaultValue(Duration.ofDays(90))
             .withDescription("State of a person (and of an unlinked account) inactive this long is cleared.");
 
+    public static final ConfigOption<Duration> DEDUP_WINDOW = key("profile.dedup-window")
+            .durationType()
+            .defaultValue(Duration.ofDays(1))
+            .withDescription("An assistant message or engagement with the eventId of one its account sent within this"
+                    + " time (wall clock) is a resend and is dropped (duplicatesDropped), so a producer's or an app's"
+                    + " retry does not count twice in the profile, the item tables and the refreshes. The identity"
+                    + " stage keeps each account's event ids this long (64-bit hashes, RocksDB, TTL); 0 keeps none.");
+
     public static final ConfigOption<Integer> TOP_K = key("refresh.top-k")
             .intType()
             .defaultValue(10)

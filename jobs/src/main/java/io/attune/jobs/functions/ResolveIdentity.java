@@ -2,7 +2,9 @@ package io.attune.jobs.functions;
 
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.ErasureReceipt;
+import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.IdentityState;
+import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.PersonEvent;
@@ -12,7 +14,11 @@ import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
+import org.apache.flink.api.common.state.StateTtlConfig;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
@@ -43,6 +49,9 @@ import org.apache.flink.util.OutputTag;
  * it joins meanwhile is told of it, until the holder allows profiling again. The settings outlive the retention
  * period, and an erasure. So does what the accounts center says of whether the holder is a minor ({@code minor}),
  * which every activity of the account carries and every person it joins is told.
+ *
+ * <p>A message or engagement whose id the account sent within the dedup window is a resend (a producer's or an app's
+ * retry) and is dropped here, before it could count twice; the ids are kept as 64-bit hashes under a time-to-live.
  */
 public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink, ActivitySignal, PersonEvent> {
 
@@ -53,7 +62,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             new OutputTag<>("erasure-receipts", TypeInformation.of(ErasureReceipt.class));
 
     private final long retentionMillis;
+    private final long dedupMillis;
     private transient ValueState<IdentityState> identity;
+    private transient MapState<Long, Long> recentEvents;
+    private transient Counter duplicates;
     private transient Counter erasures;
     private transient Counter droppedAsErased;
     private transient Counter objections;
@@ -66,13 +78,32 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         return new ValueStateDescriptor<>("identity", IdentityState.class);
     }
 
+    /** The account's event ids seen lately (64-bit hashes) and when (wall clock), to drop resends. */
+    public static MapStateDescriptor<Long, Long> recentEventsDescriptor(StateTtlConfig ttl) {
+        MapStateDescriptor<Long, Long> descriptor = new MapStateDescriptor<>("recent-event-ids", Types.LONG, Types.LONG);
+        descriptor.enableTimeToLive(ttl);
+        return descriptor;
+    }
+
+    /** With the default window for resends ({@link PersonalizationOptions#DEDUP_WINDOW}). */
     public ResolveIdentity(Duration retention) {
+        this(retention, PersonalizationOptions.DEDUP_WINDOW.defaultValue());
+    }
+
+    /** @param dedupWindow an event whose id its account sent within this time is a resend; zero keeps no ids */
+    public ResolveIdentity(Duration retention, Duration dedupWindow) {
         this.retentionMillis = retention.toMillis();
+        this.dedupMillis = dedupWindow.toMillis();
     }
 
     @Override
     public void open(OpenContext openContext) {
         identity = getRuntimeContext().getState(identityDescriptor());
+        if (dedupMillis > 0) {
+            recentEvents = getRuntimeContext().getMapState(
+                    recentEventsDescriptor(StateTtlConfig.newBuilder(Duration.ofMillis(dedupMillis)).build()));
+        }
+        duplicates = getRuntimeContext().getMetricGroup().counter("duplicatesDropped");
         erasures = getRuntimeContext().getMetricGroup().counter("erasureRequests");
         droppedAsErased = getRuntimeContext().getMetricGroup().counter("activityDroppedAsErased");
         objections = getRuntimeContext().getMetricGroup().counter("assistantMessageObjections");
@@ -234,6 +265,10 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
             droppedAsErased.inc();
             return;
         }
+        if (isResend(activity, now(ctx))) {
+            duplicates.inc();
+            return;
+        }
         if (current != null && !current.profilesActivityAt(activity.timestamp())) {
             activityNotProfiled.inc();
             return;
@@ -259,6 +294,24 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     }
 
     /**
+     * Whether the account sent an event with this id (a message's, or an engagement's: each topic has its own ids)
+     * within the dedup window; remembers it otherwise.
+     */
+    private boolean isResend(ActivitySignal activity, long now) throws Exception {
+        if (recentEvents == null) {
+            return false;
+        }
+        long id = ItemIdHash.of((activity.kind() == ActivityKind.MESSAGE ? "message:" : "engagement:")
+                + activity.eventId());
+        Long seen = recentEvents.get(id);
+        if (seen != null && now - seen < dedupMillis) {
+            return true;
+        }
+        recentEvents.put(id, now);
+        return false;
+    }
+
+    /**
      * Tells the account's person, and its own person if that is another (which may still hold the context of
      * what the account did before it was linked), to forget it, and keeps only the request's time: the link is
      * forgotten with the rest, and link events older than the request stay ignored.
@@ -266,6 +319,9 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
     private void erase(ActivitySignal request, IdentityState current, Context ctx, Collector<PersonEvent> out)
             throws Exception {
         erasures.inc();
+        if (recentEvents != null) {
+            recentEvents.clear();
+        }
         String ownId = AccountKeys.of(request.app(), request.accountId());
         String personId = current == null ? ownId : current.personId();
         out.collect(new PersonEvent(personId, PersonEventType.ERASE, request.app(), request.accountId(),

@@ -49,7 +49,9 @@ public final class InspectionReports {
         if (identity == null) {
             return report;
         }
-        report.set("identity", identity(identity.key(), identity.identity()));
+        ObjectNode identityNode = identity(identity.key(), identity.identity());
+        identityNode.put("recentEventIds", identity.recentEventIds());
+        report.set("identity", identityNode);
         ObjectNode held = report.putObject("person");
         held.put("id", identity.identity().personId());
         for (KeyedStateEntry entry : person) {

@@ -16,17 +16,18 @@ import io.attune.jobs.stream.ItemSignals;
  * @param recentEngagements the person's window of latest positive engagements (co-engagement stage)
  * @param recentLikes the person's window of latest likes and follows (co-engagement stage)
  * @param itemSignals what engagement taught about an item (item stage)
+ * @param recentEventIds how many of an account's recent event ids the identity stage keeps to drop resends
  */
 public record KeyedStateEntry(
         String operator, String key, IdentityState identity, ProfileState profile, RecentLikes recentEngagements,
-        RecentLikes recentLikes, ItemSignals itemSignals) {
+        RecentLikes recentLikes, ItemSignals itemSignals, long recentEventIds) {
 
     /**
      * A key the read does not want. Every key must yield an entry: the State Processor API (2.2) takes a key that
      * yields none for the end of its split and silently stops reading the rest. {@link HeldEntries} drops these.
      */
     static KeyedStateEntry skipped(String operator, String key) {
-        return new KeyedStateEntry(operator, key, null, null, null, null, null);
+        return new KeyedStateEntry(operator, key, null, null, null, null, null, 0L);
     }
 
     boolean holdsState() {
@@ -34,19 +35,19 @@ public record KeyedStateEntry(
                 || itemSignals != null;
     }
 
-    static KeyedStateEntry identity(String operator, String key, IdentityState identity) {
-        return new KeyedStateEntry(operator, key, identity, null, null, null, null);
+    static KeyedStateEntry identity(String operator, String key, IdentityState identity, long recentEventIds) {
+        return new KeyedStateEntry(operator, key, identity, null, null, null, null, recentEventIds);
     }
 
     static KeyedStateEntry profile(String operator, String key, ProfileState profile) {
-        return new KeyedStateEntry(operator, key, null, profile, null, null, null);
+        return new KeyedStateEntry(operator, key, null, profile, null, null, null, 0L);
     }
 
     static KeyedStateEntry windows(String operator, String key, RecentLikes engagements, RecentLikes likes) {
-        return new KeyedStateEntry(operator, key, null, null, engagements, likes, null);
+        return new KeyedStateEntry(operator, key, null, null, engagements, likes, null, 0L);
     }
 
     static KeyedStateEntry item(String operator, String key, ItemSignals signals) {
-        return new KeyedStateEntry(operator, key, null, null, null, null, signals);
+        return new KeyedStateEntry(operator, key, null, null, null, null, signals, 0L);
     }
 }

@@ -4,6 +4,7 @@ import io.attune.jobs.Uids;
 import io.attune.jobs.functions.ResolveIdentity;
 import io.attune.jobs.state.IdentityState;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.MapState;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.state.api.functions.KeyedStateReaderFunction;
 import org.apache.flink.util.Collector;
@@ -15,6 +16,7 @@ public class ReadIdentities extends KeyedStateReaderFunction<String, KeyedStateE
 
     private final KeyFilter accounts;
     private transient ValueState<IdentityState> identity;
+    private transient MapState<Long, Long> recentEvents;
 
     public ReadIdentities(KeyFilter accounts) {
         this.accounts = accounts;
@@ -23,13 +25,23 @@ public class ReadIdentities extends KeyedStateReaderFunction<String, KeyedStateE
     @Override
     public void open(OpenContext openContext) {
         identity = getRuntimeContext().getState(ResolveIdentity.identityDescriptor());
+        recentEvents = getRuntimeContext().getMapState(
+                ResolveIdentity.recentEventsDescriptor(StoredState.TTL));
+    }
+
+    private static long count(Iterable<Long> keys) {
+        long n = 0;
+        for (Long ignored : keys) {
+            n++;
+        }
+        return n;
     }
 
     @Override
     public void readKey(String account, Context ctx, Collector<KeyedStateEntry> out) throws Exception {
         IdentityState value = identity.value();
         out.collect(value != null && accounts.keeps(account)
-                ? KeyedStateEntry.identity(Uids.RESOLVE_IDENTITY, account, value)
+                ? KeyedStateEntry.identity(Uids.RESOLVE_IDENTITY, account, value, count(recentEvents.keys()))
                 : KeyedStateEntry.skipped(Uids.RESOLVE_IDENTITY, account));
     }
 }

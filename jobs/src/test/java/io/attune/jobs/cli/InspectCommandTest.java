@@ -75,6 +75,8 @@ class InspectCommandTest {
         assertThat(interest.path("learnedFrom").asText()).isEqualTo("assistant messages");
         assertThat(sam.path("identity").path("assistantMessages").asText()).isEqualTo("used");
         assertThat(sam.path("identity").path("profiling").asText()).isEqualTo("allowed");
+        assertThat(sam.path("identity").path("recentEventIds").asInt()).as("its messages' ids, to drop resends")
+                .isPositive();
         assertThat(interest.path("closestCatalogItems").get(0).path("tags").toString())
                 .as("the interest the running question left reads as running").contains("running");
         JsonNode instagram = account(person, "INSTAGRAM");

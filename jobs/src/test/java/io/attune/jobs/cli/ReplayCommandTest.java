@@ -342,6 +342,31 @@ class ReplayCommandTest {
     }
 
     @Test
+    void aResentEventCountsOnce(@TempDir Path dir) throws Exception {
+        Path catalog = feedCatalog(dir);
+        String like = like("ig-ana", "2026-11-29T09:10:00Z", "ig-trail-shoes");
+        Path once = write(dir, "once.jsonl", like, like("ig-ana", "2026-11-29T09:20:00Z", "ig-pasta"));
+        Path resent = write(dir, "resent.jsonl", like, like, like("ig-ana", "2026-11-29T09:20:00Z", "ig-pasta"));
+        Path onceOutput = dir.resolve("once-refreshes.jsonl");
+        Path resentOutput = dir.resolve("resent-refreshes.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--engagement-signals", once.toString(), "--catalog",
+            catalog.toString(), "--output", onceOutput.toString()})).isZero();
+        assertThat(ReplayCommand.run(new String[] {"--engagement-signals", resent.toString(), "--catalog",
+            catalog.toString(), "--output", resentOutput.toString()})).isZero();
+
+        List<RecommendationRefresh> withResend = Files.readAllLines(resentOutput).stream()
+                .map(ReplayCommandTest::refresh).toList();
+        List<RecommendationRefresh> without = Files.readAllLines(onceOutput).stream()
+                .map(ReplayCommandTest::refresh).toList();
+        assertThat(withResend).extracting(RecommendationRefresh::triggeredBy)
+                .as("one refresh for the like, however often it was sent")
+                .isEqualTo(without.stream().map(RecommendationRefresh::triggeredBy).toList());
+        assertThat(lastOf(withResend, "INSTAGRAM").items()).usingRecursiveFieldByFieldElementComparator()
+                .as("the profile learned it once").containsExactly(lastOf(without, "INSTAGRAM").items());
+    }
+
+    @Test
     void messagesKeptToTheirOwnAppShapeNoOtherAppOfTheCenter(@TempDir Path dir) throws Exception {
         Path catalog = feedCatalog(dir,
                 item("m-run", "A 12-week plan for your first trail running race", "running").replace("INSTAGRAM", "MESSENGER"));

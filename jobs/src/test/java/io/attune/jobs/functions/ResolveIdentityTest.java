@@ -405,6 +405,41 @@ class ResolveIdentityTest {
                 .satisfies(event -> assertThat(event.activity().minor()).isTrue());
     }
 
+    @Test
+    void aResentEventIsDroppedWithinTheWindowAndAnEventOfTheOtherTopicWithTheSameIdIsNot() throws Exception {
+        harness.setProcessingTime(1_000L);
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-1", 10L), 10L);
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-1", 10L), 11L);
+        harness.processElement2(message("e1", "INSTAGRAM", "ig-1", 12L), 12L);
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-2", 13L), 13L);
+        harness.setProcessingTime(1_000L + Duration.ofDays(1).toMillis() - 1);
+        harness.processElement2(message("e1", "INSTAGRAM", "ig-1", 12L), 14L);
+        harness.setProcessingTime(1_000L + Duration.ofDays(1).toMillis() + 1);
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-1", 10L), 15L);
+
+        assertThat(harness.extractOutputValues()).filteredOn(e -> e.type() == PersonEventType.ACTIVITY)
+                .extracting(e -> e.activity().accountId(), e -> e.activity().kind())
+                .containsExactly(
+                        tuple("ig-1", ActivityKind.LIKE),
+                        tuple("ig-1", ActivityKind.MESSAGE),
+                        tuple("ig-2", ActivityKind.LIKE),
+                        // Past the window (a day by default), the id counts as new.
+                        tuple("ig-1", ActivityKind.LIKE));
+    }
+
+    @Test
+    void withoutADedupWindowEveryEventCounts() throws Exception {
+        harness.close();
+        harness = new KeyedTwoInputStreamOperatorTestHarness<>(
+                new KeyedCoProcessOperator<>(new ResolveIdentity(RETENTION, Duration.ZERO)),
+                new AccountKeys.OfLink(), new AccountKeys.OfActivity(), Types.STRING);
+        harness.setStateBackend(new EmbeddedRocksDBStateBackend());
+        harness.open();
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-1", 10L), 10L);
+        harness.processElement2(like("e1", "INSTAGRAM", "ig-1", 10L), 11L);
+        assertThat(harness.extractOutputValues()).filteredOn(e -> e.type() == PersonEventType.ACTIVITY).hasSize(2);
+    }
+
     private long identityKeys() {
         return harness.getOperator().getKeyedStateBackend().getKeys("identity", VoidNamespace.INSTANCE).count();
     }
