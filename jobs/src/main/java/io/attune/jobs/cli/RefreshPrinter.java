@@ -25,7 +25,8 @@ final class RefreshPrinter {
                 refresh.app(), refresh.surface(), refresh.app().toLowerCase(), refresh.accountId(),
                 refresh.centerId(), refresh.profileVersion(), refresh.triggeredBy());
         if (refresh.items().length == 0) {
-            out.println("        (nothing personal to show: the app drops what it showed before)");
+            out.println("        (nothing personal to show: the app drops what it showed before"
+                    + (refresh.withheld() == null ? "" : "; withheld: " + refresh.withheld()) + ")");
         }
         int rank = 1;
         for (RecommendedItem item : refresh.items()) {

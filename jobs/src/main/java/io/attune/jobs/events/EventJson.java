@@ -224,6 +224,9 @@ public final class EventJson implements Serializable {
                     .put("score", Math.round(item.score() * 10_000) / 10_000.0)
                     .put("reason", item.reason());
         }
+        if (r.withheld() != null) {
+            node.put("withheld", r.withheld().name());
+        }
         return node.put("profileVersion", r.profileVersion())
                 .put("triggeredBy", r.triggeredBy())
                 .put("eventTime", Instant.ofEpochMilli(r.eventTime()).toString())
@@ -310,7 +313,8 @@ public final class EventJson implements Serializable {
                 node.path("profileVersion").asLong(),
                 requiredText(node, "triggeredBy"),
                 timestamp(node, "eventTime"),
-                timestamp(node, "emittedAt"));
+                timestamp(node, "emittedAt"),
+                node.hasNonNull("withheld") ? enumValue(node, "withheld", Withheld.class) : null);
     }
 
     /** Reads a dead letter back, for consumers such as tests. */

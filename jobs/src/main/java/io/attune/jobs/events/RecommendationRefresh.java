@@ -9,6 +9,7 @@ package io.attune.jobs.events;
  * @param triggeredBy id of the event that caused the update
  * @param eventTime event time of that event, epoch milliseconds
  * @param emittedAt wall-clock time the refresh was computed, epoch milliseconds
+ * @param withheld why {@code items} is empty on purpose; {@code null} for a ranking
  */
 public record RecommendationRefresh(
         String centerId,
@@ -19,4 +20,12 @@ public record RecommendationRefresh(
         long profileVersion,
         String triggeredBy,
         long eventTime,
-        long emittedAt) {}
+        long emittedAt,
+        Withheld withheld) {
+
+    /** A ranking (possibly empty when there was nothing to rank), not a withdrawal. */
+    public RecommendationRefresh(String centerId, String app, String accountId, String surface, RecommendedItem[] items,
+            long profileVersion, String triggeredBy, long eventTime, long emittedAt) {
+        this(centerId, app, accountId, surface, items, profileVersion, triggeredBy, eventTime, emittedAt, null);
+    }
+}

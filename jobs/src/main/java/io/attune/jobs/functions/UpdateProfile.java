@@ -3,6 +3,7 @@ package io.attune.jobs.functions;
 import io.attune.jobs.events.DeadLetter;
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
+import io.attune.jobs.events.Withheld;
 import io.attune.jobs.state.AppWeight;
 import io.attune.jobs.state.CatalogItemSliceSerializer;
 import io.attune.jobs.state.ItemIdHash;
@@ -270,15 +271,15 @@ public class UpdateProfile
         } else if (event.type() == PersonEventType.MINOR) {
             // The other surfaces may stay as they are; the advertisements ranked from the profile go at once.
             emitEmptyRefreshes(ctx.getCurrentKey(), next, settings.advertisingSurfaces()::contains,
-                    event.triggeredBy(), event.timestamp(), now, catalog, out);
+                    Withheld.MINOR_ADVERTISING, event.triggeredBy(), event.timestamp(), now, catalog, out);
             next = next.refreshed(now);
         } else if (emitRefreshes(ctx.getCurrentKey(), next, event.triggeredBy(), event.timestamp(), now, catalog,
                 out)) {
             next = next.refreshed(now);
         } else if (changesWhatAppsMayShow(event.type())) {
             // Nothing personal is left to rank by, and the apps may still show what the messages ranked: clear them.
-            emitEmptyRefreshes(ctx.getCurrentKey(), next, surface -> true, event.triggeredBy(), event.timestamp(), now,
-                    catalog, out);
+            emitEmptyRefreshes(ctx.getCurrentKey(), next, surface -> true, Withheld.NOTHING_LEFT, event.triggeredBy(),
+                    event.timestamp(), now, catalog, out);
             next = next.refreshed(now);
         }
         profile.update(next);
@@ -441,8 +442,8 @@ public class UpdateProfile
                 if (forApp.isEmpty()) {
                     // Nothing this app may rank by (its center's only interests are kept to another app): an empty
                     // refresh, so that it drops what it showed before.
-                    emitTo(personId, state, app, surface.getKey(), new RecommendedItem[0], triggeredBy, eventTime, now,
-                            out);
+                    emitTo(personId, state, app, surface.getKey(), new RecommendedItem[0], Withheld.NOTHING_LEFT,
+                            triggeredBy, eventTime, now, out);
                     continue;
                 }
                 List<Recommendation> ranked = ranker.rank(surface.getValue(), forApp,
@@ -463,10 +464,16 @@ public class UpdateProfile
 
     private static void emitTo(String personId, ProfileState state, String app, String surface, RecommendedItem[] items,
             String triggeredBy, long eventTime, long now, Collector<RecommendationRefresh> out) {
+        emitTo(personId, state, app, surface, items, null, triggeredBy, eventTime, now, out);
+    }
+
+    /** @param withheld why {@code items} is empty on purpose, {@code null} for a ranking */
+    private static void emitTo(String personId, ProfileState state, String app, String surface, RecommendedItem[] items,
+            Withheld withheld, String triggeredBy, long eventTime, long now, Collector<RecommendationRefresh> out) {
         for (LinkedAccount account : state.accounts()) {
             if (account.app().equals(app)) {
                 out.collect(new RecommendationRefresh(personId, app, account.accountId(), surface, items,
-                        state.version(), triggeredBy, eventTime, now));
+                        state.version(), triggeredBy, eventTime, now, withheld));
             }
         }
     }
@@ -523,7 +530,8 @@ public class UpdateProfile
             long version = Math.max(current.version() + 1, now);
             for (String surface : catalog.surfaces(event.app()).keySet()) {
                 out.collect(new RecommendationRefresh(ctx.getCurrentKey(), event.app(), event.accountId(), surface,
-                        new RecommendedItem[0], version, event.triggeredBy(), event.timestamp(), now));
+                        new RecommendedItem[0], version, event.triggeredBy(), event.timestamp(), now,
+                        event.type() == PersonEventType.ERASE ? Withheld.ERASED : Withheld.NOT_PROFILED));
             }
         }
         ProfileState remaining = listed ? leave(current, event.app(), event.accountId()) : current;
@@ -634,7 +642,8 @@ public class UpdateProfile
      * what was ranked there before.
      */
     private static void emitEmptyRefreshes(String personId, ProfileState state, Predicate<String> surfaces,
-            String triggeredBy, long eventTime, long now, CatalogIndex catalog, Collector<RecommendationRefresh> out) {
+            Withheld withheld, String triggeredBy, long eventTime, long now, CatalogIndex catalog,
+            Collector<RecommendationRefresh> out) {
         Set<String> apps = new LinkedHashSet<>();
         for (LinkedAccount account : state.accounts()) {
             apps.add(account.app());
@@ -642,7 +651,8 @@ public class UpdateProfile
         for (String app : apps) {
             for (String surface : catalog.surfaces(app).keySet()) {
                 if (surfaces.test(surface)) {
-                    emitTo(personId, state, app, surface, new RecommendedItem[0], triggeredBy, eventTime, now, out);
+                    emitTo(personId, state, app, surface, new RecommendedItem[0], withheld, triggeredBy, eventTime, now,
+                            out);
                 }
             }
         }

@@ -37,6 +37,7 @@ class LocalCommandTest {
                 .contains("guard suppressed 1 MESSENGER message(s) about HEALTH")
                 .contains("after setting:WHATSAPP:w-ben@")
                 .contains("after setting:INSTAGRAM:ig-chloe@")
+                .contains("withheld: NOT_PROFILED")
                 .contains("nothing personal to show")
                 .doesNotContain("after msg-ana-2")
                 .as("a sensitive catalog item is never ranked").doesNotContain("ig-clinic-ad")

@@ -292,9 +292,10 @@ class ReplayCommandTest {
                 .extracting(RecommendationRefresh::app).containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
         assertThat(withObjection).filteredOn(r -> r.triggeredBy().equals("setting:INSTAGRAM:ig-ana@1795944000000"))
                 .as("nothing based on profiling for Instagram, a ranking without it for Messenger")
-                .extracting(RecommendationRefresh::app, r -> r.items().length == 0)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INSTAGRAM", true),
-                        org.assertj.core.groups.Tuple.tuple("MESSENGER", false));
+                .extracting(RecommendationRefresh::app, r -> r.items().length == 0, RecommendationRefresh::withheld)
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("INSTAGRAM", true, io.attune.jobs.events.Withheld.NOT_PROFILED),
+                        org.assertj.core.groups.Tuple.tuple("MESSENGER", false, null));
         assertThat(withObjection).filteredOn(r -> r.triggeredBy().equals("m-2")).extracting(RecommendationRefresh::app)
                 .as("Instagram is sent nothing more").containsOnly("MESSENGER");
         assertThat(withObjection).extracting(RecommendationRefresh::triggeredBy)
@@ -335,6 +336,7 @@ class ReplayCommandTest {
                 .singleElement().satisfies(r -> {
                     assertThat(r.surface()).isEqualTo("ADS");
                     assertThat(r.items()).as("withdrawn").isEmpty();
+                    assertThat(r.withheld()).isEqualTo(io.attune.jobs.events.Withheld.MINOR_ADVERTISING);
                 });
         assertThat(refreshes).filteredOn(r -> r.triggeredBy().equals("ig-ana-ig-pasta"))
                 .as("the feed stays personal, no ad is ranked").singleElement()

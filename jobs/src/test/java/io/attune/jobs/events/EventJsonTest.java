@@ -49,6 +49,11 @@ class EventJsonTest {
         RecommendationRefresh refresh = new RecommendationRefresh("c1", "INSTAGRAM", "a2", "FEED",
                 new RecommendedItem[] {new RecommendedItem("i1", 0.5f, "because")}, 7L, "e1", 1_000L, 2_000L);
         assertThat(EventJson.refresh(EventJson.toJson(refresh))).usingRecursiveComparison().isEqualTo(refresh);
+        assertThat(EventJson.toJson(refresh)).doesNotContain("withheld");
+        RecommendationRefresh withdrawn = new RecommendationRefresh("c1", "INSTAGRAM", "a2", "ADS",
+                new RecommendedItem[0], 8L, "setting:INSTAGRAM:a2@3000", 3_000L, 4_000L, Withheld.MINOR_ADVERTISING);
+        assertThat(EventJson.toJson(withdrawn)).contains("\"withheld\":\"MINOR_ADVERTISING\"");
+        assertThat(EventJson.refresh(EventJson.toJson(withdrawn))).usingRecursiveComparison().isEqualTo(withdrawn);
         DeadLetter letter = new DeadLetter("t", "{", "not valid JSON", 5_000L);
         assertThat(EventJson.deadLetter(EventJson.toJson(letter))).isEqualTo(letter);
         ErasureReceipt receipt = new ErasureReceipt("r1", "WHATSAPP", "a3", 5_000L, 6_000L, true);

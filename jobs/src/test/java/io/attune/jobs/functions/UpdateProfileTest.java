@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.events.RecommendedItem;
+import io.attune.jobs.events.Withheld;
 import io.attune.jobs.stream.ActivityKind;
 import io.attune.jobs.stream.ActivitySignal;
 import io.attune.jobs.stream.CatalogItem;
@@ -121,6 +122,7 @@ class UpdateProfileTest {
         assertThat(instagramFeed.centerId()).isEqualTo("ana");
         assertThat(instagramFeed.accountId()).isEqualTo("ig-ana");
         assertThat(instagramFeed.triggeredBy()).isEqualTo("e1");
+        assertThat(instagramFeed.withheld()).as("a ranking").isNull();
         assertThat(instagramFeed.eventTime()).isEqualTo(1_000L);
         assertThat(out).extracting(RecommendationRefresh::profileVersion).containsOnly(instagramFeed.profileVersion());
     }
@@ -230,6 +232,7 @@ class UpdateProfileTest {
             assertThat(r.items()).isEmpty();
             assertThat(r.accountId()).isEqualTo("ig-ana");
             assertThat(r.triggeredBy()).isEqualTo("erase-1");
+            assertThat(r.withheld()).isEqualTo(Withheld.ERASED);
             assertThat(r.profileVersion()).isGreaterThan(versionBefore);
         });
         RecommendationRefresh messenger = after.stream().filter(r -> r.app().equals("MESSENGER")).findFirst()
@@ -271,6 +274,7 @@ class UpdateProfileTest {
         RecommendationRefresh instagram = after.stream().filter(r -> r.app().equals("INSTAGRAM")).findFirst()
                 .orElseThrow();
         assertThat(instagram.items()).as("nothing based on profiling").isEmpty();
+        assertThat(instagram.withheld()).isEqualTo(Withheld.NOT_PROFILED);
         assertThat(instagram.profileVersion()).isGreaterThan(versionBefore);
         assertThat(instagram.triggeredBy()).isEqualTo("setting");
         RecommendationRefresh messenger = after.stream().filter(r -> r.app().equals("MESSENGER")).findFirst()
@@ -320,7 +324,10 @@ class UpdateProfileTest {
                 .extracting(RecommendationRefresh::app, RecommendationRefresh::surface)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("INSTAGRAM", "ADS"),
                         org.assertj.core.groups.Tuple.tuple("MESSENGER", "ADS"));
-        assertThat(withdrawn).allSatisfy(r -> assertThat(r.items()).isEmpty());
+        assertThat(withdrawn).allSatisfy(r -> {
+            assertThat(r.items()).isEmpty();
+            assertThat(r.withheld()).as("the app shows ads not based on the profile").isEqualTo(Withheld.MINOR_ADVERTISING);
+        });
 
         int minor = harness.extractOutputValues().size();
         harness.setProcessingTime(1_000L + Duration.ofMinutes(2).toMillis());
@@ -559,6 +566,7 @@ class UpdateProfileTest {
             assertThat(refresh.items()).isEmpty();
             assertThat(refresh.profileVersion()).isGreaterThan(version);
             assertThat(refresh.triggeredBy()).isEqualTo("objection");
+            assertThat(refresh.withheld()).isEqualTo(Withheld.NOTHING_LEFT);
         });
         assertThat(state("ana").accounts()).allSatisfy(a -> assertThat(a.allInterests()).isEmpty());
     }
