@@ -2,7 +2,6 @@ package io.attune.jobs.functions;
 
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.ErasureReceipt;
-import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.IdentityState;
 import io.attune.jobs.state.ItemIdHash;
 import io.attune.jobs.stream.ActivityKind;
@@ -83,11 +82,6 @@ public class ResolveIdentity extends KeyedCoProcessFunction<String, AccountLink,
         MapStateDescriptor<Long, Long> descriptor = new MapStateDescriptor<>("recent-event-ids", Types.LONG, Types.LONG);
         descriptor.enableTimeToLive(ttl);
         return descriptor;
-    }
-
-    /** With the default window for resends ({@link PersonalizationOptions#DEDUP_WINDOW}). */
-    public ResolveIdentity(Duration retention) {
-        this(retention, PersonalizationOptions.DEDUP_WINDOW.defaultValue());
     }
 
     /** @param dedupWindow an event whose id its account sent within this time is a resend; zero keeps no ids */

@@ -3,6 +3,7 @@ package io.attune.jobs.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.AccountLink;
 import io.attune.jobs.events.ErasureReceipt;
 import io.attune.jobs.events.ErasureRequest;
@@ -30,7 +31,8 @@ class ResolveIdentityTest {
     @BeforeEach
     void open() throws Exception {
         harness = new KeyedTwoInputStreamOperatorTestHarness<>(
-                new KeyedCoProcessOperator<>(new ResolveIdentity(RETENTION)),
+                new KeyedCoProcessOperator<>(new ResolveIdentity(RETENTION,
+                        PersonalizationOptions.DEDUP_WINDOW.defaultValue())),
                 new AccountKeys.OfLink(), new AccountKeys.OfActivity(), Types.STRING);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
         harness.open();
