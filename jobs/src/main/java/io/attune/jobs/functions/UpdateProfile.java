@@ -435,7 +435,7 @@ public class UpdateProfile
                 }
             }
             for (Map.Entry<String, CatalogPartition> surface : catalog.surfaces(app).entrySet()) {
-                if (withheld(state, surface.getKey())) {
+                if (adsOfAMinor(state, surface.getKey())) {
                     // A minor's: no advertisement ranked from their profile (it got an empty refresh when known).
                     continue;
                 }
@@ -516,8 +516,9 @@ public class UpdateProfile
 
     /**
      * Drops an account that was erased or whose holder objects to profiling (its interests and engaged items go with
-     * its entry) and sends its app an empty refresh per surface; returns the remaining state, or {@code null} when nothing is left to refresh: the
-     * account was not listed here, or it was the last and the person's state is cleared.
+     * its entry) and sends its app an empty refresh per surface, saying why; returns the remaining state, or
+     * {@code null} when nothing is left to refresh: the account was not listed here, or it was the last and the
+     * person's state is cleared.
      */
     private ProfileState withoutAccount(ProfileState current, PersonEvent event, long now, ReadOnlyContext ctx,
             Collector<RecommendationRefresh> out) throws Exception {
@@ -633,7 +634,7 @@ public class UpdateProfile
     }
 
     /** Whether the surface is not to be ranked for this person: it shows advertisements and the person is a minor. */
-    private boolean withheld(ProfileState state, String surface) {
+    private boolean adsOfAMinor(ProfileState state, String surface) {
         return settings.advertisingSurfaces().contains(surface) && isMinor(state);
     }
 
