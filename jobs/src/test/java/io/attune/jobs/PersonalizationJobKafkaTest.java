@@ -98,6 +98,8 @@ class PersonalizationJobKafkaTest {
                     "{this is not json",
                     TestEvents.message("msg-sensitive", "MESSENGER", "m-ana", t0 + 2_500,
                             "I was diagnosed with depression, which antidepressant should I ask my doctor about?"),
+                    TestEvents.message("msg-2", "MESSENGER", "m-ana", t0 + 3_000, "Which running backpack should I take on long mountain runs?"),
+                    // The app's retry: the same event again, which must count once.
                     TestEvents.message("msg-2", "MESSENGER", "m-ana", t0 + 3_000, "Which running backpack should I take on long mountain runs?"));
 
             waitUntilCondition(() -> {
@@ -146,7 +148,7 @@ class PersonalizationJobKafkaTest {
                 readRefreshes(refreshReader, refreshes);
                 return !triggeredBy(refreshes, objection).isEmpty();
             });
-            assertThat(triggeredBy(refreshes, "msg-2")).singleElement()
+            assertThat(triggeredBy(refreshes, "msg-2")).as("sent twice, refreshed once").singleElement()
                     .satisfies(refresh -> assertThat(refresh.items()).isNotEmpty());
             assertThat(triggeredBy(refreshes, objection)).singleElement().satisfies(refresh -> {
                 assertThat(refresh.app()).isEqualTo("MESSENGER");
