@@ -59,7 +59,8 @@ public final class CommandLineOptions {
             if (mapPrefixes.stream().anyMatch(key::startsWith)) {
                 continue;
             }
-            if (namespaces.contains(namespace(key)) && !declared.contains(key)) {
+            // A key without a dot is a command's own (replay's --audit FILE), even when a namespace has its name.
+            if (key.indexOf('.') > 0 && namespaces.contains(namespace(key)) && !declared.contains(key)) {
                 String nearest = declared.stream().min(Comparator.comparingInt(k -> editDistance(k, key))).orElseThrow();
                 throw new IllegalArgumentException("unknown option --" + key
                         + (editDistance(nearest, key) <= Math.max(2, key.length() / 4) ? "; did you mean --" + nearest + "?"

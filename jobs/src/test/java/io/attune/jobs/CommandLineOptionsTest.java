@@ -19,10 +19,12 @@ class CommandLineOptionsTest {
     @Test
     void readsTheJobsOptionsFlinksAndACommandsOwn() {
         Configuration conf = CommandLineOptions.parse(new String[] {"--refresh.diversity", "0",
-            "--execution.checkpointing.snapshot-compression=false", "--output", "refreshes.jsonl"});
+            "--execution.checkpointing.snapshot-compression=false", "--output", "refreshes.jsonl",
+            "--audit", "audit.jsonl"});
         assertThat(conf.get(PersonalizationOptions.DIVERSITY)).isZero();
         assertThat(conf.toMap()).containsEntry("execution.checkpointing.snapshot-compression", "false")
-                .containsEntry("output", "refreshes.jsonl");
+                .containsEntry("output", "refreshes.jsonl")
+                .as("replay's --audit FILE, though audit.window is a job option").containsEntry("audit", "audit.jsonl");
         assertThat(CommandLineOptions.parse(new String[] {"--checkpoint.interval", "2s"})
                 .get(PersonalizationOptions.CHECKPOINT_INTERVAL)).isEqualTo(Duration.ofSeconds(2));
         assertThat(CommandLineOptions.parse(new String[] {"--execution.checkpointing.dir", "s3://b/c"})
