@@ -28,6 +28,7 @@ import io.attune.jobs.functions.CountSuppressions;
 import io.attune.jobs.functions.StampSuppressionWindow;
 import io.attune.jobs.functions.SuppressionKey;
 import io.attune.jobs.functions.DeadLetters;
+import io.attune.jobs.functions.DropObjectedMessages;
 import io.attune.jobs.functions.EmbedCatalogEntries;
 import io.attune.jobs.functions.GuardCatalogItems;
 import io.attune.jobs.functions.DrainingAsyncOperatorFactory;
@@ -82,7 +83,8 @@ import org.slf4j.LoggerFactory;
  * per linked app out, on every profile update.
  *
  * <pre>
- * messages → parse → embed (async, batched) → guard ─┐
+ * messages → parse → keyBy(account) drop objected ← links
+ *        → embed (async, batched) → guard ─┐
  * engagement → parse → activity ────┼→ keyBy(account) identity ← links → parse
  * erasure requests → parse ─────────┘        └→ erasure receipts
  *                                   └→ keyBy(person) profile (RocksDB) ← broadcast catalog ← embed ← parse
@@ -211,10 +213,17 @@ public final class PersonalizationJob {
 
         // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
         // checkpoint barrier, so no message text waits in a checkpoint.
-        DataStream<AssistantMessage> messagesInUse = messages
-                .filter(new MessagesInUse(PersonalizationOptions.messagesUsedFrom(options)))
-                .uid(Uids.MESSAGES_IN_USE)
-                .name("Messages from their use date");
+        // Keyed by account, so one account's messages still travel in order.
+        DataStream<AssistantMessage> messagesInUse = links
+                .keyBy(new AccountKeys.OfLink())
+                .connect(messages
+                        .filter(new MessagesInUse(PersonalizationOptions.messagesUsedFrom(options)))
+                        .uid(Uids.MESSAGES_IN_USE)
+                        .name("Messages from their use date")
+                        .keyBy(new AccountKeys.OfMessage()))
+                .process(new DropObjectedMessages(options.get(PROFILE_RETENTION)))
+                .uid(Uids.DROP_OBJECTED_MESSAGES)
+                .name("Drop messages of objecting accounts");
         DataStream<EmbeddedMessage> embedded = DrainingAsyncOperatorFactory.orderedWait(messagesInUse,
                         new EmbedMessages(PersonalizationOptions.embeddingConfig(options),
                                 PersonalizationOptions.batchingConfig(options),

@@ -18,6 +18,7 @@ public final class Uids {
     public static final String PARSE_ERASURE_REQUESTS = "parse-erasure-requests";
 
     public static final String MESSAGES_IN_USE = "messages-in-use";
+    public static final String DROP_OBJECTED_MESSAGES = "drop-objected-messages";
     public static final String EMBED_MESSAGES = "embed-messages";
     public static final String GUARD_MESSAGES = "guard-messages";
     public static final String ENGAGEMENT_ACTIVITY = "engagement-activity";

@@ -37,7 +37,7 @@ class TypeSerializationTest {
         io.attune.jobs.inspect.KeyedStateEntry.class, io.attune.jobs.inspect.StateTally.class,
         io.attune.jobs.inspect.CatalogTally.class, io.attune.jobs.state.ItemPublication.class,
         io.attune.jobs.stream.EmbeddedCatalogEntry.class, io.attune.jobs.state.ItemSignalPack.class,
-        io.attune.jobs.stream.RawRecord.class,
+        io.attune.jobs.stream.RawRecord.class, io.attune.jobs.state.MessageObjections.class,
     })
     void isSerializedAsPojoWithoutKryo(Class<?> type) {
         assertSerializedAsPojoWithoutKryo(type);

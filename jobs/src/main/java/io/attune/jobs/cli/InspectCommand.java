@@ -85,13 +85,13 @@ final class InspectCommand {
     }
 
     static ObjectNode accessReport(SavepointInspector inspector, String accountKey) throws Exception {
-        List<KeyedStateEntry> identity = inspector.entries(KeyFilter.only(Set.of(accountKey)), null, null);
-        if (identity.isEmpty()) {
-            return InspectionReports.accessReport(accountKey, null, List.of(), inspector::forEachCatalogItem);
-        }
-        String person = identity.get(0).identity().personId();
-        List<KeyedStateEntry> held = inspector.entries(null, KeyFilter.only(Set.of(person)), null);
-        return InspectionReports.accessReport(accountKey, identity.get(0), held, inspector::forEachCatalogItem);
+        List<KeyedStateEntry> ofAccount = inspector.entries(KeyFilter.only(Set.of(accountKey)), null, null);
+        KeyedStateEntry identity = ofAccount.stream().filter(e -> e.identity() != null).findFirst().orElse(null);
+        KeyedStateEntry objections =
+                ofAccount.stream().filter(e -> e.messageObjections() != null).findFirst().orElse(null);
+        List<KeyedStateEntry> held = identity == null ? List.of()
+                : inspector.entries(null, KeyFilter.only(Set.of(identity.identity().personId())), null);
+        return InspectionReports.accessReport(accountKey, identity, objections, held, inspector::forEachCatalogItem);
     }
 
     /** The savepoint as a URI, or {@code null} when a local path has no savepoint metadata. */

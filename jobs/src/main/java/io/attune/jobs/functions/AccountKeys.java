@@ -1,6 +1,7 @@
 package io.attune.jobs.functions;
 
 import io.attune.jobs.events.AccountLink;
+import io.attune.jobs.events.AssistantMessage;
 import io.attune.jobs.stream.ActivitySignal;
 import org.apache.flink.api.java.functions.KeySelector;
 
@@ -20,6 +21,16 @@ public final class AccountKeys {
         @Override
         public String getKey(AccountLink link) {
             return of(link.app(), link.accountId());
+        }
+    }
+
+    /** Keys assistant messages by account. */
+    public static final class OfMessage implements KeySelector<AssistantMessage, String> {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public String getKey(AssistantMessage message) {
+            return of(message.app(), message.accountId());
         }
     }
 

@@ -47,7 +47,9 @@ import org.apache.flink.util.OutputTag;
  * everything it contributed and stop ranking for its app, its activity of every kind is dropped here, and no center
  * it joins meanwhile is told of it, until the holder allows profiling again. The settings outlive the retention
  * period, and an erasure. So does what the accounts center says of whether the holder is a minor ({@code minor}),
- * which every activity of the account carries and every person it joins is told.
+ * which every activity of the account carries and every person it joins is told. ({@link DropObjectedMessages} drops
+ * the messages of an objecting account before the embedding model already; what reaches this stage is still judged
+ * here, as this stage is the authority on the settings.)
  *
  * <p>A message or engagement whose id the account sent within the dedup window is a resend (a producer's or an app's
  * retry) and is dropped here, before it could count twice; the ids are kept as 64-bit hashes under a time-to-live.

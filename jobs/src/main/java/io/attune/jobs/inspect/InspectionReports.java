@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.attune.jobs.state.IdentityState;
 import io.attune.jobs.state.LinkedAccount;
+import io.attune.jobs.state.MessageObjections;
 import io.attune.jobs.state.ProfileState;
 import io.attune.jobs.state.RecentLikes;
 import io.attune.jobs.stream.CatalogItem;
@@ -37,15 +38,26 @@ public final class InspectionReports {
      *
      * @param account the account key, {@code app:accountId}
      * @param identity the account's identity entry, or {@code null} when none is held
+     * @param objections the account's objections as the stage before the embedding model keeps them, or {@code null}
      * @param person the person's entries (profile, windows) read for the identity's person
      * @param catalog streams the savepoint's catalog through a consumer, to explain the person's interests and name
      *     the items behind its hashes
      */
-    public static ObjectNode accessReport(String account, KeyedStateEntry identity, List<KeyedStateEntry> person,
-            CatalogSource catalog) throws Exception {
+    public static ObjectNode accessReport(String account, KeyedStateEntry identity, KeyedStateEntry objections,
+            List<KeyedStateEntry> person, CatalogSource catalog) throws Exception {
         ObjectNode report = JSON.createObjectNode();
         report.put("account", account);
-        report.put("held", identity != null);
+        report.put("held", identity != null || objections != null);
+        if (objections != null) {
+            // What the stage before the model keeps to drop the account's messages unread: the same settings as the
+            // identity's, held a second time.
+            MessageObjections kept = objections.messageObjections();
+            ObjectNode node = report.putObject("beforeEmbedding");
+            node.put("objectsToAssistantMessages", kept.objectsToMessages());
+            putTime(node, "assistantMessageSettingAt", kept.messagesTime());
+            node.put("objectsToProfiling", kept.objectsToProfiling());
+            putTime(node, "profilingSettingAt", kept.profilingTime());
+        }
         if (identity == null) {
             return report;
         }
@@ -88,6 +100,7 @@ public final class InspectionReports {
         accounts.put("objectingToAssistantMessages", tally.objectingToMessages());
         accounts.put("objectingToProfiling", tally.objectingToProfiling());
         accounts.put("ofMinors", tally.minors());
+        accounts.put("objectionsHeldBeforeEmbedding", tally.objectionsBeforeEmbedding());
 
         ObjectNode persons = summary.putObject("persons");
         persons.put("total", tally.persons());

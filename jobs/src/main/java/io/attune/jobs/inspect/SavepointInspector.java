@@ -38,7 +38,8 @@ public final class SavepointInspector {
 
     /** The operators with keyed state, in the order of the pipeline. */
     public static final List<String> KEYED_OPERATORS =
-            List.of(Uids.RESOLVE_IDENTITY, Uids.CO_ENGAGEMENT_PAIRS, Uids.ITEM_NEIGHBORHOOD, Uids.UPDATE_PROFILE);
+            List.of(Uids.DROP_OBJECTED_MESSAGES, Uids.RESOLVE_IDENTITY, Uids.CO_ENGAGEMENT_PAIRS,
+                    Uids.ITEM_NEIGHBORHOOD, Uids.UPDATE_PROFILE);
 
     private final String savepoint;
     private final Configuration flinkConf;
@@ -125,6 +126,7 @@ public final class SavepointInspector {
         SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
         List<DataStream<KeyedStateEntry>> reads = new ArrayList<>();
         if (accounts != null) {
+            keyed(reader, Uids.DROP_OBJECTED_MESSAGES, new ReadMessageObjections(accounts), reads);
             keyed(reader, Uids.RESOLVE_IDENTITY, new ReadIdentities(accounts), reads);
         }
         if (persons != null) {

@@ -12,11 +12,14 @@ import io.attune.jobs.state.LinkedAccount;
  * @param objectingToMessages accounts whose holder objects to the use of their assistant messages
  * @param objectingToProfiling accounts whose holder objects to profiling
  * @param minors accounts whose holder the accounts center says is a minor
+ * @param objectionsBeforeEmbedding accounts whose holder objects now to the use of their messages or to profiling, as
+ *     the stage before the embedding model keeps it (its messages are dropped there, unread)
  */
 public record StateTally(
         long accounts, long accountsInACenter, long erasureMarkers, long persons, long[] personsByAccounts,
         long interests, long recentItems, long recentLikes, long refreshesPending, long coEngagementWindows,
-        long itemsWithSignals, long objectingToMessages, long objectingToProfiling, long minors) {
+        long itemsWithSignals, long objectingToMessages, long objectingToProfiling, long minors,
+        long objectionsBeforeEmbedding) {
 
     static final int ACCOUNT_BUCKETS = 9;
 
@@ -26,7 +29,7 @@ public record StateTally(
             case Uids.RESOLVE_IDENTITY -> new StateTally(1, entry.identity().personId().equals(entry.key()) ? 0 : 1,
                     entry.identity().erasedThrough() > 0 ? 1 : 0, 0, byAccounts, 0, 0, 0, 0, 0, 0,
                     entry.identity().objectsToMessages() ? 1 : 0, entry.identity().objectsToProfiling() ? 1 : 0,
-                    entry.identity().minor() ? 1 : 0);
+                    entry.identity().minor() ? 1 : 0, 0);
             case Uids.UPDATE_PROFILE -> {
                 LinkedAccount[] linked = entry.profile().accounts() == null
                         ? new LinkedAccount[0] : entry.profile().accounts();
@@ -40,10 +43,12 @@ public record StateTally(
                     likes += account.likeHashesOrNone().length;
                 }
                 yield new StateTally(0, 0, 0, 1, byAccounts, interests, items, likes,
-                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0, 0, 0);
+                        entry.profile().pendingTrigger() == null ? 0 : 1, 0, 0, 0, 0, 0, 0);
             }
-            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0, 0, 0);
-            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0, 0, 0);
+            case Uids.CO_ENGAGEMENT_PAIRS -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0);
+            case Uids.ITEM_NEIGHBORHOOD -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0);
+            case Uids.DROP_OBJECTED_MESSAGES -> new StateTally(0, 0, 0, 0, byAccounts, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+                    entry.messageObjections().objects() ? 1 : 0);
             default -> throw new IllegalArgumentException("no tally for operator " + entry.operator());
         };
     }
@@ -58,10 +63,11 @@ public record StateTally(
                 interests + other.interests, recentItems + other.recentItems, recentLikes + other.recentLikes,
                 refreshesPending + other.refreshesPending, coEngagementWindows + other.coEngagementWindows,
                 itemsWithSignals + other.itemsWithSignals, objectingToMessages + other.objectingToMessages,
-                objectingToProfiling + other.objectingToProfiling, minors + other.minors);
+                objectingToProfiling + other.objectingToProfiling, minors + other.minors,
+                objectionsBeforeEmbedding + other.objectionsBeforeEmbedding);
     }
 
     static StateTally empty() {
-        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0);
+        return new StateTally(0, 0, 0, 0, new long[ACCOUNT_BUCKETS], 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
     }
 }

@@ -92,6 +92,10 @@ class InspectCommandTest {
         assertThat(alex.path("identity").path("assistantMessages").asText()).isEqualTo("not used: the holder objects");
         assertThat(alex.path("identity").path("profiling").asText()).isEqualTo("none: the holder objects");
         assertThat(alex.path("identity").path("minor").asBoolean()).isTrue();
+        assertThat(alex.path("beforeEmbedding").path("objectsToAssistantMessages").asBoolean())
+                .as("the stage before the model holds the objections too").isTrue();
+        assertThat(alex.path("beforeEmbedding").path("objectsToProfiling").asBoolean()).isTrue();
+        assertThat(sam.has("beforeEmbedding")).as("no setting, nothing kept there").isFalse();
         assertThat(alex.path("person").has("accounts")).as("no profile after erasure").isFalse();
         assertThat(alex.path("person").has("recentEngagements")).as("no window after erasure").isFalse();
 
@@ -105,6 +109,7 @@ class InspectCommandTest {
         assertThat(summary.path("accounts").path("objectingToAssistantMessages").asInt()).isEqualTo(1);
         assertThat(summary.path("accounts").path("objectingToProfiling").asInt()).isEqualTo(1);
         assertThat(summary.path("accounts").path("ofMinors").asInt()).isEqualTo(1);
+        assertThat(summary.path("accounts").path("objectionsHeldBeforeEmbedding").asInt()).isEqualTo(1);
         assertThat(summary.path("persons").path("total").asInt()).isEqualTo(1);
         assertThat(summary.path("coEngagementWindows").asInt()).isEqualTo(1);
         assertThat(summary.path("itemsWithLearnedSignals").asInt()).isPositive();
@@ -125,6 +130,7 @@ class InspectCommandTest {
         assertThat(named).isPositive().isLessThanOrEqualTo(profileBytes.path("operatorState").asLong());
         assertThat(operatorBytes(summary, Uids.RESOLVE_IDENTITY).path("keyed").asLong()).isPositive();
         assertThat(operatorBytes(summary, Uids.ITEM_NEIGHBORHOOD).path("keyed").asLong()).isPositive();
+        assertThat(operatorBytes(summary, Uids.DROP_OBJECTED_MESSAGES).path("keyed").asLong()).isPositive();
 
         JsonNode fromNative = inspect(work, "--savepoint", savepoints[1].toString(), "--app", "MESSENGER",
                 "--account", "m-sam");
@@ -156,7 +162,7 @@ class InspectCommandTest {
         JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.1/savepoint");
         assertThat(summary.path("accounts").path("total").asInt()).isEqualTo(2);
         assertThat(texts(summary.path("operatorsNotInSavepoint")))
-                .contains(Uids.CO_ENGAGEMENT_PAIRS, Uids.ITEM_NEIGHBORHOOD);
+                .contains(Uids.DROP_OBJECTED_MESSAGES, Uids.CO_ENGAGEMENT_PAIRS, Uids.ITEM_NEIGHBORHOOD);
     }
 
     @Test

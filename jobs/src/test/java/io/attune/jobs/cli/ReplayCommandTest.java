@@ -256,6 +256,30 @@ class ReplayCommandTest {
     }
 
     @Test
+    void theMessagesOfAnObjectingAccountAreNeverReadSoTheGuardNeitherJudgesNorCountsThem(@TempDir Path dir)
+            throws Exception {
+        Path links = write(dir, "links.jsonl",
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-ana\",\"useAssistantMessages\":false,"
+                        + "\"timestamp\":\"2026-11-29T09:00:00Z\"}",
+                "{\"app\":\"MESSENGER\",\"accountId\":\"m-cleo\",\"profiling\":false,"
+                        + "\"timestamp\":\"2026-11-29T09:00:00Z\"}");
+        String health = "My doctor says my blood sugar is far too high. Which diet helps with type 2 diabetes?";
+        Path messages = write(dir, "messages.jsonl",
+                message("ana-1", "2026-11-29T09:30:00Z", health),
+                message("bob-1", "2026-11-29T09:30:00Z", health).replace("m-ana", "m-bob"),
+                message("cleo-1", "2026-11-29T09:30:00Z", health).replace("m-ana", "m-cleo"));
+        Path audit = dir.resolve("audit.jsonl");
+
+        assertThat(ReplayCommand.run(new String[] {"--assistant-messages", messages.toString(),
+            "--account-links", links.toString(), "--output", dir.resolve("refreshes.jsonl").toString(),
+            "--audit", audit.toString()})).isZero();
+
+        assertThat(Files.readAllLines(audit)).as("Bob's message alone was read and suppressed").singleElement()
+                .asString().contains("\"app\":\"MESSENGER\"").contains("\"category\":\"HEALTH\"")
+                .contains("\"count\":1");
+    }
+
+    @Test
     void anObjectionToProfilingEmptiesTheAppsFeedLeavesTheOthersAsIfTheAccountHadNeverBeenThereAndDropsItsActivity(
             @TempDir Path dir) throws Exception {
         Path catalog = feedCatalog(dir,
