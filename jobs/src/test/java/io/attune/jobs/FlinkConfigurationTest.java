@@ -73,6 +73,23 @@ class FlinkConfigurationTest {
     }
 
     @Test
+    void messagesGoToTheStageBeforeTheModelAtOnceAndEverythingElseAfterTheBufferTimeout() {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
+        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        StreamGraph graph = env.getStreamGraph();
+        assertThat(graph.getStreamNodes())
+                .filteredOn(node -> Uids.MESSAGES_IN_USE.equals(node.getTransformationUID()))
+                .singleElement().extracting(node -> node.getBufferTimeout()).isEqualTo(0L);
+        assertThat(graph.getStreamNodes())
+                .filteredOn(node -> Uids.GUARD_MESSAGES.equals(node.getTransformationUID()))
+                .singleElement().extracting(node -> node.getBufferTimeout())
+                .isEqualTo(PersonalizationJob.DEFAULT_BUFFER_TIMEOUT.toMillis());
+    }
+
+    @Test
     void refusesATransactionTimeoutNotLongerThanTheCheckpointInterval() {
         Configuration options = new Configuration();
         options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
