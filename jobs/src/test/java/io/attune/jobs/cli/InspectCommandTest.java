@@ -158,6 +158,17 @@ class InspectCommandTest {
     }
 
     @Test
+    void readsTheObjectionsTheStageBeforeTheModelKeptInACommittedSavepoint(@TempDir Path work) throws Exception {
+        JsonNode alex = inspect(work, "--savepoint", "src/test/resources/savepoints/0.11/savepoint",
+                "--app", "MESSENGER", "--account", "m-alex");
+        assertThat(alex.path("beforeEmbedding").path("objectsToAssistantMessages").asBoolean()).isTrue();
+        assertThat(alex.path("beforeEmbedding").path("objectsToProfiling").asBoolean()).isFalse();
+        JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.11/savepoint");
+        assertThat(summary.path("accounts").path("objectionsHeldBeforeEmbedding").asInt()).isEqualTo(1);
+        assertThat(summary.has("operatorsNotInSavepoint")).isFalse();
+    }
+
+    @Test
     void anOlderReleasesSavepointLacksSomeStages(@TempDir Path work) throws Exception {
         JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.1/savepoint");
         assertThat(summary.path("accounts").path("total").asInt()).isEqualTo(2);
