@@ -59,12 +59,7 @@ class FlinkConfigurationTest {
 
     @Test
     void theEmbeddingStagesLeaveNoInputInFlightForACheckpoint() {
-        Configuration options = new Configuration();
-        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
-        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
-        StreamGraph graph = env.getStreamGraph();
+        StreamGraph graph = jobGraph();
         assertThat(graph.getStreamNodes())
                 .filteredOn(node -> Set.of(Uids.EMBED_MESSAGES, Uids.EMBED_CATALOG).contains(node.getTransformationUID()))
                 .hasSize(2)
@@ -74,12 +69,7 @@ class FlinkConfigurationTest {
 
     @Test
     void messagesGoToTheStageBeforeTheModelAtOnceAndEverythingElseAfterTheBufferTimeout() {
-        Configuration options = new Configuration();
-        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
-        StreamExecutionEnvironment env =
-                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
-        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
-        StreamGraph graph = env.getStreamGraph();
+        StreamGraph graph = jobGraph();
         assertThat(graph.getStreamNodes())
                 .filteredOn(node -> Uids.MESSAGES_IN_USE.equals(node.getTransformationUID()))
                 .singleElement().extracting(node -> node.getBufferTimeout()).isEqualTo(0L);
@@ -87,6 +77,16 @@ class FlinkConfigurationTest {
                 .filteredOn(node -> Uids.GUARD_MESSAGES.equals(node.getTransformationUID()))
                 .singleElement().extracting(node -> node.getBufferTimeout())
                 .isEqualTo(PersonalizationJob.DEFAULT_BUFFER_TIMEOUT.toMillis());
+    }
+
+    private static StreamGraph jobGraph() {
+        Configuration options = new Configuration();
+        options.set(PersonalizationOptions.BOOTSTRAP_SERVERS, "kafka:9092");
+        StreamExecutionEnvironment env =
+                StreamExecutionEnvironment.getExecutionEnvironment(PersonalizationJob.flinkConfiguration(options));
+        PersonalizationJob.defineWorkflow(env, options, KafkaEndpoints.sources(options), KafkaEndpoints.sinks(options));
+        StreamGraph graph = env.getStreamGraph();
+        return graph;
     }
 
     @Test
