@@ -213,17 +213,22 @@ public final class PersonalizationJob {
 
         // Ordered: one account's messages reach the profile in the order they were sent. Drained before every
         // checkpoint barrier, so no message text waits in a checkpoint.
-        // Keyed by account, so one account's messages still travel in order. Each message is sent on to that stage
-        // at once rather than after the buffer timeout: the exchange added ~10 ms to a message's way at the default
-        // (p50 49 -> 59 ms, bin/attune latency), and it never carries more than the embedding stage after it takes.
+        boolean batch = env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH;
+        SingleOutputStreamOperator<AssistantMessage> fromUseDate = messages
+                .filter(new MessagesInUse(PersonalizationOptions.messagesUsedFrom(options)))
+                .uid(Uids.MESSAGES_IN_USE)
+                .name("Messages from their use date");
+        if (!batch) {
+            // Each message is sent on to the stage before the model at once rather than after the buffer timeout:
+            // that exchange added ~10 ms to a message's way at the default (p50 49 -> 59 ms, bin/attune latency),
+            // and it never carries more than the embedding stage after it takes. (A batch run's blocking exchanges
+            // refuse a timeout of 0.)
+            fromUseDate.setBufferTimeout(0);
+        }
+        // Keyed by account, so one account's messages still travel in order.
         DataStream<AssistantMessage> messagesInUse = links
                 .keyBy(new AccountKeys.OfLink())
-                .connect(messages
-                        .filter(new MessagesInUse(PersonalizationOptions.messagesUsedFrom(options)))
-                        .uid(Uids.MESSAGES_IN_USE)
-                        .name("Messages from their use date")
-                        .setBufferTimeout(0)
-                        .keyBy(new AccountKeys.OfMessage()))
+                .connect(fromUseDate.keyBy(new AccountKeys.OfMessage()))
                 .process(new DropObjectedMessages(options.get(PROFILE_RETENTION)))
                 .uid(Uids.DROP_OBJECTED_MESSAGES)
                 .name("Drop messages of objecting accounts");
@@ -287,7 +292,7 @@ public final class PersonalizationJob {
                         options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL),
                         options.get(PersonalizationOptions.ITEM_PUBLISH_MIN_CHANGE),
                         options.get(PersonalizationOptions.ITEM_PUBLISH_MAX_STALENESS),
-                        env.getConfiguration().get(ExecutionOptions.RUNTIME_MODE) == RuntimeExecutionMode.BATCH))
+                        batch))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");
         BroadcastStream<CatalogUpdate> catalogBroadcast = catalogItems
