@@ -30,6 +30,7 @@ public final class OptionsReference {
             new String[] {"sink.", "Delivery"},
             new String[] {"checkpoint.", "Checkpoints and parallelism"},
             new String[] {"max-parallelism", "Checkpoints and parallelism"},
+            new String[] {"catalog.", "Checkpoints and parallelism"},
             new String[] {"apps", "Apps"},
             new String[] {"assistant.", "Assistant messages"},
             new String[] {"audit.", "Suppression audit"},

@@ -43,7 +43,8 @@ import io.attune.jobs.functions.ParseEvents;
 import io.attune.jobs.functions.PersonKey;
 import io.attune.jobs.functions.ResolveIdentity;
 import io.attune.jobs.functions.UpdateProfile;
-import io.attune.jobs.functions.AsCatalogUpdate;
+import io.attune.jobs.functions.CatalogItemKey;
+import io.attune.jobs.functions.CatalogStore;
 import io.attune.jobs.functions.CoEngagementPairs;
 import io.attune.jobs.functions.ItemNeighborhood;
 import io.attune.jobs.functions.ItemPairKey;
@@ -295,17 +296,21 @@ public final class PersonalizationJob {
                         batch))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");
+        // The catalog's one checkpointed copy, keyed by item (incremental with RocksDB): the profile operator keeps
+        // it whole on the heap but checkpoints none of it, and after a restore this store sends it again.
         BroadcastStream<CatalogUpdate> catalogBroadcast = catalogItems
-                .map(new AsCatalogUpdate())
-                .uid(Uids.CATALOG_UPDATES)
-                .name("Catalog updates")
+                .keyBy(new CatalogItemKey())
+                .transform("Catalog store", TypeInformation.of(CatalogUpdate.class), new CatalogStore(!batch))
+                .uid(Uids.CATALOG_STORE)
+                .name("Catalog store")
                 .union(itemSignals)
                 .broadcast(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS);
         SingleOutputStreamOperator<RecommendationRefresh> refreshes = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogBroadcast)
                 .process(new UpdateProfile(PersonalizationOptions.profileSettings(options),
-                        options.get(TOPIC_ACCOUNT_LINKS)))
+                        options.get(TOPIC_ACCOUNT_LINKS),
+                        batch ? null : options.get(PersonalizationOptions.CATALOG_RESEND_TIMEOUT)))
                 .uid(Uids.UPDATE_PROFILE)
                 .name("Update profile and rank");
 

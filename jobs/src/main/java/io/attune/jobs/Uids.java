@@ -29,7 +29,7 @@ public final class Uids {
     public static final String UPDATE_PROFILE = "update-profile";
     public static final String CO_ENGAGEMENT_PAIRS = "co-engagement-pairs";
     public static final String ITEM_NEIGHBORHOOD = "item-neighborhood";
-    public static final String CATALOG_UPDATES = "catalog-updates";
+    public static final String CATALOG_STORE = "catalog-store";
 
     public static final String AUDIT_COUNTS = "audit-suppression-counts";
 

@@ -152,6 +152,10 @@ public final class ReplicatedState<V, E> {
         public Iterable<V> values() {
             return entries.values();
         }
+
+        public int size() {
+            return entries.size();
+        }
     }
 
     /** State an earlier version wrote instead of today's slices: read into the store once, on a restore, then cleared. */

@@ -32,7 +32,9 @@ import io.attune.models.ranking.InterestRanker;
 import io.attune.models.ranking.ItemTables;
 import io.attune.models.ranking.Recommendation;
 import java.util.ArrayList;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ListState;
+import org.apache.flink.api.common.state.ListStateDescriptor;
 import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.OperatorStateStore;
 import org.apache.flink.api.common.state.ValueState;
@@ -77,10 +81,14 @@ import org.slf4j.LoggerFactory;
  * coalescing), so it stops showing what was ranked from the account; a person left with no account is cleared
  * altogether.
  *
- * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole; they are
- * checkpointed once in all, each subtask writing a slice ({@link ReplicatedState}), and restored whole into every
- * subtask. Ranking reads the {@link CatalogIndex} built from the catalog and the item signals as {@link ItemTables}
- * ({@link ItemSignalTables}), both rebuilt after a restore.
+ * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole. The item
+ * signals are checkpointed once in all, each subtask writing a slice ({@link ReplicatedState}), and restored whole into
+ * every subtask. The catalog is checkpointed by the {@link CatalogStore} before this operator, in keyed state, which
+ * sends it all again after every start; so a restored subtask holds person events back (keyed state, no text) until
+ * every store subtask has said it is done ({@code catalog.resend-timeout} at most), then applies them in order. Only
+ * items restored from the slices of versions before 0.12, which have no store, are still written here, until their
+ * next update comes through the store. Ranking reads the {@link CatalogIndex} built from the catalog and the item
+ * signals as {@link ItemTables} ({@link ItemSignalTables}), both rebuilt after a restore.
  */
 public class UpdateProfile
         extends KeyedBroadcastProcessFunction<String, PersonEvent, CatalogUpdate, RecommendationRefresh>
@@ -99,7 +107,10 @@ public class UpdateProfile
     public static final MapStateDescriptor<String, ItemSignals> ITEM_SIGNALS = new MapStateDescriptor<>(
             "item-signals", Types.STRING, TypeInformation.of(ItemSignals.class));
 
-    /** The catalog's slices in a checkpoint (union list state, one slice per subtask). */
+    /**
+     * The catalog's slices in a checkpoint (union list state, one slice per subtask): since 0.12 only the items read
+     * from such slices of an earlier version and not updated through the {@link CatalogStore} since.
+     */
     public static final String CATALOG_SLICES = "catalog-slices";
 
     /**
@@ -116,8 +127,19 @@ public class UpdateProfile
 
     private static final Logger LOG = LoggerFactory.getLogger(UpdateProfile.class);
 
+    /** How often a person's held events look whether the catalog has arrived, while it has not. */
+    static final long HELD_CHECK_INTERVAL_MS = 500;
+
+    /**
+     * How long after the catalog has arrived an event still looks for its person's held events first: their timers
+     * fire at most {@link #HELD_CHECK_INTERVAL_MS} later, and a busy task may run them later still.
+     */
+    static final long HELD_DRAIN_GRACE_MS = 30_000;
+
     private final ProfileSettings settings;
     private final String linksTopic;
+    /** The longest a restored subtask holds events for the catalog; {@code null} never holds them (batch runs). */
+    private final Duration catalogResendTimeout;
 
     /** The catalog by item id, sensitive items included (engaging with one must be recognised). */
     private transient ReplicatedState.ById<CatalogItem> catalogItems;
@@ -125,7 +147,18 @@ public class UpdateProfile
     private transient ItemSignalTables itemSignals;
     /** The job whose profile subtasks in this JVM share the catalog's and item tables' storage ({@link SharedProfileStorage}). */
     private transient String sharedStorageKey;
+    /** Items read from an earlier version's slices, still written into checkpoints until the store sends them. */
+    private transient CarriedCatalog carried;
     private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
+    /** Whether this subtask has the whole catalog: from the start, or once every store subtask has sent it again. */
+    private transient boolean catalogComplete;
+    /** Until when (processing time) an event first applies its person's held events, if any. */
+    private transient long heldMayRemainUntil;
+    /** When this subtask first found the catalog missing (processing time); {@code Long.MIN_VALUE} before. */
+    private transient long waitingSince;
+    private transient Set<Integer> storeSubtasksDone;
+    private transient ListState<PersonEvent> held;
+    private transient Counter eventsHeld;
     private transient ReplicatedState<ItemSignals, ItemSignalSlice> itemSignalsCheckpoint;
     private transient InterestDecay decay;
     private transient InterestClusters clusters;
@@ -143,10 +176,29 @@ public class UpdateProfile
         return new ValueStateDescriptor<>("profile", ProfileState.class);
     }
 
-    /** @param linksTopic the topic accounts are linked from, which a refused link's dead letter names */
+    /** The events a restored subtask holds until the catalog has arrived, per person. */
+    public static ListStateDescriptor<PersonEvent> heldDescriptor() {
+        return new ListStateDescriptor<>("held-for-catalog", PersonEvent.class);
+    }
+
+    /**
+     * Never holds events for the catalog: for a run that is never restored (a batch replay) or whose catalog has no
+     * store (tests of this operator alone).
+     *
+     * @param linksTopic the topic accounts are linked from, which a refused link's dead letter names
+     */
     public UpdateProfile(ProfileSettings settings, String linksTopic) {
+        this(settings, linksTopic, null);
+    }
+
+    /**
+     * @param catalogResendTimeout once restored, the longest to hold person events until every {@link CatalogStore}
+     *     subtask has sent the catalog again; {@code null} never holds them
+     */
+    public UpdateProfile(ProfileSettings settings, String linksTopic, Duration catalogResendTimeout) {
         this.settings = settings;
         this.linksTopic = linksTopic;
+        this.catalogResendTimeout = catalogResendTimeout;
     }
 
     @Override
@@ -156,9 +208,18 @@ public class UpdateProfile
         SharedProfileStorage shared = SharedProfileStorage.acquire(sharedStorageKey);
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId, shared.catalogItems());
         itemSignals = new ItemSignalTables(shared.itemTables());
+        carried = new CarriedCatalog(catalogItems);
         catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, new CatalogItemSliceSerializer(),
                 context.isRestored(),
-                catalogItems, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
+                carried, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
+        catalogComplete = !(context.isRestored() && catalogResendTimeout != null);
+        heldMayRemainUntil = catalogComplete ? Long.MIN_VALUE : Long.MAX_VALUE;
+        waitingSince = Long.MIN_VALUE;
+        storeSubtasksDone = new HashSet<>();
+        if (!catalogComplete) {
+            LOG.info("Restored: person events wait for the catalog store to send the catalog again ({} items carried"
+                    + " from an earlier version's slices)", carried.size());
+        }
         itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer(),
                 context.isRestored(), itemSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
                         ReplicatedState.Earlier.slices(UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class)));
@@ -188,6 +249,8 @@ public class UpdateProfile
                 settings.dotCacheBytes() > 0 ? new InterestDots(settings.dotCacheBytes()) : null);
         registerDotCacheMetrics(ranker.kept());
         profile = getRuntimeContext().getState(profileDescriptor());
+        held = getRuntimeContext().getListState(heldDescriptor());
+        eventsHeld = getRuntimeContext().getMetricGroup().counter("eventsHeldForCatalog");
         unknownItems = getRuntimeContext().getMetricGroup().counter("engagementsWithUnknownItem");
         accountsRefused = getRuntimeContext().getMetricGroup().counter("accountsRefused");
         sensitiveItems = getRuntimeContext().getMetricGroup().counter("engagementsWithSensitiveItem");
@@ -224,6 +287,65 @@ public class UpdateProfile
 
     @Override
     public void processElement(PersonEvent event, ReadOnlyContext ctx, Collector<RecommendationRefresh> out)
+            throws Exception {
+        long now = ctx.timerService().currentProcessingTime();
+        if (!catalogArrived(now)) {
+            held.add(event);
+            eventsHeld.inc();
+            ctx.timerService().registerProcessingTimeTimer(nextHeldCheck(now));
+            return;
+        }
+        if (now < heldMayRemainUntil) {
+            applyHeld(ctx, out);
+        }
+        apply(event, ctx, out);
+    }
+
+    /**
+     * Whether the whole catalog is here: from the start, once every store subtask has sent it again, or, failing
+     * that, once {@code catalog.resend-timeout} has passed.
+     */
+    private boolean catalogArrived(long now) {
+        if (!catalogComplete && waitingSince == Long.MIN_VALUE) {
+            waitingSince = now;
+        }
+        if (!catalogComplete && now - waitingSince >= catalogResendTimeout.toMillis()) {
+            LOG.warn("The catalog store's resend did not complete within {} ({} of its subtasks done, {} items here):"
+                    + " applying held events against the catalog as it is", catalogResendTimeout,
+                    storeSubtasksDone.size(), catalogItems.size());
+            arrived(now);
+        }
+        return catalogComplete;
+    }
+
+    private void arrived(long now) {
+        catalogComplete = true;
+        heldMayRemainUntil = now + HELD_DRAIN_GRACE_MS;
+    }
+
+    /** Rounded, so a person's held events share one timer per interval. */
+    private static long nextHeldCheck(long now) {
+        return (now / HELD_CHECK_INTERVAL_MS + 1) * HELD_CHECK_INTERVAL_MS;
+    }
+
+    /** Applies the person's held events, in the order they arrived. */
+    private void applyHeld(ReadOnlyContext ctx, Collector<RecommendationRefresh> out) throws Exception {
+        Iterable<PersonEvent> waiting = held.get();
+        if (waiting == null) {
+            return;
+        }
+        List<PersonEvent> events = new ArrayList<>();
+        waiting.forEach(events::add);
+        if (events.isEmpty()) {
+            return;
+        }
+        held.clear();
+        for (PersonEvent event : events) {
+            apply(event, ctx, out);
+        }
+    }
+
+    private void apply(PersonEvent event, ReadOnlyContext ctx, Collector<RecommendationRefresh> out)
             throws Exception {
         ProfileState current = migrate(profile.value());
         long now = ctx.timerService().currentProcessingTime();
@@ -292,6 +414,15 @@ public class UpdateProfile
     @Override
     public void processBroadcastElement(CatalogUpdate update, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
+        if (update.resent() != null) {
+            storeSubtasksDone.add(update.resent().subtask());
+            if (!catalogComplete && storeSubtasksDone.size() >= update.resent().subtasks()) {
+                LOG.info("The catalog store has sent the catalog again ({} items): held events go on",
+                        catalogItems.size());
+                arrived(ctx.currentProcessingTime());
+            }
+            return;
+        }
         if (update.signals() != null) {
             ItemSignals signals = update.signals();
             itemSignals.put(signals);
@@ -302,6 +433,7 @@ public class UpdateProfile
             return;
         }
         CatalogItem item = update.item();
+        carried.superseded(item.itemId());
         CatalogIndex catalog = index();
         CatalogItem previous = catalogItems.get(item.itemId());
         if (previous != null) {
@@ -320,6 +452,14 @@ public class UpdateProfile
 
     @Override
     public void onTimer(long timestamp, OnTimerContext ctx, Collector<RecommendationRefresh> out) throws Exception {
+        if (!catalogArrived(ctx.timerService().currentProcessingTime())) {
+            // Held events, a coalesced refresh and the retention check all wait for the catalog: this timer again.
+            ctx.timerService().registerProcessingTimeTimer(nextHeldCheck(ctx.timerService().currentProcessingTime()));
+            return;
+        }
+        if (timestamp < heldMayRemainUntil) {
+            applyHeld(ctx, out);
+        }
         ProfileState current = profile.value();
         if (current == null) {
             return;
@@ -833,5 +973,51 @@ public class UpdateProfile
             }
         }
         return -1;
+    }
+
+    /**
+     * The items a restore read from the catalog's slices, which versions before 0.12 wrote here instead of a
+     * {@link CatalogStore}: the store never saw them, so this operator writes them into its checkpoints until an update
+     * of the item comes through the store (which holds it from then on). Empty once restored from a 0.12 savepoint.
+     */
+    private static final class CarriedCatalog implements ReplicatedState.Store<CatalogItem, CatalogItem> {
+
+        private final ReplicatedState.ById<CatalogItem> catalog;
+        private final Set<String> ids = new HashSet<>();
+
+        CarriedCatalog(ReplicatedState.ById<CatalogItem> catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public void put(CatalogItem entry) {
+            catalog.put(entry);
+            ids.add(entry.itemId());
+        }
+
+        @Override
+        public void restore(CatalogItem element) {
+            put(element);
+        }
+
+        @Override
+        public List<CatalogItem> slice(Predicate<String> accepts) {
+            List<CatalogItem> slice = new ArrayList<>();
+            for (String id : ids) {
+                CatalogItem item = catalog.get(id);
+                if (item != null && accepts.test(id)) {
+                    slice.add(item);
+                }
+            }
+            return slice;
+        }
+
+        void superseded(String id) {
+            ids.remove(id);
+        }
+
+        int size() {
+            return ids.size();
+        }
     }
 }

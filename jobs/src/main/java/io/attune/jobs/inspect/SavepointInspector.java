@@ -155,21 +155,30 @@ public final class SavepointInspector {
     }
 
     /**
-     * The profile stage's catalog: its slices (union list state, each item once) since 0.7, the broadcast state of
-     * one subtask before.
+     * The catalog: the catalog store's keyed state since 0.12, beside the items the profile stage still carries in its
+     * slices (union list state, each item once; before 0.12 the whole catalog), or, before 0.7, the broadcast state
+     * of one profile subtask.
      */
     private DataStream<CatalogItem> catalog(StreamExecutionEnvironment env) throws Exception {
         SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
         OperatorIdentifier profiles = OperatorIdentifier.forUid(Uids.UPDATE_PROFILE);
+        DataStream<CatalogItem> profileStage;
         if (holdsOperatorState(profiles, UpdateProfile.CATALOG_SLICES)) {
-            return reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES, TypeInformation.of(CatalogItem.class),
-                    new CatalogItemSliceSerializer());
+            profileStage = reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES,
+                    TypeInformation.of(CatalogItem.class), new CatalogItemSliceSerializer());
+        } else {
+            profileStage = reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(),
+                            TypeInformation.of(String.class), TypeInformation.of(CatalogItem.class))
+                    .map(new BroadcastValue<>())
+                    .returns(TypeInformation.of(CatalogItem.class))
+                    .name("broadcast-catalog");
         }
-        return reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(), TypeInformation.of(String.class),
-                        TypeInformation.of(CatalogItem.class))
-                .map(new BroadcastValue<>())
-                .returns(TypeInformation.of(CatalogItem.class))
-                .name("broadcast-catalog");
+        if (!holds(Uids.CATALOG_STORE)) {
+            return profileStage;
+        }
+        return reader.readKeyedState(OperatorIdentifier.forUid(Uids.CATALOG_STORE), new ReadCatalogStore(),
+                        TypeInformation.of(String.class), TypeInformation.of(CatalogItem.class))
+                .union(profileStage);
     }
 
     private boolean holdsOperatorState(OperatorIdentifier operator, String name) throws IOException {

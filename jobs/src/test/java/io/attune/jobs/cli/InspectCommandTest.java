@@ -125,9 +125,11 @@ class InspectCommandTest {
             }
             named += state.path("bytes").asLong();
         }
-        // Item signals, published a while after the engagement, may not be there yet; the catalog is.
-        assertThat(union).as("the catalog, in slices").contains(UpdateProfile.CATALOG_SLICES);
-        assertThat(named).isPositive().isLessThanOrEqualTo(profileBytes.path("operatorState").asLong());
+        // Item signals, published a while after the engagement, may not be there yet; the catalog is the store's.
+        assertThat(union).as("no catalog written by the profile stage").doesNotContain(UpdateProfile.CATALOG_SLICES);
+        assertThat(named).isLessThanOrEqualTo(profileBytes.path("operatorState").asLong());
+        assertThat(operatorBytes(summary, Uids.CATALOG_STORE).path("keyed").asLong()).as("the catalog, keyed by item")
+                .isPositive();
         assertThat(operatorBytes(summary, Uids.RESOLVE_IDENTITY).path("keyed").asLong()).isPositive();
         assertThat(operatorBytes(summary, Uids.ITEM_NEIGHBORHOOD).path("keyed").asLong()).isPositive();
         assertThat(operatorBytes(summary, Uids.DROP_OBJECTED_MESSAGES).path("keyed").asLong()).isPositive();
@@ -166,6 +168,16 @@ class InspectCommandTest {
         JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.11/savepoint");
         assertThat(summary.path("accounts").path("objectionsHeldBeforeEmbedding").asInt()).isEqualTo(1);
         assertThat(summary.has("operatorsNotInSavepoint")).isFalse();
+    }
+
+    @Test
+    void readsTheCatalogFromTheStoreSince012AndFromTheProfileStageBefore(@TempDir Path work) throws Exception {
+        for (String version : List.of("0.11", "0.12")) {
+            JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/" + version + "/savepoint");
+            assertThat(summary.path("catalog").path("items").asInt()).as(version).isEqualTo(3);
+        }
+        JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.12/savepoint");
+        assertThat(operatorBytes(summary, Uids.CATALOG_STORE).path("keyed").asLong()).isPositive();
     }
 
     @Test

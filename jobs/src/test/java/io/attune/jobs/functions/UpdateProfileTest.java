@@ -88,8 +88,19 @@ class UpdateProfileTest {
      */
     static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
             ProfileSettings settings, int parallelism, int index) throws Exception {
+        return unopened(new UpdateProfile(settings, "account-links"), parallelism, index);
+    }
+
+    /** As above, restored subtasks holding person events until the catalog store has sent the catalog again. */
+    static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
+            Duration catalogResendTimeout) throws Exception {
+        return unopened(new UpdateProfile(settings(), "account-links", catalogResendTimeout), 1, 0);
+    }
+
+    private static KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh> unopened(
+            UpdateProfile function, int parallelism, int index) throws Exception {
         var harness = new KeyedBroadcastOperatorTestHarness<>(
-                new CoBroadcastWithKeyedOperator<>(new UpdateProfile(settings, "account-links"),
+                new CoBroadcastWithKeyedOperator<>(function,
                         List.of(UpdateProfile.CATALOG, UpdateProfile.ITEM_SIGNALS)),
                 new PersonKey(), Types.STRING, 128, parallelism, index);
         harness.setStateBackend(new EmbeddedRocksDBStateBackend());
@@ -922,7 +933,7 @@ class UpdateProfileTest {
     }
 
     @Test
-    void aCheckpointHoldsTheCatalogAndItemSignalsOnceWhateverTheParallelism() throws Exception {
+    void aCheckpointHoldsTheItemSignalsOnceWhateverTheParallelismAndNoCatalog() throws Exception {
         List<KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh>> subtasks =
                 new ArrayList<>();
         List<OperatorSubtaskState> snapshots = new ArrayList<>();
@@ -942,9 +953,7 @@ class UpdateProfileTest {
         int catalogWritten = 0;
         int signalsWritten = 0;
         for (OperatorSubtaskState snapshot : snapshots) {
-            int catalogSlice = written(snapshot, UpdateProfile.CATALOG_SLICES);
-            assertThat(catalogSlice).as("each subtask writes a slice, not the whole catalog").isBetween(1, 59);
-            catalogWritten += catalogSlice;
+            catalogWritten += written(snapshot, UpdateProfile.CATALOG_SLICES);
             assertThat(written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES)).as("its item signals in one pack")
                     .isEqualTo(1);
             // What one subtask wrote, restored alone: its slice of the item signals and no more.
@@ -959,7 +968,7 @@ class UpdateProfileTest {
             assertThat(signalSlice).as("each subtask writes a slice, not every item's signals").isBetween(1, 59);
             signalsWritten += signalSlice;
         }
-        assertThat(catalogWritten).as("every catalog item written once").isEqualTo(60);
+        assertThat(catalogWritten).as("the catalog store checkpoints the catalog").isZero();
         assertThat(signalsWritten).as("every item's signals written once").isEqualTo(60);
         for (var subtask : subtasks) {
             subtask.close();
@@ -972,12 +981,146 @@ class UpdateProfileTest {
             restored.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(all, 128, 3, 2, index));
             restored.open();
             for (int n = 0; n < 60; n++) {
-                assertThat(function(restored).catalogItem("item-" + n)).as("item-%d in subtask %d", n, index)
-                        .isNotNull();
                 assertThat(function(restored).signalsOf("item-" + n).popularity()).isEqualTo((float) n);
             }
             restored.close();
         }
+    }
+
+    @Test
+    void aRestoredSubtaskHoldsPersonEventsUntilEveryStoreSubtaskHasSentTheCatalogThenAppliesThemInOrder()
+            throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        assertThat(written(snapshot, UpdateProfile.CATALOG_SLICES)).as("the catalog is the store's to checkpoint")
+                .isZero();
+
+        harness = unopened(Duration.ofMinutes(5));
+        harness.initializeState(snapshot);
+        harness.open();
+        harness.setProcessingTime(1_000L);
+        message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 1_000L);
+        harness.processBroadcastElement(CatalogUpdate.resent(1, 2), 1_000L);
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
+        message("ana", "INSTAGRAM", "ig-ana", "e2", RUNNING, 1_100L);
+        message("ana", "INSTAGRAM", "ig-ana", "e3", RUNNING, 1_200L);
+        harness.setProcessingTime(5_000L);
+        assertThat(harness.extractOutputValues()).as("one store subtask of two is not the whole catalog").isEmpty();
+        assertThat(heldEvents("ana")).isEqualTo(3);
+
+        harness.processBroadcastElement(CatalogUpdate.resent(0, 2), 5_000L);
+        harness.setProcessingTime(5_500L);
+
+        List<RecommendationRefresh> out = harness.extractOutputValues();
+        assertThat(out).extracting(RecommendationRefresh::triggeredBy).containsExactly("e1", "e2", "e3");
+        assertThat(out.get(0).items()).as("ranked against the catalog sent again")
+                .extracting(RecommendedItem::itemId).containsExactly("ig-jazz", "ig-run");
+        assertThat(out.get(2).items()).as("running, twice, outweighs jazz once")
+                .extracting(RecommendedItem::itemId).containsExactly("ig-run", "ig-jazz");
+        assertThat(out).extracting(RecommendationRefresh::profileVersion).isSorted().doesNotHaveDuplicates();
+        assertThat(heldEvents("ana")).as("nothing held once applied").isZero();
+
+        message("ana", "INSTAGRAM", "ig-ana", "e4", JAZZ, 6_000L);
+        assertThat(harness.extractOutputValues()).as("from then on at once").hasSize(4);
+    }
+
+    @Test
+    void anEventArrivingBeforeItsPersonsHeldEventsTimerAppliesThemFirst() throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = unopened(Duration.ofMinutes(5));
+        harness.initializeState(snapshot);
+        harness.open();
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
+        message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 100L);
+        harness.processBroadcastElement(CatalogUpdate.resent(0, 1), 100L);
+        message("ana", "INSTAGRAM", "ig-ana", "e2", RUNNING, 200L);
+
+        assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::triggeredBy)
+                .containsExactly("e1", "e2");
+    }
+
+    @Test
+    void heldEventsGoOnAfterTheResendTimeoutIfAStoreSubtaskNeverAnswers() throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = unopened(Duration.ofSeconds(10));
+        harness.initializeState(snapshot);
+        harness.open();
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        harness.setProcessingTime(1_000L);
+        message("ana", "INSTAGRAM", "ig-ana", "e1", RUNNING, 1_000L);
+        harness.setProcessingTime(10_500L);
+        assertThat(harness.extractOutputValues()).as("still within the timeout").isEmpty();
+
+        harness.setProcessingTime(11_000L);
+        assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::triggeredBy).containsExactly("e1");
+    }
+
+    @Test
+    void aSubtaskThatWasNotRestoredHoldsNothing() throws Exception {
+        harness.close();
+        harness = unopened(Duration.ofMinutes(5));
+        harness.open();
+        catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
+        join("ana", "INSTAGRAM", "ig-ana");
+        message("ana", "INSTAGRAM", "ig-ana", "e1", RUNNING, 1_000L);
+
+        assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::triggeredBy).containsExactly("e1");
+    }
+
+    private long heldEvents(String person) throws Exception {
+        harness.getOperator().setCurrentKey(person);
+        Iterable<PersonEvent> held = harness.getOperator().getKeyedStateBackend()
+                .getPartitionedState(VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE,
+                        UpdateProfile.heldDescriptor()).get();
+        long count = 0;
+        if (held != null) {
+            for (PersonEvent ignored : held) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
+    void itemsCarriedFromAnEarlierVersionsCatalogAreWrittenOnceUntilTheStoreSendsThem() throws Exception {
+        // A catalog as 0.6 kept it (broadcast state; the slices of 0.7-0.11 are read the same way), restored into
+        // three subtasks: each holds it whole, and their checkpoints hold it once, in slices.
+        var before = harness.getOperator().getOperatorStateBackend();
+        for (int n = 0; n < 60; n++) {
+            before.getBroadcastState(UpdateProfile.CATALOG).put("item-" + n, CatalogItem.of("item-" + n, "INSTAGRAM",
+                    "FEED", new String[] {"tag"}, 0L, true, n % 2 == 0 ? RUNNING : JAZZ, false));
+        }
+        OperatorSubtaskState legacy = harness.snapshot(1L, 1L);
+        int written = 0;
+        int writtenAfterUpdates = 0;
+        for (int index = 0; index < 3; index++) {
+            var subtask = unopened(settings(), 3, index);
+            subtask.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(legacy, 128, 1, 3,
+                    index));
+            subtask.open();
+            assertThat(function(subtask).catalogItem("item-59")).isNotNull();
+            int slice = written(subtask.snapshot(2L, 2L), UpdateProfile.CATALOG_SLICES);
+            assertThat(slice).as("a slice, not the whole catalog").isBetween(1, 59);
+            written += slice;
+            // Through the store, every subtask alike: half of them updated, one withdrawn.
+            for (int n = 0; n < 30; n++) {
+                subtask.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + n, "INSTAGRAM", "FEED",
+                        new String[] {"tag"}, 5L, n != 0, n != 0 ? RUNNING : null, false)), 5L);
+            }
+            writtenAfterUpdates += written(subtask.snapshot(3L, 3L), UpdateProfile.CATALOG_SLICES);
+            assertThat(function(subtask).catalogItem("item-1")).as("held, the store's copy now").isNotNull();
+            assertThat(function(subtask).catalogItem("item-0")).as("withdrawn").isNull();
+            subtask.close();
+        }
+        assertThat(written).as("every carried item once").isEqualTo(60);
+        assertThat(writtenAfterUpdates).as("only those the store never sent").isEqualTo(30);
     }
 
     @Test
@@ -1001,7 +1144,7 @@ class UpdateProfileTest {
         assertThat(after.getBroadcastState(UpdateProfile.CATALOG).immutableEntries()).as("not written again").isEmpty();
         assertThat(after.getBroadcastState(UpdateProfile.ITEM_SIGNALS).immutableEntries()).isEmpty();
         assertThat(written(harness.snapshot(2L, 2L), UpdateProfile.CATALOG_SLICES))
-                .as("the six items of open() and the restored one, as slices").isEqualTo(7);
+                .as("the restored item, which no store holds, as a slice; not the six of open()").isEqualTo(1);
         join("ana", "INSTAGRAM", "ig-ana");
         message("ana", "INSTAGRAM", "ig-ana", "msg-1", RUNNING, 1_000L);
         assertThat(harness.extractOutputValues()).filteredOn(refresh -> refresh.surface().equals("FEED"))
