@@ -33,7 +33,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * An upgrade through a savepoint keeps every piece of state: linked accounts (identity), the interest
- * vector and version (profile) and the catalog (broadcast state). Nothing is re-sent after the restore.
+ * vector and version (profile) and the catalog (the catalog store's keyed state, which it sends the profile stage
+ * again after the restore). Nothing is re-sent to the job's topics after the restore.
  */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
 class SavepointUpgradeTest {
@@ -57,8 +58,8 @@ class SavepointUpgradeTest {
                             "running", "outdoors"),
                     catalog("ig-pasta", "INSTAGRAM", "Fresh homemade pasta in ten minutes", "cooking"),
                     catalog("m-vinyl", "MESSENGER", "Classic jazz vinyl records at half price", "music"),
-                    // The one item whose id hashes to the second subtask's slice of the catalog.
-                    catalog("m-jazz-tickets", "MESSENGER", "Tickets for a live jazz quartet on Saturday", "music"));
+                    // The one item whose id is in the second catalog store subtask's key groups (720, parallelism 2).
+                    catalog("m-quartet-tickets", "MESSENGER", "Tickets for a live jazz quartet on Saturday", "music"));
             kafka.send("account-links",
                     EventJson.toJson(new AccountLink("INSTAGRAM", "ig-sam", "center-sam", true, t0)),
                     EventJson.toJson(new AccountLink("MESSENGER", "m-sam", "center-sam", true, t0)));
@@ -75,8 +76,8 @@ class SavepointUpgradeTest {
 
                 String savepoint = before.stopWithSavepoint(false, savepoints.toUri().toString(),
                         SavepointFormatType.CANONICAL).get();
-                // Written by two subtasks, restored into one: keyed state is regrouped, and the catalog's two slices
-                // (union list state) are both read by the one subtask.
+                // Written by two subtasks, restored into one: keyed state is regrouped, the catalog store's too, and
+                // the profile stage holds the message until the store has sent the whole catalog again.
                 JobClient after = JobRunner.start(options, savepoint, 1);
                 try {
                     kafka.send("assistant-messages", message("msg-2", t0 + 2_000, JAZZ_QUESTION));
@@ -91,7 +92,7 @@ class SavepointUpgradeTest {
                         .extracting(RecommendationRefresh::app).containsExactlyInAnyOrder("INSTAGRAM", "MESSENGER");
                 assertThat(restored).allSatisfy(r -> {
                     assertThat(r.profileVersion()).isGreaterThan(versionBefore);
-                    assertThat(r.items()).as("catalog restored from both slices").hasSize(2);
+                    assertThat(r.items()).as("the whole catalog, from both store subtasks' state").hasSize(2);
                 });
                 RecommendationRefresh instagram = restored.stream()
                         .filter(r -> r.app().equals("INSTAGRAM")).findFirst().orElseThrow();
