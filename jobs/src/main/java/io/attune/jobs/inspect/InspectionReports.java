@@ -122,6 +122,9 @@ public final class InspectionReports {
         items.put("items", catalog.stream().mapToLong(CatalogTally::items).sum());
         items.put("active", catalog.stream().mapToLong(CatalogTally::active).sum());
         items.put("sensitive", catalog.stream().mapToLong(CatalogTally::sensitive).sum());
+        // Restored from before 0.12 and never sent through the store since: written in full at every checkpoint until
+        // the catalog topic sends them again.
+        items.put("writtenByProfileStage", catalog.stream().mapToLong(CatalogTally::carried).sum());
         ObjectNode surfaces = items.putObject("bySurface");
         catalog.stream().sorted(java.util.Comparator.comparing(CatalogTally::surface))
                 .forEach(t -> surfaces.put(t.surface(), t.items()));

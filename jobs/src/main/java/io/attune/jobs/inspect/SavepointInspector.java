@@ -103,8 +103,15 @@ public final class SavepointInspector {
         if (!holds(Uids.UPDATE_PROFILE)) {
             return out;
         }
-        DataStream<CatalogTally> tallies = catalog(env).map(new CountCatalogItem()).name("count-catalog")
-                .keyBy(new BySurface()).reduce(new SumCatalogTallies()).name("sum-catalog");
+        SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
+        DataStream<CatalogTally> counted = profileStageCatalog(reader).map(new CountCatalogItem(true))
+                .name("count-profile-stage-catalog");
+        DataStream<CatalogItem> stored = catalogStore(reader);
+        if (stored != null) {
+            counted = counted.union(stored.map(new CountCatalogItem(false)).name("count-catalog-store"));
+        }
+        DataStream<CatalogTally> tallies = counted.keyBy(new BySurface()).reduce(new SumCatalogTallies())
+                .name("sum-catalog");
         try (CloseableIterator<CatalogTally> it = tallies.executeAndCollect("attune-inspect-catalog-tally")) {
             it.forEachRemaining(out::add);
         }
@@ -156,29 +163,39 @@ public final class SavepointInspector {
 
     /**
      * The catalog: the catalog store's keyed state since 0.12, beside the items the profile stage still carries in its
-     * slices (union list state, each item once; before 0.12 the whole catalog), or, before 0.7, the broadcast state
-     * of one profile subtask.
+     * slices.
      */
     private DataStream<CatalogItem> catalog(StreamExecutionEnvironment env) throws Exception {
         SavepointReader reader = SavepointReader.read(env, savepoint, new EmbeddedRocksDBStateBackend());
-        OperatorIdentifier profiles = OperatorIdentifier.forUid(Uids.UPDATE_PROFILE);
-        DataStream<CatalogItem> profileStage;
-        if (holdsOperatorState(profiles, UpdateProfile.CATALOG_SLICES)) {
-            profileStage = reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES,
-                    TypeInformation.of(CatalogItem.class), new CatalogItemSliceSerializer());
-        } else {
-            profileStage = reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(),
-                            TypeInformation.of(String.class), TypeInformation.of(CatalogItem.class))
-                    .map(new BroadcastValue<>())
-                    .returns(TypeInformation.of(CatalogItem.class))
-                    .name("broadcast-catalog");
-        }
+        DataStream<CatalogItem> profileStage = profileStageCatalog(reader);
+        DataStream<CatalogItem> stored = catalogStore(reader);
+        return stored == null ? profileStage : stored.union(profileStage);
+    }
+
+    /** The catalog store's items (0.12 and later); {@code null} for a savepoint without the store. */
+    private DataStream<CatalogItem> catalogStore(SavepointReader reader) throws Exception {
         if (!holds(Uids.CATALOG_STORE)) {
-            return profileStage;
+            return null;
         }
         return reader.readKeyedState(OperatorIdentifier.forUid(Uids.CATALOG_STORE), new ReadCatalogStore(),
+                TypeInformation.of(String.class), TypeInformation.of(CatalogItem.class));
+    }
+
+    /**
+     * The items the profile stage writes itself: its slices (union list state, each item once) since 0.7, before 0.12
+     * the whole catalog and since then only what it carries from then; before 0.7 the broadcast state of one subtask.
+     */
+    private DataStream<CatalogItem> profileStageCatalog(SavepointReader reader) throws Exception {
+        OperatorIdentifier profiles = OperatorIdentifier.forUid(Uids.UPDATE_PROFILE);
+        if (holdsOperatorState(profiles, UpdateProfile.CATALOG_SLICES)) {
+            return reader.readUnionState(profiles, UpdateProfile.CATALOG_SLICES,
+                    TypeInformation.of(CatalogItem.class), new CatalogItemSliceSerializer());
+        }
+        return reader.readBroadcastState(profiles, UpdateProfile.CATALOG.getName(),
                         TypeInformation.of(String.class), TypeInformation.of(CatalogItem.class))
-                .union(profileStage);
+                .map(new BroadcastValue<>())
+                .returns(TypeInformation.of(CatalogItem.class))
+                .name("broadcast-catalog");
     }
 
     private boolean holdsOperatorState(OperatorIdentifier operator, String name) throws IOException {

@@ -175,6 +175,9 @@ class InspectCommandTest {
         for (String version : List.of("0.11", "0.12")) {
             JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/" + version + "/savepoint");
             assertThat(summary.path("catalog").path("items").asInt()).as(version).isEqualTo(3);
+            assertThat(summary.path("catalog").path("writtenByProfileStage").asInt())
+                    .as("%s: the items a restore would carry in the profile stage's slices", version)
+                    .isEqualTo(version.equals("0.11") ? 3 : 0);
         }
         JsonNode summary = inspect(work, "--savepoint", "src/test/resources/savepoints/0.12/savepoint");
         assertThat(operatorBytes(summary, Uids.CATALOG_STORE).path("keyed").asLong()).isPositive();
