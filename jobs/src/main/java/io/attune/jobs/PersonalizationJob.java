@@ -47,6 +47,7 @@ import io.attune.jobs.functions.CatalogItemKey;
 import io.attune.jobs.functions.CatalogStore;
 import io.attune.jobs.functions.CoEngagementPairs;
 import io.attune.jobs.functions.ItemNeighborhood;
+import io.attune.jobs.functions.ItemNeighborhoodOperator;
 import io.attune.jobs.functions.ItemPairKey;
 import io.attune.jobs.kafka.KafkaEndpoints;
 import io.attune.jobs.stream.ActivitySignal;
@@ -275,7 +276,7 @@ public final class PersonalizationJob {
                 .name("Resolve accounts center");
 
         // What engagement teaches about items: popularity and co-engaged neighbours, learned live and sent to
-        // the profile operator beside the catalog.
+        // the profile operator beside the catalog; after a restore every item's last publication is sent again.
         DataStream<CatalogUpdate> itemSignals = personEvents
                 .keyBy(new PersonKey())
                 .connect(catalogItems.broadcast(CoEngagementPairs.SENSITIVE_ITEMS))
@@ -286,14 +287,16 @@ public final class PersonalizationJob {
                 .uid(Uids.CO_ENGAGEMENT_PAIRS)
                 .name("Co-engagement pairs")
                 .keyBy(new ItemPairKey())
-                .process(new ItemNeighborhood(options.get(PersonalizationOptions.ITEM_NEIGHBORS),
-                        options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS),
-                        options.get(PersonalizationOptions.AFFINITY_NEIGHBORS),
-                        options.get(PersonalizationOptions.PUBLISHED_AFFINITY), options.get(PROFILE_RETENTION),
-                        options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL),
-                        options.get(PersonalizationOptions.ITEM_PUBLISH_MIN_CHANGE),
-                        options.get(PersonalizationOptions.ITEM_PUBLISH_MAX_STALENESS),
-                        batch))
+                .transform("Item neighbourhoods", TypeInformation.of(CatalogUpdate.class),
+                        new ItemNeighborhoodOperator(new ItemNeighborhood(
+                                options.get(PersonalizationOptions.ITEM_NEIGHBORS),
+                                options.get(PersonalizationOptions.PUBLISHED_NEIGHBORS),
+                                options.get(PersonalizationOptions.AFFINITY_NEIGHBORS),
+                                options.get(PersonalizationOptions.PUBLISHED_AFFINITY), options.get(PROFILE_RETENTION),
+                                options.get(PersonalizationOptions.ITEM_PUBLISH_INTERVAL),
+                                options.get(PersonalizationOptions.ITEM_PUBLISH_MIN_CHANGE),
+                                options.get(PersonalizationOptions.ITEM_PUBLISH_MAX_STALENESS),
+                                batch, !batch), !batch))
                 .uid(Uids.ITEM_NEIGHBORHOOD)
                 .name("Item neighbourhoods");
         // The catalog's one checkpointed copy, keyed by item (incremental with RocksDB): the profile operator keeps

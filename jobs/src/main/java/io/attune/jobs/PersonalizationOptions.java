@@ -315,10 +315,11 @@ public final class PersonalizationOptions {
     public static final ConfigOption<Duration> CATALOG_RESEND_TIMEOUT = key("catalog.resend-timeout")
             .durationType()
             .defaultValue(Duration.ofMinutes(5))
-            .withDescription("After a restore the catalog store sends the profile stage every item again (the"
-                    + " profile stage checkpoints no catalog of its own), and person events are held until all of"
-                    + " it has arrived (eventsHeldForCatalog). If it has not arrived in this time (wall clock), the"
-                    + " held events are applied and ranked against what has, with a warning in the log.");
+            .withDescription("After a restore the catalog store sends the profile stage every item again, and the"
+                    + " item neighbourhoods every item's last published tables (the profile stage checkpoints"
+                    + " neither), and person events are held until all of it has arrived (eventsHeldForCatalog). If"
+                    + " it has not arrived in this time (wall clock), the held events are applied and ranked against"
+                    + " what has, with a warning in the log.");
 
     public static final ConfigOption<Float> CO_ENGAGEMENT_WEIGHT = key("refresh.co-engagement-weight")
             .floatType()

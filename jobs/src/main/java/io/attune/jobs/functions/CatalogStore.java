@@ -2,11 +2,10 @@ package io.attune.jobs.functions;
 
 import io.attune.jobs.stream.CatalogItem;
 import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.Resent;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
 import org.apache.flink.metrics.Counter;
-import org.apache.flink.runtime.state.VoidNamespace;
-import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
@@ -83,17 +82,10 @@ public class CatalogStore extends AbstractStreamOperator<CatalogUpdate>
         }
         resent = true;
         long started = System.nanoTime();
-        getKeyedStateBackend().<VoidNamespace, ValueState<CatalogItem>, CatalogItem>applyToAllKeys(
-                VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, itemDescriptor(), (id, state) -> {
-                    CatalogItem held = state.value();
-                    if (held != null) {
-                        output.collect(new StreamRecord<>(CatalogUpdate.of(held), held.timestamp()));
-                        itemsResent.inc();
-                    }
-                });
         int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
         int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        output.collect(new StreamRecord<>(CatalogUpdate.resent(subtask, subtasks)));
+        itemsResent.inc(ResendHeld.resend(getKeyedStateBackend(), itemDescriptor(), CatalogUpdate::of,
+                Resent.From.CATALOG_STORE, subtask, subtasks, output));
         LOG.info("Catalog store subtask {} of {} sent again the {} items it holds in {} ms", subtask, subtasks,
                 itemsResent.getCount(), (System.nanoTime() - started) / 1_000_000);
     }

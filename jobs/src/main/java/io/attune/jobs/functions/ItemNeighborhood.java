@@ -49,6 +49,10 @@ import org.apache.flink.util.Collector;
  * {@code publishMaxStaleness} old; otherwise it waits for the next interval with more change, or for the staleness
  * bound. New items publish every interval (little weight, so any change is a large share), popular ones about once
  * per {@code publishMinChange} of their age, never less often than the bound.
+ *
+ * <p>In a streaming job each item's last publication is kept too ({@link #publishedDescriptor}), and
+ * {@link ItemNeighborhoodOperator} sends them all again after every start: the profile operator checkpoints no item
+ * tables of its own.
  */
 public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, CatalogUpdate> {
 
@@ -68,6 +72,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     private final float publishMinChange;
     private final long publishMaxStalenessMillis;
     private final boolean orderInstants;
+    private final boolean keepPublished;
 
     private transient ValueState<ItemSignals> signals;
     private transient MapState<String, Float> affinity;
@@ -75,6 +80,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     private transient ListState<ItemPair> pending;
     private transient ValueState<Long> pendingTime;
     private transient ValueState<ItemPublication> publication;
+    private transient ValueState<ItemSignals> lastPublished;
     private transient ValueState<Float> changedSincePublication;
     private transient Counter publications;
     private transient Counter publicationsDeferred;
@@ -92,10 +98,11 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
      *     throughput), and a live stream's order is the order of arrival anyway: for replays only.
      * @param publishMinChange share of its weight at the last publication an item must take in before it publishes
      *     again within {@code publishMaxStaleness}; 0 publishes every interval with a change
+     * @param keepPublished whether each item's last publication is kept, to be sent again after a restore (streaming)
      */
     public ItemNeighborhood(int neighbors, int publishedNeighbors, int affinityNeighbors, int publishedAffinity,
             Duration retention, Duration publishInterval, float publishMinChange, Duration publishMaxStaleness,
-            boolean orderInstants) {
+            boolean orderInstants, boolean keepPublished) {
         if (publishMinChange < 0f) {
             throw new IllegalArgumentException("publishMinChange must be at least 0, got " + publishMinChange);
         }
@@ -108,6 +115,15 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         this.publishMinChange = publishMinChange;
         this.publishMaxStalenessMillis = publishMaxStaleness.toMillis();
         this.orderInstants = orderInstants;
+        this.keepPublished = keepPublished;
+    }
+
+    /** Keeping no publication. */
+    public ItemNeighborhood(int neighbors, int publishedNeighbors, int affinityNeighbors, int publishedAffinity,
+            Duration retention, Duration publishInterval, float publishMinChange, Duration publishMaxStaleness,
+            boolean orderInstants) {
+        this(neighbors, publishedNeighbors, affinityNeighbors, publishedAffinity, retention, publishInterval,
+                publishMinChange, publishMaxStaleness, orderInstants, false);
     }
 
     /** Every interval with a change publishes. */
@@ -135,6 +151,20 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         return descriptor;
     }
 
+    /**
+     * Each item's last publication, as the profile operator holds it: kept (streaming only) so that it can be sent
+     * again after a restore. Cleared with the rest of the item's state.
+     */
+    public static ValueStateDescriptor<ItemSignals> publishedDescriptor(Duration retention) {
+        ValueStateDescriptor<ItemSignals> descriptor = new ValueStateDescriptor<>("item-published", ItemSignals.class);
+        descriptor.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
+        return descriptor;
+    }
+
+    Duration retention() {
+        return retention;
+    }
+
     @Override
     public void open(OpenContext openContext) {
         signals = getRuntimeContext().getState(signalsDescriptor(StateTtlConfig.newBuilder(retention).build()));
@@ -158,6 +188,9 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
                 new ValueStateDescriptor<>("item-publication", ItemPublication.class);
         published.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
         publication = getRuntimeContext().getState(published);
+        if (keepPublished) {
+            lastPublished = getRuntimeContext().getState(publishedDescriptor(retention));
+        }
         ValueStateDescriptor<Float> changed = new ValueStateDescriptor<>("item-changed-weight", Types.FLOAT);
         changed.enableTimeToLive(StateTtlConfig.newBuilder(retention).build());
         changedSincePublication = getRuntimeContext().getState(changed);
@@ -169,7 +202,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
     public void processElement(ItemPair pair, Context ctx, Collector<CatalogUpdate> out) throws Exception {
         if (publishIntervalMillis <= 0) {
             apply(pair);
-            out.collect(published(pair.from()));
+            publish(pair.from(), out);
             return;
         }
         if (orderInstants) {
@@ -255,7 +288,7 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         if (orderInstants) {
             applyPending();
         }
-        out.collect(published(ctx.getCurrentKey()));
+        publish(ctx.getCurrentKey(), out);
         publications.inc();
     }
 
@@ -311,11 +344,15 @@ public class ItemNeighborhood extends KeyedProcessFunction<String, ItemPair, Cat
         return NeighborTable.strongest(ids, counts, new float[0], size, n);
     }
 
-    private CatalogUpdate published(String itemId) throws Exception {
+    private void publish(String itemId, Collector<CatalogUpdate> out) throws Exception {
         ItemSignals current = signals.value();
         float popularity = current == null ? 0f : current.popularity();
         NeighborTable neighborTable = current == null ? NeighborTable.empty() : current.neighbors();
-        return CatalogUpdate.of(new ItemSignals(itemId, popularity, neighborTable.strongest(publishedNeighbors),
-                publishedAffinity > 0 ? strongestAffinity(publishedAffinity) : NeighborTable.empty()));
+        ItemSignals published = new ItemSignals(itemId, popularity, neighborTable.strongest(publishedNeighbors),
+                publishedAffinity > 0 ? strongestAffinity(publishedAffinity) : NeighborTable.empty());
+        if (keepPublished) {
+            lastPublished.update(published);
+        }
+        out.collect(CatalogUpdate.of(published));
     }
 }

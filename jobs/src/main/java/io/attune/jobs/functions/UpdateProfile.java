@@ -19,6 +19,7 @@ import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.ItemSignals;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
+import io.attune.jobs.stream.Resent;
 import io.attune.models.profile.Centroid;
 import io.attune.models.profile.InterestClusters;
 import io.attune.models.profile.InterestDecay;
@@ -34,11 +35,15 @@ import io.attune.models.ranking.Recommendation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -81,13 +86,14 @@ import org.slf4j.LoggerFactory;
  * coalescing), so it stops showing what was ranked from the account; a person left with no account is cleared
  * altogether.
  *
- * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole. The item
- * signals are checkpointed once in all, each subtask writing a slice ({@link ReplicatedState}), and restored whole into
- * every subtask. The catalog is checkpointed by the {@link CatalogStore} before this operator, in keyed state, which
- * sends it all again after every start; so a restored subtask holds person events back (keyed state, no text) until
- * every store subtask has said it is done ({@code catalog.resend-timeout} at most), then applies them in order. Only
- * items restored from the slices of versions before 0.12, which have no store, are still written here, until their
- * next update comes through the store. Ranking reads the {@link CatalogIndex} built from the catalog and the item
+ * <p>The catalog and the item signals arrive on the broadcast side, so every subtask holds them whole, but neither is
+ * checkpointed here: the {@link CatalogStore} keeps the catalog and the {@link ItemNeighborhoodOperator} each item's
+ * last publication, in keyed state (incremental on RocksDB, where this operator's operator state would be written in
+ * full at every checkpoint), and both send all they hold again after every start. So a restored subtask holds person
+ * events back (keyed state, no text) until every subtask of both has said it is done ({@link Resent};
+ * {@code catalog.resend-timeout} at most), then applies them in order. Only what a restore read from the slices of
+ * versions before 0.12 ({@link ReplicatedState}, each subtask writing a slice) is still written here, until an update
+ * of the item comes through those stages. Ranking reads the {@link CatalogIndex} built from the catalog and the item
  * signals as {@link ItemTables} ({@link ItemSignalTables}), both rebuilt after a restore.
  */
 public class UpdateProfile
@@ -115,7 +121,8 @@ public class UpdateProfile
 
     /**
      * The item signals' slices in a checkpoint (union list state, one slice per subtask), packed
-     * ({@link ItemSignalPack}) in the checkpoint's asynchronous part ({@link ItemSignalSliceSerializer}).
+     * ({@link ItemSignalPack}) in the checkpoint's asynchronous part ({@link ItemSignalSliceSerializer}): since 0.12
+     * only the items read from such slices of an earlier version and not published again since.
      */
     public static final String ITEM_SIGNAL_SLICES = "item-signal-packs";
 
@@ -148,15 +155,22 @@ public class UpdateProfile
     /** The job whose profile subtasks in this JVM share the catalog's and item tables' storage ({@link SharedProfileStorage}). */
     private transient String sharedStorageKey;
     /** Items read from an earlier version's slices, still written into checkpoints until the store sends them. */
-    private transient CarriedCatalog carried;
+    private transient Carried<CatalogItem, CatalogItem> carried;
+    /** Item signals read from an earlier version's slices, written until the item publishes again. */
+    private transient Carried<ItemSignals, ItemSignalSlice> carriedSignals;
     private transient ReplicatedState<CatalogItem, CatalogItem> catalogCheckpoint;
-    /** Whether this subtask has the whole catalog: from the start, or once every store subtask has sent it again. */
+    /**
+     * Whether this subtask has the whole catalog and every item's tables: from the start, or once every subtask of the
+     * stages that keep them has sent them again.
+     */
     private transient boolean catalogComplete;
     /** Until when (processing time) an event first applies its person's held events, if any. */
     private transient long heldMayRemainUntil;
     /** When this subtask first found the catalog missing (processing time); {@code Long.MIN_VALUE} before. */
     private transient long waitingSince;
-    private transient Set<Integer> storeSubtasksDone;
+    /** The subtasks done sending again, by stage, and how many subtasks each stage has. */
+    private transient Map<Resent.From, Set<Integer>> subtasksDone;
+    private transient Map<Resent.From, Integer> subtasksOf;
     private transient ListState<PersonEvent> held;
     private transient Counter eventsHeld;
     private transient ReplicatedState<ItemSignals, ItemSignalSlice> itemSignalsCheckpoint;
@@ -208,21 +222,24 @@ public class UpdateProfile
         SharedProfileStorage shared = SharedProfileStorage.acquire(sharedStorageKey);
         catalogItems = new ReplicatedState.ById<>(CatalogItem::itemId, shared.catalogItems());
         itemSignals = new ItemSignalTables(shared.itemTables());
-        carried = new CarriedCatalog(catalogItems);
+        carried = new Carried<>(catalogItems, CatalogItem::itemId, (item, into) -> into.accept(item));
         catalogCheckpoint = new ReplicatedState<>(store, CATALOG_SLICES, new CatalogItemSliceSerializer(),
                 context.isRestored(),
                 carried, List.of(ReplicatedState.Earlier.broadcast(CATALOG, (id, item) -> item)));
         catalogComplete = !(context.isRestored() && catalogResendTimeout != null);
         heldMayRemainUntil = catalogComplete ? Long.MIN_VALUE : Long.MAX_VALUE;
         waitingSince = Long.MIN_VALUE;
-        storeSubtasksDone = new HashSet<>();
-        if (!catalogComplete) {
-            LOG.info("Restored: person events wait for the catalog store to send the catalog again ({} items carried"
-                    + " from an earlier version's slices)", carried.size());
-        }
+        subtasksDone = new EnumMap<>(Resent.From.class);
+        subtasksOf = new EnumMap<>(Resent.From.class);
+        carriedSignals = new Carried<>(itemSignals, ItemSignals::itemId, (slice, into) -> slice.pack().unpack(into));
         itemSignalsCheckpoint = new ReplicatedState<>(store, ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer(),
-                context.isRestored(), itemSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
+                context.isRestored(), carriedSignals, List.of(ReplicatedState.Earlier.broadcast(ITEM_SIGNALS, (id, signals) -> signals),
                         ReplicatedState.Earlier.slices(UNPACKED_ITEM_SIGNAL_SLICES, ItemSignals.class)));
+        if (!catalogComplete) {
+            LOG.info("Restored: person events wait for the catalog store and the item neighbourhoods to send what they"
+                    + " hold again ({} items and {} items' tables carried from an earlier version's slices)",
+                    carried.size(), carriedSignals.size());
+        }
     }
 
     @Override
@@ -310,9 +327,9 @@ public class UpdateProfile
             waitingSince = now;
         }
         if (!catalogComplete && now - waitingSince >= catalogResendTimeout.toMillis()) {
-            LOG.warn("The catalog store's resend did not complete within {} ({} of its subtasks done, {} items here):"
-                    + " applying held events against the catalog as it is", catalogResendTimeout,
-                    storeSubtasksDone.size(), catalogItems.size());
+            LOG.warn("The catalog and item tables were not all sent again within {} (subtasks done: {}; {} items"
+                    + " here): applying held events against what has arrived", catalogResendTimeout, subtasksDone,
+                    catalogItems.size());
             arrived(now);
         }
         return catalogComplete;
@@ -321,6 +338,16 @@ public class UpdateProfile
     private void arrived(long now) {
         catalogComplete = true;
         heldMayRemainUntil = now + HELD_DRAIN_GRACE_MS;
+    }
+
+    private boolean allSentAgain() {
+        for (Resent.From from : Resent.From.values()) {
+            Set<Integer> done = subtasksDone.get(from);
+            if (done == null || done.size() < subtasksOf.get(from)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Rounded, so a person's held events share one timer per interval. */
@@ -415,16 +442,19 @@ public class UpdateProfile
     public void processBroadcastElement(CatalogUpdate update, Context ctx, Collector<RecommendationRefresh> out)
             throws Exception {
         if (update.resent() != null) {
-            storeSubtasksDone.add(update.resent().subtask());
-            if (!catalogComplete && storeSubtasksDone.size() >= update.resent().subtasks()) {
-                LOG.info("The catalog store has sent the catalog again ({} items): held events go on",
-                        catalogItems.size());
+            Resent done = update.resent();
+            subtasksDone.computeIfAbsent(done.from(), from -> new HashSet<>()).add(done.subtask());
+            subtasksOf.put(done.from(), done.subtasks());
+            if (!catalogComplete && allSentAgain()) {
+                LOG.info("The catalog store and the item neighbourhoods have sent what they hold again ({} items):"
+                        + " held events go on", catalogItems.size());
                 arrived(ctx.currentProcessingTime());
             }
             return;
         }
         if (update.signals() != null) {
             ItemSignals signals = update.signals();
+            carriedSignals.superseded(signals.itemId());
             itemSignals.put(signals);
             CatalogItem item = catalogItems.get(signals.itemId());
             if (item != null) {
@@ -976,40 +1006,42 @@ public class UpdateProfile
     }
 
     /**
-     * The items a restore read from the catalog's slices, which versions before 0.12 wrote here instead of a
-     * {@link CatalogStore}: the store never saw them, so this operator writes them into its checkpoints until an update
-     * of the item comes through the store (which holds it from then on). Empty once restored from a 0.12 savepoint.
+     * What a restore read from the slices that versions before 0.12 wrote here, where the {@link CatalogStore} and
+     * {@link ItemNeighborhoodOperator} keep it since: those stages never had it, so this operator writes it into its
+     * checkpoints until an update of the item comes through them (which keep it from then on). Empty once restored
+     * from a 0.12 savepoint.
+     *
+     * @param <V> the entries
+     * @param <E> the elements a checkpoint holds them in
      */
-    private static final class CarriedCatalog implements ReplicatedState.Store<CatalogItem, CatalogItem> {
+    private static final class Carried<V, E> implements ReplicatedState.Store<V, E> {
 
-        private final ReplicatedState.ById<CatalogItem> catalog;
+        private final ReplicatedState.Store<V, E> held;
+        private final Function<V, String> idOf;
+        private final BiConsumer<E, Consumer<V>> entriesOf;
         private final Set<String> ids = new HashSet<>();
 
-        CarriedCatalog(ReplicatedState.ById<CatalogItem> catalog) {
-            this.catalog = catalog;
+        Carried(ReplicatedState.Store<V, E> held, Function<V, String> idOf, BiConsumer<E, Consumer<V>> entriesOf) {
+            this.held = held;
+            this.idOf = idOf;
+            this.entriesOf = entriesOf;
         }
 
         @Override
-        public void put(CatalogItem entry) {
-            catalog.put(entry);
-            ids.add(entry.itemId());
+        public void put(V entry) {
+            held.put(entry);
+            ids.add(idOf.apply(entry));
         }
 
         @Override
-        public void restore(CatalogItem element) {
-            put(element);
+        public void restore(E element) {
+            entriesOf.accept(element, this::put);
         }
 
         @Override
-        public List<CatalogItem> slice(Predicate<String> accepts) {
-            List<CatalogItem> slice = new ArrayList<>();
-            for (String id : ids) {
-                CatalogItem item = catalog.get(id);
-                if (item != null && accepts.test(id)) {
-                    slice.add(item);
-                }
-            }
-            return slice;
+        public List<E> slice(Predicate<String> accepts) {
+            // Whether still held is the store's to know: a withdrawn item is in no slice.
+            return ids.isEmpty() ? List.of() : held.slice(id -> ids.contains(id) && accepts.test(id));
         }
 
         void superseded(String id) {

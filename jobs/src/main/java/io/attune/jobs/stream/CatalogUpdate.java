@@ -2,10 +2,10 @@ package io.attune.jobs.stream;
 
 /**
  * What the profile operator receives on its broadcast side: a catalog item (added, changed or withdrawn), what
- * engagement taught about an item, or word that one catalog store subtask has sent again all it holds. Exactly one
- * of the three is set.
+ * engagement taught about an item, or word that a subtask of the catalog store or of the item neighbourhoods has sent
+ * again all it holds ({@link Resent}). Exactly one of the three is set.
  */
-public record CatalogUpdate(CatalogItem item, ItemSignals signals, CatalogResent resent) {
+public record CatalogUpdate(CatalogItem item, ItemSignals signals, Resent resent) {
 
     public static CatalogUpdate of(CatalogItem item) {
         return new CatalogUpdate(item, null, null);
@@ -15,7 +15,7 @@ public record CatalogUpdate(CatalogItem item, ItemSignals signals, CatalogResent
         return new CatalogUpdate(null, signals, null);
     }
 
-    public static CatalogUpdate resent(int subtask, int subtasks) {
-        return new CatalogUpdate(null, null, new CatalogResent(subtask, subtasks));
+    public static CatalogUpdate resent(Resent.From from, int subtask, int subtasks) {
+        return new CatalogUpdate(null, null, new Resent(from, subtask, subtasks));
     }
 }

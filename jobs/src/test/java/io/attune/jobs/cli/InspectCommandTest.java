@@ -125,8 +125,9 @@ class InspectCommandTest {
             }
             named += state.path("bytes").asLong();
         }
-        // Item signals, published a while after the engagement, may not be there yet; the catalog is the store's.
-        assertThat(union).as("no catalog written by the profile stage").doesNotContain(UpdateProfile.CATALOG_SLICES);
+        // The catalog is the store's, the items' published tables the item neighbourhoods'.
+        assertThat(union).as("no catalog and no item tables written by the profile stage")
+                .doesNotContain(UpdateProfile.CATALOG_SLICES, UpdateProfile.ITEM_SIGNAL_SLICES);
         assertThat(named).isLessThanOrEqualTo(profileBytes.path("operatorState").asLong());
         assertThat(operatorBytes(summary, Uids.CATALOG_STORE).path("keyed").asLong()).as("the catalog, keyed by item")
                 .isPositive();

@@ -3,8 +3,8 @@ package io.attune.jobs.functions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.attune.jobs.stream.CatalogItem;
-import io.attune.jobs.stream.CatalogResent;
 import io.attune.jobs.stream.CatalogUpdate;
+import io.attune.jobs.stream.Resent;
 import java.util.List;
 import java.util.Objects;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -39,7 +39,7 @@ class CatalogStoreTest {
             before.open();
             before.setProcessingTime(1L);
             assertThat(before.extractOutputValues()).as("a fresh store holds nothing: the marker alone")
-                    .extracting(CatalogUpdate::resent).containsExactly(new CatalogResent(0, 1));
+                    .extracting(CatalogUpdate::resent).containsExactly(new Resent(Resent.From.CATALOG_STORE, 0, 1));
             before.processElement(item("a", true), 10L);
             before.processElement(item("b", true), 20L);
             before.processElement(item("c", true), 25L);
@@ -59,7 +59,7 @@ class CatalogStoreTest {
                 assertThat(u.item().codes()).as("with its embedding").hasSize(3);
                 assertThat(u.item().active()).isTrue();
             });
-            assertThat(sent.get(2).resent()).as("the marker comes last").isEqualTo(new CatalogResent(0, 1));
+            assertThat(sent.get(2).resent()).as("the marker comes last").isEqualTo(new Resent(Resent.From.CATALOG_STORE, 0, 1));
 
             after.setProcessingTime(3L);
             after.processElement(item("d", true), 50L);

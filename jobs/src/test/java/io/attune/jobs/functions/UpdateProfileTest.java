@@ -15,6 +15,7 @@ import io.attune.jobs.stream.ItemSignals;
 import io.attune.models.ranking.NeighborTable;
 import io.attune.jobs.stream.PersonEvent;
 import io.attune.jobs.stream.PersonEventType;
+import io.attune.jobs.stream.Resent;
 import io.attune.jobs.PersonalizationJob;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.state.DeferredItemSignalPack;
@@ -862,12 +863,13 @@ class UpdateProfileTest {
 
     @Test
     void theItemTablesNameEachIdOnceAlsoAfterARestore() throws Exception {
-        // Deserialized signals bring their own copy of every id: here, three distinct "ig-jazz" strings.
-        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
-                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {4f}, new float[1]),
-                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {2f}, new float[1]))), 0L);
-        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("w-run", 10f,
-                new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {3f}, new float[1]))), 0L);
+        // Deserialized signals bring their own copy of every id: here, three distinct "ig-jazz" strings. Restored
+        // from an earlier version's state, as this operator still writes only such tables into its slices.
+        carriedFromBefore012(new ItemSignals("ig-run", 10f,
+                        new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {4f}, new float[1]),
+                        new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {2f}, new float[1])),
+                new ItemSignals("w-run", 10f,
+                        new NeighborTable(new String[] {new String("ig-jazz")}, new float[] {3f}, new float[1])));
         assertThat(namedIn(harness, "ig-run", false)).isEqualTo("ig-jazz").isSameAs(namedIn(harness, "w-run", false))
                 .isSameAs(namedIn(harness, "ig-run", true));
         assertThat(function(harness).signalsOf("ig-run").neighbors().weights()).as("guaranteed weights")
@@ -886,8 +888,8 @@ class UpdateProfileTest {
 
     @Test
     void aCompletedCheckpointLetsGoOfItsItemSignalsAndTheNextWritesThemAgain() throws Exception {
-        harness.processBroadcastElement(CatalogUpdate.of(new ItemSignals("ig-run", 10f,
-                new NeighborTable(new String[] {"ig-jazz"}, new float[] {4f}, new float[0]))), 0L);
+        carriedFromBefore012(new ItemSignals("ig-run", 10f,
+                new NeighborTable(new String[] {"ig-jazz"}, new float[] {4f}, new float[0])));
         ListStateDescriptor<ItemSignalSlice> packs =
                 new ListStateDescriptor<>(UpdateProfile.ITEM_SIGNAL_SLICES, new ItemSignalSliceSerializer());
 
@@ -906,6 +908,19 @@ class UpdateProfileTest {
         harness.initializeState(second);
         harness.open();
         assertThat(function(harness).signalsOf("ig-run").neighbors().weights()).containsExactly(4f);
+    }
+
+    /** Restores the harness from state that holds these item signals as a version before 0.12 wrote them. */
+    private void carriedFromBefore012(ItemSignals... signals) throws Exception {
+        var before = harness.getOperator().getOperatorStateBackend();
+        for (ItemSignals each : signals) {
+            before.getBroadcastState(UpdateProfile.ITEM_SIGNALS).put(each.itemId(), each);
+        }
+        var snapshot = harness.snapshot(0L, 0L);
+        harness.close();
+        harness = unopened(settings(), 1, 0);
+        harness.initializeState(snapshot);
+        harness.open();
     }
 
     private static String namedIn(
@@ -933,58 +948,22 @@ class UpdateProfileTest {
     }
 
     @Test
-    void aCheckpointHoldsTheItemSignalsOnceWhateverTheParallelismAndNoCatalog() throws Exception {
-        List<KeyedBroadcastOperatorTestHarness<String, PersonEvent, CatalogUpdate, RecommendationRefresh>> subtasks =
-                new ArrayList<>();
-        List<OperatorSubtaskState> snapshots = new ArrayList<>();
-        for (int index = 0; index < 3; index++) {
-            var subtask = unopened(settings(), 3, index);
-            subtask.open();
-            // A broadcast stream gives every subtask the same elements.
-            for (int n = 0; n < 60; n++) {
-                subtask.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + n, "INSTAGRAM", "FEED",
-                        new String[] {"tag"}, 0L, true, n % 2 == 0 ? RUNNING : JAZZ, false)), 0L);
-                subtask.processBroadcastElement(CatalogUpdate.of(new ItemSignals("item-" + n, n,
-                        new NeighborTable(new String[] {"item-" + (n + 1) % 60}, new float[] {1f}, new float[1]))), 0L);
-            }
-            subtasks.add(subtask);
-            snapshots.add(subtask.snapshot(1L, 1L));
+    void aCheckpointHoldsNeitherTheCatalogNorTheItemTablesTheBroadcastBrings() throws Exception {
+        var subtask = unopened(settings(), 1, 0);
+        subtask.open();
+        for (int n = 0; n < 60; n++) {
+            subtask.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + n, "INSTAGRAM", "FEED",
+                    new String[] {"tag"}, 0L, true, n % 2 == 0 ? RUNNING : JAZZ, false)), 0L);
+            subtask.processBroadcastElement(CatalogUpdate.of(new ItemSignals("item-" + n, n,
+                    new NeighborTable(new String[] {"item-" + (n + 1) % 60}, new float[] {1f}, new float[1]))), 0L);
         }
-        int catalogWritten = 0;
-        int signalsWritten = 0;
-        for (OperatorSubtaskState snapshot : snapshots) {
-            catalogWritten += written(snapshot, UpdateProfile.CATALOG_SLICES);
-            assertThat(written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES)).as("its item signals in one pack")
-                    .isEqualTo(1);
-            // What one subtask wrote, restored alone: its slice of the item signals and no more.
-            var alone = unopened(settings(), 1, 0);
-            alone.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, 128, 1, 1, 0));
-            alone.open();
-            int signalSlice = 0;
-            for (int n = 0; n < 60; n++) {
-                signalSlice += function(alone).signalsOf("item-" + n) == null ? 0 : 1;
-            }
-            alone.close();
-            assertThat(signalSlice).as("each subtask writes a slice, not every item's signals").isBetween(1, 59);
-            signalsWritten += signalSlice;
-        }
-        assertThat(catalogWritten).as("the catalog store checkpoints the catalog").isZero();
-        assertThat(signalsWritten).as("every item's signals written once").isEqualTo(60);
-        for (var subtask : subtasks) {
-            subtask.close();
-        }
+        OperatorSubtaskState snapshot = subtask.snapshot(1L, 1L);
+        subtask.close();
 
-        // Restored at another parallelism, each subtask holds everything again and ranks from it.
-        OperatorSubtaskState all = AbstractStreamOperatorTestHarness.repackageState(snapshots.toArray(new OperatorSubtaskState[0]));
-        for (int index = 0; index < 2; index++) {
-            var restored = unopened(settings(), 2, index);
-            restored.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(all, 128, 3, 2, index));
-            restored.open();
-            for (int n = 0; n < 60; n++) {
-                assertThat(function(restored).signalsOf("item-" + n).popularity()).isEqualTo((float) n);
-            }
-            restored.close();
-        }
+        assertThat(written(snapshot, UpdateProfile.CATALOG_SLICES)).as("the catalog store checkpoints the catalog")
+                .isZero();
+        assertThat(written(snapshot, UpdateProfile.ITEM_SIGNAL_SLICES))
+                .as("the item neighbourhoods checkpoint what they published").isZero();
     }
 
     @Test
@@ -1001,7 +980,8 @@ class UpdateProfileTest {
         harness.open();
         harness.setProcessingTime(1_000L);
         message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 1_000L);
-        harness.processBroadcastElement(CatalogUpdate.resent(1, 2), 1_000L);
+        harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.CATALOG_STORE, 1, 2), 1_000L);
+        harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.ITEM_NEIGHBORHOOD, 0, 1), 1_000L);
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         message("ana", "INSTAGRAM", "ig-ana", "e2", RUNNING, 1_100L);
@@ -1010,7 +990,7 @@ class UpdateProfileTest {
         assertThat(harness.extractOutputValues()).as("one store subtask of two is not the whole catalog").isEmpty();
         assertThat(heldEvents("ana")).isEqualTo(3);
 
-        harness.processBroadcastElement(CatalogUpdate.resent(0, 2), 5_000L);
+        harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.CATALOG_STORE, 0, 2), 5_000L);
         harness.setProcessingTime(5_500L);
 
         List<RecommendationRefresh> out = harness.extractOutputValues();
@@ -1037,11 +1017,14 @@ class UpdateProfileTest {
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 100L);
-        harness.processBroadcastElement(CatalogUpdate.resent(0, 1), 100L);
-        message("ana", "INSTAGRAM", "ig-ana", "e2", RUNNING, 200L);
+        harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.CATALOG_STORE, 0, 1), 100L);
+        message("ana", "INSTAGRAM", "ig-ana", "e2", RUNNING, 150L);
+        assertThat(harness.extractOutputValues()).as("the item tables are not all there yet").isEmpty();
+        harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.ITEM_NEIGHBORHOOD, 0, 1), 150L);
+        message("ana", "INSTAGRAM", "ig-ana", "e3", RUNNING, 200L);
 
         assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::triggeredBy)
-                .containsExactly("e1", "e2");
+                .containsExactly("e1", "e2", "e3");
     }
 
     @Test
@@ -1096,31 +1079,62 @@ class UpdateProfileTest {
         for (int n = 0; n < 60; n++) {
             before.getBroadcastState(UpdateProfile.CATALOG).put("item-" + n, CatalogItem.of("item-" + n, "INSTAGRAM",
                     "FEED", new String[] {"tag"}, 0L, true, n % 2 == 0 ? RUNNING : JAZZ, false));
+            before.getBroadcastState(UpdateProfile.ITEM_SIGNALS).put("item-" + n, new ItemSignals("item-" + n, n,
+                    NeighborTable.empty()));
         }
         OperatorSubtaskState legacy = harness.snapshot(1L, 1L);
         int written = 0;
         int writtenAfterUpdates = 0;
+        int signalsWritten = 0;
+        int signalsWrittenAfterUpdates = 0;
         for (int index = 0; index < 3; index++) {
             var subtask = unopened(settings(), 3, index);
             subtask.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(legacy, 128, 1, 3,
                     index));
             subtask.open();
             assertThat(function(subtask).catalogItem("item-59")).isNotNull();
-            int slice = written(subtask.snapshot(2L, 2L), UpdateProfile.CATALOG_SLICES);
+            OperatorSubtaskState first = subtask.snapshot(2L, 2L);
+            int slice = written(first, UpdateProfile.CATALOG_SLICES);
             assertThat(slice).as("a slice, not the whole catalog").isBetween(1, 59);
             written += slice;
-            // Through the store, every subtask alike: half of them updated, one withdrawn.
+            int signalSlice = itemsWithSignals(first);
+            assertThat(signalSlice).as("a slice, not every item's tables").isBetween(1, 59);
+            signalsWritten += signalSlice;
+            // Through the store and the item neighbourhoods, every subtask alike: half of the items updated (one
+            // withdrawn), a third published again.
             for (int n = 0; n < 30; n++) {
                 subtask.processBroadcastElement(CatalogUpdate.of(CatalogItem.of("item-" + n, "INSTAGRAM", "FEED",
                         new String[] {"tag"}, 5L, n != 0, n != 0 ? RUNNING : null, false)), 5L);
             }
-            writtenAfterUpdates += written(subtask.snapshot(3L, 3L), UpdateProfile.CATALOG_SLICES);
+            for (int n = 40; n < 60; n++) {
+                subtask.processBroadcastElement(CatalogUpdate.of(new ItemSignals("item-" + n, 100f + n,
+                        NeighborTable.empty())), 5L);
+            }
+            OperatorSubtaskState second = subtask.snapshot(3L, 3L);
+            writtenAfterUpdates += written(second, UpdateProfile.CATALOG_SLICES);
+            signalsWrittenAfterUpdates += itemsWithSignals(second);
+            assertThat(function(subtask).signalsOf("item-45").popularity()).isEqualTo(145f);
             assertThat(function(subtask).catalogItem("item-1")).as("held, the store's copy now").isNotNull();
             assertThat(function(subtask).catalogItem("item-0")).as("withdrawn").isNull();
             subtask.close();
         }
         assertThat(written).as("every carried item once").isEqualTo(60);
         assertThat(writtenAfterUpdates).as("only those the store never sent").isEqualTo(30);
+        assertThat(signalsWritten).as("every carried item's tables once").isEqualTo(60);
+        assertThat(signalsWrittenAfterUpdates).as("only those never published again").isEqualTo(40);
+    }
+
+    /** How many of item-0 to item-59 have signals in what one subtask wrote, restored alone. */
+    private static int itemsWithSignals(OperatorSubtaskState snapshot) throws Exception {
+        var alone = unopened(settings(), 1, 0);
+        alone.initializeState(AbstractStreamOperatorTestHarness.repartitionOperatorState(snapshot, 128, 1, 1, 0));
+        alone.open();
+        int count = 0;
+        for (int n = 0; n < 60; n++) {
+            count += function(alone).signalsOf("item-" + n) == null ? 0 : 1;
+        }
+        alone.close();
+        return count;
     }
 
     @Test
