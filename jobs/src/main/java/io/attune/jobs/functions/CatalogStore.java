@@ -5,12 +5,9 @@ import io.attune.jobs.stream.CatalogUpdate;
 import io.attune.jobs.stream.Resent;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
-import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.operators.AbstractStreamOperator;
 import org.apache.flink.streaming.api.operators.OneInputStreamOperator;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by item id: the catalog's one checkpointed copy, in keyed state, which RocksDB checkpoints incrementally. Every
@@ -27,7 +24,6 @@ public class CatalogStore extends AbstractStreamOperator<CatalogUpdate>
         implements OneInputStreamOperator<CatalogItem, CatalogUpdate> {
 
     private static final long serialVersionUID = 1L;
-    private static final Logger LOG = LoggerFactory.getLogger(CatalogStore.class);
 
     /** Each active item as the guard judged it, by item id: as this operator keeps it and inspect reads it. */
     public static ValueStateDescriptor<CatalogItem> itemDescriptor() {
@@ -36,8 +32,7 @@ public class CatalogStore extends AbstractStreamOperator<CatalogUpdate>
 
     private final boolean resendOnStart;
     private transient ValueState<CatalogItem> item;
-    private transient boolean resent;
-    private transient Counter itemsResent;
+    private transient ResendHeld<CatalogItem> resend;
 
     /** @param resendOnStart whether to send every item held and the marker once started (streaming runs) */
     public CatalogStore(boolean resendOnStart) {
@@ -48,11 +43,12 @@ public class CatalogStore extends AbstractStreamOperator<CatalogUpdate>
     public void open() throws Exception {
         super.open();
         item = getKeyedStateStore().getState(itemDescriptor());
-        itemsResent = getMetricGroup().counter("catalogItemsResent");
+        resend = new ResendHeld<>(Resent.From.CATALOG_STORE, itemDescriptor(), CatalogUpdate::of,
+                getKeyedStateBackend(), output, getMetricGroup().counter("catalogItemsResent"),
+                getRuntimeContext().getTaskInfo().getIndexOfThisSubtask(),
+                getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks());
         if (resendOnStart) {
-            // From the mailbox, once the task runs: records are not to be emitted while operators are still opening.
-            getProcessingTimeService().registerTimer(getProcessingTimeService().getCurrentProcessingTime(),
-                    time -> resendAll());
+            resend.sendWhenRunning(getProcessingTimeService());
         }
     }
 
@@ -69,24 +65,9 @@ public class CatalogStore extends AbstractStreamOperator<CatalogUpdate>
 
     @Override
     public void finish() throws Exception {
-        // A bounded input may end before the start's resend ran: the profile operator still waits for the marker.
         if (resendOnStart) {
-            resendAll();
+            resend.sendOnce();
         }
         super.finish();
-    }
-
-    private void resendAll() throws Exception {
-        if (resent) {
-            return;
-        }
-        resent = true;
-        long started = System.nanoTime();
-        int subtask = getRuntimeContext().getTaskInfo().getIndexOfThisSubtask();
-        int subtasks = getRuntimeContext().getTaskInfo().getNumberOfParallelSubtasks();
-        itemsResent.inc(ResendHeld.resend(getKeyedStateBackend(), itemDescriptor(), CatalogUpdate::of,
-                Resent.From.CATALOG_STORE, subtask, subtasks, output));
-        LOG.info("Catalog store subtask {} of {} sent again the {} items it holds in {} ms", subtask, subtasks,
-                itemsResent.getCount(), (System.nanoTime() - started) / 1_000_000);
     }
 }
