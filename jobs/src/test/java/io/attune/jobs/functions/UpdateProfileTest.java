@@ -969,15 +969,7 @@ class UpdateProfileTest {
     @Test
     void aRestoredSubtaskHoldsPersonEventsUntilEveryStoreSubtaskHasSentTheCatalogThenAppliesThemInOrder()
             throws Exception {
-        join("ana", "INSTAGRAM", "ig-ana");
-        var snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-        assertThat(written(snapshot, UpdateProfile.CATALOG_SLICES)).as("the catalog is the store's to checkpoint")
-                .isZero();
-
-        harness = unopened(Duration.ofMinutes(5));
-        harness.initializeState(snapshot);
-        harness.open();
+        restoredWithAna(Duration.ofMinutes(5));
         harness.setProcessingTime(1_000L);
         message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 1_000L);
         harness.processBroadcastElement(CatalogUpdate.resent(Resent.From.CATALOG_STORE, 1, 2), 1_000L);
@@ -1008,12 +1000,7 @@ class UpdateProfileTest {
 
     @Test
     void anEventArrivingBeforeItsPersonsHeldEventsTimerAppliesThemFirst() throws Exception {
-        join("ana", "INSTAGRAM", "ig-ana");
-        var snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-        harness = unopened(Duration.ofMinutes(5));
-        harness.initializeState(snapshot);
-        harness.open();
+        restoredWithAna(Duration.ofMinutes(5));
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         catalog("ig-jazz", "INSTAGRAM", "FEED", JAZZ);
         message("ana", "INSTAGRAM", "ig-ana", "e1", JAZZ, 100L);
@@ -1029,12 +1016,7 @@ class UpdateProfileTest {
 
     @Test
     void heldEventsGoOnAfterTheResendTimeoutIfAStoreSubtaskNeverAnswers() throws Exception {
-        join("ana", "INSTAGRAM", "ig-ana");
-        var snapshot = harness.snapshot(1L, 1L);
-        harness.close();
-        harness = unopened(Duration.ofSeconds(10));
-        harness.initializeState(snapshot);
-        harness.open();
+        restoredWithAna(Duration.ofSeconds(10));
         catalog("ig-run", "INSTAGRAM", "FEED", RUNNING);
         harness.setProcessingTime(1_000L);
         message("ana", "INSTAGRAM", "ig-ana", "e1", RUNNING, 1_000L);
@@ -1055,6 +1037,16 @@ class UpdateProfileTest {
         message("ana", "INSTAGRAM", "ig-ana", "e1", RUNNING, 1_000L);
 
         assertThat(harness.extractOutputValues()).extracting(RecommendationRefresh::triggeredBy).containsExactly("e1");
+    }
+
+    /** Ana linked, then the harness restored as a job restores it, holding events for at most {@code timeout}. */
+    private void restoredWithAna(Duration timeout) throws Exception {
+        join("ana", "INSTAGRAM", "ig-ana");
+        var snapshot = harness.snapshot(1L, 1L);
+        harness.close();
+        harness = unopened(timeout);
+        harness.initializeState(snapshot);
+        harness.open();
     }
 
     private long heldEvents(String person) throws Exception {
