@@ -191,12 +191,14 @@ public final class GuardTrainer {
         boolean disclosures = Options.BUNDLED.disclosures();
         boolean equalNoneShare = Options.BUNDLED.equalNoneShare();
         boolean politicalSpeech = true;
+        Path everydaySentences = null;
         int epochs = Options.BUNDLED.epochs();
         float denseL2 = Options.BUNDLED.denseL2();
         float sparseL2 = Options.BUNDLED.sparseL2();
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--no-political-speech" -> politicalSpeech = false;
+                case "--everyday-sentences" -> everydaySentences = Path.of(args[++i]);
                 case "--balance-sources" -> balanceSources = true;
                 case "--no-ngrams" -> characterNgrams = false;
                 case "--no-disclosures" -> disclosures = false;
@@ -218,7 +220,7 @@ public final class GuardTrainer {
             throw new IllegalArgumentException(
                     "usage: train-guard --train TRAIN.jsonl [--dev DEV.jsonl] [--output FILE] [--cache DIR] "
                             + "[--holdout-sources PREFIX,... | --leave-one-source-out] [--decisions FILE] [--balance-sources] [--no-ngrams] "
-                            + "[--no-disclosures] [--equal-none-share] [--no-political-speech] [--epochs N] "
+                            + "[--no-disclosures] [--equal-none-share] [--no-political-speech] [--everyday-sentences FILE] [--epochs N] "
                             + "[--dense-l2 X] [--sparse-l2 X]");
         }
         Options options = new Options(balanceSources, characterNgrams, disclosures, equalNoneShare, epochs,
@@ -234,13 +236,15 @@ public final class GuardTrainer {
             if (politicalSpeech) {
                 // A second political source beside the newsgroups, in every fold of the held-out evaluations too:
                 // with the newsgroups held out, POLITICS was otherwise learned from templates alone.
-                List<LabeledText> speech = LabeledText.readJsonLines(
-                        GuardTrainer.class.getResourceAsStream(POLITICAL_SPEECH), POLITICAL_SPEECH);
-                train.addAll(speech);
-                trainEmbeddings.addAll(embedCached(model, speech, cache, "political-speech-" + speech.size() + "-"
-                        + speech.stream().mapToInt(e -> e.text().hashCode()).reduce(17, (a, b) -> 31 * a + b)));
-                System.out.printf("and %d pieces of State of the Union addresses (%s)%n", speech.size(),
-                        POLITICAL_SPEECH);
+                addExamples(LabeledText.readJsonLines(GuardTrainer.class.getResourceAsStream(POLITICAL_SPEECH),
+                        POLITICAL_SPEECH), "political-speech", "pieces of State of the Union addresses", train,
+                        trainEmbeddings, model, cache);
+            }
+            if (everydaySentences != null) {
+                // Not in the bundled head (docs/sensitive-topics.md, session 51): NONE is otherwise requests and
+                // Usenet posts, so plain prose of another register (a proverb, a line of a story) reads as sensitive.
+                addExamples(LabeledText.readJsonLines(everydaySentences), "everyday-sentences",
+                        "everyday sentences (" + everydaySentences + ")", train, trainEmbeddings, model, cache);
             }
             if (leaveOneOut || !holdout.isEmpty()) {
                 List<List<String>> groups = leaveOneOut ? HELD_OUT_GROUPS : List.of(holdout);
@@ -457,6 +461,15 @@ public final class GuardTrainer {
     }
 
     /** As {@link #embed(EmbeddingModel, List, Path, Path)}, cached under a key that names the data. */
+    /** Adds a source of examples beside the data set, in every held-out fold too, embedded through the cache. */
+    private static void addExamples(List<LabeledText> examples, String cacheStem, String what,
+            List<LabeledText> train, List<float[]> embeddings, EmbeddingModel model, Path cache) throws IOException {
+        train.addAll(examples);
+        embeddings.addAll(embedCached(model, examples, cache, cacheStem + "-" + examples.size() + "-"
+                + examples.stream().mapToInt(e -> e.text().hashCode()).reduce(17, (a, b) -> 31 * a + b)));
+        System.out.printf("and %d %s%n", examples.size(), what);
+    }
+
     static List<float[]> embedCached(EmbeddingModel model, List<LabeledText> data, Path cacheDir, String cacheKey)
             throws IOException {
         Path cacheFile = null;
