@@ -460,7 +460,6 @@ public final class GuardTrainer {
         return embedCached(model, data, cacheDir, source == null ? null : source.getFileName() + "-" + Files.size(source));
     }
 
-    /** As {@link #embed(EmbeddingModel, List, Path, Path)}, cached under a key that names the data. */
     /** Adds a source of examples beside the data set, in every held-out fold too, embedded through the cache. */
     private static void addExamples(List<LabeledText> examples, String cacheStem, String what,
             List<LabeledText> train, List<float[]> embeddings, EmbeddingModel model, Path cache) throws IOException {
@@ -470,6 +469,7 @@ public final class GuardTrainer {
         System.out.printf("and %d %s%n", examples.size(), what);
     }
 
+    /** As {@link #embed(EmbeddingModel, List, Path, Path)}, cached under a key that names the data. */
     static List<float[]> embedCached(EmbeddingModel model, List<LabeledText> data, Path cacheDir, String cacheKey)
             throws IOException {
         Path cacheFile = null;
