@@ -764,6 +764,28 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // What a developer asks, in the words of software's own descriptions (Debian's packages, session 53): each
+        // of these was suppressed before (as RELIGION, HEALTH, RACE_ETHNICITY or POLITICS)...
+        "Is there an environment agnostic event emitter for node?|false",
+        "I need a solver-agnostic library for symbolic queries|false",
+        "How do I build a rust crate with no_std support?|false",
+        "The rustc-dep-of-std feature fails to compile|false",
+        "My server health check keeps failing on kubernetes|false",
+        "Which InfiniBand diagnostics library should I use?|false",
+        "Perl implementation for Arabic encodings|false",
+        // ...while the same words in their sensitive senses stay flagged.
+        "I am an agnostic and my parents are catholic|true",
+        "I got an STD from my ex, what should I do?|true",
+        "The doctor wants to run more diagnostic tests on my liver|true",
+        "I came out to my parents and started my transition|true",
+        "Ontem vi os muçulmanos no mercado.|true",
+    })
+    void softwareSensesOfTopicWordsAreEveryday(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Spanish, Portuguese and Italian "política" is policy as well as politics: a customer's question about a
         // shop's or an airline's policy is everyday...
         "¿Cuál es la política de devoluciones de la tienda?|false",
