@@ -133,20 +133,23 @@ final class GuardFeatures {
      * One pattern for the spans where a category's evidence term is used in an everyday sense: the term
      * followed by one of {@code followedBy} ("mexican food"), preceded by one of {@code precededBy} ("in
      * french", "restaurant chinois"), or one of {@code phrases} whole ("oh my god", "Mon Dieu": a word before
-     * "god" alone would also cancel "my church"). Any of the lists may be empty.
+     * "god" alone would also cancel "my church"). Any of the lists may be empty. Words may be joined by hyphens as well
+     * as spaces ("task-arabic-desktop" is "arabic desktop").
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
             List<String> phrases) {
         String term = "(?:" + evidence.pattern() + ")";
         List<String> alternatives = new ArrayList<>();
         if (!precededBy.isEmpty()) {
-            alternatives.add("(?:" + TermPatterns.compile(precededBy).pattern() + ")\\s+" + term);
+            alternatives.add("(?:" + TermPatterns.compileEverydayUses(precededBy).pattern() + ")"
+                    + TermPatterns.SPACE_OR_HYPHEN + term);
         }
         if (!followedBy.isEmpty()) {
-            alternatives.add(term + "\\s+(?:" + TermPatterns.compile(followedBy).pattern() + ")");
+            alternatives.add(term + TermPatterns.SPACE_OR_HYPHEN + "(?:"
+                    + TermPatterns.compileEverydayUses(followedBy).pattern() + ")");
         }
         if (!phrases.isEmpty()) {
-            alternatives.add(TermPatterns.compile(phrases).pattern());
+            alternatives.add(TermPatterns.compileEverydayUses(phrases).pattern());
         }
         if (alternatives.isEmpty()) {
             // An empty pattern matches between every two letters: blanked at each, the text would match no term.

@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
  * Compiles a list of terms (lexicon, evidence) into one pattern over {@link CharNgrams#normalize normalized}
  * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
  * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
- * ({@code tumou?r}), a space matches any run of whitespace.
+ * ({@code tumou?r}), a space matches any run of whitespace. {@link #compileEverydayUses} also lets hyphens and
+ * spaces between words stand for each other.
  *
  * <p>The terms are merged into a trie before they become a regular expression: a plain alternation of a
  * thousand terms makes the matcher try every term at every word, which cost the guard about 0.3 ms per list
@@ -21,13 +22,33 @@ final class TermPatterns {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}]";
 
+    /** Whitespace or hyphens (ASCII, and the U+2010 that NFKD makes of a non-breaking one) between two words. */
+    static final String SPACE_OR_HYPHEN = "[\\s\\-\u2010]+";
+
     private TermPatterns() {}
 
     static Pattern compile(List<String> terms) {
+        return compile(terms, false);
+    }
+
+    /**
+     * As {@link #compile}, with hyphens and whitespace between words interchangeable, for the everyday uses of
+     * evidence terms: names and identifiers join a phrase's words with hyphens ("php-doctrine-orm",
+     * "task-arabic-desktop") where a description writes them apart. The lexicon and evidence keep their exact
+     * separators, since there the hyphen can carry the sense: "right-wing" is politics, "plays right wing" hockey.
+     */
+    static Pattern compileEverydayUses(List<String> terms) {
+        return compile(terms, true);
+    }
+
+    private static Pattern compile(List<String> terms, boolean hyphenIsSpace) {
         // One trie per shape of term: what may come before and after its letters.
         Map<String, Node> shapes = new TreeMap<>();
         for (String rawTerm : terms) {
             String term = CharNgrams.normalize(rawTerm.trim());
+            if (hyphenIsSpace) {
+                term = term.replaceAll("(?<=[^\\s*])" + SPACE_OR_HYPHEN + "(?=[^\\s*])", " ");
+            }
             boolean anyStart = term.startsWith("*");
             boolean anyEnd = term.endsWith("*") && term.length() > 1;
             String body = term.substring(anyStart ? 1 : 0, term.length() - (anyEnd ? 1 : 0));
@@ -46,7 +67,7 @@ final class TermPatterns {
                 regex.append(WORD_CHAR).append('*');
             }
             regex.append("(?:");
-            root.appendTo(regex);
+            root.appendTo(regex, hyphenIsSpace ? SPACE_OR_HYPHEN : "\\s+");
             regex.append(')');
             if (shape.endsWith("*")) {
                 regex.append(WORD_CHAR).append('*');
@@ -91,14 +112,14 @@ final class TermPatterns {
         }
 
         /** Appends the regular expression for the words below this node (the node's own letter excluded). */
-        void appendTo(StringBuilder regex) {
+        void appendTo(StringBuilder regex, String space) {
             List<String> branches = new ArrayList<>();
             children.forEach((c, child) -> {
-                StringBuilder branch = new StringBuilder(c == ' ' ? "\\s+"
+                StringBuilder branch = new StringBuilder(c == ' ' ? space
                         : Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
                 if (!child.children.isEmpty()) {
                     StringBuilder rest = new StringBuilder();
-                    child.appendTo(rest);
+                    child.appendTo(rest, space);
                     branch.append("(?:").append(rest).append(')');
                     if (child.terminal) {
                         branch.append('?');

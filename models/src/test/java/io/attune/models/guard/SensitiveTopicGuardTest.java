@@ -773,12 +773,18 @@ class SensitiveTopicGuardTest {
         "My server health check keeps failing on kubernetes|false",
         "Which InfiniBand diagnostics library should I use?|false",
         "Perl implementation for Arabic encodings|false",
+        // The same phrases with their words joined by hyphens, as package names write them (session 54).
+        "Which version of php-doctrine-orm works with PHP 8?|false",
+        "composer can't find doctrine-orm, what's wrong?|false",
+        "my app's health-manager keeps restarting pods|false",
+        "install the arabic-language pack on ubuntu|false",
         // ...while the same words in their sensitive senses stay flagged.
         "I am an agnostic and my parents are catholic|true",
         "I got an STD from my ex, what should I do?|true",
         "The doctor wants to run more diagnostic tests on my liver|true",
         "I came out to my parents and started my transition|true",
         "Ontem vi os muçulmanos no mercado.|true",
+        "I struggle with the Catholic doctrine on divorce|true",
     })
     void softwareSensesOfTopicWordsAreEveryday(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);

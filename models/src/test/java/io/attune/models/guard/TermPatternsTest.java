@@ -87,6 +87,24 @@ class TermPatternsTest {
     }
 
     @Test
+    void everydayUsesJoinWordsWithHyphensOrSpacesWhileFlaggingTermsKeepTheirSeparator() {
+        Pattern everyday = TermPatterns.compileEverydayUses(List.of("doctrine orm", "black-tie", "schema migration*"));
+        assertThat(everyday.matcher("php-doctrine-orm: tool for object-relational mapping").find()).isTrue();
+        assertThat(everyday.matcher("a black tie dinner").find()).isTrue();
+        assertThat(everyday.matcher("jquery-ui-theme-black-tie").find()).isTrue();
+        assertThat(everyday.matcher("sql-schema - migrations").find()).isTrue();
+        assertThat(everyday.matcher("a black\u2010tie dinner").find()).isTrue();
+        assertThat(everyday.matcher("doctrineorm").find()).isFalse();
+        assertThat(everyday.matcher("black-ties").find()).isFalse();
+        // In the lexicon the hyphen can be the sense: the political adjective, not a hockey position.
+        Pattern lexicon = TermPatterns.compile(List.of("right-wing", "same sex"));
+        assertThat(lexicon.matcher("a right-wing party").find()).isTrue();
+        assertThat(lexicon.matcher("he plays right wing for the Bruins").find()).isFalse();
+        assertThat(lexicon.matcher("same sex couples").find()).isTrue();
+        assertThat(lexicon.matcher("same-sex couples").find()).isFalse();
+    }
+
+    @Test
     void normalizingDropsAccentsAndArabicDiacriticsButKeepsDevanagariVowelSigns() {
         assertThat(CharNgrams.normalize("Diabétique ÉPILEPSIE")).isEqualTo("diabetique epilepsie");
         assertThat(CharNgrams.normalize("مُسْلِم أُمّ")).isEqualTo("مسلم ام");
