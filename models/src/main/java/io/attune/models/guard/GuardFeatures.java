@@ -133,8 +133,8 @@ final class GuardFeatures {
      * One pattern for the spans where a category's evidence term is used in an everyday sense: the term
      * followed by one of {@code followedBy} ("mexican food"), preceded by one of {@code precededBy} ("in
      * french", "restaurant chinois"), or one of {@code phrases} whole ("oh my god", "Mon Dieu": a word before
-     * "god" alone would also cancel "my church"). Any of the lists may be empty. Words may be joined by hyphens as well
-     * as spaces ("task-arabic-desktop" is "arabic desktop").
+     * "god" alone would also cancel "my church"). Any of the lists may be empty. Words may be joined by hyphens or
+     * underscores as well as spaces ("task-arabic-desktop" is "arabic desktop").
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
             List<String> phrases) {
@@ -142,10 +142,10 @@ final class GuardFeatures {
         List<String> alternatives = new ArrayList<>();
         if (!precededBy.isEmpty()) {
             alternatives.add("(?:" + TermPatterns.compileEverydayUses(precededBy).pattern() + ")"
-                    + TermPatterns.SPACE_OR_HYPHEN + term);
+                    + TermPatterns.WORDS_JOINED + term);
         }
         if (!followedBy.isEmpty()) {
-            alternatives.add(term + TermPatterns.SPACE_OR_HYPHEN + "(?:"
+            alternatives.add(term + TermPatterns.WORDS_JOINED + "(?:"
                     + TermPatterns.compileEverydayUses(followedBy).pattern() + ")");
         }
         if (!phrases.isEmpty()) {

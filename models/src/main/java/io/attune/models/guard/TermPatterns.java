@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  * Compiles a list of terms (lexicon, evidence) into one pattern over {@link CharNgrams#normalize normalized}
  * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
  * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
- * ({@code tumou?r}), a space matches any run of whitespace. {@link #compileEverydayUses} also lets hyphens and
- * spaces between words stand for each other.
+ * ({@code tumou?r}), a space matches any run of whitespace. {@link #compileEverydayUses} lets a space also match
+ * the hyphens and underscores that join words in names and identifiers.
  *
  * <p>The terms are merged into a trie before they become a regular expression: a plain alternation of a
  * thousand terms makes the matcher try every term at every word, which cost the guard about 0.3 ms per list
@@ -22,8 +22,11 @@ final class TermPatterns {
 
     private static final String WORD_CHAR = "[\\p{L}\\p{N}]";
 
-    /** Whitespace or hyphens (ASCII, and the U+2010 that NFKD makes of a non-breaking one) between two words. */
-    static final String SPACE_OR_HYPHEN = "[\\s\\-\u2010]+";
+    /**
+     * What joins two words of an everyday phrase in text: whitespace, or the hyphens (ASCII, and the U+2010 that NFKD
+     * makes of a non-breaking one) and underscores of names and identifiers.
+     */
+    static final String WORDS_JOINED = "[\\s\\-\u2010_]+";
 
     private TermPatterns() {}
 
@@ -32,23 +35,21 @@ final class TermPatterns {
     }
 
     /**
-     * As {@link #compile}, with hyphens and whitespace between words interchangeable, for the everyday uses of
-     * evidence terms: names and identifiers join a phrase's words with hyphens ("php-doctrine-orm",
-     * "task-arabic-desktop") where a description writes them apart. The lexicon and evidence keep their exact
-     * separators, since there the hyphen can carry the sense: "right-wing" is politics, "plays right wing" hockey.
+     * As {@link #compile}, with a space in a term also matching hyphens and underscores, for the everyday uses of
+     * evidence terms: names and identifiers join a phrase's words ("php-doctrine-orm", "task-arabic-desktop",
+     * "health_check") where a description writes them apart. A hyphen or underscore written in a term still matches
+     * only itself: "no-std" is Rust's, "no std" may be a test result. The lexicon and evidence keep exact
+     * separators too, since there the hyphen can carry the sense: "right-wing" is politics, "plays right wing" hockey.
      */
     static Pattern compileEverydayUses(List<String> terms) {
         return compile(terms, true);
     }
 
-    private static Pattern compile(List<String> terms, boolean hyphenIsSpace) {
+    private static Pattern compile(List<String> terms, boolean spaceJoinsIdentifiers) {
         // One trie per shape of term: what may come before and after its letters.
         Map<String, Node> shapes = new TreeMap<>();
         for (String rawTerm : terms) {
             String term = CharNgrams.normalize(rawTerm.trim());
-            if (hyphenIsSpace) {
-                term = term.replaceAll("(?<=[^\\s*])" + SPACE_OR_HYPHEN + "(?=[^\\s*])", " ");
-            }
             boolean anyStart = term.startsWith("*");
             boolean anyEnd = term.endsWith("*") && term.length() > 1;
             String body = term.substring(anyStart ? 1 : 0, term.length() - (anyEnd ? 1 : 0));
@@ -67,7 +68,7 @@ final class TermPatterns {
                 regex.append(WORD_CHAR).append('*');
             }
             regex.append("(?:");
-            root.appendTo(regex, hyphenIsSpace ? SPACE_OR_HYPHEN : "\\s+");
+            root.appendTo(regex, spaceJoinsIdentifiers ? WORDS_JOINED : "\\s+");
             regex.append(')');
             if (shape.endsWith("*")) {
                 regex.append(WORD_CHAR).append('*');

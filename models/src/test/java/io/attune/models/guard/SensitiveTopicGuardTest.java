@@ -773,11 +773,14 @@ class SensitiveTopicGuardTest {
         "My server health check keeps failing on kubernetes|false",
         "Which InfiniBand diagnostics library should I use?|false",
         "Perl implementation for Arabic encodings|false",
-        // The same phrases with their words joined by hyphens, as package names write them (session 54).
+        // The same phrases with their words joined by hyphens or underscores, as names and identifiers write them
+        // (session 54).
         "Which version of php-doctrine-orm works with PHP 8?|false",
         "composer can't find doctrine-orm, what's wrong?|false",
         "my app's health-manager keeps restarting pods|false",
         "install the arabic-language pack on ubuntu|false",
+        "my health_check endpoint returns 500 on kubernetes|false",
+        "what does the virus_scanner service log mean|false",
         // ...while the same words in their sensitive senses stay flagged.
         "I am an agnostic and my parents are catholic|true",
         "I got an STD from my ex, what should I do?|true",
@@ -785,6 +788,7 @@ class SensitiveTopicGuardTest {
         "I came out to my parents and started my transition|true",
         "Ontem vi os muçulmanos no mercado.|true",
         "I struggle with the Catholic doctrine on divorce|true",
+        "the test says no std, so why does it still itch?|true",
     })
     void softwareSensesOfTopicWordsAreEveryday(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);
