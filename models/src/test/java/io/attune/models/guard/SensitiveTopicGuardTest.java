@@ -894,6 +894,22 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A people or a faith named is not evidence of a political opinion (session 54): these are suppressed under
+        // their own category, without a POLITICS beside it...
+        "Yesterday I saw Jews at the market.|RELIGION",
+        "Gestern habe ich Juden auf dem Markt gesehen.|RELIGION",
+        "Ayer vi a los judíos en el mercado.|RELIGION",
+        // ...while the conflict and its politics still are POLITICS.
+        "I support the Palestinian cause against the Israeli government|POLITICS",
+    })
+    void aPeopleOrFaithNamedIsNotPoliticalEvidence(String text, String category) {
+        GuardDecision decision = assess(text);
+        assertThat(decision.sensitive()).as(text).isTrue();
+        assertThat(decision.categories()).as(text + " " + decision.scores()).containsExactly(category);
+    }
+
     private void assertSensitivity(String text, boolean sensitive) {
         GuardDecision decision = assess(text);
         assertThat(decision.sensitive()).as(text + " " + decision.scores()).isEqualTo(sensitive);
