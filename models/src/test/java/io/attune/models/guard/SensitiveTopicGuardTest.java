@@ -373,6 +373,36 @@ class SensitiveTopicGuardTest {
         assertThat(features.analyze(text).lexiconHits()[index]).isEqualTo(hit);
     }
 
+    /**
+     * Refugees were lexicon terms in eleven languages but not in English or French, and telling someone to go back to
+     * their country names no people: these flag RACE_ETHNICITY whatever the head says, the French verb "se réfugier"
+     * (to take shelter) and a country house do not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Our church collects winter coats for refugees|true",
+        "Un centre pour réfugiés ouvre dans le 16e arrondissement|true",
+        "#réfugiés : la mairie finance une exposition|true",
+        "Je suis réfugiée syrienne et je cherche un logement|true",
+        "Ils se sont réfugiés sous un arbre pendant l'orage|false",
+        "Je me suis réfugié chez ma sœur pour réviser|false",
+        "Elle s’est réfugiée dans la lecture|false",
+        "Why do people from shithole countries come here|true",
+        "They told him to go back to his own country|true",
+        "They told me to go back to my country|false",
+        "People yelled at her to go back to your country|true",
+        "Why don't they go back where they came from|true",
+        "Retourne dans ton pays, on ne veut pas de toi ici|true",
+        "Vuelve a tu país, aquí no te queremos|true",
+        "I want to go back to the country house this weekend|false",
+        "That bar downtown is a shithole|false",
+    })
+    void refugeesAndGoBackToYourCountryAreLexiconTerms(String text, boolean hit) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        int index = features.lexiconCategories().indexOf(Category.RACE_ETHNICITY.name());
+        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+    }
+
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
