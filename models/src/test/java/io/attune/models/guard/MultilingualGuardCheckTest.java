@@ -185,8 +185,10 @@ class MultilingualGuardCheckTest {
         // the recall half is a coverage check, not held out. What stays missed are colour words without an article
         // ("Czarni", "Schwarze", "zwarten"). Session 20: "Ich war gestern mit ein paar Einwanderer essen" no longer, since
         // "essen" after an origin word is an everyday use ("italienisch essen") that now cuts vocabulary hits too.
+        // Session 55: both German colour-word and immigrant dinners are caught, since "essen" is everyday only after
+        // an adjective ("chinesisch essen", "indisches Essen").
         GuardReport report = run("/guard/group-statements-check.jsonl");
-        Map<String, Integer> caughtToday = Map.of("en", 30, "fr", 30, "de", 28, "es", 30, "it", 29, "pt", 30,
+        Map<String, Integer> caughtToday = Map.of("en", 30, "fr", 30, "de", 30, "es", 30, "it", 29, "pt", 30,
                 "nl", 29, "pl", 27);
         caughtToday.forEach((lang, caught) -> {
             assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang))).as("recall " + lang)

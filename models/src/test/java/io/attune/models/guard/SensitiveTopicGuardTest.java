@@ -403,6 +403,46 @@ class SensitiveTopicGuardTest {
         assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
     }
 
+    /** "essen" after an adjective of origin is food; after a people's noun it is a meal with them. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Lass uns heute Abend chinesisch essen gehen|false",
+        "Wo kann man in Köln gut indisches Essen bestellen?|false",
+        "Wir wollen Thai essen, was ist in der Nähe?|false",
+        "Ich war gestern mit ein paar Einwanderern essen|true",
+        "Ich war gestern mit ein paar Schwarzen essen|true",
+    })
+    void eatingWithAPeopleIsNotFoodOfAnOrigin(String text, boolean evidence) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        assertThat(features.evidenceTermsMatch(Category.RACE_ETHNICITY.name(), features.analyze(text))).as(text)
+                .isEqualTo(evidence);
+    }
+
+    /** Immigrants, asylum seekers and Roma flag in the languages that had them as evidence only, or not at all. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Ich war gestern mit ein paar Einwanderern essen|true",
+        "Ich war gestern mit ein paar Einwanderern chinesisch essen|true",
+        "Was hältst du von der Zuwanderung nach Deutschland?|true",
+        "Die Asylbewerber im Nachbarort brauchen Winterjacken|true",
+        "Man hat uns als Zigeuner beschimpft|true",
+        "Ein Zigeunerschnitzel mit Pommes, bitte|false",
+        "Der geflüchtete Häftling wurde gefasst|false",
+        "Ho sentito dire che gli zingari rubano, è vero?|true",
+        "Cosa pensi dell'immigrazione in Italia?|true",
+        "¿Qué opinas de la inmigración en España?|true",
+        "Os requerentes de asilo esperam meses|true",
+        "Imigranci w Polsce pracują za mniej|true",
+        "Les demandeurs d'asile attendent des mois|true",
+        "De asielzoekers in ons dorp zoeken werk|true",
+        "How long do asylum seekers wait for a decision?|true",
+    })
+    void immigrantsAsylumSeekersAndRomaAreLexiconTermsInEveryLanguage(String text, boolean hit) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        int index = features.lexiconCategories().indexOf(Category.RACE_ETHNICITY.name());
+        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+    }
+
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
