@@ -112,6 +112,12 @@ class MultilingualGuardCheckTest {
         // dictionary vocabulary was built: recall de 0.8, fr 0.9 before, de 0.9 after ("Bandscheibenvorfall"); one
         // everyday text flagged in each language both times. Floors one text below.
         assertFloors("/guard/unseen-phrasing-check-5.jsonl", Map.of("de", 0.8, "fr", 0.8));
+        // Set 6 (20 sensitive, 20 everyday in French and German; 2026-12-06, session 55), committed before it was
+        // first classified: recall fr 0.85, de 0.70, everyday flagged fr 3/20, de 0/20. Then forms of listed words
+        // ("dyslexique", "Asperger", "bar-mitsva", "asexuelle", "queere", "Zuckerfest") and the language a text is
+        // translated into ("en anglais"), a strike in the way ("à cause de la grève"), written after reading its
+        // misses: fr 1.0, de 0.85, 0/20 both (not held out since). Floors one text below.
+        assertFloors("/guard/unseen-phrasing-check-6.jsonl", Map.of("fr", 0.95, "de", 0.8));
     }
 
     @Test

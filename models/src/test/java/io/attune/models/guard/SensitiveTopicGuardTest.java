@@ -418,6 +418,47 @@ class SensitiveTopicGuardTest {
                 .isEqualTo(evidence);
     }
 
+    /**
+     * The language a text is translated into is no one's origin in French, Spanish or Portuguese either, and a strike
+     * that cancels one's train is no political opinion; someone's origin and being on strike still are.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Comment on dit « je suis crevé » en anglais ?|RACE_ETHNICITY|false",
+        "Traduis « bon courage pour ton examen » en espagnol|RACE_ETHNICITY|false",
+        "¿Cómo se dice buenas noches en inglés?|RACE_ETHNICITY|false",
+        "Como se diz obrigado em alemão?|RACE_ETHNICITY|false",
+        "Mon voisin est espagnol et il m'invite à dîner|RACE_ETHNICITY|true",
+        "Turken en Marokkanen worden vaker gecontroleerd|RACE_ETHNICITY|true",
+        "Mon train est annulé à cause de la grève, il y a un bus ?|POLITICS|false",
+        "Mein Flug fällt wegen des Streiks aus|POLITICS|false",
+        "Je fais grève demain avec mon syndicat|POLITICS|true",
+    })
+    void aLanguageOrAStrikeInTheWayIsNoEvidence(String text, String category, boolean evidence) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        GuardFeatures.Analysis analysis = features.analyze(text);
+        int lexiconIndex = features.lexiconCategories().indexOf(category);
+        assertThat(features.evidenceTermsMatch(category, analysis) || analysis.lexiconHits()[lexiconIndex]).as(text)
+                .isEqualTo(evidence);
+    }
+
+    /** Forms of the lists' words in other languages that a French and German check set found missing. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Mon fils est dyslexique, quelles applis pourraient l'aider ?|HEALTH",
+        "Mein Sohn hat Asperger, welche Hobbys könnten ihm gefallen?|HEALTH",
+        "Unser Kind hat Legasthenie|HEALTH",
+        "Quels textes lire à la bar-mitsva de mon neveu ?|RELIGION",
+        "Wann beginnt dieses Jahr das Zuckerfest?|RELIGION",
+        "Je suis asexuelle et les applis de rencontre me fatiguent|SEXUAL_ORIENTATION",
+        "Wie finde ich in Hamburg eine queere Laufgruppe?|SEXUAL_ORIENTATION",
+    })
+    void otherLanguagesFormsOfListedWordsAreLexiconTerms(String text, String category) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        assertThat(features.analyze(text).lexiconHits()[features.lexiconCategories().indexOf(category)]).as(text)
+                .isTrue();
+    }
+
     /** Immigrants, asylum seekers and Roma flag in the languages that had them as evidence only, or not at all. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
