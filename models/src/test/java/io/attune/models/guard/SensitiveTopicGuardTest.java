@@ -459,6 +459,26 @@ class SensitiveTopicGuardTest {
                 .isTrue();
     }
 
+    /** A party named where only a party is meant; the same words in their everyday senses are not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Ayúdame con un discurso para mi agrupación de Podemos|true",
+        "¿Podemos ir al cine mañana?|false",
+        "Não a podemos ver hoje|false",
+        "O que achas do programa do Chega?|true",
+        "Quando o comboio chega a Lisboa?|false",
+        "Aiutami a scrivere un discorso per il mio circolo del PD|true",
+        "Un hotel a cinque stelle a Roma|false",
+        "Aide-moi à écrire un discours pour ma section d'Europe Écologie|true",
+        "Schreib mir einen Aufruf für die Demo gegen Rechts am Samstag|true",
+        "Ich bin seit Jahren Sozialdemokratin|true",
+    })
+    void partiesNamedWhereOnlyAPartyIsMeant(String text, boolean hit) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        int index = features.lexiconCategories().indexOf(Category.POLITICS.name());
+        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+    }
+
     /** Immigrants, asylum seekers and Roma flag in the languages that had them as evidence only, or not at all. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
