@@ -368,9 +368,7 @@ class SensitiveTopicGuardTest {
         "We are going to midnight mass on Christmas Eve|RELIGION|true",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        int index = features.lexiconCategories().indexOf(category);
-        assertThat(features.analyze(text).lexiconHits()[index]).isEqualTo(hit);
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
 
     /**
@@ -398,9 +396,7 @@ class SensitiveTopicGuardTest {
         "That bar downtown is a shithole|false",
     })
     void refugeesAndGoBackToYourCountryAreLexiconTerms(String text, boolean hit) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        int index = features.lexiconCategories().indexOf(Category.RACE_ETHNICITY.name());
-        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+        assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
     }
 
     /** "essen" after an adjective of origin is food; after a people's noun it is a meal with them. */
@@ -454,9 +450,7 @@ class SensitiveTopicGuardTest {
         "Wie finde ich in Hamburg eine queere Laufgruppe?|SEXUAL_ORIENTATION",
     })
     void otherLanguagesFormsOfListedWordsAreLexiconTerms(String text, String category) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        assertThat(features.analyze(text).lexiconHits()[features.lexiconCategories().indexOf(category)]).as(text)
-                .isTrue();
+        assertThat(lexiconHit(text, category)).as(text).isTrue();
     }
 
     /** A party named where only a party is meant; the same words in their everyday senses are not. */
@@ -474,9 +468,7 @@ class SensitiveTopicGuardTest {
         "Ich bin seit Jahren Sozialdemokratin|true",
     })
     void partiesNamedWhereOnlyAPartyIsMeant(String text, boolean hit) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        int index = features.lexiconCategories().indexOf(Category.POLITICS.name());
-        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+        assertThat(lexiconHit(text, Category.POLITICS.name())).as(text).isEqualTo(hit);
     }
 
     /** Immigrants, asylum seekers and Roma flag in the languages that had them as evidence only, or not at all. */
@@ -499,9 +491,7 @@ class SensitiveTopicGuardTest {
         "How long do asylum seekers wait for a decision?|true",
     })
     void immigrantsAsylumSeekersAndRomaAreLexiconTermsInEveryLanguage(String text, boolean hit) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        int index = features.lexiconCategories().indexOf(Category.RACE_ETHNICITY.name());
-        assertThat(features.analyze(text).lexiconHits()[index]).as(text).isEqualTo(hit);
+        assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
     }
 
     @Test
@@ -1074,5 +1064,11 @@ class SensitiveTopicGuardTest {
         GuardDecision decision = withGambling.assess(text, embedder.embed(text));
         assertThat(decision.categories()).contains("GAMBLING");
         assertThat(assess(text).sensitive()).isFalse();
+    }
+
+    /** Whether the bundled lexicon alone names {@code category} in {@code text}. */
+    private static boolean lexiconHit(String text, String category) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        return features.analyze(text).lexiconHits()[features.lexiconCategories().indexOf(category)];
     }
 }
