@@ -20,6 +20,7 @@ final class GuardFeatures {
     private final Map<String, Pattern> evidence;
     private final CommonWords commonWords;
     private final Map<String, Pattern> everydayUses;
+    private final Map<String, NonHumanAilments> nonHumanAilments;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary) {
@@ -43,8 +44,19 @@ final class GuardFeatures {
      */
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses) {
+        this(lexicon, lexiconCategories, vocabulary, evidence, commonWords, everydayUses, Map.of());
+    }
+
+    /**
+     * @param nonHumanAilments per category, the words that are everyday uses in a message naming a plant or an
+     *     animal; see {@link NonHumanAilments}
+     */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
+            Map<String, NonHumanAilments> nonHumanAilments) {
         this.commonWords = commonWords;
         this.everydayUses = Map.copyOf(everydayUses);
+        this.nonHumanAilments = Map.copyOf(nonHumanAilments);
         this.lexicon = lexicon;
         this.lexiconCategories = List.copyOf(lexiconCategories);
         this.vocabulary = vocabulary;
@@ -81,7 +93,8 @@ final class GuardFeatures {
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
-            if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
+            if (vocabularyHits[c] > 0f && (everydayUses.containsKey(vocabulary.category(c))
+                    || nonHumanAilments.containsKey(vocabulary.category(c)))) {
                 String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
@@ -125,8 +138,30 @@ final class GuardFeatures {
 
     private String withoutEverydayUses(String category, String normalized, Map<String, String> cut) {
         Pattern everyday = everydayUses.get(category);
-        return everyday == null ? normalized
-                : cut.computeIfAbsent(category, c -> everyday.matcher(normalized).replaceAll(" "));
+        NonHumanAilments ailments = nonHumanAilments.get(category);
+        if (everyday == null && ailments == null) {
+            return normalized;
+        }
+        return cut.computeIfAbsent(category, c -> {
+            String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
+            return ailments == null ? text : ailments.cut(normalized, text);
+        });
+    }
+
+    /**
+     * Words of a category that describe a plant or an animal when the message names one: "my tomato plants have a
+     * disease", "mon rosier est malade", "mein Kater ist krank". The illness is not the writer's (nor anyone's:
+     * special categories are about people), so in such a message the generic words of illness ({@code ailments})
+     * are neither evidence nor lexicon or vocabulary hits; a specific condition, a treatment or the body still are.
+     * Non-human subjects are matched as whole phrases where a word alone is also a person's idiom ("sick as a dog"
+     * names no dog; "my dog" does).
+     */
+    record NonHumanAilments(Pattern nonHumans, Pattern ailments) {
+
+        /** {@code text} (the normalized message less other everyday uses) less the ailments, if it names a non-human. */
+        String cut(String normalized, String text) {
+            return nonHumans.matcher(normalized).find() ? ailments.matcher(text).replaceAll(" ") : text;
+        }
     }
 
     /**

@@ -319,12 +319,17 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> followedBy = new LinkedHashMap<>();
         Map<String, List<String>> precededBy = new LinkedHashMap<>();
         Map<String, List<String>> phrases = new LinkedHashMap<>();
+        Map<String, List<String>> nonHumans = new LinkedHashMap<>();
+        Map<String, List<String>> ailments = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
                 case "preceded-by" -> precededBy;
                 case "phrase" -> phrases;
-                default -> throw new IllegalStateException("followed-by, preceded-by or phrase expected in "
+                case "non-human" -> nonHumans;
+                case "ailment" -> ailments;
+                default -> throw new IllegalStateException(
+                        "followed-by, preceded-by, phrase, non-human or ailment expected in "
                         + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -338,8 +343,18 @@ public final class SensitiveTopicGuard {
                 everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before, whole));
             }
         });
+        Map<String, GuardFeatures.NonHumanAilments> nonHumanAilments = new LinkedHashMap<>();
+        ailments.forEach((category, words) -> {
+            List<String> subjects = nonHumans.get(category);
+            if (subjects == null) {
+                throw new IllegalStateException(category + " has ailments but no non-human subjects in "
+                        + EVERYDAY_CONTEXTS);
+            }
+            nonHumanAilments.put(category, new GuardFeatures.NonHumanAilments(
+                    TermPatterns.compileEverydayUses(subjects), TermPatterns.compileEverydayUses(words)));
+        });
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
-                CommonWords.bundled(), everydayUses);
+                CommonWords.bundled(), everydayUses, nonHumanAilments);
     }
 
     static GuardHead bundledHead() {

@@ -118,6 +118,12 @@ class MultilingualGuardCheckTest {
         // translated into ("en anglais"), a strike in the way ("à cause de la grève"), written after reading its
         // misses: fr 1.0, de 0.85, 0/20 both (not held out since). Floors one text below.
         assertFloors("/guard/unseen-phrasing-check-6.jsonl", Map.of("fr", 0.95, "de", 0.8));
+        // Set 7 (20 sensitive, 12 everyday each in French, German, Spanish and Italian; 2026-12-06, session 56),
+        // committed before it was first classified: recall fr 0.85, de 0.75, es 0.90, it 1.0, everyday flagged 1, 2,
+        // 1 and 2 of 12. Then a plant's or a pet's illness, German "sucht" (looks for), sex life beyond orientation,
+        // being bi, "Halbjapanerin", "Sintiza", Mapuche and unions, written after reading its misses: fr 0.95,
+        // de 1.0, es 0.95, it 1.0, everyday 0, 0, 0 and 1 of 12 (not held out since). Floors one text below.
+        assertFloors("/guard/unseen-phrasing-check-7.jsonl", Map.of("fr", 0.9, "de", 0.95, "es", 0.9, "it", 0.95));
     }
 
     @Test

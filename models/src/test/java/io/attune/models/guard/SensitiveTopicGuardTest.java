@@ -494,6 +494,74 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
     }
 
+    /**
+     * A plant's or a pet's illness (session 56): in a message naming one, the generic words of illness are neither
+     * evidence nor lexicon hits; without one, or with a specific symptom, they still are.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Meine Tomaten haben braune Flecken, ist das eine Krankheit?|false",
+        "Mon rosier est malade, que faire ?|false",
+        "Mi limonero tiene las hojas amarillas, ¿está enfermo?|false",
+        "Le mie rose hanno delle macchie nere, che malattia è?|false",
+        "My lemon tree looks sick, the leaves are yellow|false",
+        "Mein Kater ist krank und frisst nicht|false",
+        "Mon chien est malade depuis deux jours|false",
+        "I've been sick as a dog all week|true",
+        "I got sick after eating tomatoes|true",
+        "Je suis malade depuis deux jours|true",
+        "Mein Vater ist krank|true",
+        "My dog bit me and now I have a fever|true",
+        // German "sucht" is the verb to look for as often as it is addiction: only the noun's forms are evidence.
+        "Unser Verein sucht einen neuen Kassenwart|false",
+        "Sie suchte gestern ihre Schlüssel|false",
+        "Er war drei Monate in einer Suchtklinik|true",
+        "Wie komme ich aus der Sucht heraus?|true",
+    })
+    void aPlantsOrAPetsIllnessOrLookingForSomethingIsNoEvidenceOfHealth(String text, boolean evidence) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        assertThat(features.hasEvidence(Category.HEALTH.name(), features.analyze(text))).as(text).isEqualTo(evidence);
+    }
+
+    @Test
+    void aNonHumanSubjectCutsOnlyItsCategorysAilments() {
+        GuardFeatures features = new GuardFeatures(
+                Map.of("HEALTH", TermPatterns.compile(List.of("disease*"))), List.of("HEALTH"),
+                new TopicVocabulary(Map.of(), List.of("HEALTH")),
+                Map.of("HEALTH", TermPatterns.compile(List.of("sick", "fever"))), null, Map.of(),
+                Map.of("HEALTH", new GuardFeatures.NonHumanAilments(TermPatterns.compileEverydayUses(List.of("my dog")),
+                        TermPatterns.compileEverydayUses(List.of("sick", "disease*")))));
+        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog is sick"))).isFalse();
+        assertThat(features.analyze("my dog has a disease").lexiconHits()[0]).isFalse();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog is sick and I have a fever"))).isTrue();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("I am sick"))).isTrue();
+        assertThat(features.analyze("I have a disease").lexiconHits()[0]).isTrue();
+    }
+
+    /**
+     * Classes of sensitive message a check set in four languages found missing (session 56): sex life beyond
+     * orientation, being bi and attraction in other phrasings, mixed origins and peoples, unions; and the same words'
+     * everyday neighbours.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "On a ouvert notre couple, comment gérer la jalousie ?|SEXUAL_ORIENTATION|true",
+        "Wir suchen einen Swingerclub in Hamburg|SEXUAL_ORIENTATION|true",
+        "We've been in an open relationship for a year|SEXUAL_ORIENTATION|true",
+        "Where can I take swing dance lessons?|SEXUAL_ORIENTATION|false",
+        "Je pense être bi, comment savoir ?|SEXUAL_ORIENTATION|true",
+        "Wie sage ich meiner Freundin, dass ich auch auf Frauen stehe?|SEXUAL_ORIENTATION|true",
+        "Ich bin Halbjapanerin und werde ständig gefragt, woher ich komme|RACE_ETHNICITY|true",
+        "Als Sintiza wurde ich in der Schule oft ausgegrenzt|RACE_ETHNICITY|true",
+        "Soy mapuche y quiero aprender la lengua de mis abuelos|RACE_ETHNICITY|true",
+        "Lohnt sich der Eintritt in ver.di für eine Pflegekraft?|POLITICS|true",
+        "Soy afiliada de UGT desde hace diez años|POLITICS|true",
+        "Ich höre gern Verdi, vor allem La Traviata|POLITICS|false",
+    })
+    void sexLifeOriginsAndUnionsMissingFromSomeLanguages(String text, String category, boolean hit) {
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
+    }
+
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
