@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the body or care for HEALTH…), unless the head is confident and the message, in English, has a word outside
  * the common English ones ({@link CommonWords}; not for RACE_ETHNICITY or SEXUAL_ORIENTATION); everyday uses of a term are
  * neither evidence nor lexicon hits ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu",
- * a date of birth). With
+ * a date of birth, a plant's or a pet's illness). With
  * evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category,
  * then a vocabulary hit: the terms are chosen to be unambiguous, and they carry languages and phrasings the
  * training data lacks. Last, a message dense with one category's evidence

@@ -549,6 +549,7 @@ class SensitiveTopicGuardTest {
         "Wir suchen einen Swingerclub in Hamburg|SEXUAL_ORIENTATION|true",
         "We've been in an open relationship for a year|SEXUAL_ORIENTATION|true",
         "Where can I take swing dance lessons?|SEXUAL_ORIENTATION|false",
+        "Find me a film like Swingers or Friends with Benefits|SEXUAL_ORIENTATION|false",
         "Je pense être bi, comment savoir ?|SEXUAL_ORIENTATION|true",
         "Wie sage ich meiner Freundin, dass ich auch auf Frauen stehe?|SEXUAL_ORIENTATION|true",
         "Ich bin Halbjapanerin und werde ständig gefragt, woher ich komme|RACE_ETHNICITY|true",
