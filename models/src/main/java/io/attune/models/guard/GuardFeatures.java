@@ -93,8 +93,9 @@ final class GuardFeatures {
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
-            if (vocabularyHits[c] > 0f && (everydayUses.containsKey(vocabulary.category(c))
-                    || nonHumanAilments.containsKey(vocabulary.category(c)))) {
+            if (vocabularyHits[c] > 0f && namesNonHuman(vocabulary.category(c), normalized)) {
+                vocabularyHits[c] = 0f;
+            } else if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
                 String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
@@ -125,7 +126,14 @@ final class GuardFeatures {
                 return true;
             }
         }
-        return required.matcher(evidenceText(category, analysis)).find();
+        return !namesNonHuman(category, analysis.normalized())
+                && required.matcher(evidenceText(category, analysis)).find();
+    }
+
+    /** Whether the category has {@link NonHumanAilments} and the text names a plant or an animal. */
+    private boolean namesNonHuman(String category, String normalized) {
+        NonHumanAilments rule = nonHumanAilments.get(category);
+        return rule != null && rule.names(normalized);
     }
 
     /**
@@ -149,18 +157,26 @@ final class GuardFeatures {
     }
 
     /**
-     * Words of a category that describe a plant or an animal when the message names one: "my tomato plants have a
-     * disease", "mon rosier est malade", "mein Kater ist krank". The illness is not the writer's (nor anyone's:
-     * special categories are about people), so in such a message the generic words of illness ({@code ailments})
-     * are neither evidence nor lexicon or vocabulary hits; a specific condition, a treatment or the body still are.
-     * Non-human subjects are matched as whole phrases where a word alone is also a person's idiom ("sick as a dog"
-     * names no dog; "my dog" does).
+     * A category's words for a plant's or an animal's illness: "my tomato plants have a disease", "mon rosier est
+     * malade", "my dog is limping", "mein Kater ist krank". Such an illness is nobody's health (special categories
+     * are about people), so in a message naming a plant or an animal ({@code nonHumans}) the category's broad
+     * evidence terms (body parts, symptoms) and its topic vocabulary do not count, and its lexicon counts without the
+     * generic words of illness and the animals' commonest symptoms ({@code ailments}): only a specific condition
+     * named in the lexicon ("allergic", "an infection", "pregnant") still makes such a message sensitive. Non-human
+     * subjects are matched as whole phrases where a word alone is also a person's idiom ("sick as a dog" names no
+     * dog; "my dog" does). A message that also says the writer was hurt ({@code writerHurt}: "I pricked myself on a
+     * rose bush", "the dog bit me") is about a person, and keeps all its evidence.
      */
-    record NonHumanAilments(Pattern nonHumans, Pattern ailments) {
+    record NonHumanAilments(Pattern nonHumans, Pattern ailments, Pattern writerHurt) {
+
+        boolean names(String normalized) {
+            return nonHumans.matcher(normalized).find()
+                    && (writerHurt == null || !writerHurt.matcher(normalized).find());
+        }
 
         /** {@code text} (the normalized message less other everyday uses) less the ailments, if it names a non-human. */
         String cut(String normalized, String text) {
-            return nonHumans.matcher(normalized).find() ? ailments.matcher(text).replaceAll(" ") : text;
+            return names(normalized) ? ailments.matcher(text).replaceAll(" ") : text;
         }
     }
 
@@ -209,7 +225,8 @@ final class GuardFeatures {
     /** Whether the category has evidence terms of its own and the text contains one. */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        return terms != null && terms.matcher(evidenceText(category, analysis)).find();
+        return terms != null && !namesNonHuman(category, analysis.normalized())
+                && terms.matcher(evidenceText(category, analysis)).find();
     }
 
     /**
@@ -218,7 +235,7 @@ final class GuardFeatures {
      */
     int distinctEvidenceTerms(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        if (terms == null) {
+        if (terms == null || namesNonHuman(category, analysis.normalized())) {
             return 0;
         }
         Set<String> found = new HashSet<>();

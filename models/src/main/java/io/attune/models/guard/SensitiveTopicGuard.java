@@ -321,6 +321,7 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> phrases = new LinkedHashMap<>();
         Map<String, List<String>> nonHumans = new LinkedHashMap<>();
         Map<String, List<String>> ailments = new LinkedHashMap<>();
+        Map<String, List<String>> writerHurt = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -328,8 +329,9 @@ public final class SensitiveTopicGuard {
                 case "phrase" -> phrases;
                 case "non-human" -> nonHumans;
                 case "ailment" -> ailments;
+                case "writer-hurt" -> writerHurt;
                 default -> throw new IllegalStateException(
-                        "followed-by, preceded-by, phrase, non-human or ailment expected in "
+                        "followed-by, preceded-by, phrase, non-human, ailment or writer-hurt expected in "
                         + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -350,8 +352,10 @@ public final class SensitiveTopicGuard {
                 throw new IllegalStateException(category + " has ailments but no non-human subjects in "
                         + EVERYDAY_CONTEXTS);
             }
+            List<String> hurt = writerHurt.get(category);
             nonHumanAilments.put(category, new GuardFeatures.NonHumanAilments(
-                    TermPatterns.compileEverydayUses(subjects), TermPatterns.compileEverydayUses(words)));
+                    TermPatterns.compileEverydayUses(subjects), TermPatterns.compileEverydayUses(words),
+                    hurt == null ? null : TermPatterns.compileEverydayUses(hurt)));
         });
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
                 CommonWords.bundled(), everydayUses, nonHumanAilments);

@@ -124,6 +124,11 @@ class MultilingualGuardCheckTest {
         // being bi, "Halbjapanerin", "Sintiza", Mapuche and unions, written after reading its misses: fr 0.95,
         // de 1.0, es 0.95, it 1.0, everyday 0, 0, 0 and 1 of 12 (not held out since). Floors one text below.
         assertFloors("/guard/unseen-phrasing-check-7.jsonl", Map.of("fr", 0.9, "de", 0.95, "es", 0.9, "it", 0.95));
+        // Set 8 (40 sensitive, 30 everyday English assistant messages; same session), committed before it was first
+        // classified: recall 0.675, everyday flagged 2/30. Then Shabbat and Lent, same-sex couples and parents without
+        // an orientation word, origin by migration, unionizing and marches, being sick in the first person, and a pet's
+        // symptoms as no evidence, written after reading its misses: 0.925, 0/30 (not held out since).
+        assertFloors("/guard/unseen-phrasing-check-8.jsonl", Map.of("en", 0.9));
     }
 
     @Test

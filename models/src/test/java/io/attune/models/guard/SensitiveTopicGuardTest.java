@@ -495,8 +495,8 @@ class SensitiveTopicGuardTest {
     }
 
     /**
-     * A plant's or a pet's illness (session 56): in a message naming one, the generic words of illness are neither
-     * evidence nor lexicon hits; without one, or with a specific symptom, they still are.
+     * A plant's or a pet's illness (session 56): in a message naming one, symptoms and the generic words of illness
+     * are no evidence; without one, or with a condition the lexicon names, a message still has it.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -511,7 +511,16 @@ class SensitiveTopicGuardTest {
         "I got sick after eating tomatoes|true",
         "Je suis malade depuis deux jours|true",
         "Mein Vater ist krank|true",
-        "My dog bit me and now I have a fever|true",
+        "My dog is limping on his back leg|false",
+        "Why is my cat sneezing so much?|false",
+        "My dog has been vomiting all morning|false",
+        "I'm allergic to my cat, my eyes are swollen|true",
+        "The dog bit me and the wound has an infection|true",
+        "My dog bit me yesterday and now I have a fever|true",
+        "I pricked myself on a rose bush and it still hurts and itches|true",
+        "I work at a power plant and I've had a cough for weeks|true",
+        "I'm a vet with a back injury, what exercises help?|true",
+        "I've been throwing up every morning for a week|true",
         // German "sucht" is the verb to look for as often as it is addiction: only the noun's forms are evidence.
         "Unser Verein sucht einen neuen Kassenwart|false",
         "Sie suchte gestern ihre Schlüssel|false",
@@ -524,17 +533,20 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
-    void aNonHumanSubjectCutsOnlyItsCategorysAilments() {
+    void aNonHumanSubjectLeavesOnlyTheCategorysSpecificLexicon() {
         GuardFeatures features = new GuardFeatures(
-                Map.of("HEALTH", TermPatterns.compile(List.of("disease*"))), List.of("HEALTH"),
+                Map.of("HEALTH", TermPatterns.compile(List.of("disease*", "infection"))), List.of("HEALTH"),
                 new TopicVocabulary(Map.of(), List.of("HEALTH")),
                 Map.of("HEALTH", TermPatterns.compile(List.of("sick", "fever"))), null, Map.of(),
                 Map.of("HEALTH", new GuardFeatures.NonHumanAilments(TermPatterns.compileEverydayUses(List.of("my dog")),
-                        TermPatterns.compileEverydayUses(List.of("sick", "disease*")))));
+                        TermPatterns.compileEverydayUses(List.of("sick", "disease*")),
+                        TermPatterns.compileEverydayUses(List.of("bit me")))));
         assertThat(features.hasEvidence("HEALTH", features.analyze("my dog is sick"))).isFalse();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog has a fever"))).isFalse();
         assertThat(features.analyze("my dog has a disease").lexiconHits()[0]).isFalse();
-        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog is sick and I have a fever"))).isTrue();
-        assertThat(features.hasEvidence("HEALTH", features.analyze("I am sick"))).isTrue();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog bit me and I have an infection"))).isTrue();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("my dog bit me and I have a fever"))).isTrue();
+        assertThat(features.hasEvidence("HEALTH", features.analyze("I have a fever"))).isTrue();
         assertThat(features.analyze("I have a disease").lexiconHits()[0]).isTrue();
     }
 
