@@ -129,6 +129,12 @@ class MultilingualGuardCheckTest {
         // an orientation word, origin by migration, unionizing and marches, being sick in the first person, and a pet's
         // symptoms as no evidence, written after reading its misses: 0.925, 0/30 (not held out since).
         assertFloors("/guard/unseen-phrasing-check-8.jsonl", Map.of("en", 0.9));
+        // Set 9 (20 sensitive, 15 everyday each in French and German, a chattier register; same session), committed
+        // before it was first classified: recall fr 0.60, de 0.55, everyday flagged 1/15 and 0/15. Then the lexicon
+        // terms its misses named (gynaecologist and IUD, German procedure compounds, the veil, Eid, praying and
+        // confirmation as German verbs, origin by migration or descent, "die Polen", party initials and youth wings):
+        // fr 0.90, de 0.95, the same flags (not held out since).
+        assertFloors("/guard/unseen-phrasing-check-9.jsonl", Map.of("fr", 0.85, "de", 0.9));
     }
 
     @Test

@@ -575,6 +575,36 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
 
+    /**
+     * What a chattier French and German check set found missing (session 56), beside the everyday words that share
+     * their letters: a beet and "asked" beside praying, aid beside Eid, Poland beside the Poles, a traffic light beside
+     * the coalition, freediving beside sleep apnoea.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "j'ai rdv chez le gynéco pour mon stérilet|HEALTH|true",
+        "Ich muss morgen zur Darmspiegelung|HEALTH|true",
+        "On m'a diagnostiqué une apnée du sommeil|HEALTH|true",
+        "J'ai fait de l'apnée en Corse cet été|HEALTH|false",
+        "Je porte le voile depuis cette année|RELIGION|true",
+        "Des idées de cadeaux pour l'Aïd ?|RELIGION|true",
+        "Merci pour l'aide, c'est parfait|RELIGION|false",
+        "Wir lassen unseren Sohn konfirmieren|RELIGION|true",
+        "Ich bete fünfmal am Tag|RELIGION|true",
+        "Rote Bete mit Ziegenkäse, wie lange backen?|RELIGION|false",
+        "Ich habe ihn darum gebeten, mir zu helfen|RELIGION|false",
+        "Meine Familie stammt aus Eritrea|RACE_ETHNICITY|true",
+        "Die Polen klauen doch alle Autos|RACE_ETHNICITY|true",
+        "Wir machen im Sommer Urlaub in Polen|RACE_ETHNICITY|false",
+        "J'ai adhéré au RN le mois dernier|POLITICS|true",
+        "Ich bin bei den Jusos aktiv|POLITICS|true",
+        "Die Ampelkoalition ist gescheitert|POLITICS|true",
+        "Die Ampel ist rot, warte kurz|POLITICS|false",
+    })
+    void chattierFrenchAndGermanDisclosures(String text, String category, boolean hit) {
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
+    }
+
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
