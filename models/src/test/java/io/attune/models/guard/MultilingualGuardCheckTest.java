@@ -135,6 +135,10 @@ class MultilingualGuardCheckTest {
         // confirmation as German verbs, origin by migration or descent, "die Polen", party initials and youth wings):
         // fr 0.90, de 0.95, the same flags (not held out since).
         assertFloors("/guard/unseen-phrasing-check-9.jsonl", Map.of("fr", 0.85, "de", 0.9));
+        // Set 10 (15 sensitive, 10 everyday each in Spanish, Italian and Portuguese, chatty; same session), committed
+        // before it was first classified: recall es 0.53, it 0.73, pt 0.87, everyday flagged 1/10, 0, 0. Then the terms
+        // its misses named and election explainers as everyday: es 1.0, it 0.93, pt 1.0, 0/10 each (not held out since).
+        assertFloors("/guard/unseen-phrasing-check-10.jsonl", Map.of("es", 0.93, "it", 0.86, "pt", 0.93));
     }
 
     @Test

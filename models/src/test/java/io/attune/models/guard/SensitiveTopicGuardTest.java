@@ -605,6 +605,26 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
 
+    /** The same in Spanish, Italian and Portuguese (session 56), beside a rule, cures, a deer and adding up. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Mi hija tiene TDAH y en el cole no la entienden|HEALTH|true",
+        "llevo tres semanas con la regla cada diez días|HEALTH|true",
+        "¿Cuál es la regla de tres?|HEALTH|false",
+        "Los curas son todos unos hipócritas|RELIGION|true",
+        "Las curas de esta crema son rápidas|RELIGION|false",
+        "Os viados deviam ficar no armário|SEXUAL_ORIENTATION|true",
+        "Vi um veado na estrada|SEXUAL_ORIENTATION|false",
+        "Mis abuelos emigraron de Galicia a Argentina|RACE_ETHNICITY|true",
+        "I rumeni rubano e basta|RACE_ETHNICITY|true",
+        "Los de Sumar son unos vendidos|POLITICS|true",
+        "Ayúdame a sumar estas facturas|POLITICS|false",
+        "Os bolsonaristas destruíram o país|POLITICS|true",
+    })
+    void chattierSpanishItalianAndPortugueseDisclosures(String text, String category, boolean hit) {
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
+    }
+
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
         GuardFeatures features = withEverydayUses(Map.of(), "HEALTH", List.of("birth", "pressure", "health*", "blood"),
