@@ -551,9 +551,12 @@ class SensitiveTopicGuardTest {
     }
 
     /**
-     * Classes of sensitive message a check set in four languages found missing (session 56): sex life beyond
-     * orientation, being bi and attraction in other phrasings, mixed origins and peoples, unions; and the same words'
-     * everyday neighbours.
+     * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
+     * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
+     * phrasings, mixed origins, peoples and unions (set 7); English faiths, families, origins and unions said
+     * indirectly (set 8: the verb "lent" beside Lent); French and German in a chattier register (set 9: a beet and
+     * "asked" beside praying, aid beside Eid, Poland beside the Poles, a traffic light beside the coalition, freediving
+     * beside sleep apnoea); Spanish, Italian and Portuguese (set 10: a rule, cures, a deer, adding up).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -570,18 +573,14 @@ class SensitiveTopicGuardTest {
         "Lohnt sich der Eintritt in ver.di für eine Pflegekraft?|POLITICS|true",
         "Soy afiliada de UGT desde hace diez años|POLITICS|true",
         "Ich höre gern Verdi, vor allem La Traviata|POLITICS|false",
-    })
-    void sexLifeOriginsAndUnionsMissingFromSomeLanguages(String text, String category, boolean hit) {
-        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
-    }
-
-    /**
-     * What a chattier French and German check set found missing (session 56), beside the everyday words that share
-     * their letters: a beet and "asked" beside praying, aid beside Eid, Poland beside the Poles, a traffic light beside
-     * the coalition, freediving beside sleep apnoea.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        // Set 8
+        "What time does Shabbat end this Saturday in Chicago?|RELIGION|true",
+        "I'm giving up chocolate for Lent|RELIGION|true",
+        "I lent my neighbour the ladder|RELIGION|false",
+        "We're two dads looking for a family-friendly hotel|SEXUAL_ORIENTATION|true",
+        "My grandparents came from Punjab|RACE_ETHNICITY|true",
+        "How do I convince my coworkers to unionize?|POLITICS|true",
+        // Set 9
         "j'ai rdv chez le gynéco pour mon stérilet|HEALTH|true",
         "Ich muss morgen zur Darmspiegelung|HEALTH|true",
         "On m'a diagnostiqué une apnée du sommeil|HEALTH|true",
@@ -600,14 +599,7 @@ class SensitiveTopicGuardTest {
         "Ich bin bei den Jusos aktiv|POLITICS|true",
         "Die Ampelkoalition ist gescheitert|POLITICS|true",
         "Die Ampel ist rot, warte kurz|POLITICS|false",
-    })
-    void chattierFrenchAndGermanDisclosures(String text, String category, boolean hit) {
-        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
-    }
-
-    /** The same in Spanish, Italian and Portuguese (session 56), beside a rule, cures, a deer and adding up. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        // Set 10
         "Mi hija tiene TDAH y en el cole no la entienden|HEALTH|true",
         "llevo tres semanas con la regla cada diez días|HEALTH|true",
         "¿Cuál es la regla de tres?|HEALTH|false",
@@ -621,9 +613,11 @@ class SensitiveTopicGuardTest {
         "Ayúdame a sumar estas facturas|POLITICS|false",
         "Os bolsonaristas destruíram o país|POLITICS|true",
     })
-    void chattierSpanishItalianAndPortugueseDisclosures(String text, String category, boolean hit) {
+    void disclosuresFreshCheckSetsFoundMissing(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
+
+
 
     @Test
     void aFormsDateOfBirthOrATyresPressureIsNoEvidenceOfHealth() {
