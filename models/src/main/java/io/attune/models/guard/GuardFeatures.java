@@ -48,8 +48,8 @@ final class GuardFeatures {
     }
 
     /**
-     * @param nonHumanAilments per category, the words that are everyday uses in a message naming a plant or an
-     *     animal; see {@link NonHumanAilments}
+     * @param nonHumanAilments per category, what a message naming a plant or an animal no longer counts as evidence;
+     *     see {@link NonHumanAilments}
      */
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
