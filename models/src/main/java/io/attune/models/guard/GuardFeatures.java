@@ -73,37 +73,46 @@ final class GuardFeatures {
      *
      * @param withoutEverydayUses category to the normalized text with its everyday uses blanked out, filled as the
      *     lexicon, vocabulary and evidence checks ask for it, so each category's cut is made once per message
+     * @param namingNonHuman the categories whose {@link NonHumanAilments} apply: the text names a plant or an animal
+     *     (looked for once per message, though the lexicon, vocabulary and evidence checks all ask)
      */
     record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits,
-            CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses) {}
+            CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses, Set<String> namingNonHuman) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
         String normalized = CharNgrams.normalize(text);
         Map<String, String> cut = new HashMap<>(8);
+        Set<String> nonHuman = new HashSet<>(2);
+        nonHumanAilments.forEach((category, rule) -> {
+            if (rule.names(normalized)) {
+                nonHuman.add(category);
+            }
+        });
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
             // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence. Most
             // messages have no hit at all, so the everyday uses are only cut out of those that do.
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
-                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut)).find();
+                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, nonHuman)).find();
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
-            if (vocabularyHits[c] > 0f && namesNonHuman(vocabulary.category(c), normalized)) {
+            if (vocabularyHits[c] > 0f && nonHuman.contains(vocabulary.category(c))) {
                 vocabularyHits[c] = 0f;
             } else if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
-                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut);
+                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut, nonHuman);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
                     vocabularyHits[c] = vocabulary.hitsOfNormalized(withoutEveryday)[c];
                 }
             }
         }
-        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized), cut);
+        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized), cut,
+                Set.copyOf(nonHuman));
     }
 
     /**
@@ -126,14 +135,8 @@ final class GuardFeatures {
                 return true;
             }
         }
-        return !namesNonHuman(category, analysis.normalized())
+        return !analysis.namingNonHuman().contains(category)
                 && required.matcher(evidenceText(category, analysis)).find();
-    }
-
-    /** Whether the category has {@link NonHumanAilments} and the text names a plant or an animal. */
-    private boolean namesNonHuman(String category, String normalized) {
-        NonHumanAilments rule = nonHumanAilments.get(category);
-        return rule != null && rule.names(normalized);
     }
 
     /**
@@ -141,18 +144,20 @@ final class GuardFeatures {
      * blanked out.
      */
     private String evidenceText(String category, Analysis analysis) {
-        return withoutEverydayUses(category, analysis.normalized(), analysis.withoutEverydayUses());
+        return withoutEverydayUses(category, analysis.normalized(), analysis.withoutEverydayUses(),
+                analysis.namingNonHuman());
     }
 
-    private String withoutEverydayUses(String category, String normalized, Map<String, String> cut) {
+    private String withoutEverydayUses(String category, String normalized, Map<String, String> cut,
+            Set<String> namingNonHuman) {
         Pattern everyday = everydayUses.get(category);
-        NonHumanAilments ailments = nonHumanAilments.get(category);
+        NonHumanAilments ailments = namingNonHuman.contains(category) ? nonHumanAilments.get(category) : null;
         if (everyday == null && ailments == null) {
             return normalized;
         }
         return cut.computeIfAbsent(category, c -> {
             String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
-            return ailments == null ? text : ailments.cut(normalized, text);
+            return ailments == null ? text : ailments.cut(text);
         });
     }
 
@@ -174,9 +179,9 @@ final class GuardFeatures {
                     && (writerHurt == null || !writerHurt.matcher(normalized).find());
         }
 
-        /** {@code text} (the normalized message less other everyday uses) less the ailments, if it names a non-human. */
-        String cut(String normalized, String text) {
-            return names(normalized) ? ailments.matcher(text).replaceAll(" ") : text;
+        /** {@code text} (the normalized message less other everyday uses) less the ailments. */
+        String cut(String text) {
+            return ailments.matcher(text).replaceAll(" ");
         }
     }
 
@@ -225,7 +230,7 @@ final class GuardFeatures {
     /** Whether the category has evidence terms of its own and the text contains one. */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        return terms != null && !namesNonHuman(category, analysis.normalized())
+        return terms != null && !analysis.namingNonHuman().contains(category)
                 && terms.matcher(evidenceText(category, analysis)).find();
     }
 
@@ -235,7 +240,7 @@ final class GuardFeatures {
      */
     int distinctEvidenceTerms(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        if (terms == null || namesNonHuman(category, analysis.normalized())) {
+        if (terms == null || analysis.namingNonHuman().contains(category)) {
             return 0;
         }
         Set<String> found = new HashSet<>();
