@@ -6,6 +6,7 @@ import io.attune.jobs.CommandLineOptions;
 import io.attune.jobs.PersonalizationJob;
 import io.attune.jobs.PersonalizationOptions;
 import io.attune.jobs.events.EventJson;
+import io.attune.jobs.events.RecommendationRefresh;
 import io.attune.jobs.kafka.KafkaEndpoints;
 import io.attune.models.language.Glossaries;
 import java.io.BufferedReader;
@@ -19,6 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -78,6 +81,8 @@ final class LocalCommand {
         private final RefreshPrinter printer = new RefreshPrinter(System.out);
         private final AtomicBoolean stopping = new AtomicBoolean();
         private final CountDownLatch stopped = new CountDownLatch(1);
+        /** What the refreshes printed so far were triggered by, so a timeline step can wait for its cause's. */
+        private final Set<String> refreshTriggers = ConcurrentHashMap.newKeySet();
         private Path work;
 
         Session(Duration pace, boolean untilDone, String glossDictionaries) {
@@ -155,10 +160,29 @@ final class LocalCommand {
                     return;
                 }
                 JsonNode node = MAPPER.readTree(line);
+                if (node.hasNonNull("after")) {
+                    awaitRefreshAfter(node.get("after").asText());
+                }
                 printer.note(node.path("note").asText());
                 String payload = node.has("raw") ? node.get("raw").asText() : node.get("event").toString();
                 producer.send(new ProducerRecord<>(node.get("topic").asText(), payload)).get();
                 Thread.sleep(pace.toMillis());
+            }
+        }
+
+        /**
+         * A step whose story needs an earlier one to have happened first (an objection to the messages it follows)
+         * waits for that event's refresh: the two take different paths through the job, and under load a message
+         * still in the embedding stage is overtaken by a setting sent a pace later.
+         */
+        private void awaitRefreshAfter(String triggerPrefix) throws InterruptedException {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (refreshTriggers.stream().noneMatch(trigger -> trigger.startsWith(triggerPrefix))) {
+                if (System.nanoTime() > deadline || stopping.get()) {
+                    System.out.println("   (no refresh after " + triggerPrefix + " within 60 s; going on)");
+                    return;
+                }
+                Thread.sleep(50);
             }
         }
 
@@ -173,7 +197,9 @@ final class LocalCommand {
                     for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(250))) {
                         try {
                             if (record.topic().equals(refreshes)) {
-                                printer.refresh(EventJson.refresh(record.value()));
+                                RecommendationRefresh refresh = EventJson.refresh(record.value());
+                                printer.refresh(refresh);
+                                refreshTriggers.add(refresh.triggeredBy());
                             } else if (record.topic().equals(audit)) {
                                 printer.suppressed(EventJson.suppressionCount(record.value()));
                             } else {
