@@ -69,10 +69,16 @@ public final class CharNgrams {
             + "\\p{IsGurmukhi}\\p{IsGujarati}\\p{IsOriya}\\p{IsTamil}\\p{IsTelugu}\\p{IsKannada}\\p{IsMalayalam}"
             + "\\p{IsSinhala}\\p{IsThai}\\p{IsLao}\\p{IsTibetan}\\p{IsMyanmar}\\p{IsKhmer}]]+");
 
-    /** Lower case without accents (and Arabic diacritics, which are marks too). */
+    /**
+     * The apostrophes keyboards write instead of U+0027: phones turn "I'm" into "I’m" (U+2019), and a term written
+     * with one must find the other (before session 57 "I’m bi" and "demandeur d’asile" escaped the lexicon).
+     */
+    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02BC]");
+
+    /** Lower case without accents (and Arabic diacritics, which are marks too), every apostrophe written '. */
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFKD);
-        return STRIPPED_MARKS.matcher(decomposed).replaceAll("");
+        return APOSTROPHES.matcher(STRIPPED_MARKS.matcher(decomposed).replaceAll("")).replaceAll("'");
     }
 
     private int bucket(String s, int from, int to) {

@@ -126,7 +126,7 @@ public final class CommonWords {
             while (i < n && (Character.isLetter(normalized.charAt(i)) || innerApostrophe(normalized, i))) {
                 i++;
             }
-            String word = normalized.substring(start, i).replace('\u2019', '\'');
+            String word = normalized.substring(start, i);
             String stem = stem(word);
             if (stem.codePointCount(0, stem.length()) < MIN_UNCOMMON_LENGTH) {
                 continue;
@@ -210,7 +210,7 @@ public final class CommonWords {
 
     private static boolean innerApostrophe(String text, int i) {
         char c = text.charAt(i);
-        return (c == '\'' || c == '\u2019') && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
+        return c == '\'' && i + 1 < text.length() && Character.isLetter(text.charAt(i + 1));
     }
 
     /** Writes the resource from a SCOWL {@code final} directory (Debian: {@code /usr/share/dict/scowl}). */
@@ -239,7 +239,7 @@ public final class CommonWords {
                 }
                 try (Stream<String> lines = Files.lines(file, StandardCharsets.UTF_8)) {
                     lines.map(String::strip).filter(w -> !w.isEmpty())
-                            .map(w -> CharNgrams.normalize(w).replace('\u2019', '\''))
+                            .map(CharNgrams::normalize)
                             .forEach(words::add);
                 }
             }

@@ -86,7 +86,7 @@ class CommonWordsTest {
     @Test
     void apostrophesAndShortWordsAreHandledWithoutTheBundledList() {
         CommonWords words = new CommonWords(Set.of("did", "john", "card"));
-        assertThat(words.hasUncommonWord("didn\u2019t")).isFalse();
+        assertThat(words.hasUncommonWord(CharNgrams.normalize("didn\u2019t"))).isFalse();
         assertThat(words.hasUncommonWord("john's card")).isFalse();
         assertThat(words.hasUncommonWord("can't")).isFalse();
         assertThat(words.hasUncommonWord("cards")).isTrue();

@@ -366,6 +366,9 @@ class SensitiveTopicGuardTest {
         "Pepijn komt morgen eten|HEALTH|false",
         "Ik heb al drie dagen hoofdpijn|HEALTH|true",
         "We are going to midnight mass on Christmas Eve|RELIGION|true",
+        // A phone's apostrophe (U+2019) is the one the lexicon writes (session 57).
+        "I’m bi and I don’t know how to tell my parents|SEXUAL_ORIENTATION|true",
+        "Mi hermano vota a Fratelli d’Italia|POLITICS|true",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
