@@ -441,6 +441,46 @@ class SensitiveTopicGuardTest {
                 .isEqualTo(evidence);
     }
 
+    /**
+     * A colour that qualifies a thing names no people, in the word order of each language; a colour that names people,
+     * and hair or a background that tells an origin, still do. Curing meat is no cure, a French owners' "syndicat" no
+     * union, a car's diagnosis no patient's, a phone's virus no illness, a vote on a name or the national team no
+     * politics, and "s'attarder" (to linger) no slur (session 57).
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Je cherche une robe noire pour un mariage|RACE_ETHNICITY|false",
+        "Il mio gatto nero non mangia|RACE_ETHNICITY|false",
+        "Gib mir ein Rezept für schwarzen Tee mit Milch|RACE_ETHNICITY|false",
+        "Peindre un mur blanc sans traces|RACE_ETHNICITY|false",
+        "Quero um vestido preto para a festa|RACE_ETHNICITY|false",
+        "Je suis une femme noire et je cherche un coiffeur|RACE_ETHNICITY|true",
+        "Als Schwarzer werde ich oft kontrolliert|RACE_ETHNICITY|true",
+        "Des produits pour cheveux afro, s'il te plaît|RACE_ETHNICITY|true",
+        "People at work make jokes about my Pakistani background|RACE_ETHNICITY|true",
+        "How do I cure bacon at home?|HEALTH|false",
+        "Is there a cure for psoriasis?|HEALTH|true",
+        "Mets un rappel pour la réunion du syndicat de copropriété jeudi|POLITICS|false",
+        "Je fais grève demain avec mon syndicat|POLITICS|true",
+        "Ich brauche eine Diagnose für mein Auto, die Motorleuchte brennt|HEALTH|false",
+        "Je ne m'attarde pas sur ce point, passons à la suite|HEALTH|false",
+        "Il s'est attardé au café après la réunion|HEALTH|false",
+        "ce mec est un attardé mental|HEALTH|true",
+        "Depuis mon AVC j'ai du mal à trouver mes mots|HEALTH|true",
+        "Como tirar vírus do celular?|HEALTH|false",
+        "O vírus da gripe voltou, estou de cama|HEALTH|true",
+        "Vamos a votar el nombre del nuevo perro de la oficina|POLITICS|false",
+        "Stasera c'è la partita della Nazionale?|POLITICS|false",
+        "Sou sindicalizado, meu patrão pode me demitir por isso?|POLITICS|true",
+    })
+    void thingsOfAColourCuredMeatAndLingeringAreNoEvidence(String text, String category, boolean evidence) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        GuardFeatures.Analysis analysis = features.analyze(text);
+        int lexiconIndex = features.lexiconCategories().indexOf(category);
+        assertThat(features.evidenceTermsMatch(category, analysis) || analysis.lexiconHits()[lexiconIndex]).as(text)
+                .isEqualTo(evidence);
+    }
+
     /** Forms of the lists' words in other languages that a French and German check set found missing. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
