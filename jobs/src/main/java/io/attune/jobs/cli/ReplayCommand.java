@@ -16,6 +16,7 @@ import io.attune.jobs.stream.RawRecord;
 import io.attune.jobs.replay.JsonLinesFileSink;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -172,13 +173,25 @@ final class ReplayCommand {
             try {
                 while (!Thread.currentThread().isInterrupted()) {
                     Thread.sleep(5_000);
+                    long written;
+                    try {
+                        written = countLines(refreshes);
+                    } catch (IOException | UncheckedIOException e) {
+                        // Stopped while counting (the replay is done: the interrupt closes the file under the
+                        // count), or the file cannot be read now: progress is a courtesy, never a failure.
+                        if (Thread.currentThread().isInterrupted() || e instanceof ClosedByInterruptException
+                                || e.getCause() instanceof ClosedByInterruptException) {
+                            return;
+                        }
+                        System.out.printf("  … %.0f s (refreshes not counted: %s)%n",
+                                (System.nanoTime() - started) / 1e9, e.getMessage());
+                        continue;
+                    }
                     System.out.printf("  … %.0f s, %,d refreshes written%n",
-                            (System.nanoTime() - started) / 1e9, countLines(refreshes));
+                            (System.nanoTime() - started) / 1e9, written);
                 }
             } catch (InterruptedException stop) {
                 Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
             }
         }
     }
