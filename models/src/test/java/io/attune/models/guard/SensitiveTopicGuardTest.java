@@ -445,7 +445,7 @@ class SensitiveTopicGuardTest {
      * A colour that qualifies a thing names no people, in the word order of each language; a colour that names people,
      * and hair or a background that tells an origin, still do. Curing meat is no cure, a French owners' "syndicat" no
      * union, a car's diagnosis no patient's, a phone's virus no illness, a vote on a name or the national team no
-     * politics, and "s'attarder" (to linger) no slur (session 57).
+     * politics, a country's series no one's origin, and "s'attarder" (to linger) no slur (session 57).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -472,6 +472,10 @@ class SensitiveTopicGuardTest {
         "Vamos a votar el nombre del nuevo perro de la oficina|POLITICS|false",
         "Stasera c'è la partita della Nazionale?|POLITICS|false",
         "Sou sindicalizado, meu patrão pode me demitir por isso?|POLITICS|true",
+        "Find me a Korean drama to watch tonight|RACE_ETHNICITY|false",
+        "Recommande-moi une série coréenne|RACE_ETHNICITY|false",
+        "Empfiehl mir eine koreanische Serie|RACE_ETHNICITY|false",
+        "My Korean mother-in-law visits this weekend|RACE_ETHNICITY|true",
     })
     void thingsOfAColourCuredMeatAndLingeringAreNoEvidence(String text, String category, boolean evidence) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
