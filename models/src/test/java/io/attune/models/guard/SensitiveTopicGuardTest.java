@@ -445,7 +445,8 @@ class SensitiveTopicGuardTest {
      * A colour that qualifies a thing names no people, in the word order of each language; a colour that names people,
      * and hair or a background that tells an origin, still do. Curing meat is no cure, a French owners' "syndicat" no
      * union, a car's diagnosis no patient's, a phone's virus no illness, a vote on a name or the national team no
-     * politics, a country's series no one's origin, and "s'attarder" (to linger) no slur (session 57).
+     * politics, a country's series no one's origin, money or smoke "coming out of" something no coming out, and
+     * "s'attarder" (to linger) no slur (session 57).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -475,7 +476,15 @@ class SensitiveTopicGuardTest {
         "Find me a Korean drama to watch tonight|RACE_ETHNICITY|false",
         "Recommande-moi une série coréenne|RACE_ETHNICITY|false",
         "Empfiehl mir eine koreanische Serie|RACE_ETHNICITY|false",
-        "My Korean mother-in-law visits this weekend|RACE_ETHNICITY|true",
+        "Mi suegra coreana viene este fin de semana|RACE_ETHNICITY|true",
+        "Charges I don't recognise keep coming out of my account|SEXUAL_ORIENTATION|false",
+        "My pasta keeps coming out sticky, what am I doing wrong?|SEXUAL_ORIENTATION|false",
+        "Is Apple coming out with a new iPad this spring?|SEXUAL_ORIENTATION|false",
+        "I'm thinking about coming out to my parents this Christmas|SEXUAL_ORIENTATION|true",
+        "I finally came out of the closet last year|SEXUAL_ORIENTATION|true",
+        "Je viens de faire mon coming out|SEXUAL_ORIENTATION|true",
+        "They've been coming out for a couple of days, can I get the money back?|SEXUAL_ORIENTATION|false",
+        "I have been coming out to friends one by one|SEXUAL_ORIENTATION|true",
     })
     void thingsOfAColourCuredMeatAndLingeringAreNoEvidence(String text, String category, boolean evidence) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
