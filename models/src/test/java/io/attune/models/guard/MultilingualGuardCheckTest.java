@@ -145,25 +145,15 @@ class MultilingualGuardCheckTest {
         // a colour, cured meat, a car's diagnosis, an owners' "syndicat" and "un AVC", written after reading its
         // misses: en 0.95, fr 1.0, de 1.0; everyday en 3/40 (healing a bumper, a "sick" defence, the "gospel" of
         // clean code), fr and de 0/15 (not held out since). Floors one text below.
-        GuardReport everydaySenses = run("/guard/unseen-phrasing-check-11.jsonl");
-        Map.of("en", 0.9, "fr", 0.875, "de", 0.875).forEach((lang, floor) -> assertThat(
-                everydaySenses.anySensitiveRecall(e -> e.lang().equals(lang))).as("set 11 recall " + lang)
-                .isGreaterThanOrEqualTo(floor));
-        Map.of("en", 4 / 40.0, "fr", 1 / 15.0, "de", 1 / 15.0).forEach((lang, ceiling) -> assertThat(
-                everydaySenses.falseSuppression(e -> e.lang().equals(lang))).as("set 11 suppressed " + lang)
-                .isLessThanOrEqualTo(ceiling));
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-11.jsonl", Map.of("en", 0.9, "fr", 0.875, "de", 0.875),
+                Map.of("en", 4 / 40.0, "fr", 1 / 15.0, "de", 1 / 15.0));
         // Set 12 (8 sensitive, 15 everyday each in Spanish, Italian and Portuguese; same session, same kind), committed
         // before it was first classified (by the guard with set 11's changes): recall es 0.875, it 1.0, pt 0.75;
         // everyday flagged 2, 1 and 2 of 15. Then a virus on a phone, a vote on a name, the national team and
         // "sindicalizado", written after reading its misses: es 0.875, it 1.0, pt 0.875; everyday 1 ("restaurante La
         // Parroquia"), 0 and 1 ("Meu time está doente") of 15 (not held out since). Floors one text below.
-        GuardReport otherLanguagesSenses = run("/guard/unseen-phrasing-check-12.jsonl");
-        Map.of("es", 0.75, "it", 0.875, "pt", 0.75).forEach((lang, floor) -> assertThat(
-                otherLanguagesSenses.anySensitiveRecall(e -> e.lang().equals(lang))).as("set 12 recall " + lang)
-                .isGreaterThanOrEqualTo(floor));
-        Map.of("es", 2 / 15.0, "it", 1 / 15.0, "pt", 2 / 15.0).forEach((lang, ceiling) -> assertThat(
-                otherLanguagesSenses.falseSuppression(e -> e.lang().equals(lang))).as("set 12 suppressed " + lang)
-                .isLessThanOrEqualTo(ceiling));
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-12.jsonl", Map.of("es", 0.75, "it", 0.875, "pt", 0.75),
+                Map.of("es", 2 / 15.0, "it", 1 / 15.0, "pt", 2 / 15.0));
     }
 
     @Test
@@ -331,6 +321,16 @@ class MultilingualGuardCheckTest {
             assertThat(report.falseSuppression(e -> e.lang().equals(lang))).as(resource + " suppressed " + lang)
                     .isLessThanOrEqualTo(0.2);
         });
+    }
+
+    /** Recall floors and, for sets whose point is everyday text, false-suppression ceilings of their own per language. */
+    private static void assertFloorsAndCeilings(String resource, Map<String, Double> recallFloor,
+            Map<String, Double> suppressedCeiling) throws URISyntaxException {
+        GuardReport report = run(resource);
+        recallFloor.forEach((lang, floor) -> assertThat(report.anySensitiveRecall(e -> e.lang().equals(lang)))
+                .as(resource + " recall " + lang).isGreaterThanOrEqualTo(floor));
+        suppressedCeiling.forEach((lang, ceiling) -> assertThat(report.falseSuppression(e -> e.lang().equals(lang)))
+                .as(resource + " suppressed " + lang).isLessThanOrEqualTo(ceiling));
     }
 
     private static GuardReport run(String resource) throws URISyntaxException {

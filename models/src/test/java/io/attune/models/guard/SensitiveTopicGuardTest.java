@@ -434,11 +434,7 @@ class SensitiveTopicGuardTest {
         "Je fais grève demain avec mon syndicat|POLITICS|true",
     })
     void aLanguageOrAStrikeInTheWayIsNoEvidence(String text, String category, boolean evidence) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        GuardFeatures.Analysis analysis = features.analyze(text);
-        int lexiconIndex = features.lexiconCategories().indexOf(category);
-        assertThat(features.evidenceTermsMatch(category, analysis) || analysis.lexiconHits()[lexiconIndex]).as(text)
-                .isEqualTo(evidence);
+        assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
     }
 
     /**
@@ -487,11 +483,7 @@ class SensitiveTopicGuardTest {
         "I have been coming out to friends one by one|SEXUAL_ORIENTATION|true",
     })
     void thingsOfAColourCuredMeatAndLingeringAreNoEvidence(String text, String category, boolean evidence) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        GuardFeatures.Analysis analysis = features.analyze(text);
-        int lexiconIndex = features.lexiconCategories().indexOf(category);
-        assertThat(features.evidenceTermsMatch(category, analysis) || analysis.lexiconHits()[lexiconIndex]).as(text)
-                .isEqualTo(evidence);
+        assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
     }
 
     /** Forms of the lists' words in other languages that a French and German check set found missing. */
@@ -1251,5 +1243,13 @@ class SensitiveTopicGuardTest {
     private static boolean lexiconHit(String text, String category) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
         return features.analyze(text).lexiconHits()[features.lexiconCategories().indexOf(category)];
+    }
+
+    /** Whether the text has the category's evidence or a lexicon hit, its everyday uses left out of both. */
+    private static boolean evidenceOrLexiconHit(String text, String category) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        GuardFeatures.Analysis analysis = features.analyze(text);
+        return features.evidenceTermsMatch(category, analysis)
+                || analysis.lexiconHits()[features.lexiconCategories().indexOf(category)];
     }
 }
