@@ -70,15 +70,14 @@ public final class CharNgrams {
             + "\\p{IsSinhala}\\p{IsThai}\\p{IsLao}\\p{IsTibetan}\\p{IsMyanmar}\\p{IsKhmer}]]+");
 
     /**
-     * The apostrophes keyboards write instead of U+0027: phones turn "I'm" into "I’m" (U+2019), and a term written
-     * with one must find the other (before session 57 "I’m bi" and "demandeur d’asile" escaped the lexicon).
+     * Lower case without accents (and Arabic diacritics, which are marks too), every apostrophe written '. Phones
+     * turn "I'm" into "I’m" (U+2019), and a term written with one must find the other (before session 57 "I’m bi"
+     * and "demandeur d’asile" escaped the lexicon).
      */
-    private static final Pattern APOSTROPHES = Pattern.compile("[\u2019\u2018\u02BC]");
-
-    /** Lower case without accents (and Arabic diacritics, which are marks too), every apostrophe written '. */
     static String normalize(String text) {
         String decomposed = Normalizer.normalize(text.toLowerCase(java.util.Locale.ROOT), Normalizer.Form.NFKD);
-        return APOSTROPHES.matcher(STRIPPED_MARKS.matcher(decomposed).replaceAll("")).replaceAll("'");
+        return STRIPPED_MARKS.matcher(decomposed).replaceAll("")
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u02BC', '\'');
     }
 
     private int bucket(String s, int from, int to) {
