@@ -501,6 +501,43 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, category)).as(text).isTrue();
     }
 
+    /**
+     * Saying one belongs to a group whose word is everyday alone, a same-sex partner in the third person and going to
+     * Mass are lexicon terms; the same words without that sense are not.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "As a Black man in finance I've been passed over before|RACE_ETHNICITY|true",
+        "I need a black suit for the gala, as a guest not the groom|RACE_ETHNICITY|false",
+        "I'm Roma and my landlord won't fix the heating|RACE_ETHNICITY|true",
+        "I'm in Roma for three days, where should I eat?|RACE_ETHNICITY|false",
+        "Ich bin Sinto und suche eine Wohnung|RACE_ETHNICITY|true",
+        "Sinto muito, não posso ir hoje|RACE_ETHNICITY|false",
+        "En tant que femme noire, je me sens invisible au travail|RACE_ETHNICITY|true",
+        "She's marrying her girlfriend of six years|SEXUAL_ORIENTATION|true",
+        "She's meeting her girlfriends for brunch on Sunday|SEXUAL_ORIENTATION|false",
+        "My son and his boyfriend are visiting at Christmas|SEXUAL_ORIENTATION|true",
+        "Mein Freund und ich sind beide Männer und wollen heiraten|SEXUAL_ORIENTATION|true",
+        "Our family goes to Mass on Sunday mornings|RELIGION|true",
+        "How does mass affect acceleration?|RELIGION|false",
+    })
+    void belongingToAGroupPartnersAndMassAreLexiconTerms(String text, String category, boolean hit) {
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
+    }
+
+    /** Pride the feeling (a novel, a lion's family, taking pride in something) is no evidence; the march is. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Summarize the plot of Pride and Prejudice for my book club|false",
+        "Is Pride & Prejudice (2005) worth watching?|false",
+        "I take pride in my sourdough, any tips for a crispier crust?|false",
+        "Where can I watch a pride of lions in Kenya?|false",
+        "Which Pride events are on in Manchester this summer?|true",
+    })
+    void prideTheFeelingIsNoEvidence(String text, boolean evidence) {
+        assertThat(evidenceOrLexiconHit(text, Category.SEXUAL_ORIENTATION.name())).as(text).isEqualTo(evidence);
+    }
+
     /** A party named where only a party is meant; the same words in their everyday senses are not. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
