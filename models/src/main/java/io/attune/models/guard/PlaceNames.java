@@ -12,7 +12,8 @@ import java.util.TimeZone;
 import java.util.TreeSet;
 
 /**
- * Writes {@code place-names.txt}: the words of place names, which {@link CommonWords} counts as common. A
+ * Writes {@code place-names.txt}: the words of place names, which {@link CommonWords} counts as common; and
+ * {@code country-names.txt}, the whole names of countries that a lexicon term's {@code {country}} stands for. A
  * message's only rare word being "Nigeria" or "Boise" is no reason to trust a confident head without
  * evidence, where "Clarithromycin" is: held out of training, travel and time-zone requests ("what shots do I
  * need before traveling to Malawi", "what timezone is Boise in") were suppressed as HEALTH that way.
@@ -29,6 +30,8 @@ public final class PlaceNames {
 
     static final String RESOURCE = "place-names.txt";
 
+    static final String COUNTRIES_RESOURCE = "country-names.txt";
+
     private static final List<Locale> LANGUAGES = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.GERMAN,
             Locale.forLanguageTag("es"), Locale.ITALIAN, Locale.forLanguageTag("pt"), Locale.forLanguageTag("nl"),
             Locale.forLanguageTag("pl"));
@@ -44,7 +47,34 @@ public final class PlaceNames {
             "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
             "Washington", "West Virginia", "Wisconsin", "Wyoming");
 
+    /** Also a US state's name ("my parents are from Georgia"), or mostly said of one (Jersey: New Jersey). */
+    private static final Set<String> REGIONS_NAMED_LIKE_STATES = Set.of("GE", "JE");
+
     private PlaceNames() {}
+
+    /**
+     * Every ISO country's name in the eight languages, normalized, for {@link TermPatterns#COUNTRY_SLOT}: the names
+     * of letters, spaces, hyphens and apostrophes only ("Bosnia & Herzegovina" and "Congo (DRC)" are kept in the
+     * languages that write them without), and none that is also a state of the United States.
+     */
+    static Set<String> countryNames() {
+        Set<String> states = new TreeSet<>();
+        US_STATES.forEach(state -> states.add(CharNgrams.normalize(state)));
+        Set<String> names = new TreeSet<>();
+        for (String country : Locale.getISOCountries()) {
+            if (REGIONS_NAMED_LIKE_STATES.contains(country)) {
+                continue;
+            }
+            Locale region = new Locale.Builder().setRegion(country).build();
+            for (Locale language : LANGUAGES) {
+                String name = CharNgrams.normalize(region.getDisplayCountry(language));
+                if (name.matches("[\\p{L}][\\p{L}' -]*") && !states.contains(name)) {
+                    names.add(name);
+                }
+            }
+        }
+        return names;
+    }
 
     static Set<String> words() {
         Set<String> words = new TreeSet<>();
@@ -96,5 +126,15 @@ public final class PlaceNames {
             words.forEach(out::println);
         }
         System.out.printf("wrote %s (%d words)%n", output, words.size());
+        Path countries = output.resolveSibling(COUNTRIES_RESOURCE);
+        Set<String> names = countryNames();
+        try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(countries, StandardCharsets.UTF_8))) {
+            out.println("# Country names, normalized, that a lexicon term's {country} stands for (PlaceNames, TermPatterns):");
+            out.println("# every ISO country in en, fr, de, es, it, pt, nl and pl from the JDK's locale data ("
+                    + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + "), but");
+            out.println("# those named like a US state (Georgia, Jersey). Rebuild: bin/attune place-names");
+            names.forEach(out::println);
+        }
+        System.out.printf("wrote %s (%d names)%n", countries, names.size());
     }
 }

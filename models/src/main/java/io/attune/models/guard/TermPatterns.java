@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * Compiles a list of terms (lexicon, evidence) into one pattern over {@link CharNgrams#normalize normalized}
  * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
  * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
- * ({@code tumou?r}), a space matches any run of whitespace. {@link #compileEverydayUses} lets a space also match
- * the hyphens and underscores that join words in names and identifiers.
+ * ({@code tumou?r}), a space matches any run of whitespace, and a term ending in {@link #COUNTRY_SLOT} matches its
+ * words followed by any country's name. {@link #compileEverydayUses} lets a space also match the hyphens and
+ * underscores that join words in names and identifiers.
  *
  * <p>The terms are merged into a trie before they become a regular expression: a plain alternation of a
  * thousand terms makes the matcher try every term at every word, which cost the guard about 0.3 ms per list
@@ -27,6 +28,16 @@ final class TermPatterns {
      * makes of a non-breaking one) and underscores of names and identifiers.
      */
     static final String WORDS_JOINED = "[\\s\\-\u2010_]+";
+
+    /**
+     * At the end of a term, any country's name in eight languages ({@code country-names.txt}, written by
+     * {@link PlaceNames}), optionally after an article ("aus der Türkei", "de la Côte d'Ivoire", "from the
+     * Philippines"): "parents are from {country}" finds "my parents are from Eritrea", not "from Ohio".
+     */
+    static final String COUNTRY_SLOT = "{country}";
+
+    private static final String ARTICLE_BEFORE_COUNTRY =
+            "(?:(?:the|der|dem|den|die|de|le|la|les|el|il|lo|os|as)\\s+|l')?";
 
     private TermPatterns() {}
 
@@ -48,7 +59,19 @@ final class TermPatterns {
     private static Pattern compile(List<String> terms, boolean spaceJoinsIdentifiers) {
         // One trie per shape of term: what may come before and after its letters.
         Map<String, Node> shapes = new TreeMap<>();
+        // Terms ending in a country: by whether a space comes before it ("from {country}", "d'{country}").
+        Map<Boolean, Node> beforeCountry = new TreeMap<>();
         for (String rawTerm : terms) {
+            if (rawTerm.trim().endsWith(COUNTRY_SLOT)) {
+                String before = rawTerm.trim().substring(0, rawTerm.trim().length() - COUNTRY_SLOT.length());
+                String words = CharNgrams.normalize(before.strip());
+                if (words.isEmpty() || words.startsWith("*") || words.endsWith("*")) {
+                    throw new IllegalArgumentException("a country term needs plain words before it: '" + rawTerm + "'");
+                }
+                Node root = beforeCountry.computeIfAbsent(before.endsWith(" "), k -> new Node());
+                variants(words).forEach(root::add);
+                continue;
+            }
             String term = CharNgrams.normalize(rawTerm.trim());
             boolean anyStart = term.startsWith("*");
             boolean anyEnd = term.endsWith("*") && term.length() > 1;
@@ -75,6 +98,14 @@ final class TermPatterns {
             }
             alternatives.add(regex.toString());
         });
+        String space = spaceJoinsIdentifiers ? WORDS_JOINED : "\\s+";
+        beforeCountry.forEach((spaced, root) -> {
+            StringBuilder regex = new StringBuilder("(?:");
+            root.appendTo(regex, space);
+            regex.append(')').append(spaced ? space : "").append(ARTICLE_BEFORE_COUNTRY).append("(?:");
+            Countries.TRIE.appendTo(regex, space);
+            alternatives.add(regex.append(')').toString());
+        });
         return Pattern.compile("(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
@@ -98,6 +129,16 @@ final class TermPatterns {
             variants = next;
         }
         return variants;
+    }
+
+    /** The country names, read once, the first time a term asks for them. */
+    private static final class Countries {
+        static final Node TRIE = new Node();
+
+        static {
+            GuardResources.rows(PlaceNames.COUNTRIES_RESOURCE, 1)
+                    .forEach(row -> TRIE.add(CharNgrams.normalize(row[0].strip())));
+        }
     }
 
     private static final class Node {

@@ -158,11 +158,11 @@ class MultilingualGuardCheckTest {
         // personal detail inside a longer task, each beside the same task without it, committed before it was first
         // classified: recall en 0.75, fr 1.0, de 0.7; everyday flagged en 1/15 ("Pride and Prejudice"), fr and de 0/8.
         // Then saying one belongs to a group whose word is everyday alone ("As a Black man", "I'm Roma", "Ich bin
-        // Sinto"), same-sex partners in the third person and going to Mass, written after reading its misses: en 0.95,
-        // fr 1.0, de 0.9 (not held out since; "We're Armenian" and "Meine Eltern kommen aus Eritrea" still missed).
-        // Floors one text below.
-        assertFloorsAndCeilings("/guard/unseen-phrasing-check-13.jsonl", Map.of("en", 0.9, "fr", 0.9, "de", 0.8),
-                Map.of("en", 2 / 15.0, "fr", 1 / 8.0, "de", 1 / 8.0));
+        // Sinto"), same-sex partners in the third person, going to Mass, pride the feeling and a family's origin in a
+        // country, written after reading its misses: en 0.95 ("We're Armenian" missed), fr 1.0, de 1.0; everyday 0/15,
+        // 0/8, 0/8 (not held out since). Floors one text below.
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-13.jsonl", Map.of("en", 0.9, "fr", 0.9, "de", 0.9),
+                Map.of("en", 1 / 15.0, "fr", 1 / 8.0, "de", 1 / 8.0));
     }
 
     @Test

@@ -525,6 +525,24 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
 
+    /** A family's origin in a country, in eight languages; in a city, a state or on holiday it is not. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "My parents are from Eritrea and kids at school tease me|true",
+        "My parents are from Ohio and visiting next week|false",
+        "Meine Eltern kommen aus Eritrea und ich werde gehänselt|true",
+        "Meine Eltern kommen aus dem Urlaub zurück, was koche ich?|false",
+        "Mis padres son de Ecuador y en el colegio se burlan de mí|true",
+        "Mis padres son de Sevilla|false",
+        "Mes parents viennent du Sénégal et on me le fait sentir|true",
+        "I miei genitori vengono dal Marocco|true",
+        "Os meus pais são de Angola|true",
+        "Mijn ouders komen uit Suriname|true",
+    })
+    void aFamilysOriginInACountryIsALexiconTerm(String text, boolean hit) {
+        assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
+    }
+
     /** Pride the feeling (a novel, a lion's family, taking pride in something) is no evidence; the march is. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {

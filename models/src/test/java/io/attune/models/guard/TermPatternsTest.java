@@ -52,6 +52,25 @@ class TermPatternsTest {
     }
 
     @Test
+    void aCountryAtTheEndOfATermIsAnyCountrysNameInEightLanguages() {
+        Pattern pattern = TermPatterns.compile(List.of("parents are from {country}", "eltern kommen aus {country}",
+                "padres son de {country}", "parents viennent d'{country}", "diabet*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("My parents are from Eritrea")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from the Philippines")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Meine Eltern kommen aus der Türkei")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Mis padres son de Ecuador")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("mes parents viennent d’Algérie")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("je suis diabétique")).find()).isTrue();
+        // Not a country, or named like a US state; nor a country's name begun but not ended.
+        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Ohio")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Georgia")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("Meine Eltern kommen aus dem Urlaub")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Perugia")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Chadwick")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("Eritrea is where my parents are from")).find()).isFalse();
+    }
+
+    @Test
     void lexiconMatchesWholeWordsOnly() {
         Pattern pattern = TermPatterns.compile(List.of("pray", "tumou?r*", "coming out"));
         assertThat(pattern.matcher("I pray daily").find()).isTrue();
@@ -135,10 +154,18 @@ class TermPatternsTest {
     private static Pattern plainAlternation(List<String> terms) {
         StringBuilder alternatives = new StringBuilder();
         for (String rawTerm : terms) {
-            String term = CharNgrams.normalize(rawTerm.trim());
             if (alternatives.length() > 0) {
                 alternatives.append('|');
             }
+            if (rawTerm.trim().endsWith(TermPatterns.COUNTRY_SLOT)) {
+                String before = rawTerm.trim().substring(0, rawTerm.trim().length() - TermPatterns.COUNTRY_SLOT.length());
+                alternatives.append(Pattern.quote(CharNgrams.normalize(before.strip())).replace(" ", "\\E\\s+\\Q"))
+                        .append(before.endsWith(" ") ? "\\s+" : "")
+                        .append("(?:(?:the|der|dem|den|die|de|le|la|les|el|il|lo|os|as)\\s+|l')?(?:")
+                        .append(String.join("|", countriesLongestFirst())).append(')');
+                continue;
+            }
+            String term = CharNgrams.normalize(rawTerm.trim());
             boolean anyStart = term.startsWith("*");
             if (anyStart) {
                 term = term.substring(1);
@@ -157,6 +184,21 @@ class TermPatternsTest {
         }
         return Pattern.compile("(?<![\\p{L}\\p{N}])(?:" + alternatives + ")(?![\\p{L}\\p{N}])",
                 Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    private static List<String> countriesLongestFirst() {
+        List<String> names = new ArrayList<>();
+        for (String[] row : GuardResources.rows(PlaceNames.COUNTRIES_RESOURCE, 1)) {
+            String name = CharNgrams.normalize(row[0].strip());
+            StringBuilder quoted = new StringBuilder();
+            for (char c : name.toCharArray()) {
+                quoted.append(c == ' ' ? "\\s+" : Character.isLetterOrDigit(c) ? String.valueOf(c)
+                        : Pattern.quote(String.valueOf(c)));
+            }
+            names.add(quoted.toString());
+        }
+        names.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        return names;
     }
 
     private static List<String> matches(Pattern pattern, String text) {
