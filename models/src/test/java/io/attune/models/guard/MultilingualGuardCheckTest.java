@@ -163,6 +163,14 @@ class MultilingualGuardCheckTest {
         // 0/8, 0/8 (not held out since). Floors one text below.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-13.jsonl", Map.of("en", 0.9, "fr", 0.9, "de", 0.9),
                 Map.of("en", 1 / 15.0, "fr", 1 / 8.0, "de", 1 / 8.0));
+        // Set 14 (10 sensitive and 8 everyday longer tasks each in Spanish, Italian and Portuguese; same session, same
+        // kind), committed before it was first classified (by the guard with set 13's changes): recall es 0.9, it 0.6,
+        // pt 0.8; everyday flagged es 0/8, it 1/8 ("corso di inglese"), pt 1/8 (a parents' association's
+        // "campanha"). Then an Italian civil union's verbs, the FIOM, Lega membership, parents arriving from a country
+        // and a language course, written after reading its misses: es 0.9, it 1.0, pt 0.8; everyday 0, 0 and 1 of 8
+        // (not held out since). Floors one text below.
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-14.jsonl", Map.of("es", 0.8, "it", 0.9, "pt", 0.7),
+                Map.of("es", 1 / 8.0, "it", 1 / 8.0, "pt", 2 / 8.0));
     }
 
     @Test

@@ -543,6 +543,33 @@ class SensitiveTopicGuardTest {
         assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
     }
 
+    /** An Italian civil union, the FIOM, Lega membership and parents arriving from a country; not their neighbours. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Io e il mio compagno ci uniamo civilmente a giugno|SEXUAL_ORIENTATION|true",
+        "Sono delegata della FIOM nella mia fabbrica|POLITICS|true",
+        "Sono iscritto alla Lega da anni|POLITICS|true",
+        "La Lega Serie A ha pubblicato il calendario|POLITICS|false",
+        "I miei genitori sono arrivati dall'Albania negli anni Novanta|RACE_ETHNICITY|true",
+        "I miei genitori sono arrivati dall'aeroporto alle tre|RACE_ETHNICITY|false",
+        "Mes parents sont venus du Maroc en 1985|RACE_ETHNICITY|true",
+    })
+    void aCivilUnionAUnionAPartyAndParentsArrivingAreLexiconTerms(String text, String category, boolean hit) {
+        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
+    }
+
+    /** A language course is no evidence of origin, with the preposition Italian, Spanish and Portuguese put before. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Il martedì ho il corso di inglese|false",
+        "Busco clases de francés para mi hija|false",
+        "As aulas de alemão começam amanhã|false",
+        "Sono inglese e vivo a Milano da dieci anni|true",
+    })
+    void aLanguageCourseIsNoEvidenceOfOrigin(String text, boolean evidence) {
+        assertThat(evidenceOrLexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(evidence);
+    }
+
     /** Pride the feeling (a novel, a lion's family, taking pride in something) is no evidence; the march is. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
