@@ -271,6 +271,28 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void everydayLongerTasksAreNotSuppressed() throws URISyntaxException {
+        // 60 everyday tasks of two or three sentences (30 English, 15 French, 15 German) with topic words in everyday
+        // senses (a nurse's night shifts, a cat's kidney disease, elections for homework, a father-in-law who likes war
+        // films, migrating a database), written on 2026-12-07 (session 59) and committed before it was first read: 6,
+        // 1 and 4 were suppressed (in-laws as law, war films, a Christmas gift, German "angelt" as an angel, a pharmacy
+        // technician's job, "Krankenpflegerin", the pets' diagnoses, election explainers). Then those everyday uses,
+        // written after reading them: 1, 0 and 0 (a GP receptionist's FAQ about patients; not held out since).
+        GuardReport report = run("/guard/everyday-tasks-check.jsonl");
+        assertThat(report.falseSuppression(e -> e.lang().equals("en"))).isLessThanOrEqualTo(2 / 30.0);
+        assertThat(report.falseSuppression(e -> e.lang().equals("fr"))).isLessThanOrEqualTo(1 / 15.0);
+        assertThat(report.falseSuppression(e -> e.lang().equals("de"))).isLessThanOrEqualTo(1 / 15.0);
+        // 45 more in Spanish, Italian and Portuguese (15 each, not translations of those), written and committed after
+        // those changes, before it was first read: 5, 2 and 3 suppressed (nurses as "enferm*", a job in a pharmacy,
+        // learning Arabic, the French Revolution, explaining a referendum or an election). Then those everyday uses:
+        // 2, 0 and 1 (a nurse in "urgencias", the Spanish Congress's deputies; not held out since).
+        GuardReport more = run("/guard/everyday-tasks-check-2.jsonl");
+        assertThat(more.falseSuppression(e -> e.lang().equals("es"))).isLessThanOrEqualTo(3 / 15.0);
+        assertThat(more.falseSuppression(e -> e.lang().equals("it"))).isLessThanOrEqualTo(1 / 15.0);
+        assertThat(more.falseSuppression(e -> e.lang().equals("pt"))).isLessThanOrEqualTo(2 / 15.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

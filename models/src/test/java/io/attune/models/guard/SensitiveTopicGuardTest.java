@@ -570,6 +570,37 @@ class SensitiveTopicGuardTest {
         assertThat(evidenceOrLexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(evidence);
     }
 
+    /**
+     * In-laws, war films and the world wars, a Christmas gift, German fishing, a nurse's or a pharmacy technician's job
+     * and how elections work are no evidence; the same words meant as the topic still are.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "A gift for my father-in-law|POLITICS|false",
+        "My sister-in-law is visiting|POLITICS|false",
+        "The new law on strikes is unfair|POLITICS|true",
+        "He loves old war films|POLITICS|false",
+        "Summarise the causes of the First World War|POLITICS|false",
+        "I'm against the war and I march every Saturday|POLITICS|true",
+        "Explique-moi comment fonctionnent les élections en France|POLITICS|false",
+        "Ich suche ein Weihnachtsgeschenk für meinen Vater|RELIGION|false",
+        "I need a Christmas gift for my boss|RELIGION|false",
+        "We go to Christmas Mass every year|RELIGION|true",
+        "Mein Schwiegervater angelt gern|RELIGION|false",
+        "Ich glaube an Engel und bete jeden Abend|RELIGION|true",
+        "Help me write a cover letter for a pharmacy technician job|HEALTH|false",
+        "Ich bin Krankenpflegerin im Nachtdienst|HEALTH|false",
+        "Ich bin seit Wochen krank|HEALTH|true",
+        "Soy enfermera y hago turnos de noche|HEALTH|false",
+        "Estoy enferma desde el lunes|HEALTH|true",
+        "Busco trabajo en una farmacia|HEALTH|false",
+        "Estoy aprendiendo árabe por mi cuenta|RACE_ETHNICITY|false",
+        "Riassumi la Rivoluzione francese per la verifica|POLITICS|false",
+    })
+    void everydayTasksTopicWordsMeantOtherwise(String text, String category, boolean evidence) {
+        assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
+    }
+
     /** Pride the feeling (a novel, a lion's family, taking pride in something) is no evidence; the march is. */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
