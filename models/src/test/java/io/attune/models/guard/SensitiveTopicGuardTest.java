@@ -502,8 +502,9 @@ class SensitiveTopicGuardTest {
     }
 
     /**
-     * Saying one belongs to a group whose word is everyday alone, a same-sex partner in the third person and going to
-     * Mass are lexicon terms; the same words without that sense are not.
+     * What longer tasks disclose in words that are everyday alone (check sets 13 and 14): belonging to a group, a
+     * same-sex partner in the third person, going to Mass, a family's origin in a country, an Italian civil union, a
+     * union, a party's members; the same words without that sense are not lexicon terms.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -520,32 +521,16 @@ class SensitiveTopicGuardTest {
         "Mein Freund und ich sind beide Männer und wollen heiraten|SEXUAL_ORIENTATION|true",
         "Our family goes to Mass on Sunday mornings|RELIGION|true",
         "How does mass affect acceleration?|RELIGION|false",
-    })
-    void belongingToAGroupPartnersAndMassAreLexiconTerms(String text, String category, boolean hit) {
-        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
-    }
-
-    /** A family's origin in a country, in eight languages; in a city, a state or on holiday it is not. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "My parents are from Eritrea and kids at school tease me|true",
-        "My parents are from Ohio and visiting next week|false",
-        "Meine Eltern kommen aus Eritrea und ich werde gehänselt|true",
-        "Meine Eltern kommen aus dem Urlaub zurück, was koche ich?|false",
-        "Mis padres son de Ecuador y en el colegio se burlan de mí|true",
-        "Mis padres son de Sevilla|false",
-        "Mes parents viennent du Sénégal et on me le fait sentir|true",
-        "I miei genitori vengono dal Marocco|true",
-        "Os meus pais são de Angola|true",
-        "Mijn ouders komen uit Suriname|true",
-    })
-    void aFamilysOriginInACountryIsALexiconTerm(String text, boolean hit) {
-        assertThat(lexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(hit);
-    }
-
-    /** An Italian civil union, the FIOM, Lega membership and parents arriving from a country; not their neighbours. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
+        "My parents are from Eritrea and kids at school tease me|RACE_ETHNICITY|true",
+        "My parents are from Ohio and visiting next week|RACE_ETHNICITY|false",
+        "Meine Eltern kommen aus Eritrea und ich werde gehänselt|RACE_ETHNICITY|true",
+        "Meine Eltern kommen aus dem Urlaub zurück, was koche ich?|RACE_ETHNICITY|false",
+        "Mis padres son de Ecuador y en el colegio se burlan de mí|RACE_ETHNICITY|true",
+        "Mis padres son de Sevilla|RACE_ETHNICITY|false",
+        "Mes parents viennent du Sénégal et on me le fait sentir|RACE_ETHNICITY|true",
+        "I miei genitori vengono dal Marocco|RACE_ETHNICITY|true",
+        "Os meus pais são de Angola|RACE_ETHNICITY|true",
+        "Mijn ouders komen uit Suriname|RACE_ETHNICITY|true",
         "Io e il mio compagno ci uniamo civilmente a giugno|SEXUAL_ORIENTATION|true",
         "Sono delegata della FIOM nella mia fabbrica|POLITICS|true",
         "Sono iscritto alla Lega da anni|POLITICS|true",
@@ -554,25 +539,14 @@ class SensitiveTopicGuardTest {
         "I miei genitori sono arrivati dall'aeroporto alle tre|RACE_ETHNICITY|false",
         "Mes parents sont venus du Maroc en 1985|RACE_ETHNICITY|true",
     })
-    void aCivilUnionAUnionAPartyAndParentsArrivingAreLexiconTerms(String text, String category, boolean hit) {
+    void disclosuresInLongerTasksAreLexiconTerms(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
     }
 
-    /** A language course is no evidence of origin, with the preposition Italian, Spanish and Portuguese put before. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Il martedì ho il corso di inglese|false",
-        "Busco clases de francés para mi hija|false",
-        "As aulas de alemão começam amanhã|false",
-        "Sono inglese e vivo a Milano da dieci anni|true",
-    })
-    void aLanguageCourseIsNoEvidenceOfOrigin(String text, boolean evidence) {
-        assertThat(evidenceOrLexiconHit(text, Category.RACE_ETHNICITY.name())).as(text).isEqualTo(evidence);
-    }
-
     /**
-     * In-laws, war films and the world wars, a Christmas gift, German fishing, a nurse's or a pharmacy technician's job
-     * and how elections work are no evidence; the same words meant as the topic still are.
+     * Topic words that longer everyday tasks mean otherwise (in-laws, war films, a Christmas gift, German fishing, a
+     * nurse's or a pharmacy's job, learning a language, pride the feeling, how elections work) are no evidence; the
+     * same words meant as the topic still are.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -596,22 +570,18 @@ class SensitiveTopicGuardTest {
         "Busco trabajo en una farmacia|HEALTH|false",
         "Estoy aprendiendo árabe por mi cuenta|RACE_ETHNICITY|false",
         "Riassumi la Rivoluzione francese per la verifica|POLITICS|false",
+        "Summarize the plot of Pride and Prejudice for my book club|SEXUAL_ORIENTATION|false",
+        "Is Pride & Prejudice (2005) worth watching?|SEXUAL_ORIENTATION|false",
+        "I take pride in my sourdough, any tips for a crispier crust?|SEXUAL_ORIENTATION|false",
+        "Where can I watch a pride of lions in Kenya?|SEXUAL_ORIENTATION|false",
+        "Which Pride events are on in Manchester this summer?|SEXUAL_ORIENTATION|true",
+        "Il martedì ho il corso di inglese|RACE_ETHNICITY|false",
+        "Busco clases de francés para mi hija|RACE_ETHNICITY|false",
+        "As aulas de alemão começam amanhã|RACE_ETHNICITY|false",
+        "Sono inglese e vivo a Milano da dieci anni|RACE_ETHNICITY|true",
     })
-    void everydayTasksTopicWordsMeantOtherwise(String text, String category, boolean evidence) {
+    void topicWordsThatEverydayTasksMeanOtherwiseAreNoEvidence(String text, String category, boolean evidence) {
         assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
-    }
-
-    /** Pride the feeling (a novel, a lion's family, taking pride in something) is no evidence; the march is. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Summarize the plot of Pride and Prejudice for my book club|false",
-        "Is Pride & Prejudice (2005) worth watching?|false",
-        "I take pride in my sourdough, any tips for a crispier crust?|false",
-        "Where can I watch a pride of lions in Kenya?|false",
-        "Which Pride events are on in Manchester this summer?|true",
-    })
-    void prideTheFeelingIsNoEvidence(String text, boolean evidence) {
-        assertThat(evidenceOrLexiconHit(text, Category.SEXUAL_ORIENTATION.name())).as(text).isEqualTo(evidence);
     }
 
     /** A party named where only a party is meant; the same words in their everyday senses are not. */
