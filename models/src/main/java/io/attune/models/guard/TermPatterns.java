@@ -62,8 +62,9 @@ final class TermPatterns {
         // Terms ending in a country: by whether a space comes before it ("from {country}", "d'{country}").
         Map<Boolean, Node> beforeCountry = new TreeMap<>();
         for (String rawTerm : terms) {
-            if (rawTerm.trim().endsWith(COUNTRY_SLOT)) {
-                String before = rawTerm.trim().substring(0, rawTerm.trim().length() - COUNTRY_SLOT.length());
+            String trimmed = rawTerm.trim();
+            if (trimmed.endsWith(COUNTRY_SLOT)) {
+                String before = trimmed.substring(0, trimmed.length() - COUNTRY_SLOT.length());
                 String words = CharNgrams.normalize(before.strip());
                 if (words.isEmpty() || words.startsWith("*") || words.endsWith("*")) {
                     throw new IllegalArgumentException("a country term needs plain words before it: '" + rawTerm + "'");
@@ -72,7 +73,7 @@ final class TermPatterns {
                 variants(words).forEach(root::add);
                 continue;
             }
-            String term = CharNgrams.normalize(rawTerm.trim());
+            String term = CharNgrams.normalize(trimmed);
             boolean anyStart = term.startsWith("*");
             boolean anyEnd = term.endsWith("*") && term.length() > 1;
             String body = term.substring(anyStart ? 1 : 0, term.length() - (anyEnd ? 1 : 0));
@@ -84,6 +85,7 @@ final class TermPatterns {
                 root.add(variant);
             }
         }
+        String space = spaceJoinsIdentifiers ? WORDS_JOINED : "\\s+";
         List<String> alternatives = new ArrayList<>();
         shapes.forEach((shape, root) -> {
             StringBuilder regex = new StringBuilder();
@@ -91,14 +93,13 @@ final class TermPatterns {
                 regex.append(WORD_CHAR).append('*');
             }
             regex.append("(?:");
-            root.appendTo(regex, spaceJoinsIdentifiers ? WORDS_JOINED : "\\s+");
+            root.appendTo(regex, space);
             regex.append(')');
             if (shape.endsWith("*")) {
                 regex.append(WORD_CHAR).append('*');
             }
             alternatives.add(regex.toString());
         });
-        String space = spaceJoinsIdentifiers ? WORDS_JOINED : "\\s+";
         beforeCountry.forEach((spaced, root) -> {
             StringBuilder regex = new StringBuilder("(?:");
             root.appendTo(regex, space);

@@ -369,6 +369,39 @@ class SensitiveTopicGuardTest {
         // A phone's apostrophe (U+2019) is the one the lexicon writes (session 57).
         "I’m bi and I don’t know how to tell my parents|SEXUAL_ORIENTATION|true",
         "Mi hermano vota a Fratelli d’Italia|POLITICS|true",
+        // What longer tasks disclose in words that are everyday alone (session 59, check sets 13 and 14): belonging to a
+        // group, a same-sex partner in the third person, going to Mass, a family's origin in a country ({country}), an
+        // Italian civil union, a union, a party's members.
+        "As a Black man in finance I've been passed over before|RACE_ETHNICITY|true",
+        "I need a black suit for the gala, as a guest not the groom|RACE_ETHNICITY|false",
+        "I'm Roma and my landlord won't fix the heating|RACE_ETHNICITY|true",
+        "I'm in Roma for three days, where should I eat?|RACE_ETHNICITY|false",
+        "Ich bin Sinto und suche eine Wohnung|RACE_ETHNICITY|true",
+        "Sinto muito, não posso ir hoje|RACE_ETHNICITY|false",
+        "En tant que femme noire, je me sens invisible au travail|RACE_ETHNICITY|true",
+        "She's marrying her girlfriend of six years|SEXUAL_ORIENTATION|true",
+        "She's meeting her girlfriends for brunch on Sunday|SEXUAL_ORIENTATION|false",
+        "My son and his boyfriend are visiting at Christmas|SEXUAL_ORIENTATION|true",
+        "Mein Freund und ich sind beide Männer und wollen heiraten|SEXUAL_ORIENTATION|true",
+        "Our family goes to Mass on Sunday mornings|RELIGION|true",
+        "How does mass affect acceleration?|RELIGION|false",
+        "My parents are from Eritrea and kids at school tease me|RACE_ETHNICITY|true",
+        "My parents are from Ohio and visiting next week|RACE_ETHNICITY|false",
+        "Meine Eltern kommen aus Eritrea und ich werde gehänselt|RACE_ETHNICITY|true",
+        "Meine Eltern kommen aus dem Urlaub zurück, was koche ich?|RACE_ETHNICITY|false",
+        "Mis padres son de Ecuador y en el colegio se burlan de mí|RACE_ETHNICITY|true",
+        "Mis padres son de Sevilla|RACE_ETHNICITY|false",
+        "Mes parents viennent du Sénégal et on me le fait sentir|RACE_ETHNICITY|true",
+        "I miei genitori vengono dal Marocco|RACE_ETHNICITY|true",
+        "Os meus pais são de Angola|RACE_ETHNICITY|true",
+        "Mijn ouders komen uit Suriname|RACE_ETHNICITY|true",
+        "Io e il mio compagno ci uniamo civilmente a giugno|SEXUAL_ORIENTATION|true",
+        "Sono delegata della FIOM nella mia fabbrica|POLITICS|true",
+        "Sono iscritto alla Lega da anni|POLITICS|true",
+        "La Lega Serie A ha pubblicato il calendario|POLITICS|false",
+        "I miei genitori sono arrivati dall'Albania negli anni Novanta|RACE_ETHNICITY|true",
+        "I miei genitori sono arrivati dall'aeroporto alle tre|RACE_ETHNICITY|false",
+        "Mes parents sont venus du Maroc en 1985|RACE_ETHNICITY|true",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
@@ -442,7 +475,9 @@ class SensitiveTopicGuardTest {
      * and hair or a background that tells an origin, still do. Curing meat is no cure, a French owners' "syndicat" no
      * union, a car's diagnosis no patient's, a phone's virus no illness, a vote on a name or the national team no
      * politics, a country's series no one's origin, money or smoke "coming out of" something no coming out, and
-     * "s'attarder" (to linger) no slur (session 57).
+     * "s'attarder" (to linger) no slur (session 57). In longer everyday tasks (session 59): in-laws, war films, a
+     * Christmas gift, German fishing, a nurse's or a pharmacy's job, learning a language, pride the feeling and how
+     * elections work are no evidence either; the same words meant as the topic still are.
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -481,75 +516,6 @@ class SensitiveTopicGuardTest {
         "Je viens de faire mon coming out|SEXUAL_ORIENTATION|true",
         "They've been coming out for a couple of days, can I get the money back?|SEXUAL_ORIENTATION|false",
         "I have been coming out to friends one by one|SEXUAL_ORIENTATION|true",
-    })
-    void thingsOfAColourCuredMeatAndLingeringAreNoEvidence(String text, String category, boolean evidence) {
-        assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
-    }
-
-    /** Forms of the lists' words in other languages that a French and German check set found missing. */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "Mon fils est dyslexique, quelles applis pourraient l'aider ?|HEALTH",
-        "Mein Sohn hat Asperger, welche Hobbys könnten ihm gefallen?|HEALTH",
-        "Unser Kind hat Legasthenie|HEALTH",
-        "Quels textes lire à la bar-mitsva de mon neveu ?|RELIGION",
-        "Wann beginnt dieses Jahr das Zuckerfest?|RELIGION",
-        "Je suis asexuelle et les applis de rencontre me fatiguent|SEXUAL_ORIENTATION",
-        "Wie finde ich in Hamburg eine queere Laufgruppe?|SEXUAL_ORIENTATION",
-    })
-    void otherLanguagesFormsOfListedWordsAreLexiconTerms(String text, String category) {
-        assertThat(lexiconHit(text, category)).as(text).isTrue();
-    }
-
-    /**
-     * What longer tasks disclose in words that are everyday alone (check sets 13 and 14): belonging to a group, a
-     * same-sex partner in the third person, going to Mass, a family's origin in a country, an Italian civil union, a
-     * union, a party's members; the same words without that sense are not lexicon terms.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "As a Black man in finance I've been passed over before|RACE_ETHNICITY|true",
-        "I need a black suit for the gala, as a guest not the groom|RACE_ETHNICITY|false",
-        "I'm Roma and my landlord won't fix the heating|RACE_ETHNICITY|true",
-        "I'm in Roma for three days, where should I eat?|RACE_ETHNICITY|false",
-        "Ich bin Sinto und suche eine Wohnung|RACE_ETHNICITY|true",
-        "Sinto muito, não posso ir hoje|RACE_ETHNICITY|false",
-        "En tant que femme noire, je me sens invisible au travail|RACE_ETHNICITY|true",
-        "She's marrying her girlfriend of six years|SEXUAL_ORIENTATION|true",
-        "She's meeting her girlfriends for brunch on Sunday|SEXUAL_ORIENTATION|false",
-        "My son and his boyfriend are visiting at Christmas|SEXUAL_ORIENTATION|true",
-        "Mein Freund und ich sind beide Männer und wollen heiraten|SEXUAL_ORIENTATION|true",
-        "Our family goes to Mass on Sunday mornings|RELIGION|true",
-        "How does mass affect acceleration?|RELIGION|false",
-        "My parents are from Eritrea and kids at school tease me|RACE_ETHNICITY|true",
-        "My parents are from Ohio and visiting next week|RACE_ETHNICITY|false",
-        "Meine Eltern kommen aus Eritrea und ich werde gehänselt|RACE_ETHNICITY|true",
-        "Meine Eltern kommen aus dem Urlaub zurück, was koche ich?|RACE_ETHNICITY|false",
-        "Mis padres son de Ecuador y en el colegio se burlan de mí|RACE_ETHNICITY|true",
-        "Mis padres son de Sevilla|RACE_ETHNICITY|false",
-        "Mes parents viennent du Sénégal et on me le fait sentir|RACE_ETHNICITY|true",
-        "I miei genitori vengono dal Marocco|RACE_ETHNICITY|true",
-        "Os meus pais são de Angola|RACE_ETHNICITY|true",
-        "Mijn ouders komen uit Suriname|RACE_ETHNICITY|true",
-        "Io e il mio compagno ci uniamo civilmente a giugno|SEXUAL_ORIENTATION|true",
-        "Sono delegata della FIOM nella mia fabbrica|POLITICS|true",
-        "Sono iscritto alla Lega da anni|POLITICS|true",
-        "La Lega Serie A ha pubblicato il calendario|POLITICS|false",
-        "I miei genitori sono arrivati dall'Albania negli anni Novanta|RACE_ETHNICITY|true",
-        "I miei genitori sono arrivati dall'aeroporto alle tre|RACE_ETHNICITY|false",
-        "Mes parents sont venus du Maroc en 1985|RACE_ETHNICITY|true",
-    })
-    void disclosuresInLongerTasksAreLexiconTerms(String text, String category, boolean hit) {
-        assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
-    }
-
-    /**
-     * Topic words that longer everyday tasks mean otherwise (in-laws, war films, a Christmas gift, German fishing, a
-     * nurse's or a pharmacy's job, learning a language, pride the feeling, how elections work) are no evidence; the
-     * same words meant as the topic still are.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
         "A gift for my father-in-law|POLITICS|false",
         "My sister-in-law is visiting|POLITICS|false",
         "The new law on strikes is unfair|POLITICS|true",
@@ -580,8 +546,23 @@ class SensitiveTopicGuardTest {
         "As aulas de alemão começam amanhã|RACE_ETHNICITY|false",
         "Sono inglese e vivo a Milano da dieci anni|RACE_ETHNICITY|true",
     })
-    void topicWordsThatEverydayTasksMeanOtherwiseAreNoEvidence(String text, String category, boolean evidence) {
+    void topicWordsMeantOtherwiseAreNoEvidence(String text, String category, boolean evidence) {
         assertThat(evidenceOrLexiconHit(text, category)).as(text).isEqualTo(evidence);
+    }
+
+    /** Forms of the lists' words in other languages that a French and German check set found missing. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "Mon fils est dyslexique, quelles applis pourraient l'aider ?|HEALTH",
+        "Mein Sohn hat Asperger, welche Hobbys könnten ihm gefallen?|HEALTH",
+        "Unser Kind hat Legasthenie|HEALTH",
+        "Quels textes lire à la bar-mitsva de mon neveu ?|RELIGION",
+        "Wann beginnt dieses Jahr das Zuckerfest?|RELIGION",
+        "Je suis asexuelle et les applis de rencontre me fatiguent|SEXUAL_ORIENTATION",
+        "Wie finde ich in Hamburg eine queere Laufgruppe?|SEXUAL_ORIENTATION",
+    })
+    void otherLanguagesFormsOfListedWordsAreLexiconTerms(String text, String category) {
+        assertThat(lexiconHit(text, category)).as(text).isTrue();
     }
 
     /** A party named where only a party is meant; the same words in their everyday senses are not. */
