@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
  * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
  * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
  * ({@code tumou?r}), a space matches any run of whitespace, and a term ending in {@link #COUNTRY_SLOT} matches its
- * words followed by any country's name. {@link #compileEverydayUses} lets a space also match the hyphens and
+ * words followed by any country's name. A term with {@link #BOTH} is a pair: it matches a text holding one of its
+ * first side's alternatives and one of its second's, anywhere and in either order (sides' alternatives are
+ * separated by {@link #OR}). {@link #compileEverydayUses} lets a space also match the hyphens and
  * underscores that join words in names and identifiers.
  *
  * <p>The terms are merged into a trie before they become a regular expression: a plain alternation of a
@@ -35,6 +37,16 @@ final class TermPatterns {
      * Philippines"): "parents are from {country}" finds "my parents are from Eritrea", not "from Ohio".
      */
     static final String COUNTRY_SLOT = "{country}";
+
+    /**
+     * Between the two sides of a pair term: "my girlfriend || my wife && i'm a woman || we're two women" finds "I'm a
+     * woman and so is my wife" and "Gift ideas for my girlfriend, I'm a woman too". Each side alone says nothing of
+     * the category (a partner; the writer's gender), together they do, wherever the message puts them.
+     */
+    static final String BOTH = " && ";
+
+    /** Between the alternatives of one side of a pair term. */
+    static final String OR = " || ";
 
     private static final String ARTICLE_BEFORE_COUNTRY =
             "(?:(?:the|der|dem|den|die|de|le|la|les|el|il|lo|os|as)\\s+|l')?";
@@ -61,8 +73,13 @@ final class TermPatterns {
         Map<String, Node> shapes = new TreeMap<>();
         // Terms ending in a country: by whether a space comes before it ("from {country}", "d'{country}").
         Map<Boolean, Node> beforeCountry = new TreeMap<>();
+        List<String> pairs = new ArrayList<>();
         for (String rawTerm : terms) {
             String trimmed = rawTerm.trim();
+            if (trimmed.contains(BOTH)) {
+                pairs.add(pair(rawTerm, trimmed, spaceJoinsIdentifiers));
+                continue;
+            }
             if (trimmed.endsWith(COUNTRY_SLOT)) {
                 String before = trimmed.substring(0, trimmed.length() - COUNTRY_SLOT.length());
                 String words = CharNgrams.normalize(before.strip());
@@ -107,8 +124,34 @@ final class TermPatterns {
             Countries.TRIE.appendTo(regex, space);
             alternatives.add(regex.append(')').toString());
         });
-        return Pattern.compile("(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")",
-                Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+        List<String> regexes = new ArrayList<>();
+        if (!alternatives.isEmpty() || pairs.isEmpty()) {
+            regexes.add("(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")");
+        }
+        regexes.addAll(pairs);
+        return Pattern.compile(String.join("|", regexes), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    }
+
+    /**
+     * Both sides looked ahead for from the start of the text, so the pair matches (an empty match at the start)
+     * whichever comes first; anchored, the look-ahead runs once per text, not at every word.
+     */
+    private static String pair(String rawTerm, String trimmed, boolean spaceJoinsIdentifiers) {
+        String[] sides = trimmed.split(Pattern.quote(BOTH), -1);
+        if (sides.length != 2) {
+            throw new IllegalArgumentException("a pair term has two sides: '" + rawTerm + "'");
+        }
+        StringBuilder regex = new StringBuilder("^");
+        for (String side : sides) {
+            List<String> alternatives = List.of(side.split(Pattern.quote(OR.strip()), -1));
+            if (side.isBlank() || alternatives.stream().anyMatch(String::isBlank)
+                    || alternatives.stream().anyMatch(a -> a.strip().endsWith(COUNTRY_SLOT))) {
+                throw new IllegalArgumentException("each side of a pair term needs plain terms: '" + rawTerm + "'");
+            }
+            regex.append("(?=[\\s\\S]*?(?:").append(compile(alternatives, spaceJoinsIdentifiers).pattern())
+                    .append("))");
+        }
+        return regex.toString();
     }
 
     /** The spellings a body with optional letters stands for: "tumou?r" is "tumor" and "tumour". */

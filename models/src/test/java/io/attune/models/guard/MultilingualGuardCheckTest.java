@@ -171,6 +171,16 @@ class MultilingualGuardCheckTest {
         // (not held out since). Floors one text below.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-14.jsonl", Map.of("es", 0.8, "it", 0.9, "pt", 0.7),
                 Map.of("es", 1 / 8.0, "it", 1 / 8.0, "pt", 2 / 8.0));
+        // Set 15 (20 same-sex couples said through a partner and a gender, 5 in English and 3 in each of five more
+        // languages, and 15 everyday messages with a partner or two people of one gender; 2026-12-07, session 60),
+        // committed before it was first classified: recall en 0.8, fr 0.33, de 0.33, es 0, it 0.33, pt 0.67; everyday
+        // flagged en 2/5 ("two guys backpacking", "two dads from our school"), fr 1/2, it 1/2, de, es and pt 0/2.
+        // Then pair terms (a partner of the writer's own gender, or a partner and "we're two men"), written after
+        // reading its misses: 19 of 20 ("somos dois pais", also "two parents", missed), everyday as before (not held
+        // out since). Floors one text below.
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-15.jsonl",
+                Map.of("en", 0.8, "fr", 0.66, "de", 0.66, "es", 0.66, "it", 0.66, "pt", 0.33),
+                Map.of("en", 3 / 5.0, "fr", 1 / 2.0, "de", 1 / 2.0, "es", 1 / 2.0, "it", 1 / 2.0, "pt", 1 / 2.0));
     }
 
     @Test

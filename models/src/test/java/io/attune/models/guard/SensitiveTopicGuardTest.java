@@ -402,6 +402,23 @@ class SensitiveTopicGuardTest {
         "I miei genitori sono arrivati dall'Albania negli anni Novanta|RACE_ETHNICITY|true",
         "I miei genitori sono arrivati dall'aeroporto alle tre|RACE_ETHNICITY|false",
         "Mes parents sont venus du Maroc en 1985|RACE_ETHNICITY|true",
+        "Gift ideas for my girlfriend for our first anniversary, I'm a woman too|SEXUAL_ORIENTATION|true",
+        "I'm a woman and my husband wants to take up running with me|SEXUAL_ORIENTATION|false",
+        "Mi novia y yo somos dos chicas y queremos casarnos el año que viene|SEXUAL_ORIENTATION|true",
+        "Somos dos chicas buscando piso compartido en Valencia|SEXUAL_ORIENTATION|false",
+        "Mi novio y yo queremos viajar a Marruecos en primavera|SEXUAL_ORIENTATION|false",
+        "Eu e o meu namorado vamos viver juntos; somos dois rapazes|SEXUAL_ORIENTATION|true",
+        "Somos dois homens a fazer o Caminho de Santiago a pé|SEXUAL_ORIENTATION|false",
+        "Sono un uomo e anche mio marito lo è|SEXUAL_ORIENTATION|true",
+        "Sono una donna e mio marito lavora di notte|SEXUAL_ORIENTATION|false",
+        "Ich bin ein Mann, mein Partner auch|SEXUAL_ORIENTATION|true",
+        "Wir sind zwei Männer aus dem Chor|SEXUAL_ORIENTATION|false",
+        "mi novio y yo queremos adoptar, ¿es más difícil siendo dos hombres?|SEXUAL_ORIENTATION|true",
+        "Soy hombre y mi pareja está embarazada de cinco meses|SEXUAL_ORIENTATION|false",
+        "Je suis un homme et mon mari aussi|SEXUAL_ORIENTATION|true",
+        "Nous sommes deux femmes à organiser le vide-grenier|SEXUAL_ORIENTATION|false",
+        "La boda de mi mejor amiga, que se casa con su novia Lucía|SEXUAL_ORIENTATION|true",
+        "La boda de mi mejor amigo, que se casa con su novia Lucía|SEXUAL_ORIENTATION|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);

@@ -34,8 +34,10 @@ class TermPatternsTest {
         int matched = 0;
         for (String table : List.of(SensitiveTopicGuard.LEXICON, SensitiveTopicGuard.EVIDENCE)) {
             for (Map.Entry<String, List<String>> category : SensitiveTopicGuard.readTable(table).entrySet()) {
-                Pattern trie = TermPatterns.compile(category.getValue());
-                Pattern plain = plainAlternation(category.getValue());
+                // Pair terms are look-aheads beside the trie, not in it (aPairTermNeedsOneAlternativeOfEachSide).
+                List<String> terms = category.getValue().stream().filter(t -> !t.contains(TermPatterns.BOTH)).toList();
+                Pattern trie = TermPatterns.compile(terms);
+                Pattern plain = plainAlternation(terms);
                 for (String text : texts) {
                     String normalized = CharNgrams.normalize(text);
                     List<String> expected = matches(plain, normalized);
@@ -68,6 +70,28 @@ class TermPatternsTest {
         assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Perugia")).find()).isFalse();
         assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Chadwick")).find()).isFalse();
         assertThat(pattern.matcher(CharNgrams.normalize("Eritrea is where my parents are from")).find()).isFalse();
+    }
+
+    @Test
+    void aPairTermNeedsOneAlternativeOfEachSideAnywhereInEitherOrder() {
+        Pattern pattern = TermPatterns.compile(List.of("my girlfriend || my wife && i'm a woman || we're two women",
+                "diabet*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("I'm a woman and so is my wife")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("My girlfriend and I, we’re two women in Dubai")).find())
+                .isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Soy diabética")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("My wife and I are both teachers")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("We're two women running a bakery")).find()).isFalse();
+        // Whole words on each side, as for any term.
+        assertThat(pattern.matcher(CharNgrams.normalize("my wifey says i'm a womaniser")).find()).isFalse();
+        // Pair terms alone compile to the pairs only, which match nothing without both sides.
+        Pattern pairsOnly = TermPatterns.compile(List.of("mi novio && somos dos chicos"));
+        assertThat(pairsOnly.matcher("hola").find()).isFalse();
+        assertThat(pairsOnly.matcher("somos dos chicos, mi novio y yo").find()).isTrue();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a && b && c")))
+                .isInstanceOf(IllegalArgumentException.class);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a || && b")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
