@@ -92,6 +92,12 @@ public final class Attune {
                          [--output FILE]
             """;
 
+    private static final String NATIONALITY_NAMES_USAGE = """
+              nationality-names
+                       rebuild the guard's adjectives of nationality from the npm package i18n-nationality 1.4.0
+                         --package DIR [--output FILE]
+            """;
+
     /** Each command's name and its section of the usage text, in the order the usage lists them. */
     private static final Map<String, String> COMMAND_USAGE = commandUsage();
 
@@ -116,6 +122,7 @@ public final class Attune {
         usage.put("ding-vocabulary", DING_VOCABULARY_USAGE);
         usage.put("common-words", COMMON_WORDS_USAGE);
         usage.put("place-names", PLACE_NAMES_USAGE);
+        usage.put("nationality-names", NATIONALITY_NAMES_USAGE);
         return usage;
     }
 
@@ -172,6 +179,10 @@ public final class Attune {
                 }
                 case "place-names" -> {
                     io.attune.models.guard.PlaceNames.main(rest);
+                    yield 0;
+                }
+                case "nationality-names" -> {
+                    io.attune.models.guard.NationalityNames.main(rest);
                     yield 0;
                 }
                 default -> {

@@ -39,6 +39,16 @@ final class TermPatterns {
     static final String COUNTRY_SLOT = "{country}";
 
     /**
+     * Any adjective of nationality in six languages, in the forms sentences give it ({@code nationality-names.txt},
+     * written by {@link NationalityNames}), after a term's words and optionally before more: "mi abuela
+     * {nationality}" finds "mi abuela peruana", "my {nationality} grandmother" finds "my Turkish grandmother". The
+     * words before and after the slot are merged across terms (all that go before with all that go after), so a
+     * term with words after the slot must hold only words that make sense with any other such term's: a possessive
+     * before, a relative after.
+     */
+    static final String NATIONALITY_SLOT = "{nationality}";
+
+    /**
      * Between the two sides of a pair term: "my girlfriend || my wife && i'm a woman || we're two women" finds "I'm a
      * woman and so is my wife" and "Gift ideas for my girlfriend, I'm a woman too". Each side alone says nothing of
      * the category (a partner; the writer's gender), together they do, wherever the message puts them.
@@ -74,10 +84,29 @@ final class TermPatterns {
         // Terms ending in a country: by whether a space comes before it ("from {country}", "d'{country}").
         Map<Boolean, Node> beforeCountry = new TreeMap<>();
         List<String> pairs = new ArrayList<>();
+        Node beforeNationalityAtEnd = new Node();
+        Node beforeNationality = new Node();
+        Node afterNationality = new Node();
         for (String rawTerm : terms) {
             String trimmed = rawTerm.trim();
             if (trimmed.contains(BOTH)) {
                 pairs.add(pair(rawTerm, trimmed, spaceJoinsIdentifiers));
+                continue;
+            }
+            int slot = trimmed.indexOf(NATIONALITY_SLOT);
+            if (slot >= 0) {
+                String before = CharNgrams.normalize(trimmed.substring(0, slot).strip());
+                String after = CharNgrams.normalize(trimmed.substring(slot + NATIONALITY_SLOT.length()).strip());
+                if (before.isEmpty() || (before + after).contains("*") || (before + after).contains("{")
+                        || (before + after).contains("?")) {
+                    throw new IllegalArgumentException("a nationality term needs plain words before it: '" + rawTerm + "'");
+                }
+                if (after.isEmpty()) {
+                    beforeNationalityAtEnd.add(before);
+                } else {
+                    beforeNationality.add(before);
+                    afterNationality.add(after);
+                }
                 continue;
             }
             if (trimmed.endsWith(COUNTRY_SLOT)) {
@@ -124,24 +153,56 @@ final class TermPatterns {
             Countries.TRIE.appendTo(regex, space);
             alternatives.add(regex.append(')').toString());
         });
+        if (!beforeNationalityAtEnd.isEmpty()) {
+            alternatives.add(nationalityRegex(beforeNationalityAtEnd, null, space));
+        }
+        if (!beforeNationality.isEmpty()) {
+            alternatives.add(nationalityRegex(beforeNationality, afterNationality, space));
+        }
         List<String> regexes = new ArrayList<>();
         if (!alternatives.isEmpty() || pairs.isEmpty()) {
             regexes.add("(?<!" + WORD_CHAR + ")(?:" + String.join("|", alternatives) + ")(?!" + WORD_CHAR + ")");
         }
-        regexes.addAll(pairs);
+        if (!pairs.isEmpty()) {
+            // One scan for any pair's first side (one trie) before each pair's own look-aheads: most texts have
+            // none of them, and 35 pairs scanned one by one doubled the time of matching the whole lexicon.
+            List<String> firstSides = new ArrayList<>();
+            for (String term : terms) {
+                if (term.contains(BOTH)) {
+                    firstSides.addAll(List.of(term.trim().split(Pattern.quote(BOTH), -1)[0]
+                            .split(Pattern.quote(OR.strip()), -1)));
+                }
+            }
+            regexes.add("^(?=[\\s\\S]*?(?:" + compile(firstSides, spaceJoinsIdentifiers).pattern() + "))(?:"
+                    + String.join("|", pairs) + ")");
+        }
         return Pattern.compile(String.join("|", regexes), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     }
 
+    private static String nationalityRegex(Node before, Node after, String space) {
+        StringBuilder regex = new StringBuilder("(?:");
+        before.appendTo(regex, space);
+        regex.append(')').append(space).append("(?:");
+        Nationalities.TRIE.appendTo(regex, space);
+        regex.append(')');
+        if (after != null) {
+            regex.append(space).append("(?:");
+            after.appendTo(regex, space);
+            regex.append(')');
+        }
+        return regex.toString();
+    }
+
     /**
-     * Both sides looked ahead for from the start of the text, so the pair matches (an empty match at the start)
-     * whichever comes first; anchored, the look-ahead runs once per text, not at every word.
+     * Both sides looked ahead for, so the pair matches (an empty match at the start of the text, where the caller
+     * anchors it) whichever comes first; anchored, the look-ahead runs once per text, not at every word.
      */
     private static String pair(String rawTerm, String trimmed, boolean spaceJoinsIdentifiers) {
         String[] sides = trimmed.split(Pattern.quote(BOTH), -1);
         if (sides.length != 2) {
             throw new IllegalArgumentException("a pair term has two sides: '" + rawTerm + "'");
         }
-        StringBuilder regex = new StringBuilder("^");
+        StringBuilder regex = new StringBuilder();
         for (String side : sides) {
             List<String> alternatives = List.of(side.split(Pattern.quote(OR.strip()), -1));
             if (side.isBlank() || alternatives.stream().anyMatch(String::isBlank)
@@ -185,9 +246,23 @@ final class TermPatterns {
         }
     }
 
+    /** The adjectives of nationality, read once, the first time a term asks for them. */
+    private static final class Nationalities {
+        static final Node TRIE = new Node();
+
+        static {
+            GuardResources.rows(NationalityNames.RESOURCE, 1)
+                    .forEach(row -> TRIE.add(CharNgrams.normalize(row[0].strip())));
+        }
+    }
+
     private static final class Node {
         private final Map<Character, Node> children = new TreeMap<>();
         private boolean terminal;
+
+        boolean isEmpty() {
+            return children.isEmpty();
+        }
 
         void add(String word) {
             Node node = this;

@@ -419,6 +419,16 @@ class SensitiveTopicGuardTest {
         "Nous sommes deux femmes à organiser le vide-grenier|SEXUAL_ORIENTATION|false",
         "La boda de mi mejor amiga, que se casa con su novia Lucía|SEXUAL_ORIENTATION|true",
         "La boda de mi mejor amigo, que se casa con su novia Lucía|SEXUAL_ORIENTATION|false",
+        "My Turkish grandfather taught me backgammon|RACE_ETHNICITY|true",
+        "My dad loves Japanese whisky|RACE_ETHNICITY|false",
+        "Meine türkische Oma kommt zu Besuch|RACE_ETHNICITY|true",
+        "Meine Oma liebt italienisches Essen|RACE_ETHNICITY|false",
+        "Mis padres son colombianos y quiero cocinarles algo|RACE_ETHNICITY|true",
+        "Mis padres quieren viajar a Japón en abril|RACE_ETHNICITY|false",
+        "Mijn ouders zijn Marokkaans en ik zoek een cadeau|RACE_ETHNICITY|true",
+        "Mijn ouders willen een Franse kaas proeven|RACE_ETHNICITY|false",
+        "Ma grand-mère vietnamienne fête ses 90 ans|RACE_ETHNICITY|true",
+        "Ma voiture allemande fait un bruit bizarre|RACE_ETHNICITY|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);

@@ -35,7 +35,9 @@ class TermPatternsTest {
         for (String table : List.of(SensitiveTopicGuard.LEXICON, SensitiveTopicGuard.EVIDENCE)) {
             for (Map.Entry<String, List<String>> category : SensitiveTopicGuard.readTable(table).entrySet()) {
                 // Pair terms are look-aheads beside the trie, not in it (aPairTermNeedsOneAlternativeOfEachSide).
-                List<String> terms = category.getValue().stream().filter(t -> !t.contains(TermPatterns.BOTH)).toList();
+                // So are the nationality slots (aNationalityStandsForItsAdjectivesBetweenATermsWords).
+                List<String> terms = category.getValue().stream().filter(t -> !t.contains(TermPatterns.BOTH)
+                        && !t.contains(TermPatterns.NATIONALITY_SLOT)).toList();
                 Pattern trie = TermPatterns.compile(terms);
                 Pattern plain = plainAlternation(terms);
                 for (String text : texts) {
@@ -91,6 +93,26 @@ class TermPatternsTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a && b && c")))
                 .isInstanceOf(IllegalArgumentException.class);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a || && b")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aNationalityStandsForItsAdjectivesBetweenATermsWords() {
+        Pattern pattern = TermPatterns.compile(List.of("my {nationality} grandmother", "our {nationality} family",
+                "mi abuela {nationality}", "we're {nationality}", "diabet*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("My Vietnamese grandmother turns 80")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("Mi abuela peruana cumple noventa")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("We’re Ethiopian and my mum…")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("soy diabético")).find()).isTrue();
+        // The words before and after the slot combine across terms: only possessives and relatives go there.
+        assertThat(pattern.matcher(CharNgrams.normalize("our Turkish grandmother")).find()).isTrue();
+        // Not a nationality, not a relative, or the adjective's word begun but not ended.
+        assertThat(pattern.matcher(CharNgrams.normalize("my favourite grandmother")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("my German teacher")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("Mi abuela quiere comida tailandesa")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("we're vietnamesexyz")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("we're fine")).find()).isFalse();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("{nationality} food")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
