@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class TermPatternsTest {
 
@@ -34,8 +36,8 @@ class TermPatternsTest {
         int matched = 0;
         for (String table : List.of(SensitiveTopicGuard.LEXICON, SensitiveTopicGuard.EVIDENCE)) {
             for (Map.Entry<String, List<String>> category : SensitiveTopicGuard.readTable(table).entrySet()) {
-                // Pair terms are look-aheads beside the trie, not in it (aPairTermNeedsOneAlternativeOfEachSide).
-                // So are the nationality slots (aNationalityStandsForItsAdjectivesBetweenATermsWords).
+                // Pair terms are look-aheads beside the trie, not in it (aSlotOrPairTermMatchesWhatItStandsFor).
+                // So are the nationality slots (the same test).
                 List<String> terms = category.getValue().stream().filter(t -> !t.contains(TermPatterns.BOTH)
                         && !t.contains(TermPatterns.NATIONALITY_SLOT)).toList();
                 Pattern trie = TermPatterns.compile(terms);
@@ -55,65 +57,59 @@ class TermPatternsTest {
         assertThat(matched).isGreaterThan(300).isLessThan(compared - 300);
     }
 
-    @Test
-    void aCountryAtTheEndOfATermIsAnyCountrysNameInEightLanguages() {
-        Pattern pattern = TermPatterns.compile(List.of("parents are from {country}", "eltern kommen aus {country}",
-                "padres son de {country}", "parents viennent d'{country}", "diabet*"));
-        assertThat(pattern.matcher(CharNgrams.normalize("My parents are from Eritrea")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from the Philippines")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("Meine Eltern kommen aus der Türkei")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("Mis padres son de Ecuador")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("mes parents viennent d’Algérie")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("je suis diabétique")).find()).isTrue();
+    /** Terms with a slot ({country}, {nationality}) or two sides ({@link TermPatterns#BOTH}), compiled together. */
+    private static final Pattern SLOTS_AND_PAIRS = TermPatterns.compile(List.of("parents are from {country}",
+            "eltern kommen aus {country}", "padres son de {country}", "parents viennent d'{country}",
+            "my girlfriend || my wife && i'm a woman || we're two women", "my {nationality} grandmother",
+            "our {nationality} family", "mi abuela {nationality}", "we're {nationality}", "diabet*"));
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A country at the end of a term: any country's name in eight languages, after an optional article.
+        "My parents are from Eritrea|true",
+        "my parents are from the Philippines|true",
+        "Meine Eltern kommen aus der Türkei|true",
+        "Mis padres son de Ecuador|true",
+        "mes parents viennent d’Algérie|true",
+        "je suis diabétique|true",
         // Not a country, or named like a US state; nor a country's name begun but not ended.
-        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Ohio")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Georgia")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("Meine Eltern kommen aus dem Urlaub")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Perugia")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("my parents are from Chadwick")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("Eritrea is where my parents are from")).find()).isFalse();
+        "my parents are from Ohio|false",
+        "my parents are from Georgia|false",
+        "Meine Eltern kommen aus dem Urlaub|false",
+        "my parents are from Perugia|false",
+        "my parents are from Chadwick|false",
+        "Eritrea is where my parents are from|false",
+        // A pair: one alternative of each side, anywhere, in either order, each a whole-word term.
+        "I'm a woman and so is my wife|true",
+        "My girlfriend and I, we’re two women in Dubai|true",
+        "My wife and I are both teachers|false",
+        "We're two women running a bakery|false",
+        "my wifey says i'm a womaniser|false",
+        // A nationality: any adjective of nationality in its forms, between a term's words.
+        "My Vietnamese grandmother turns 80|true",
+        "Mi abuela peruana cumple noventa|true",
+        "We’re Ethiopian and my mum…|true",
+        // The words before and after the slot combine across terms: only possessives and relatives go there.
+        "our Turkish grandmother|true",
+        "my favourite grandmother|false",
+        "my German teacher|false",
+        "Mi abuela quiere comida tailandesa|false",
+        "we're vietnamesexyz|false",
+        "we're fine|false",
+    })
+    void aSlotOrPairTermMatchesWhatItStandsFor(String text, boolean matches) {
+        assertThat(SLOTS_AND_PAIRS.matcher(CharNgrams.normalize(text)).find()).as(text).isEqualTo(matches);
     }
 
     @Test
-    void aPairTermNeedsOneAlternativeOfEachSideAnywhereInEitherOrder() {
-        Pattern pattern = TermPatterns.compile(List.of("my girlfriend || my wife && i'm a woman || we're two women",
-                "diabet*"));
-        assertThat(pattern.matcher(CharNgrams.normalize("I'm a woman and so is my wife")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("My girlfriend and I, we’re two women in Dubai")).find())
-                .isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("Soy diabética")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("My wife and I are both teachers")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("We're two women running a bakery")).find()).isFalse();
-        // Whole words on each side, as for any term.
-        assertThat(pattern.matcher(CharNgrams.normalize("my wifey says i'm a womaniser")).find()).isFalse();
-        // Pair terms alone compile to the pairs only, which match nothing without both sides.
+    void pairTermsAloneMatchOnlyBothSidesAndMalformedTermsAreRejected() {
         Pattern pairsOnly = TermPatterns.compile(List.of("mi novio && somos dos chicos"));
         assertThat(pairsOnly.matcher("hola").find()).isFalse();
         assertThat(pairsOnly.matcher("somos dos chicos, mi novio y yo").find()).isTrue();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a && b && c")))
-                .isInstanceOf(IllegalArgumentException.class);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("a || && b")))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
-
-    @Test
-    void aNationalityStandsForItsAdjectivesBetweenATermsWords() {
-        Pattern pattern = TermPatterns.compile(List.of("my {nationality} grandmother", "our {nationality} family",
-                "mi abuela {nationality}", "we're {nationality}", "diabet*"));
-        assertThat(pattern.matcher(CharNgrams.normalize("My Vietnamese grandmother turns 80")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("Mi abuela peruana cumple noventa")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("We’re Ethiopian and my mum…")).find()).isTrue();
-        assertThat(pattern.matcher(CharNgrams.normalize("soy diabético")).find()).isTrue();
-        // The words before and after the slot combine across terms: only possessives and relatives go there.
-        assertThat(pattern.matcher(CharNgrams.normalize("our Turkish grandmother")).find()).isTrue();
-        // Not a nationality, not a relative, or the adjective's word begun but not ended.
-        assertThat(pattern.matcher(CharNgrams.normalize("my favourite grandmother")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("my German teacher")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("Mi abuela quiere comida tailandesa")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("we're vietnamesexyz")).find()).isFalse();
-        assertThat(pattern.matcher(CharNgrams.normalize("we're fine")).find()).isFalse();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of("{nationality} food")))
-                .isInstanceOf(IllegalArgumentException.class);
+        for (String malformed : List.of("a && b && c", "a || && b", "{nationality} food")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of(malformed)))
+                    .as(malformed).isInstanceOf(IllegalArgumentException.class);
+        }
     }
 
     @Test
