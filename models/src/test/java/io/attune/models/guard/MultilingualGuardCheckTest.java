@@ -185,7 +185,9 @@ class MultilingualGuardCheckTest {
         // languages; same session), committed before it was first classified: recall en 0.4, fr 0.67, de 0.33, es 0.33,
         // it 0.33, nl 0, pt 0; everyday flagged 0 of 21. Then {nationality} terms (a relative, the family or "we are"
         // before or after an adjective of nationality), written after reading its misses: en, fr, de, es, it and nl
-        // 1.0, pt 0 (the adjectives' source has no Portuguese); everyday 0 (not held out since). Floors one text below.
+        // 1.0, pt 0 (the adjectives' source has no Portuguese), then pt 0.5 with Portuguese terms over the same
+        // adjectives ("ucraniana" is Spanish too, "cabo-verdianos" is in no list); everyday 0 (not held out since).
+        // Floors one text below.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-16.jsonl",
                 Map.of("en", 0.8, "fr", 0.66, "de", 0.66, "es", 0.66, "it", 0.66, "nl", 0.5),
                 Map.of("en", 1 / 6.0, "fr", 1 / 3.0, "de", 1 / 3.0, "es", 1 / 3.0, "it", 1 / 2.0, "nl", 1 / 2.0,

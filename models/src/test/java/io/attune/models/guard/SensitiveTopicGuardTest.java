@@ -429,6 +429,8 @@ class SensitiveTopicGuardTest {
         "Mijn ouders willen een Franse kaas proeven|RACE_ETHNICITY|false",
         "Ma grand-mère vietnamienne fête ses 90 ans|RACE_ETHNICITY|true",
         "Ma voiture allemande fait un bruit bizarre|RACE_ETHNICITY|false",
+        "A minha avó ucraniana faz 85 anos|RACE_ETHNICITY|true",
+        "A minha avó quer aprender a fazer sushi japonês|RACE_ETHNICITY|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
