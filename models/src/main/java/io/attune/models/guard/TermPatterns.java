@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
  * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
  * ({@code tumou?r}), a space matches any run of whitespace, and a term ending in {@link #COUNTRY_SLOT} matches its
- * words followed by any country's name. A term with {@link #BOTH} is a pair: it matches a text holding one of its
+ * words followed by any country's name; {@link #NATIONALITY_SLOT} within a term stands for any adjective of
+ * nationality. A term with {@link #BOTH} is a pair: it matches a text holding one of its
  * first side's alternatives and one of its second's, anywhere and in either order (sides' alternatives are
  * separated by {@link #OR}). {@link #compileEverydayUses} lets a space also match the hyphens and
  * underscores that join words in names and identifiers.
@@ -84,13 +85,14 @@ final class TermPatterns {
         // Terms ending in a country: by whether a space comes before it ("from {country}", "d'{country}").
         Map<Boolean, Node> beforeCountry = new TreeMap<>();
         List<String> pairs = new ArrayList<>();
+        List<String> pairsFirstSides = new ArrayList<>();
         Node beforeNationalityAtEnd = new Node();
         Node beforeNationality = new Node();
         Node afterNationality = new Node();
         for (String rawTerm : terms) {
             String trimmed = rawTerm.trim();
             if (trimmed.contains(BOTH)) {
-                pairs.add(pair(rawTerm, trimmed, spaceJoinsIdentifiers));
+                pairs.add(pair(rawTerm, trimmed, spaceJoinsIdentifiers, pairsFirstSides));
                 continue;
             }
             int slot = trimmed.indexOf(NATIONALITY_SLOT);
@@ -166,14 +168,7 @@ final class TermPatterns {
         if (!pairs.isEmpty()) {
             // One scan for any pair's first side (one trie) before each pair's own look-aheads: most texts have
             // none of them, and 35 pairs scanned one by one doubled the time of matching the whole lexicon.
-            List<String> firstSides = new ArrayList<>();
-            for (String term : terms) {
-                if (term.contains(BOTH)) {
-                    firstSides.addAll(List.of(term.trim().split(Pattern.quote(BOTH), -1)[0]
-                            .split(Pattern.quote(OR.strip()), -1)));
-                }
-            }
-            regexes.add("^(?=[\\s\\S]*?(?:" + compile(firstSides, spaceJoinsIdentifiers).pattern() + "))(?:"
+            regexes.add("^(?=[\\s\\S]*?(?:" + compile(pairsFirstSides, spaceJoinsIdentifiers).pattern() + "))(?:"
                     + String.join("|", pairs) + ")");
         }
         return Pattern.compile(String.join("|", regexes), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
@@ -195,22 +190,27 @@ final class TermPatterns {
 
     /**
      * Both sides looked ahead for, so the pair matches (an empty match at the start of the text, where the caller
-     * anchors it) whichever comes first; anchored, the look-ahead runs once per text, not at every word.
+     * anchors it) whichever comes first; anchored, the look-ahead runs once per text, not at every word. The first
+     * side's alternatives are added to {@code firstSides}.
      */
-    private static String pair(String rawTerm, String trimmed, boolean spaceJoinsIdentifiers) {
+    private static String pair(String rawTerm, String trimmed, boolean spaceJoinsIdentifiers,
+            List<String> firstSides) {
         String[] sides = trimmed.split(Pattern.quote(BOTH), -1);
         if (sides.length != 2) {
             throw new IllegalArgumentException("a pair term has two sides: '" + rawTerm + "'");
         }
         StringBuilder regex = new StringBuilder();
-        for (String side : sides) {
-            List<String> alternatives = List.of(side.split(Pattern.quote(OR.strip()), -1));
-            if (side.isBlank() || alternatives.stream().anyMatch(String::isBlank)
+        for (int i = 0; i < sides.length; i++) {
+            List<String> alternatives = List.of(sides[i].split(Pattern.quote(OR.strip()), -1));
+            if (sides[i].isBlank() || alternatives.stream().anyMatch(String::isBlank)
                     || alternatives.stream().anyMatch(a -> a.strip().endsWith(COUNTRY_SLOT))) {
                 throw new IllegalArgumentException("each side of a pair term needs plain terms: '" + rawTerm + "'");
             }
             regex.append("(?=[\\s\\S]*?(?:").append(compile(alternatives, spaceJoinsIdentifiers).pattern())
                     .append("))");
+            if (i == 0) {
+                firstSides.addAll(alternatives);
+            }
         }
         return regex.toString();
     }
@@ -238,22 +238,19 @@ final class TermPatterns {
 
     /** The country names, read once, the first time a term asks for them. */
     private static final class Countries {
-        static final Node TRIE = new Node();
-
-        static {
-            GuardResources.rows(PlaceNames.COUNTRIES_RESOURCE, 1)
-                    .forEach(row -> TRIE.add(CharNgrams.normalize(row[0].strip())));
-        }
+        static final Node TRIE = trieOf(PlaceNames.COUNTRIES_RESOURCE);
     }
 
     /** The adjectives of nationality, read once, the first time a term asks for them. */
     private static final class Nationalities {
-        static final Node TRIE = new Node();
+        static final Node TRIE = trieOf(NationalityNames.RESOURCE);
+    }
 
-        static {
-            GuardResources.rows(NationalityNames.RESOURCE, 1)
-                    .forEach(row -> TRIE.add(CharNgrams.normalize(row[0].strip())));
-        }
+    /** A one-column resource's words, normalized, as one trie. */
+    private static Node trieOf(String resource) {
+        Node trie = new Node();
+        GuardResources.rows(resource, 1).forEach(row -> trie.add(CharNgrams.normalize(row[0].strip())));
+        return trie;
     }
 
     private static final class Node {
