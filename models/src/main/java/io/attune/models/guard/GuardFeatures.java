@@ -81,7 +81,7 @@ final class GuardFeatures {
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
-        String normalized = CharNgrams.normalize(text);
+        String normalized = CharNgrams.normalize(Hashtags.spelledOut(text));
         Map<String, String> cut = new HashMap<>(8);
         Set<String> nonHuman = new HashSet<>(2);
         nonHumanAilments.forEach((category, rule) -> {

@@ -192,6 +192,14 @@ class MultilingualGuardCheckTest {
                 Map.of("en", 0.8, "fr", 0.66, "de", 0.66, "es", 0.66, "it", 0.66, "nl", 0.5),
                 Map.of("en", 1 / 6.0, "fr", 1 / 3.0, "de", 1 / 3.0, "es", 1 / 3.0, "it", 1 / 2.0, "nl", 1 / 2.0,
                         "pt", 1 / 2.0));
+        // The hashtag set (34 tweets whose topic is mostly in a hashtag, 26 everyday tweets with camel-case hashtags, in
+        // five languages; 2026-12-07, session 61), committed before it was first classified: recall en 9/11, es 4/6,
+        // it 2/6, de 4/6, fr 5/5; everyday flagged 0 of 26. Then camel-case hashtags spelled out as words (Hashtags):
+        // 29 of 34; then slogans in the lexicon, written after reading its misses ("prima gli italiani",
+        // "buildthewall", "Ehe für alle"): 33 of 34, everyday still 0 (not held out since). Floors one text below.
+        assertFloorsAndCeilings("/guard/hashtag-check.jsonl",
+                Map.of("en", 0.9, "es", 0.8, "it", 0.8, "de", 0.66, "fr", 0.8),
+                Map.of("en", 1 / 10.0, "es", 1 / 4.0, "it", 1 / 4.0, "de", 1 / 4.0, "fr", 1 / 4.0));
     }
 
     @Test

@@ -439,6 +439,16 @@ class SensitiveTopicGuardTest {
         "Ma voiture allemande fait un bruit bizarre|RACE_ETHNICITY|false",
         "A minha avó ucraniana faz 85 anos|RACE_ETHNICITY|true",
         "A minha avó quer aprender a fazer sushi japonês|RACE_ETHNICITY|false",
+        // Slogans, spelled out from camel-case hashtags or written as one word (session 61).
+        "Basta barconi #PrimaGliItaliani|RACE_ETHNICITY|true",
+        "basta barconi #primagliitaliani|RACE_ETHNICITY|true",
+        "They keep coming #BuildTheWall|RACE_ETHNICITY|true",
+        "Help me build the wall of my garden shed|RACE_ETHNICITY|false",
+        "The parcel was damaged, should I send them back?|RACE_ETHNICITY|false",
+        "Mein Mann und ich feiern zehn Jahre #EheFürAlle|SEXUAL_ORIENTATION|true",
+        "Manif pour tous dimanche à Paris|SEXUAL_ORIENTATION|true",
+        "Pizza pour tous ce soir chez Marco|SEXUAL_ORIENTATION|false",
+        "#RomeWasNotBuiltInADay and neither is my sourdough|RACE_ETHNICITY|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
