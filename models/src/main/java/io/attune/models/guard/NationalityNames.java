@@ -33,6 +33,12 @@ public final class NationalityNames {
 
     static final String RESOURCE = "nationality-names.txt";
 
+    /**
+     * Written by hand beside the generated list, for what the package lacks: Portuguese adjectives and German nouns
+     * of nationality and of peoples ("Ich bin Türkin", "wir sind Sinti", "sou cabo-verdiana"), in all their forms.
+     */
+    static final String WRITTEN_RESOURCE = "nationality-names-written.txt";
+
     private static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "it", "nl");
 
     private static final Pattern PLACE_WORDS = Pattern.compile(

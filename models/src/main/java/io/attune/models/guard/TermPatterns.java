@@ -41,7 +41,9 @@ final class TermPatterns {
 
     /**
      * Any adjective of nationality in six languages, in the forms sentences give it ({@code nationality-names.txt},
-     * written by {@link NationalityNames}), after a term's words and optionally before more: "mi abuela
+     * written by {@link NationalityNames}), and the hand-written Portuguese adjectives and German nouns of
+     * {@code nationality-names-written.txt} ("Türkin", "cabo-verdiana"), after a term's words and optionally before
+     * more; several joined by hyphens count as one ("Italian-American"): "mi abuela
      * {nationality}" finds "mi abuela peruana", "my {nationality} grandmother" finds "my Turkish grandmother". The
      * words before and after the slot are merged across terms (all that go before with all that go after), so a
      * term with words after the slot must hold only words that make sense with any other such term's: a possessive
@@ -179,7 +181,10 @@ final class TermPatterns {
         before.appendTo(regex, space);
         regex.append(')').append(space).append("(?:");
         Nationalities.TRIE.appendTo(regex, space);
-        regex.append(')');
+        // "Italian-American", "Deutsch-Türkin" are origins too; "Schweden-Fan", "Schweizer-Käse" are not.
+        regex.append(")(?:-(?:");
+        Nationalities.TRIE.appendTo(regex, space);
+        regex.append("))*(?!-\\p{L})");
         if (after != null) {
             regex.append(space).append("(?:");
             after.appendTo(regex, space);
@@ -241,15 +246,17 @@ final class TermPatterns {
         static final Node TRIE = trieOf(PlaceNames.COUNTRIES_RESOURCE);
     }
 
-    /** The adjectives of nationality, read once, the first time a term asks for them. */
+    /** The adjectives of nationality (and the hand-written nouns), read once, the first time a term asks for them. */
     private static final class Nationalities {
-        static final Node TRIE = trieOf(NationalityNames.RESOURCE);
+        static final Node TRIE = trieOf(NationalityNames.RESOURCE, NationalityNames.WRITTEN_RESOURCE);
     }
 
-    /** A one-column resource's words, normalized, as one trie. */
-    private static Node trieOf(String resource) {
+    /** One-column resources' words, normalized, as one trie. */
+    private static Node trieOf(String... resources) {
         Node trie = new Node();
-        GuardResources.rows(resource, 1).forEach(row -> trie.add(CharNgrams.normalize(row[0].strip())));
+        for (String resource : resources) {
+            GuardResources.rows(resource, 1).forEach(row -> trie.add(CharNgrams.normalize(row[0].strip())));
+        }
         return trie;
     }
 

@@ -200,6 +200,14 @@ class MultilingualGuardCheckTest {
         assertFloorsAndCeilings("/guard/hashtag-check.jsonl",
                 Map.of("en", 0.9, "es", 0.8, "it", 0.8, "de", 0.66, "fr", 0.8),
                 Map.of("en", 1 / 10.0, "es", 1 / 4.0, "it", 1 / 4.0, "de", 1 / 4.0, "fr", 1 / 4.0));
+        // Set 17 (25 origins said with a German noun or a Portuguese adjective of nationality, 18 everyday messages with
+        // such words; same session), committed before it was first classified: recall de 8/15, pt 4/10; everyday
+        // flagged de 1/10 (an Arab horse), pt 1/8 (a recipe, "receita"). Then the hand-written nouns and adjectives
+        // (nationality-names-written.txt) in German and Portuguese frames, and "receita de" as a recipe, written after
+        // reading its misses: de 14/15 ("Als Sorbe…" missed), pt 10/10, everyday de 1/10, pt 0/8 (not held out since).
+        // Floors one text below.
+        assertFloorsAndCeilings("/guard/unseen-phrasing-check-17.jsonl", Map.of("de", 0.86, "pt", 0.9),
+                Map.of("de", 2 / 10.0, "pt", 1 / 8.0));
     }
 
     @Test

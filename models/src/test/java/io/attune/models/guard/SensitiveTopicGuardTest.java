@@ -449,6 +449,16 @@ class SensitiveTopicGuardTest {
         "Manif pour tous dimanche à Paris|SEXUAL_ORIENTATION|true",
         "Pizza pour tous ce soir chez Marco|SEXUAL_ORIENTATION|false",
         "#RomeWasNotBuiltInADay and neither is my sourdough|RACE_ETHNICITY|false",
+        // German nouns and Portuguese adjectives of nationality, in their frames only (session 61).
+        "Ich bin Türkin und arbeite in Köln|RACE_ETHNICITY|true",
+        "Meine Großeltern waren Griechen|RACE_ETHNICITY|true",
+        "Bin Kroatin der zweiten Generation|RACE_ETHNICITY|true",
+        "Der Araber ist eine alte Pferderasse|RACE_ETHNICITY|false",
+        "Hier gibt es mehr Touristen als Italiener|RACE_ETHNICITY|false",
+        "Ich bin Schweizer-Käse-Fan|RACE_ETHNICITY|false",
+        "A minha mãe é guineense|RACE_ETHNICITY|true",
+        "Sou de origem cabo-verdiana|RACE_ETHNICITY|true",
+        "Um vinho de origem portuguesa para o jantar|RACE_ETHNICITY|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);

@@ -61,7 +61,8 @@ class TermPatternsTest {
     private static final Pattern SLOTS_AND_PAIRS = TermPatterns.compile(List.of("parents are from {country}",
             "eltern kommen aus {country}", "padres son de {country}", "parents viennent d'{country}",
             "my girlfriend || my wife && i'm a woman || we're two women", "my {nationality} grandmother",
-            "our {nationality} family", "mi abuela {nationality}", "we're {nationality}", "diabet*"));
+            "our {nationality} family", "mi abuela {nationality}", "we're {nationality}", "ich bin {nationality}",
+            "sou {nationality}", "diabet*"));
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -96,6 +97,15 @@ class TermPatternsTest {
         "Mi abuela quiere comida tailandesa|false",
         "we're vietnamesexyz|false",
         "we're fine|false",
+        // The hand-written German nouns and Portuguese adjectives count in the same slot.
+        "Ich bin Türkin und lebe in Köln|true",
+        "Sou cabo-verdiana|true",
+        // Nationalities joined by hyphens are one; a nationality that begins a compound is none.
+        "We're Italian-American|true",
+        "my Italian-American grandmother|true",
+        "Ich bin Deutsch-Türkin|true",
+        "Ich bin Schweden-Fan|false",
+        "Ich bin Pole-Dance-Trainerin|false",
     })
     void aSlotOrPairTermMatchesWhatItStandsFor(String text, boolean matches) {
         assertThat(SLOTS_AND_PAIRS.matcher(CharNgrams.normalize(text)).find()).as(text).isEqualTo(matches);
