@@ -21,6 +21,7 @@ final class GuardFeatures {
     private final CommonWords commonWords;
     private final Map<String, Pattern> everydayUses;
     private final Map<String, NonHumanAilments> nonHumanAilments;
+    private final MaskedWords maskedWords;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary) {
@@ -54,6 +55,15 @@ final class GuardFeatures {
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
             Map<String, NonHumanAilments> nonHumanAilments) {
+        this(lexicon, lexiconCategories, vocabulary, evidence, commonWords, everydayUses, nonHumanAilments,
+                MaskedWords.NONE);
+    }
+
+    /** @param maskedWords reads masked and stretched words as the list words they stand for ("c@ncer", "gaaaay") */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
+            Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords) {
+        this.maskedWords = maskedWords;
         this.commonWords = commonWords;
         this.everydayUses = Map.copyOf(everydayUses);
         this.nonHumanAilments = Map.copyOf(nonHumanAilments);
@@ -81,7 +91,7 @@ final class GuardFeatures {
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
-        String normalized = CharNgrams.normalize(Hashtags.spelledOut(text));
+        String normalized = maskedWords.spelledOut(CharNgrams.normalize(Hashtags.spelledOut(Emoji.spelledOut(text))));
         Map<String, String> cut = new HashMap<>(8);
         Set<String> nonHuman = new HashSet<>(2);
         nonHumanAilments.forEach((category, rule) -> {

@@ -312,10 +312,18 @@ public final class SensitiveTopicGuard {
 
     static GuardFeatures bundledFeatures() {
         Map<String, Pattern> patterns = new LinkedHashMap<>();
-        readTable(LEXICON).forEach((category, terms) -> patterns.put(category, TermPatterns.compile(terms)));
+        // Every single-word term of both lists, for reading masked words ("c@ncer") as the terms they stand for.
+        List<String> listTerms = new ArrayList<>();
+        readTable(LEXICON).forEach((category, terms) -> {
+            patterns.put(category, TermPatterns.compile(terms));
+            listTerms.addAll(terms);
+        });
         List<String> categories = Arrays.stream(Category.values()).map(Enum::name).toList();
         Map<String, Pattern> evidence = new LinkedHashMap<>();
-        readTable(EVIDENCE).forEach((category, terms) -> evidence.put(category, TermPatterns.compile(terms)));
+        readTable(EVIDENCE).forEach((category, terms) -> {
+            evidence.put(category, TermPatterns.compile(terms));
+            listTerms.addAll(terms);
+        });
         Map<String, List<String>> followedBy = new LinkedHashMap<>();
         Map<String, List<String>> precededBy = new LinkedHashMap<>();
         Map<String, List<String>> phrases = new LinkedHashMap<>();
@@ -358,7 +366,7 @@ public final class SensitiveTopicGuard {
                     hurt == null ? null : TermPatterns.compileEverydayUses(hurt)));
         });
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
-                CommonWords.bundled(), everydayUses, nonHumanAilments);
+                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms));
     }
 
     static GuardHead bundledHead() {

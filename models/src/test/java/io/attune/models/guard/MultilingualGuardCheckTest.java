@@ -208,6 +208,20 @@ class MultilingualGuardCheckTest {
         // Floors one text below.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-17.jsonl", Map.of("de", 0.86, "pt", 0.9),
                 Map.of("de", 2 / 10.0, "pt", 1 / 8.0));
+        // The obfuscation set (30 sensitive messages with letters stretched or replaced by signs, "c@ncer", "gaaaay",
+        // "mus|ims"; 26 everyday ones written the same way, "p@ssword", "sooo happy"; same session), committed before it
+        // was first classified: recall en 5/22, es 1/3, it 1/2, de 1/2, fr 0/1; everyday flagged 0 of 26. Then masked
+        // words read as the list words they stand for (MaskedWords), and four slurs the lexicon lacked ("beaners"): en
+        // 20/22 ("fa***ts": more stars than a reading allows; "ch!nks": no term), es 2/3, it, de 2/2, fr 0/1 ("p*dés": no
+        // term, Portuguese "pede" collides), everyday 0 (not held out since). Floors one text below.
+        assertFloorsAndCeilings("/guard/obfuscation-check.jsonl",
+                Map.of("en", 0.86, "es", 0.33, "it", 0.5, "de", 0.5),
+                Map.of("en", 1 / 18.0, "es", 1 / 2.0, "it", 1 / 2.0, "de", 1 / 2.0, "fr", 1 / 2.0));
+        // The emoji set (12 messages whose topic is mostly in an emoji: a rainbow or transgender flag, a couple of two
+        // women or two men, a symbol of faith; 14 everyday emoji messages, a man-and-woman couple and praying hands among
+        // them; same session), committed before it was first classified: 2 of 12 caught (en 1/9, fr 1/1, de 0/1, es
+        // 0/1), everyday 0 of 14. Then emoji-words.tsv (Emoji): 12 of 12, everyday 0 (not held out since).
+        assertFloorsAndCeilings("/guard/emoji-check.jsonl", Map.of("en", 0.85), Map.of("en", 1 / 10.0));
     }
 
     @Test

@@ -459,6 +459,20 @@ class SensitiveTopicGuardTest {
         "A minha mãe é guineense|RACE_ETHNICITY|true",
         "Sou de origem cabo-verdiana|RACE_ETHNICITY|true",
         "Um vinho de origem portuguesa para o jantar|RACE_ETHNICITY|false",
+        // Masked and stretched words read as the terms they stand for (session 61).
+        "got my c@ncer results back today|HEALTH|true",
+        "those m*slims again|RELIGION|true",
+        "my cousin is gaaaay|SEXUAL_ORIENTATION|true",
+        "what's a good p@ssword manager|HEALTH|false",
+        "sooo happy it's friday|HEALTH|false",
+        "I'm half Nigerian and love jollof rice|RACE_ETHNICITY|true",
+        "I'm half asleep already|RACE_ETHNICITY|false",
+        "I'm half Korean and get asked where I'm from|RACE_ETHNICITY|true",
+        "Meine Oma war Kurdin|RACE_ETHNICITY|true",
+        // Emoji that carry a topic (session 61).
+        "Proud \uD83C\uDFF3\uFE0F\u200D\uD83C\uDF08 and not hiding anymore|SEXUAL_ORIENTATION|true",
+        "Friday \u262A\uFE0F then lunch with the brothers|RELIGION|true",
+        "Love this sunset \uD83C\uDF08 after the storm|SEXUAL_ORIENTATION|false",
     })
     void aLexiconTermMatchesItsOwnWordsOnly(String text, String category, boolean hit) {
         assertThat(lexiconHit(text, category)).as(text).isEqualTo(hit);
