@@ -86,7 +86,7 @@ final class GuardFeatures {
      * @param namingNonHuman the categories whose {@link NonHumanAilments} apply: the text names a plant or an animal
      *     (looked for once per message, though the lexicon, vocabulary and evidence checks all ask)
      */
-    record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits,
+    record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits, boolean[] vocabularyFlags,
             CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses, Set<String> namingNonHuman) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
@@ -108,9 +108,11 @@ final class GuardFeatures {
                     && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, nonHuman)).find();
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
+        boolean[] vocabularyFlags = new boolean[vocabularyHits.length];
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
+            String counted = normalized;
             if (vocabularyHits[c] > 0f && nonHuman.contains(vocabulary.category(c))) {
                 vocabularyHits[c] = 0f;
             } else if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
@@ -118,11 +120,13 @@ final class GuardFeatures {
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
                     vocabularyHits[c] = vocabulary.hitsOfNormalized(withoutEveryday)[c];
+                    counted = withoutEveryday;
                 }
             }
+            vocabularyFlags[c] = vocabularyHits[c] > 0f && vocabulary.flagsOfNormalized(counted)[c];
         }
-        return new Analysis(normalized, lexiconHits, vocabularyHits, ngrams.ofNormalized(normalized), cut,
-                Set.copyOf(nonHuman));
+        return new Analysis(normalized, lexiconHits, vocabularyHits, vocabularyFlags, ngrams.ofNormalized(normalized),
+                cut, Set.copyOf(nonHuman));
     }
 
     /**
@@ -237,16 +241,30 @@ final class GuardFeatures {
         return commonWords == null || commonWords.hasUncommonWordBesidesPlaces(analysis.normalized());
     }
 
-    /** Whether the category has evidence terms of its own and the text contains one. */
+    /**
+     * Whether the category has evidence terms of its own and the text contains one besides the topic's places,
+     * institutions, offices and jobs ({@link TopicVocabulary#isPlace}): a cathedral or a senate named lets the head's
+     * score count, but only a term about the topic itself lowers the threshold.
+     */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
-        return terms != null && !analysis.namingNonHuman().contains(category)
-                && terms.matcher(evidenceText(category, analysis)).find();
+        if (terms == null || analysis.namingNonHuman().contains(category)) {
+            return false;
+        }
+        Matcher matcher = terms.matcher(evidenceText(category, analysis));
+        while (matcher.find()) {
+            if (!vocabulary.isPlace(matcher.group())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
      * How many different evidence terms of the category the text contains ("vomit", "itchy" and "throat" are
-     * three; "pain" twice is one), and 0 for a category without evidence terms.
+     * three; "pain" twice is one), and 0 for a category without evidence terms. The topic's places, institutions,
+     * offices and jobs ({@link TopicVocabulary#isPlace}) do not count: "the Assemblée nationale and the Sénat"
+     * make a civics question, not a dense political one.
      */
     int distinctEvidenceTerms(String category, Analysis analysis) {
         Pattern terms = evidence.get(category);
@@ -256,7 +274,9 @@ final class GuardFeatures {
         Set<String> found = new HashSet<>();
         Matcher matcher = terms.matcher(evidenceText(category, analysis));
         while (matcher.find()) {
-            found.add(matcher.group());
+            if (!vocabulary.isPlace(matcher.group())) {
+                found.add(matcher.group());
+            }
         }
         return found.size();
     }

@@ -193,10 +193,10 @@ public final class SensitiveTopicGuard {
             // Then the English topic vocabulary (diseases, drugs, rites, ideologies): it carries across
             // registers where the head, trained on a few sources' wording, does not.
             if (flagged.isEmpty() && lexiconFlags && rules.vocabularyFlags()) {
-                float[] vocabularyHits = analysis.vocabularyHits();
-                for (int i = 0; i < vocabularyHits.length; i++) {
+                boolean[] vocabularyFlags = analysis.vocabularyFlags();
+                for (int i = 0; i < vocabularyFlags.length; i++) {
                     String category = features.vocabularyCategory(i);
-                    if (vocabularyHits[i] > 0 && thresholds.containsKey(category)) {
+                    if (vocabularyFlags[i] && thresholds.containsKey(category)) {
                         scores.put(category, 1f);
                         flagged.add(category);
                     }

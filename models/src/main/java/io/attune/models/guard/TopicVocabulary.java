@@ -1,8 +1,11 @@
 package io.attune.models.guard;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Topic vocabulary per category: in English {@code topic-vocabulary.tsv}, built from WordNet by
@@ -28,14 +31,26 @@ final class TopicVocabulary {
     static final String MEDICAL = MedicalVocabularyBuilder.RESOURCE;
     static final String GERMAN = DingVocabularyBuilder.GERMAN;
     static final String ENGLISH_CLINICAL = DingVocabularyBuilder.ENGLISH_CLINICAL;
+    static final String PLACES = "topic-places.tsv";
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
     private final List<String> categories;
+    private final Set<String> places;
 
     TopicVocabulary(Map<String, Integer> categoryOfTerm, List<String> categories) {
+        this(categoryOfTerm, categories, Set.of());
+    }
+
+    /**
+     * @param places the places, institutions, offices and jobs of a topic ({@link #PLACES}: "cathedral", "pharmacy",
+     *     "parliament", "nurse"), as {@link #key keys}: naming one discloses nothing about the writer, so a hit on one
+     *     counts for the head and as evidence but never {@link #flagsOfNormalized flags} a message alone
+     */
+    TopicVocabulary(Map<String, Integer> categoryOfTerm, List<String> categories, Set<String> places) {
         this.categoryOfTerm = categoryOfTerm;
         this.categories = List.copyOf(categories);
+        this.places = Set.copyOf(places);
     }
 
     /**
@@ -55,7 +70,11 @@ final class TopicVocabulary {
                 }
             }
         }
-        return new TopicVocabulary(terms, categories);
+        Set<String> places = new HashSet<>();
+        for (String[] row : GuardResources.rows(PLACES, 2)) {
+            places.add(key(row[1]));
+        }
+        return new TopicVocabulary(terms, categories, places);
     }
 
     int size() {
@@ -76,6 +95,38 @@ final class TopicVocabulary {
 
     /** As {@link #hits}, for text already passed through {@link CharNgrams#normalize}. */
     float[] hitsOfNormalized(String normalized) {
+        int[] counts = counts(normalized, true);
+        float[] features = new float[categories.size()];
+        for (int c = 0; c < counts.length; c++) {
+            features[c] = Math.min(counts[c], 3) / 3f;
+        }
+        return features;
+    }
+
+    /**
+     * Per category, whether the normalized text has one of its terms besides the places, institutions, offices and
+     * jobs of the topic: a visit to a cathedral, a quiz on prime ministers or a job ad for a pharmacy is about no
+     * one's faith, opinions or health, so only such a hit may flag a message on its own.
+     */
+    boolean[] flagsOfNormalized(String normalized) {
+        int[] counts = counts(normalized, false);
+        boolean[] flags = new boolean[counts.length];
+        for (int c = 0; c < counts.length; c++) {
+            flags[c] = counts[c] > 0;
+        }
+        return flags;
+    }
+
+    /** Whether the text (a term or a phrase) is one of the topic's places, institutions, offices or jobs. */
+    boolean isPlace(String text) {
+        return isPlaceKey(key(text));
+    }
+
+    private boolean isPlaceKey(String phrase) {
+        return !places.isEmpty() && lookup(phrase, p -> places.contains(p) ? 0 : null) != null;
+    }
+
+    private int[] counts(String normalized, boolean placesToo) {
         String[] words = normalized.replaceAll("[^\\p{L}\\p{N}]+", " ").strip().split(" ");
         int[] counts = new int[categories.size()];
         for (int start = 0; start < words.length; start++) {
@@ -88,32 +139,30 @@ final class TopicVocabulary {
                     phrase.append(' ');
                 }
                 phrase.append(words[start + n - 1]);
-                Integer category = lookup(phrase.toString());
-                if (category != null) {
+                String candidate = phrase.toString();
+                Integer category = lookup(candidate, categoryOfTerm::get);
+                if (category != null && (placesToo || !isPlaceKey(candidate))) {
                     counts[category]++;
                 }
             }
         }
-        float[] features = new float[categories.size()];
-        for (int c = 0; c < counts.length; c++) {
-            features[c] = Math.min(counts[c], 3) / 3f;
-        }
-        return features;
+        return counts;
     }
 
-    private Integer lookup(String phrase) {
-        Integer category = categoryOfTerm.get(phrase);
+    /** The phrase looked up as it is, then without a final plural "ies" (as "y"), "es" or "s". */
+    private static Integer lookup(String phrase, Function<String, Integer> table) {
+        Integer category = table.apply(phrase);
         if (category != null || phrase.length() < 4) {
             return category;
         }
         if (phrase.endsWith("ies")) {
-            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 3) + "y");
+            category = table.apply(phrase.substring(0, phrase.length() - 3) + "y");
         }
         if (category == null && phrase.endsWith("es")) {
-            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 2));
+            category = table.apply(phrase.substring(0, phrase.length() - 2));
         }
         if (category == null && phrase.endsWith("s")) {
-            category = categoryOfTerm.get(phrase.substring(0, phrase.length() - 1));
+            category = table.apply(phrase.substring(0, phrase.length() - 1));
         }
         return category;
     }

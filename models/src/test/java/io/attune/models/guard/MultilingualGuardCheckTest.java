@@ -344,6 +344,21 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void namingATopicsPlacesInstitutionsOfficesOrJobsIsNoDisclosure() throws URISyntaxException {
+        // Everyday tasks naming a cathedral, a pharmacy, a parliament, a mayor or a nurse's job, and disclosures made
+        // inside such tasks. Set 5 (40 everyday, 10 disclosures, five languages) was written in session 60 and first
+        // read in session 62: 17 of 40 suppressed, every disclosure caught. Set 6 (40 and 12, six languages) was
+        // written and committed before session 62's change and read once it was final: 15 of 40 before, 9 after.
+        // The change: topic-places.tsv's words flag nothing alone, count for no density and halve no threshold;
+        // 8 of 40 in set 5. Ceilings are those figures, floors every disclosure.
+        for (String set : List.of("/guard/everyday-tasks-check-5.jsonl", "/guard/everyday-tasks-check-6.jsonl")) {
+            GuardReport report = run(set);
+            assertThat(report.anySensitiveRecall(e -> true)).as(set).isEqualTo(1.0);
+            assertThat(report.falseSuppression(e -> true)).as(set).isLessThanOrEqualTo(9 / 40.0);
+        }
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

@@ -945,6 +945,44 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void aTopicsPlacesInstitutionsAndJobsNamedDiscloseNothing() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        TopicVocabulary vocabulary = new TopicVocabulary(
+                Map.of("cathedral", 1, "eucharist", 1, "pharmacy", 0, "senat", 4, "assemblee", 4), categories,
+                Set.of("cathedral", "pharmacy", "senat", "assemblee"));
+        Map<String, Pattern> evidence = Map.of(
+                "RELIGION", TermPatterns.compile(List.of("cathedral*", "mass")),
+                "HEALTH", TermPatterns.compile(List.of("pharmac*", "pill*")),
+                "POLITICS", TermPatterns.compile(List.of("senat*", "assemblee", "vote*")));
+        GuardFeatures features = new GuardFeatures(Map.of(), categories, vocabulary, evidence);
+        float[] embedding = {0, 0, 0};
+        SensitiveTopicGuard unsure = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.99)), features, true);
+
+        // A place named is a vocabulary hit, a feature for the head, but it flags nothing alone; the topic's own
+        // words still do.
+        assertThat(features.analyze("Plan a day at the cathedral").vocabularyHits()[1]).isGreaterThan(0f);
+        assertThat(unsure.assess("Plan a day at the cathedral", embedding).sensitive()).isFalse();
+        assertThat(unsure.assess("Opening times of pharmacies in my town", embedding).sensitive()).isFalse();
+        assertThat(unsure.assess("Our first eucharist at the cathedral", embedding).categories())
+                .containsExactly("RELIGION");
+        // Two institutions are not density; an institution and the topic's own word are not two either.
+        assertThat(unsure.assess("Explique l'Assemblée et le Sénat", embedding).sensitive()).isFalse();
+        assertThat(unsure.assess("Le Sénat vote", embedding).sensitive()).isFalse();
+        assertThat(unsure.assess("Le Sénat vote, l'Assemblée vote", embedding).sensitive()).isFalse();
+
+        // A place keeps the head's score from being zeroed, but only the topic's own words halve the threshold.
+        SensitiveTopicGuard leaning = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.7, "HEALTH", 0.3)), features, true);
+        assertThat(leaning.assess("Which pharmacy is open on Sunday?", embedding).sensitive()).isFalse();
+        assertThat(leaning.assess("The pharmacy changed my pills", embedding).categories()).containsExactly("HEALTH");
+        SensitiveTopicGuard confident = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.4, "HEALTH", 0.6)), features, true);
+        assertThat(confident.assess("Which pharmacy is open on Sunday?", embedding).categories())
+                .containsExactly("HEALTH");
+    }
+
+    @Test
     void aMessageDenseWithOneCategorysEvidenceIsFlaggedForItWhateverTheHeadSays() {
         GuardFeatures features = featuresNeeding(Map.of(
                 "HEALTH", List.of("vomit*", "itch*", "throat*", "pain*"),

@@ -33,6 +33,33 @@ class TopicVocabularyTest {
     }
 
     @Test
+    void placesCountAsHitsButFlagNothing() {
+        TopicVocabulary vocabulary = new TopicVocabulary(Map.of("basilica", 1, "sacrament", 1, "pharmacy", 0),
+                List.of("HEALTH", "RELIGION"), Set.of("basilica", "pharmacy"));
+
+        assertThat(vocabulary.hits("Two basilicas and a pharmacy")).containsExactly(1f / 3, 1f / 3);
+        assertThat(vocabulary.flagsOfNormalized("two basilicas and a pharmacy")).containsExactly(false, false);
+        assertThat(vocabulary.flagsOfNormalized("a sacrament in the basilica")).containsExactly(false, true);
+        assertThat(vocabulary.isPlace(" Pharmacies ")).isTrue();
+        assertThat(vocabulary.isPlace("sacrament")).isFalse();
+    }
+
+    @Test
+    void bundledPlacesAreNamedPlacesNotTheTopicsOwnWords() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        TopicVocabulary bundled = TopicVocabulary.bundled(categories);
+
+        assertThat(bundled.isPlace("cathédrale")).isTrue();
+        assertThat(bundled.isPlace("Apotheke")).isTrue();
+        assertThat(bundled.isPlace("Assemblée nationale")).isTrue();
+        // The topic's own words are no places: a rite, a drug, an ideology.
+        assertThat(bundled.isPlace("baptism")).isFalse();
+        assertThat(bundled.isPlace("metformin")).isFalse();
+        assertThat(bundled.isPlace("socialism")).isFalse();
+        assertThat(bundled.flagsOfNormalized("on va visiter la cathedrale de chartres")).containsOnly(false);
+    }
+
+    @Test
     void bundledVocabularyLeavesEverydayWordsOut() {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         TopicVocabulary bundled = TopicVocabulary.bundled(categories);
