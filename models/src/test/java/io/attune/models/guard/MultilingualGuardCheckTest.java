@@ -350,7 +350,7 @@ class MultilingualGuardCheckTest {
         // read in session 62: 17 of 40 suppressed, every disclosure caught. Set 6 (40 and 12, six languages) was
         // written and committed before session 62's change and read once it was final: 15 of 40 before, 9 after.
         // The change: topic-places.tsv's words flag nothing alone, count for no density and halve no threshold;
-        // 8 of 40 in set 5. Ceilings are those figures, floors every disclosure.
+        // 7 of 40 in set 5. The ceiling is set 6's 9 of 40 for both; the floor, every disclosure.
         for (String set : List.of("/guard/everyday-tasks-check-5.jsonl", "/guard/everyday-tasks-check-6.jsonl")) {
             GuardReport report = run(set);
             assertThat(report.anySensitiveRecall(e -> true)).as(set).isEqualTo(1.0);
