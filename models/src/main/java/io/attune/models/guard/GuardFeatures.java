@@ -109,6 +109,7 @@ final class GuardFeatures {
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         boolean[] vocabularyFlags = new boolean[vocabularyHits.length];
+        boolean[] flagsOfWholeText = null;
         for (int c = 0; c < vocabularyHits.length; c++) {
             // "When is the new game coming out?", "the audio keeps cutting out": a topic word inside an everyday
             // use is no more a vocabulary hit than a lexicon hit.
@@ -123,7 +124,14 @@ final class GuardFeatures {
                     counted = withoutEveryday;
                 }
             }
-            vocabularyFlags[c] = vocabularyHits[c] > 0f && vocabulary.flagsOfNormalized(counted)[c];
+            if (vocabularyHits[c] > 0f && counted.equals(normalized)) {
+                if (flagsOfWholeText == null) {
+                    flagsOfWholeText = vocabulary.flagsOfNormalized(normalized);
+                }
+                vocabularyFlags[c] = flagsOfWholeText[c];
+            } else if (vocabularyHits[c] > 0f) {
+                vocabularyFlags[c] = vocabulary.flagsOfNormalized(counted)[c];
+            }
         }
         return new Analysis(normalized, lexiconHits, vocabularyHits, vocabularyFlags, ngrams.ofNormalized(normalized),
                 cut, Set.copyOf(nonHuman));
