@@ -255,17 +255,7 @@ final class GuardFeatures {
      * score count, but only a term about the topic itself lowers the threshold.
      */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
-        Pattern terms = evidence.get(category);
-        if (terms == null || analysis.namingNonHuman().contains(category)) {
-            return false;
-        }
-        Matcher matcher = terms.matcher(evidenceText(category, analysis));
-        while (matcher.find()) {
-            if (!vocabulary.isPlace(matcher.group())) {
-                return true;
-            }
-        }
-        return false;
+        return distinctEvidenceTerms(category, analysis) > 0;
     }
 
     /**
