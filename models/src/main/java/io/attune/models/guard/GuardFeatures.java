@@ -21,6 +21,7 @@ final class GuardFeatures {
     private final CommonWords commonWords;
     private final Map<String, Pattern> everydayUses;
     private final Map<String, NonHumanAilments> nonHumanAilments;
+    private final Map<String, WritersOwnJob> writersOwnJobs;
     private final MaskedWords maskedWords;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
@@ -63,6 +64,19 @@ final class GuardFeatures {
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
             Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords) {
+        this(lexicon, lexiconCategories, vocabulary, evidence, commonWords, everydayUses, nonHumanAilments,
+                maskedWords, Map.of());
+    }
+
+    /**
+     * @param writersOwnJobs per category, the message's places and jobs that are no evidence when the writer says
+     *     the job is theirs ("I'm a nurse"); see {@link WritersOwnJob}
+     */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
+            Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords,
+            Map<String, WritersOwnJob> writersOwnJobs) {
+        this.writersOwnJobs = Map.copyOf(writersOwnJobs);
         this.maskedWords = maskedWords;
         this.commonWords = commonWords;
         this.everydayUses = Map.copyOf(everydayUses);
@@ -85,9 +99,12 @@ final class GuardFeatures {
      *     lexicon, vocabulary and evidence checks ask for it, so each category's cut is made once per message
      * @param namingNonHuman the categories whose {@link NonHumanAilments} apply: the text names a plant or an animal
      *     (looked for once per message, though the lexicon, vocabulary and evidence checks all ask)
+     * @param statingOwnJob the categories whose {@link WritersOwnJob} applies: the writer says the topic is their
+     *     work ("I'm a nurse")
      */
     record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits, boolean[] vocabularyFlags,
-            CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses, Set<String> namingNonHuman) {}
+            CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses, Set<String> namingNonHuman,
+            Set<String> statingOwnJob) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
@@ -99,13 +116,20 @@ final class GuardFeatures {
                 nonHuman.add(category);
             }
         });
+        Set<String> ownJob = writersOwnJobs.isEmpty() ? Set.of() : new HashSet<>(2);
+        writersOwnJobs.forEach((category, rule) -> {
+            if (rule.statesJob(normalized)) {
+                ownJob.add(category);
+            }
+        });
+        Uses uses = new Uses(nonHuman, ownJob);
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
             // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence. Most
             // messages have no hit at all, so the everyday uses are only cut out of those that do.
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
-                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, nonHuman)).find();
+                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, uses)).find();
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         boolean[] vocabularyFlags = new boolean[vocabularyHits.length];
@@ -116,8 +140,9 @@ final class GuardFeatures {
             String counted = normalized;
             if (vocabularyHits[c] > 0f && nonHuman.contains(vocabulary.category(c))) {
                 vocabularyHits[c] = 0f;
-            } else if (vocabularyHits[c] > 0f && everydayUses.containsKey(vocabulary.category(c))) {
-                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut, nonHuman);
+            } else if (vocabularyHits[c] > 0f && (everydayUses.containsKey(vocabulary.category(c))
+                    || ownJob.contains(vocabulary.category(c)))) {
+                String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut, uses);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
                     vocabularyHits[c] = vocabulary.hitsOfNormalized(withoutEveryday)[c];
@@ -134,7 +159,7 @@ final class GuardFeatures {
             }
         }
         return new Analysis(normalized, lexiconHits, vocabularyHits, vocabularyFlags, ngrams.ofNormalized(normalized),
-                cut, Set.copyOf(nonHuman));
+                cut, Set.copyOf(nonHuman), Set.copyOf(ownJob));
     }
 
     /**
@@ -167,19 +192,23 @@ final class GuardFeatures {
      */
     private String evidenceText(String category, Analysis analysis) {
         return withoutEverydayUses(category, analysis.normalized(), analysis.withoutEverydayUses(),
-                analysis.namingNonHuman());
+                new Uses(analysis.namingNonHuman(), analysis.statingOwnJob()));
     }
 
-    private String withoutEverydayUses(String category, String normalized, Map<String, String> cut,
-            Set<String> namingNonHuman) {
+    /** The whole-message relations found in a text: what it says of whom its topic words are about. */
+    private record Uses(Set<String> namingNonHuman, Set<String> statingOwnJob) {}
+
+    private String withoutEverydayUses(String category, String normalized, Map<String, String> cut, Uses uses) {
         Pattern everyday = everydayUses.get(category);
-        NonHumanAilments ailments = namingNonHuman.contains(category) ? nonHumanAilments.get(category) : null;
-        if (everyday == null && ailments == null) {
+        NonHumanAilments ailments = uses.namingNonHuman().contains(category) ? nonHumanAilments.get(category) : null;
+        WritersOwnJob ownJob = uses.statingOwnJob().contains(category) ? writersOwnJobs.get(category) : null;
+        if (everyday == null && ailments == null && ownJob == null) {
             return normalized;
         }
         return cut.computeIfAbsent(category, c -> {
             String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
-            return ailments == null ? text : ailments.cut(text);
+            text = ailments == null ? text : ailments.cut(text);
+            return ownJob == null ? text : ownJob.cut(text);
         });
     }
 
@@ -204,6 +233,72 @@ final class GuardFeatures {
         /** {@code text} (the normalized message less other everyday uses) less the ailments. */
         String cut(String text) {
             return ailments.matcher(text).replaceAll(" ");
+        }
+    }
+
+    /**
+     * A writer who says a topic's job is theirs ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
+     * farmacia") writes about their work: the ward, the pharmacy and the job itself say nothing about their own
+     * health. In such a message the category's places, institutions, offices and jobs ({@link TopicVocabulary#PLACES})
+     * are cut out before the lexicon, vocabulary and evidence are looked for, so a lexicon or evidence term inside
+     * one ("physiotherap*" in "physiotherapist", "dental" in "dental hygienist") counts no more than the place itself.
+     * Everything else stays: "I'm a nurse and I've just been diagnosed with MS" keeps its diagnosis.
+     *
+     * @param statesJob one of the writer's job phrases ("i'm a", "ich arbeite als"), then at most two words that
+     *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs
+     * @param places the category's places, institutions, offices and jobs, as topic-vocabulary terms match them
+     *     (a final plural "s", "es" or "ies" included)
+     */
+    record WritersOwnJob(Pattern statesJob, Pattern places) {
+
+        /**
+         * Words that cannot stand between the writer's phrase and the job: "ich bin bei der Hebamme", "je suis chez
+         * la sage-femme" and "I'm going to the pharmacist" are visits, "als meine Hebamme kam" someone else's job.
+         */
+        private static final String NOT_BETWEEN = "at|in|on|to|with|from|for|of|by|about|bei|beim|zum|zur|mit|im|am|"
+                + "von|vom|zu|a|au|aux|avec|dans|en|de|du|des|par|pour|chez|al|con|del|em|no|na|nos|nas|com|do|da|"
+                + "dal|dalla|dallo|nel|nella|alla|allo|bij|naar|met|van|op|voor|para|por|"
+                + "my|your|his|her|our|their|mein|meine|meinem|meinen|meiner|dein|deine|sein|seine|ihr|ihre|unser|"
+                + "unsere|mon|ma|mes|ton|ta|son|sa|notre|mi|mis|tu|su|nuestro|nuestra|mio|mia|suo|sua|nostro|nostra|"
+                + "meu|minha|seu|nosso|nossa|mijn|jouw|zijn|haar|onze";
+
+        /**
+         * @param worksAs the phrases with which a writer names their job ("i'm a", "ich arbeite als")
+         * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
+         * @param places the category's places, institutions, offices and jobs
+         */
+        static WritersOwnJob of(List<String> worksAs, List<String> jobs, List<String> places) {
+            String words = TermPatterns.compile(worksAs).pattern();
+            String job = TermPatterns.compile(withPlurals(jobs)).pattern();
+            // Up to two words between ("a qualified", "gelernte"), and an apostrophe before it ("faccio l'infermiera").
+            String between = "(?:\\s+(?!(?:" + NOT_BETWEEN + ")(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'\\-]+){0,2}?";
+            return new WritersOwnJob(
+                    Pattern.compile("(?:" + words + ")" + between + "(?:\\s+|')(?:" + job + ")",
+                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    TermPatterns.compileEverydayUses(withPlurals(places)));
+        }
+
+        /** Each term, and with the final plural "s", "es" or "ies" that topic-vocabulary terms are also found with. */
+        private static List<String> withPlurals(List<String> terms) {
+            List<String> forms = new ArrayList<>();
+            for (String term : terms) {
+                forms.add(term);
+                forms.add(term + "s");
+                forms.add(term + "es");
+                if (term.endsWith("y")) {
+                    forms.add(term.substring(0, term.length() - 1) + "ies");
+                }
+            }
+            return forms;
+        }
+
+        boolean statesJob(String normalized) {
+            return statesJob.matcher(normalized).find();
+        }
+
+        /** {@code text} (the normalized message less other everyday uses) less the places and jobs. */
+        String cut(String text) {
+            return places.matcher(text).replaceAll(" ");
         }
     }
 

@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  * the body or care for HEALTH…), unless the head is confident and the message, in English, has a word outside
  * the common English ones ({@link CommonWords}; not for RACE_ETHNICITY or SEXUAL_ORIENTATION); everyday uses of a term are
  * neither evidence nor lexicon hits ({@code everyday-contexts.tsv}: a nationality qualifying a dish, "Mon Dieu",
- * a date of birth, a plant's or a pet's illness). With
+ * a date of birth, a plant's or a pet's illness, the ward and the job of a nurse who says she is one). With
  * evidence, half the threshold is enough. When the head flags nothing, a lexicon hit still flags its category,
  * then a vocabulary hit: the terms are chosen to be unambiguous, and they carry languages and phrasings the
  * training data lacks. Last, a message dense with one category's evidence
@@ -330,6 +330,7 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> nonHumans = new LinkedHashMap<>();
         Map<String, List<String>> ailments = new LinkedHashMap<>();
         Map<String, List<String>> writerHurt = new LinkedHashMap<>();
+        Map<String, List<String>> worksAs = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -338,8 +339,9 @@ public final class SensitiveTopicGuard {
                 case "non-human" -> nonHumans;
                 case "ailment" -> ailments;
                 case "writer-hurt" -> writerHurt;
+                case "writer-works-as" -> worksAs;
                 default -> throw new IllegalStateException(
-                        "followed-by, preceded-by, phrase, non-human, ailment or writer-hurt expected in "
+                        "followed-by, preceded-by, phrase, non-human, ailment, writer-hurt or writer-works-as expected in "
                         + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -365,8 +367,19 @@ public final class SensitiveTopicGuard {
                     TermPatterns.compileEverydayUses(subjects), TermPatterns.compileEverydayUses(words),
                     hurt == null ? null : TermPatterns.compileEverydayUses(hurt)));
         });
+        Map<String, List<String>> places = new LinkedHashMap<>();
+        Map<String, List<String>> jobs = new LinkedHashMap<>();
+        for (String[] row : GuardResources.rows(TopicVocabulary.PLACES, 3)) {
+            places.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            if (row[2].equals("job")) {
+                jobs.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            }
+        }
+        Map<String, GuardFeatures.WritersOwnJob> writersOwnJobs = new LinkedHashMap<>();
+        worksAs.forEach((category, saying) -> writersOwnJobs.put(category, GuardFeatures.WritersOwnJob.of(saying,
+                jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of()))));
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
-                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms));
+                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), writersOwnJobs);
     }
 
     static GuardHead bundledHead() {

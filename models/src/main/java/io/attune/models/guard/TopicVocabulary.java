@@ -71,7 +71,7 @@ final class TopicVocabulary {
             }
         }
         Set<String> places = new HashSet<>();
-        for (String[] row : GuardResources.rows(PLACES, 2)) {
+        for (String[] row : GuardResources.rows(PLACES, 3)) {
             places.add(key(row[1]));
         }
         return new TopicVocabulary(terms, categories, places);

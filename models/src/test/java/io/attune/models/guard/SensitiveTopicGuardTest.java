@@ -734,6 +734,72 @@ class SensitiveTopicGuardTest {
     }
 
     /**
+     * A writer who says a health job is theirs writes about their work (session 63): the job, the ward and the
+     * pharmacy are no evidence of their own health, a diagnosis still is; a visit to the same job is not a job.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "I'm a pharmacist and want to start a newsletter for our regulars|false",
+        "I work as a dental hygienist. Suggest a podcast for my commute|false",
+        "I'm a qualified nurse at the local hospital, help me plan a team dinner|false",
+        "Ich arbeite als Zahnarzthelferin. Welche Weiterbildungen gibt es?|false",
+        "Ich bin gelernte Krankenschwester und suche ein neues Hobby|false",
+        "Soy auxiliar de farmacia y tengo que ordenar el almacén|false",
+        "Trabajo de enfermera en urgencias, ¿qué zapatillas aguantan turnos largos?|false",
+        "Faccio l'infermiera in ospedale da dieci anni|false",
+        "Je suis aide-soignante en EHPAD, une idée de cadeau pour une collègue ?|false",
+        "I'm a nurse and I've just been diagnosed with multiple sclerosis|true",
+        "Ich bin Krankenschwester und habe seit Wochen Depressionen|true",
+        "Je suis infirmière et je suis enceinte de trois mois|true",
+        // Not the writer's job: a visit, or someone else's.
+        "I'm visiting the nurse after lunch|true",
+        "Ich bin beim Physiotherapeuten|true",
+        "Je suis chez le pharmacien|true",
+        "My pharmacist changed my pills|true",
+        "Anoche estuve en urgencias|true",
+    })
+    void aHealthJobTheWriterSaysIsTheirsIsNoEvidenceOfTheirHealth(String text, boolean evidence) {
+        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
+        assertThat(features.hasEvidence(Category.HEALTH.name(), features.analyze(text))).as(text).isEqualTo(evidence);
+    }
+
+    @Test
+    void theWritersOwnJobCutsTheCategorysPlacesBeforeLexiconVocabularyAndEvidence() {
+        List<String> categories = List.of("HEALTH");
+        GuardFeatures.WritersOwnJob ownJob = GuardFeatures.WritersOwnJob.of(List.of("i'm a", "faccio l"),
+                List.of("physiotherapist", "infermiera"), List.of("physiotherapist", "infermiera", "clinic", "ward"));
+        GuardFeatures features = new GuardFeatures(
+                Map.of("HEALTH", TermPatterns.compile(List.of("physiotherap*", "in the ward"))), categories,
+                new TopicVocabulary(Map.of("clinic", 0, "fracture", 0), categories, Set.of("clinic")),
+                Map.of("HEALTH", TermPatterns.compile(List.of("clinic*", "fracture"))), null, Map.of(), Map.of(),
+                MaskedWords.NONE, Map.of("HEALTH", ownJob));
+
+        assertThat(ownJob.statesJob("i'm a physiotherapist")).isTrue();
+        assertThat(ownJob.statesJob("i'm a newly qualified physiotherapist")).isTrue();
+        assertThat(ownJob.statesJob("i'm a physiotherapists' daughter")).isTrue();
+        assertThat(ownJob.statesJob("faccio l'infermiera")).isTrue();
+        // Three words between, or a preposition: not a job the writer holds.
+        assertThat(ownJob.statesJob("i'm a big fan of my physiotherapist")).isFalse();
+        assertThat(ownJob.statesJob("i'm a patient at the physiotherapist")).isFalse();
+        assertThat(ownJob.statesJob("i'm at the clinic")).isFalse();
+
+        GuardFeatures.Analysis writerIsOne = features.analyze("I'm a physiotherapist in the ward of a clinic");
+        assertThat(writerIsOne.statingOwnJob()).containsExactly("HEALTH");
+        assertThat(writerIsOne.lexiconHits()[0]).isFalse();
+        assertThat(writerIsOne.vocabularyHits()[0]).isZero();
+        assertThat(features.hasEvidence("HEALTH", writerIsOne)).isFalse();
+        // What is not a place stays.
+        GuardFeatures.Analysis injured = features.analyze("I'm a physiotherapist with a fracture");
+        assertThat(features.hasEvidence("HEALTH", injured)).isTrue();
+        assertThat(injured.vocabularyHits()[0]).isGreaterThan(0f);
+        // Without the writer's job, the same words are evidence and lexicon hits.
+        GuardFeatures.Analysis patient = features.analyze("My physiotherapist in the ward of a clinic");
+        assertThat(patient.statingOwnJob()).isEmpty();
+        assertThat(patient.lexiconHits()[0]).isTrue();
+        assertThat(features.hasEvidence("HEALTH", patient)).isTrue();
+    }
+
+    /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
      * phrasings, mixed origins, peoples and unions (set 7); English faiths, families, origins and unions said
