@@ -679,7 +679,8 @@ class SensitiveTopicGuardTest {
 
     /**
      * A plant's or a pet's illness (session 56): in a message naming one, symptoms and the generic words of illness
-     * are no evidence; without one, or with a condition the lexicon names, a message still has it.
+     * are no evidence; without one, or with a condition the lexicon names, a message still has it. Likewise the
+     * places and jobs of a health worker who says the job is theirs (session 63).
      */
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -709,8 +710,29 @@ class SensitiveTopicGuardTest {
         "Sie suchte gestern ihre Schlüssel|false",
         "Er war drei Monate in einer Suchtklinik|true",
         "Wie komme ich aus der Sucht heraus?|true",
+        // A writer who says a health job is theirs writes about their work (session 63): the job, the ward and the
+        // pharmacy are no evidence of their own health, a diagnosis still is; a visit to the same job is not a job.
+        "I'm a pharmacist and want to start a newsletter for our regulars|false",
+        "I work as a dental hygienist. Suggest a podcast for my commute|false",
+        "I'm a qualified nurse at the local hospital, help me plan a team dinner|false",
+        "Ich arbeite als Zahnarzthelferin. Welche Weiterbildungen gibt es?|false",
+        "Ich bin gelernte Krankenschwester und suche ein neues Hobby|false",
+        "Soy auxiliar de farmacia y tengo que ordenar el almacén|false",
+        "Trabajo de enfermera en urgencias, ¿qué zapatillas aguantan turnos largos?|false",
+        "Faccio l'infermiera in ospedale da dieci anni|false",
+        "Je suis aide-soignante en EHPAD, une idée de cadeau pour une collègue ?|false",
+        "I'm a nurse and I've just been diagnosed with multiple sclerosis|true",
+        "Ich bin Krankenschwester und habe seit Wochen Depressionen|true",
+        "Je suis infirmière et je suis enceinte de trois mois|true",
+        // Not the writer's job: a visit, or someone else's.
+        "I'm visiting the nurse after lunch|true",
+        "Ich bin beim Physiotherapeuten|true",
+        "Je suis chez le pharmacien|true",
+        "My pharmacist changed my pills|true",
+        "Anoche estuve en urgencias|true",
     })
-    void aPlantsOrAPetsIllnessOrLookingForSomethingIsNoEvidenceOfHealth(String text, boolean evidence) {
+    void aPlantsOrAPetsIllnessLookingForSomethingOrTheWritersHealthJobIsNoEvidenceOfHealth(String text,
+            boolean evidence) {
         GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
         assertThat(features.hasEvidence(Category.HEALTH.name(), features.analyze(text))).as(text).isEqualTo(evidence);
     }
@@ -731,36 +753,6 @@ class SensitiveTopicGuardTest {
         assertThat(features.hasEvidence("HEALTH", features.analyze("my dog bit me and I have a fever"))).isTrue();
         assertThat(features.hasEvidence("HEALTH", features.analyze("I have a fever"))).isTrue();
         assertThat(features.analyze("I have a disease").lexiconHits()[0]).isTrue();
-    }
-
-    /**
-     * A writer who says a health job is theirs writes about their work (session 63): the job, the ward and the
-     * pharmacy are no evidence of their own health, a diagnosis still is; a visit to the same job is not a job.
-     */
-    @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "I'm a pharmacist and want to start a newsletter for our regulars|false",
-        "I work as a dental hygienist. Suggest a podcast for my commute|false",
-        "I'm a qualified nurse at the local hospital, help me plan a team dinner|false",
-        "Ich arbeite als Zahnarzthelferin. Welche Weiterbildungen gibt es?|false",
-        "Ich bin gelernte Krankenschwester und suche ein neues Hobby|false",
-        "Soy auxiliar de farmacia y tengo que ordenar el almacén|false",
-        "Trabajo de enfermera en urgencias, ¿qué zapatillas aguantan turnos largos?|false",
-        "Faccio l'infermiera in ospedale da dieci anni|false",
-        "Je suis aide-soignante en EHPAD, une idée de cadeau pour une collègue ?|false",
-        "I'm a nurse and I've just been diagnosed with multiple sclerosis|true",
-        "Ich bin Krankenschwester und habe seit Wochen Depressionen|true",
-        "Je suis infirmière et je suis enceinte de trois mois|true",
-        // Not the writer's job: a visit, or someone else's.
-        "I'm visiting the nurse after lunch|true",
-        "Ich bin beim Physiotherapeuten|true",
-        "Je suis chez le pharmacien|true",
-        "My pharmacist changed my pills|true",
-        "Anoche estuve en urgencias|true",
-    })
-    void aHealthJobTheWriterSaysIsTheirsIsNoEvidenceOfTheirHealth(String text, boolean evidence) {
-        GuardFeatures features = SensitiveTopicGuard.bundledFeatures();
-        assertThat(features.hasEvidence(Category.HEALTH.name(), features.analyze(text))).as(text).isEqualTo(evidence);
     }
 
     @Test
