@@ -269,27 +269,13 @@ final class GuardFeatures {
          */
         static WritersOwnJob of(List<String> worksAs, List<String> jobs, List<String> places) {
             String words = TermPatterns.compile(worksAs).pattern();
-            String job = TermPatterns.compile(withPlurals(jobs)).pattern();
+            String job = TermPatterns.compile(TopicVocabulary.withPlurals(jobs)).pattern();
             // Up to two words between ("a qualified", "gelernte"), and an apostrophe before it ("faccio l'infermiera").
             String between = "(?:\\s+(?!(?:" + NOT_BETWEEN + ")(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'\\-]+){0,2}?";
             return new WritersOwnJob(
                     Pattern.compile("(?:" + words + ")" + between + "(?:\\s+|')(?:" + job + ")",
                             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    TermPatterns.compileEverydayUses(withPlurals(places)));
-        }
-
-        /** Each term, and with the final plural "s", "es" or "ies" that topic-vocabulary terms are also found with. */
-        private static List<String> withPlurals(List<String> terms) {
-            List<String> forms = new ArrayList<>();
-            for (String term : terms) {
-                forms.add(term);
-                forms.add(term + "s");
-                forms.add(term + "es");
-                if (term.endsWith("y")) {
-                    forms.add(term.substring(0, term.length() - 1) + "ies");
-                }
-            }
-            return forms;
+                    TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places)));
         }
 
         boolean statesJob(String normalized) {

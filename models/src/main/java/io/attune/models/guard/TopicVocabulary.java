@@ -1,5 +1,6 @@
 package io.attune.models.guard;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -147,6 +148,23 @@ final class TopicVocabulary {
             }
         }
         return counts;
+    }
+
+    /**
+     * Each term as it is and with the final plurals {@link #lookup} takes off ("s", "es", "ies" for "y"): for a pattern
+     * that should find the terms where the vocabulary does.
+     */
+    static List<String> withPlurals(List<String> terms) {
+        List<String> forms = new ArrayList<>();
+        for (String term : terms) {
+            forms.add(term);
+            forms.add(term + "s");
+            forms.add(term + "es");
+            if (term.endsWith("y")) {
+                forms.add(term.substring(0, term.length() - 1) + "ies");
+            }
+        }
+        return forms;
     }
 
     /** The phrase looked up as it is, then without a final plural "ies" (as "y"), "es" or "s". */
