@@ -730,6 +730,10 @@ class SensitiveTopicGuardTest {
         "Je suis chez le pharmacien|true",
         "My pharmacist changed my pills|true",
         "Anoche estuve en urgencias|true",
+        // First aid as gear or a course is everyday; needing it is not.
+        "Write a product description for a first-aid kit for hikers|false",
+        "Wo kann ich einen Erste-Hilfe-Kurs für den Führerschein machen?|false",
+        "I needed first aid after I fell off my bike and hit my head|true",
     })
     void aPlantsOrAPetsIllnessLookingForSomethingOrTheWritersHealthJobIsNoEvidenceOfHealth(String text,
             boolean evidence) {
