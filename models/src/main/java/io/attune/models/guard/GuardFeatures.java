@@ -239,7 +239,7 @@ final class GuardFeatures {
     /**
      * A writer who says a topic's job is theirs ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
      * farmacia") writes about their work: the ward, the pharmacy and the job itself say nothing about their own
-     * health. In such a message the category's places, institutions, offices and jobs ({@link TopicVocabulary#PLACES})
+     * health. So does one who writes a job ad for such a place ("a job posting for a cleaner at a dental clinic"). In such a message the category's places, institutions, offices and jobs ({@link TopicVocabulary#PLACES})
      * are cut out before the lexicon, vocabulary and evidence are looked for, so a lexicon or evidence term inside
      * one ("physiotherap*" in "physiotherapist", "dental" in "dental hygienist") counts no more than the place itself.
      * Everything else stays: "I'm a nurse and I've just been diagnosed with MS" keeps its diagnosis.
@@ -262,20 +262,36 @@ final class GuardFeatures {
                 + "unsere|mon|ma|mes|ton|ta|son|sa|notre|mi|mis|tu|su|nuestro|nuestra|mio|mia|suo|sua|nostro|nostra|"
                 + "meu|minha|seu|nosso|nossa|mijn|jouw|zijn|haar|onze";
 
+        /** At most this many words between a phrase of hiring and the place ("for a receptionist at a"). */
+        private static final int WORDS_BEFORE_THE_PLACE_HIRING = 6;
+
         /**
          * @param worksAs the phrases with which a writer names their job ("i'm a", "ich arbeite als")
          * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
          * @param places the category's places, institutions, offices and jobs
          */
         static WritersOwnJob of(List<String> worksAs, List<String> jobs, List<String> places) {
+            return of(worksAs, List.of(), jobs, places);
+        }
+
+        /**
+         * @param hiresFor the phrases of a job ad ("job posting for", "Stellenanzeige für"): followed within
+         *     {@value #WORDS_BEFORE_THE_PLACE_HIRING} words by one of the places, they make the message the
+         *     employer's, as a job of the writer's own does ("a job ad for a receptionist at a physiotherapy clinic")
+         */
+        static WritersOwnJob of(List<String> worksAs, List<String> hiresFor, List<String> jobs, List<String> places) {
             String words = TermPatterns.compile(worksAs).pattern();
             String job = TermPatterns.compile(TopicVocabulary.withPlurals(jobs)).pattern();
+            Pattern placePattern = TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places));
             // Up to two words between ("a qualified", "gelernte"), and an apostrophe before it ("faccio l'infermiera").
             String between = "(?:\\s+(?!(?:" + NOT_BETWEEN + ")(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'\\-]+){0,2}?";
-            return new WritersOwnJob(
-                    Pattern.compile("(?:" + words + ")" + between + "(?:\\s+|')(?:" + job + ")",
-                            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places)));
+            String statesJob = "(?:" + words + ")" + between + "(?:\\s+|')(?:" + job + ")";
+            if (!hiresFor.isEmpty()) {
+                statesJob += "|(?:" + TermPatterns.compile(hiresFor).pattern() + ")(?:\\s+[\\p{L}\\p{N}'\\-]+){0,"
+                        + WORDS_BEFORE_THE_PLACE_HIRING + "}?(?:\\s+|')(?:" + placePattern.pattern() + ")";
+            }
+            return new WritersOwnJob(Pattern.compile(statesJob, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
+                    placePattern);
         }
 
         boolean statesJob(String normalized) {

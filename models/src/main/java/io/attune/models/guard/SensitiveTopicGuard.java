@@ -331,6 +331,7 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> ailments = new LinkedHashMap<>();
         Map<String, List<String>> writerHurt = new LinkedHashMap<>();
         Map<String, List<String>> worksAs = new LinkedHashMap<>();
+        Map<String, List<String>> hiresFor = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -340,8 +341,10 @@ public final class SensitiveTopicGuard {
                 case "ailment" -> ailments;
                 case "writer-hurt" -> writerHurt;
                 case "writer-works-as" -> worksAs;
+                case "writer-hires-for" -> hiresFor;
                 default -> throw new IllegalStateException(
-                        "followed-by, preceded-by, phrase, non-human, ailment, writer-hurt or writer-works-as expected in "
+                        "followed-by, preceded-by, phrase, non-human, ailment, writer-hurt, writer-works-as or writer-hires-for"
+                        + " expected in "
                         + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -377,7 +380,8 @@ public final class SensitiveTopicGuard {
         }
         Map<String, GuardFeatures.WritersOwnJob> writersOwnJobs = new LinkedHashMap<>();
         worksAs.forEach((category, saying) -> writersOwnJobs.put(category, GuardFeatures.WritersOwnJob.of(saying,
-                jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of()))));
+                hiresFor.getOrDefault(category, List.of()), jobs.getOrDefault(category, List.of()),
+                places.getOrDefault(category, List.of()))));
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
                 CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), writersOwnJobs);
     }

@@ -730,6 +730,10 @@ class SensitiveTopicGuardTest {
         "Je suis chez le pharmacien|true",
         "My pharmacist changed my pills|true",
         "Anoche estuve en urgencias|true",
+        // A job ad for such a place is the employer's; it keeps what it says of the writer's health.
+        "Help me write a job ad for a receptionist at a physiotherapy clinic, part time|false",
+        "Rédige une annonce pour un poste de secrétaire médicale à mi-temps|false",
+        "Write a job ad for my clinic. I need help because I'm recovering from a stroke|true",
         // First aid as gear or a course is everyday; needing it is not.
         "Write a product description for a first-aid kit for hikers|false",
         "Wo kann ich einen Erste-Hilfe-Kurs für den Führerschein machen?|false",
@@ -763,7 +767,8 @@ class SensitiveTopicGuardTest {
     void theWritersOwnJobCutsTheCategorysPlacesBeforeLexiconVocabularyAndEvidence() {
         List<String> categories = List.of("HEALTH");
         GuardFeatures.WritersOwnJob ownJob = GuardFeatures.WritersOwnJob.of(List.of("i'm a", "faccio l"),
-                List.of("physiotherapist", "infermiera"), List.of("physiotherapist", "infermiera", "clinic", "ward"));
+                List.of("job ad for"), List.of("physiotherapist", "infermiera"),
+                List.of("physiotherapist", "infermiera", "clinic", "ward"));
         GuardFeatures features = new GuardFeatures(
                 Map.of("HEALTH", TermPatterns.compile(List.of("physiotherap*", "in the ward"))), categories,
                 new TopicVocabulary(Map.of("clinic", 0, "fracture", 0), categories, Set.of("clinic")),
@@ -778,6 +783,9 @@ class SensitiveTopicGuardTest {
         assertThat(ownJob.statesJob("i'm a big fan of my physiotherapist")).isFalse();
         assertThat(ownJob.statesJob("i'm a patient at the physiotherapist")).isFalse();
         assertThat(ownJob.statesJob("i'm at the clinic")).isFalse();
+        // A job ad: any words up to six before the place.
+        assertThat(ownJob.statesJob("a job ad for a receptionist at a clinic")).isTrue();
+        assertThat(ownJob.statesJob("a job ad for a receptionist who can also drive to the clinic")).isFalse();
 
         GuardFeatures.Analysis writerIsOne = features.analyze("I'm a physiotherapist in the ward of a clinic");
         assertThat(writerIsOne.statingOwnJob()).containsExactly("HEALTH");
