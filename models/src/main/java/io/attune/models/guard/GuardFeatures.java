@@ -239,13 +239,16 @@ final class GuardFeatures {
     /**
      * A writer who says a topic's job is theirs ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
      * farmacia") writes about their work: the ward, the pharmacy and the job itself say nothing about their own
-     * health. So does one who writes a job ad for such a place ("a job posting for a cleaner at a dental clinic"). In such a message the category's places, institutions, offices and jobs ({@link TopicVocabulary#PLACES})
-     * are cut out before the lexicon, vocabulary and evidence are looked for, so a lexicon or evidence term inside
-     * one ("physiotherap*" in "physiotherapist", "dental" in "dental hygienist") counts no more than the place itself.
-     * Everything else stays: "I'm a nurse and I've just been diagnosed with MS" keeps its diagnosis.
+     * health. So does one who writes a job ad for such a place ("a job ad for a receptionist at a physiotherapy
+     * clinic"). In such a message the category's places, institutions, offices and jobs
+     * ({@link TopicVocabulary#PLACES}) are cut out before the lexicon, vocabulary and evidence are looked for, so a
+     * lexicon or evidence term inside one ("physiotherap*" in "physiotherapist", "dental" in "dental hygienist") counts
+     * no more than the place itself. Everything else stays: "I'm a nurse and I've just been diagnosed with MS" keeps
+     * its diagnosis.
      *
      * @param statesJob one of the writer's job phrases ("i'm a", "ich arbeite als"), then at most two words that
-     *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs
+     *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs; or a phrase of a job ad,
+     *     then one of the places within a few words
      * @param places the category's places, institutions, offices and jobs, as topic-vocabulary terms match them
      *     (a final plural "s", "es" or "ies" included)
      */
@@ -280,18 +283,24 @@ final class GuardFeatures {
          *     employer's, as a job of the writer's own does ("a job ad for a receptionist at a physiotherapy clinic")
          */
         static WritersOwnJob of(List<String> worksAs, List<String> hiresFor, List<String> jobs, List<String> places) {
-            String words = TermPatterns.compile(worksAs).pattern();
-            String job = TermPatterns.compile(TopicVocabulary.withPlurals(jobs)).pattern();
             Pattern placePattern = TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places));
-            // Up to two words between ("a qualified", "gelernte"), and an apostrophe before it ("faccio l'infermiera").
-            String between = "(?:\\s+(?!(?:" + NOT_BETWEEN + ")(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'\\-]+){0,2}?";
-            String statesJob = "(?:" + words + ")" + between + "(?:\\s+|')(?:" + job + ")";
-            if (!hiresFor.isEmpty()) {
-                statesJob += "|(?:" + TermPatterns.compile(hiresFor).pattern() + ")(?:\\s+[\\p{L}\\p{N}'\\-]+){0,"
-                        + WORDS_BEFORE_THE_PLACE_HIRING + "}?(?:\\s+|')(?:" + placePattern.pattern() + ")";
+            List<String> alternatives = new ArrayList<>(2);
+            if (!worksAs.isEmpty() && !jobs.isEmpty()) {
+                // Up to two words between ("a qualified", "gelernte"), and an apostrophe before the job ("faccio
+                // l'infermiera").
+                String between = "(?:\\s+(?!(?:" + NOT_BETWEEN + ")(?![\\p{L}\\p{N}]))[\\p{L}\\p{N}'\\-]+){0,2}?";
+                alternatives.add("(?:" + TermPatterns.compile(worksAs).pattern() + ")" + between + "(?:\\s+|')(?:"
+                        + TermPatterns.compile(TopicVocabulary.withPlurals(jobs)).pattern() + ")");
             }
-            return new WritersOwnJob(Pattern.compile(statesJob, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE),
-                    placePattern);
+            if (!hiresFor.isEmpty() && !places.isEmpty()) {
+                alternatives.add("(?:" + TermPatterns.compile(hiresFor).pattern() + ")(?:\\s+[\\p{L}\\p{N}'\\-]+){0,"
+                        + WORDS_BEFORE_THE_PLACE_HIRING + "}?(?:\\s+|')(?:" + placePattern.pattern() + ")");
+            }
+            if (alternatives.isEmpty()) {
+                throw new IllegalArgumentException("a writer's work needs phrases and the jobs or places they lead to");
+            }
+            return new WritersOwnJob(Pattern.compile(String.join("|", alternatives),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), placePattern);
         }
 
         boolean statesJob(String normalized) {

@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -342,10 +343,9 @@ public final class SensitiveTopicGuard {
                 case "writer-hurt" -> writerHurt;
                 case "writer-works-as" -> worksAs;
                 case "writer-hires-for" -> hiresFor;
-                default -> throw new IllegalStateException(
-                        "followed-by, preceded-by, phrase, non-human, ailment, writer-hurt, writer-works-as or writer-hires-for"
-                        + " expected in "
-                        + EVERYDAY_CONTEXTS + ": " + String.join("\t", row));
+                default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
+                        + "writer-hurt, writer-works-as or writer-hires-for expected in " + EVERYDAY_CONTEXTS + ": "
+                        + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
         }
@@ -379,9 +379,13 @@ public final class SensitiveTopicGuard {
             }
         }
         Map<String, GuardFeatures.WritersOwnJob> writersOwnJobs = new LinkedHashMap<>();
-        worksAs.forEach((category, saying) -> writersOwnJobs.put(category, GuardFeatures.WritersOwnJob.of(saying,
-                hiresFor.getOrDefault(category, List.of()), jobs.getOrDefault(category, List.of()),
-                places.getOrDefault(category, List.of()))));
+        Set<String> withWriterWork = new LinkedHashSet<>(worksAs.keySet());
+        withWriterWork.addAll(hiresFor.keySet());
+        for (String category : withWriterWork) {
+            writersOwnJobs.put(category, GuardFeatures.WritersOwnJob.of(worksAs.getOrDefault(category, List.of()),
+                    hiresFor.getOrDefault(category, List.of()), jobs.getOrDefault(category, List.of()),
+                    places.getOrDefault(category, List.of())));
+        }
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
                 CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), writersOwnJobs);
     }
