@@ -21,7 +21,7 @@ final class GuardFeatures {
     private final CommonWords commonWords;
     private final Map<String, Pattern> everydayUses;
     private final Map<String, NonHumanAilments> nonHumanAilments;
-    private final Map<String, WritersOwnJob> writersOwnJobs;
+    private final Map<String, ImpersonalPlaces> impersonalPlaces;
     private final MaskedWords maskedWords;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
@@ -69,14 +69,14 @@ final class GuardFeatures {
     }
 
     /**
-     * @param writersOwnJobs per category, the message's places and jobs that are no evidence when the writer says
-     *     the job is theirs ("I'm a nurse"); see {@link WritersOwnJob}
+     * @param impersonalPlaces per category, the message's places and jobs that are no evidence when the writer says
+     *     the job is theirs ("I'm a nurse"), hires for one or asks how one works; see {@link ImpersonalPlaces}
      */
     GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
             Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords,
-            Map<String, WritersOwnJob> writersOwnJobs) {
-        this.writersOwnJobs = Map.copyOf(writersOwnJobs);
+            Map<String, ImpersonalPlaces> impersonalPlaces) {
+        this.impersonalPlaces = Map.copyOf(impersonalPlaces);
         this.maskedWords = maskedWords;
         this.commonWords = commonWords;
         this.everydayUses = Map.copyOf(everydayUses);
@@ -99,12 +99,12 @@ final class GuardFeatures {
      *     lexicon, vocabulary and evidence checks ask for it, so each category's cut is made once per message
      * @param namingNonHuman the categories whose {@link NonHumanAilments} apply: the text names a plant or an animal
      *     (looked for once per message, though the lexicon, vocabulary and evidence checks all ask)
-     * @param statingOwnJob the categories whose {@link WritersOwnJob} applies: the writer says the topic is their
-     *     work ("I'm a nurse")
+     * @param impersonal the categories whose {@link ImpersonalPlaces} apply: the writer says the topic is their
+     *     work ("I'm a nurse"), hires for it or asks how its institutions work
      */
     record Analysis(String normalized, boolean[] lexiconHits, float[] vocabularyHits, boolean[] vocabularyFlags,
             CharNgrams.SparseVector ngrams, Map<String, String> withoutEverydayUses, Set<String> namingNonHuman,
-            Set<String> statingOwnJob) {}
+            Set<String> impersonal) {}
 
     /** Lexicon terms match case- and accent-insensitively: "diabet*" finds "diabétique" and "Diabética". */
     Analysis analyze(String text) {
@@ -116,13 +116,13 @@ final class GuardFeatures {
                 nonHuman.add(category);
             }
         });
-        Set<String> ownJob = writersOwnJobs.isEmpty() ? Set.of() : new HashSet<>(2);
-        writersOwnJobs.forEach((category, rule) -> {
-            if (rule.statesJob(normalized)) {
-                ownJob.add(category);
+        Set<String> impersonal = impersonalPlaces.isEmpty() ? Set.of() : new HashSet<>(2);
+        impersonalPlaces.forEach((category, rule) -> {
+            if (rule.applies(normalized)) {
+                impersonal.add(category);
             }
         });
-        Uses uses = new Uses(nonHuman, ownJob);
+        Uses uses = new Uses(nonHuman, impersonal);
         boolean[] lexiconHits = new boolean[lexiconCategories.size()];
         for (int i = 0; i < lexiconHits.length; i++) {
             Pattern pattern = lexicon.get(lexiconCategories.get(i));
@@ -141,7 +141,7 @@ final class GuardFeatures {
             if (vocabularyHits[c] > 0f && nonHuman.contains(vocabulary.category(c))) {
                 vocabularyHits[c] = 0f;
             } else if (vocabularyHits[c] > 0f && (everydayUses.containsKey(vocabulary.category(c))
-                    || ownJob.contains(vocabulary.category(c)))) {
+                    || impersonal.contains(vocabulary.category(c)))) {
                 String withoutEveryday = withoutEverydayUses(vocabulary.category(c), normalized, cut, uses);
                 // Most texts have no everyday use: counting their words again would give the same.
                 if (!withoutEveryday.equals(normalized)) {
@@ -159,7 +159,7 @@ final class GuardFeatures {
             }
         }
         return new Analysis(normalized, lexiconHits, vocabularyHits, vocabularyFlags, ngrams.ofNormalized(normalized),
-                cut, Set.copyOf(nonHuman), Set.copyOf(ownJob));
+                cut, Set.copyOf(nonHuman), Set.copyOf(impersonal));
     }
 
     /**
@@ -192,23 +192,23 @@ final class GuardFeatures {
      */
     private String evidenceText(String category, Analysis analysis) {
         return withoutEverydayUses(category, analysis.normalized(), analysis.withoutEverydayUses(),
-                new Uses(analysis.namingNonHuman(), analysis.statingOwnJob()));
+                new Uses(analysis.namingNonHuman(), analysis.impersonal()));
     }
 
     /** The whole-message relations found in a text: what it says of whom its topic words are about. */
-    private record Uses(Set<String> namingNonHuman, Set<String> statingOwnJob) {}
+    private record Uses(Set<String> namingNonHuman, Set<String> impersonal) {}
 
     private String withoutEverydayUses(String category, String normalized, Map<String, String> cut, Uses uses) {
         Pattern everyday = everydayUses.get(category);
         NonHumanAilments ailments = uses.namingNonHuman().contains(category) ? nonHumanAilments.get(category) : null;
-        WritersOwnJob ownJob = uses.statingOwnJob().contains(category) ? writersOwnJobs.get(category) : null;
-        if (everyday == null && ailments == null && ownJob == null) {
+        ImpersonalPlaces impersonal = uses.impersonal().contains(category) ? impersonalPlaces.get(category) : null;
+        if (everyday == null && ailments == null && impersonal == null) {
             return normalized;
         }
         return cut.computeIfAbsent(category, c -> {
             String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
             text = ailments == null ? text : ailments.cut(text);
-            return ownJob == null ? text : ownJob.cut(text);
+            return impersonal == null ? text : impersonal.cut(normalized, text, lexicon.get(category));
         });
     }
 
@@ -237,22 +237,32 @@ final class GuardFeatures {
     }
 
     /**
-     * A writer who says a topic's job is theirs ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
-     * farmacia") writes about their work: the ward, the pharmacy and the job itself say nothing about their own
-     * health. So does one who writes a job ad for such a place ("a job ad for a receptionist at a physiotherapy
-     * clinic"). In such a message the category's places, institutions, offices and jobs
-     * ({@link TopicVocabulary#PLACES}) are cut out before the lexicon, vocabulary and evidence are looked for, so a
-     * lexicon or evidence term inside one ("physiotherap*" in "physiotherapist", "dental" in "dental hygienist") counts
-     * no more than the place itself. Everything else stays: "I'm a nurse and I've just been diagnosed with MS" keeps
-     * its diagnosis.
+     * A message that names a topic's places, institutions, offices and jobs ({@link TopicVocabulary#PLACES}) for a
+     * reason that says nothing of the writer's own health, faith or opinion:
+     * <ul>
+     * <li>the job is the writer's own ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
+     *     farmacia");
+     * <li>the writer is hiring for the place ("a job ad for a receptionist at a physiotherapy clinic");
+     * <li>the writer asks how the institution works, for a quiz, a lesson or a visit ("How many seats are there in
+     *     the Senate?", "Spiega a un bambino cosa fa il sindaco", "an itinerary with the Koutoubia mosque").
+     * </ul>
+     * In such a message the category's places and jobs, and its civics words (elections, votes, referendums, laws:
+     * marked "civics"), are cut out before the lexicon, vocabulary and evidence are looked for, so a lexicon or evidence
+     * term inside one ("physiotherap*" in "physiotherapist", "senator*" in "senators") counts no more than the place
+     * itself, and a head confident of the category needs evidence all the same. Everything else stays: "I'm a nurse
+     * and I've just been diagnosed with MS" keeps its diagnosis, "explain why the senators are all fascists" its
+     * fascists.
      *
-     * @param statesJob one of the writer's job phrases ("i'm a", "ich arbeite als"), then at most two words that
+     * @param framed one of the writer's job phrases ("i'm a", "ich arbeite als"), then at most two words that
      *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs; or a phrase of a job ad,
-     *     then one of the places within a few words
-     * @param places the category's places, institutions, offices and jobs, as topic-vocabulary terms match them
-     *     (a final plural "s", "es" or "ies" included)
+     *     then one of the places within a few words; {@code null} when the category has neither
+     * @param asks a question of fact or a visit ("how many", "explain the difference", "for a quiz",
+     *     "itinerary"), which applies wherever it stands when the message also names one of the places;
+     *     {@code null} when the category has none
+     * @param places the category's places, institutions, offices, jobs and civics words, as topic-vocabulary terms
+     *     match them (a final plural "s", "es" or "ies" included)
      */
-    record WritersOwnJob(Pattern statesJob, Pattern places) {
+    record ImpersonalPlaces(Pattern framed, Pattern asks, Pattern places) {
 
         /**
          * Words that cannot stand between the writer's phrase and the job: "ich bin bei der Hebamme", "je suis chez
@@ -273,16 +283,19 @@ final class GuardFeatures {
          * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
          * @param places the category's places, institutions, offices and jobs
          */
-        static WritersOwnJob of(List<String> worksAs, List<String> jobs, List<String> places) {
-            return of(worksAs, List.of(), jobs, places);
+        static ImpersonalPlaces of(List<String> worksAs, List<String> jobs, List<String> places) {
+            return of(worksAs, List.of(), List.of(), jobs, places);
         }
 
         /**
          * @param hiresFor the phrases of a job ad ("job posting for", "Stellenanzeige für"): followed within
          *     {@value #WORDS_BEFORE_THE_PLACE_HIRING} words by one of the places, they make the message the
          *     employer's, as a job of the writer's own does ("a job ad for a receptionist at a physiotherapy clinic")
+         * @param asksAbout the phrases of a question of fact or a visit ("how many", "for a quiz", "itinerary")
+         * @param places the category's places, institutions, offices, jobs and civics words
          */
-        static WritersOwnJob of(List<String> worksAs, List<String> hiresFor, List<String> jobs, List<String> places) {
+        static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
+                List<String> jobs, List<String> places) {
             Pattern placePattern = TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places));
             List<String> alternatives = new ArrayList<>(2);
             if (!worksAs.isEmpty() && !jobs.isEmpty()) {
@@ -296,20 +309,72 @@ final class GuardFeatures {
                 alternatives.add("(?:" + TermPatterns.compile(hiresFor).pattern() + ")(?:\\s+[\\p{L}\\p{N}'\\-]+){0,"
                         + WORDS_BEFORE_THE_PLACE_HIRING + "}?(?:\\s+|')(?:" + placePattern.pattern() + ")");
             }
-            if (alternatives.isEmpty()) {
-                throw new IllegalArgumentException("a writer's work needs phrases and the jobs or places they lead to");
+            if (alternatives.isEmpty() && (asksAbout.isEmpty() || places.isEmpty())) {
+                throw new IllegalArgumentException("an impersonal use of places needs phrases and the jobs or places "
+                        + "they lead to");
             }
-            return new WritersOwnJob(Pattern.compile(String.join("|", alternatives),
-                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), placePattern);
+            Pattern framed = alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives),
+                    Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+            Pattern asks = asksAbout.isEmpty() || places.isEmpty() ? null : TermPatterns.compile(asksAbout);
+            return new ImpersonalPlaces(framed, asks, placePattern);
         }
 
-        boolean statesJob(String normalized) {
-            return statesJob.matcher(normalized).find();
+        boolean applies(String normalized) {
+            return framed(normalized)
+                    || (asks != null && asks.matcher(normalized).find() && places.matcher(normalized).find());
         }
 
-        /** {@code text} (the normalized message less other everyday uses) less the places and jobs. */
+        private boolean framed(String normalized) {
+            return framed != null && framed.matcher(normalized).find();
+        }
+
+        /** {@code text} (the normalized message less other everyday uses) less the places, jobs and civics words. */
         String cut(String text) {
             return places.matcher(text).replaceAll(" ");
+        }
+
+        /**
+         * As {@link #cut(String)}, except that in a question or a visit, a place inside a longer phrase of the
+         * category's lexicon stays: "the history of our church", "what time does my mosque open" name the writer's
+         * own place of worship, whatever they ask about it. A writer's job keeps no such phrase: a nurse "in the
+         * emergency room" is at work.
+         *
+         * @param normalized the whole normalized message, which says whether the writer's job or a question applies
+         * @param lexiconTerms the category's lexicon, or {@code null} if it has none
+         */
+        String cut(String normalized, String text, Pattern lexiconTerms) {
+            if (lexiconTerms == null || framed(normalized)) {
+                return cut(text);
+            }
+            List<int[]> kept = new ArrayList<>(2);
+            Matcher phrase = lexiconTerms.matcher(text);
+            while (phrase.find()) {
+                if (!places.matcher(phrase.group()).matches()) {
+                    kept.add(new int[] {phrase.start(), phrase.end()});
+                }
+            }
+            if (kept.isEmpty()) {
+                return cut(text);
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            Matcher place = places.matcher(text);
+            int last = 0;
+            while (place.find()) {
+                if (!inside(place.start(), place.end(), kept)) {
+                    out.append(text, last, place.start()).append(' ');
+                    last = place.end();
+                }
+            }
+            return out.append(text, last, text.length()).toString();
+        }
+
+        private static boolean inside(int start, int end, List<int[]> spans) {
+            for (int[] span : spans) {
+                if (span[0] <= start && end <= span[1]) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

@@ -237,10 +237,13 @@ public final class SensitiveTopicGuard {
     /**
      * Sets to 0 each category the head would flag without the {@link GuardFeatures#hasEvidence evidence} the
      * category needs (only RACE_ETHNICITY's and SEXUAL_ORIENTATION's when the head is
-     * {@link #CONFIDENT_NONE confident}), and
+     * {@link #CONFIDENT_NONE confident}, and any category whose places the message names only in passing:
+     * {@link GuardFeatures.ImpersonalPlaces}), and
      * returns the highest score so removed (0 if none). The others are left as they are:
      * renormalizing them (judging the message as if the category had been ruled out) flagged more everyday
-     * messages as another category and caught no more sensitive ones on the check sets.
+     * messages as another category and caught no more sensitive ones on the check sets. A score removed from a
+     * category named only in passing is not returned: the head read the institution ("a pub quiz round on British
+     * prime ministers"), which says nothing of the message being sensitive under another category.
      */
     private float zeroUnevidenced(GuardHead judge, float[] probabilities, GuardFeatures.Analysis analysis,
             DecisionRules rules) {
@@ -254,9 +257,12 @@ public final class SensitiveTopicGuard {
             Float threshold = thresholds.get(category);
             if (threshold != null && probabilities[i] >= threshold
                     && !((PLACES_ARE_NO_EXCUSE.contains(category) ? confidentBesidesPlaces : confident)
-                            && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.contains(category))
+                            && !NEEDS_EVIDENCE_EVEN_WHEN_CONFIDENT.contains(category)
+                            && !analysis.impersonal().contains(category))
                     && !features.hasEvidence(category, analysis)) {
-                removed = Math.max(removed, probabilities[i]);
+                if (!analysis.impersonal().contains(category)) {
+                    removed = Math.max(removed, probabilities[i]);
+                }
                 probabilities[i] = 0f;
             }
         }
@@ -333,6 +339,7 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> writerHurt = new LinkedHashMap<>();
         Map<String, List<String>> worksAs = new LinkedHashMap<>();
         Map<String, List<String>> hiresFor = new LinkedHashMap<>();
+        Map<String, List<String>> asksAbout = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -343,8 +350,10 @@ public final class SensitiveTopicGuard {
                 case "writer-hurt" -> writerHurt;
                 case "writer-works-as" -> worksAs;
                 case "writer-hires-for" -> hiresFor;
+                case "asks-about" -> asksAbout;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
-                        + "writer-hurt, writer-works-as or writer-hires-for expected in " + EVERYDAY_CONTEXTS + ": "
+                        + "writer-hurt, writer-works-as, writer-hires-for or asks-about expected in "
+                        + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -373,21 +382,26 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> places = new LinkedHashMap<>();
         Map<String, List<String>> jobs = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(TopicVocabulary.PLACES, 3)) {
+            if (!Set.of("place", "job", TopicVocabulary.CIVICS).contains(row[2])) {
+                throw new IllegalStateException("place, job or " + TopicVocabulary.CIVICS + " expected in "
+                        + TopicVocabulary.PLACES + ": " + String.join("\t", row));
+            }
             places.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
             if (row[2].equals("job")) {
                 jobs.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
             }
         }
-        Map<String, GuardFeatures.WritersOwnJob> writersOwnJobs = new LinkedHashMap<>();
-        Set<String> withWriterWork = new LinkedHashSet<>(worksAs.keySet());
-        withWriterWork.addAll(hiresFor.keySet());
-        for (String category : withWriterWork) {
-            writersOwnJobs.put(category, GuardFeatures.WritersOwnJob.of(worksAs.getOrDefault(category, List.of()),
-                    hiresFor.getOrDefault(category, List.of()), jobs.getOrDefault(category, List.of()),
-                    places.getOrDefault(category, List.of())));
+        Map<String, GuardFeatures.ImpersonalPlaces> impersonalPlaces = new LinkedHashMap<>();
+        Set<String> withImpersonalUses = new LinkedHashSet<>(worksAs.keySet());
+        withImpersonalUses.addAll(hiresFor.keySet());
+        withImpersonalUses.addAll(asksAbout.keySet());
+        for (String category : withImpersonalUses) {
+            impersonalPlaces.put(category, GuardFeatures.ImpersonalPlaces.of(worksAs.getOrDefault(category, List.of()),
+                    hiresFor.getOrDefault(category, List.of()), asksAbout.getOrDefault(category, List.of()),
+                    jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of())));
         }
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
-                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), writersOwnJobs);
+                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), impersonalPlaces);
     }
 
     static GuardHead bundledHead() {

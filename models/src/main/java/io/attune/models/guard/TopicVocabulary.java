@@ -33,6 +33,12 @@ final class TopicVocabulary {
     static final String GERMAN = DingVocabularyBuilder.GERMAN;
     static final String ENGLISH_CLINICAL = DingVocabularyBuilder.ENGLISH_CLINICAL;
     static final String PLACES = "topic-places.tsv";
+
+    /**
+     * The kind of {@link #PLACES} row that names how the topic's institutions work (an election, a vote, a law)
+     * rather than an institution.
+     */
+    static final String CIVICS = "civics";
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -73,7 +79,11 @@ final class TopicVocabulary {
         }
         Set<String> places = new HashSet<>();
         for (String[] row : GuardResources.rows(PLACES, 3)) {
-            places.add(key(row[1]));
+            // A civics word (an election, a vote) is what an opinion is about as often as a lesson: it counts as
+            // any evidence term does, and is cut only where the places are (GuardFeatures.ImpersonalPlaces).
+            if (!row[2].equals(CIVICS)) {
+                places.add(key(row[1]));
+            }
         }
         return new TopicVocabulary(terms, categories, places);
     }

@@ -350,12 +350,13 @@ class MultilingualGuardCheckTest {
         // read in session 62: 17 of 40 suppressed, every disclosure caught. Set 6 (40 and 12, six languages) was
         // written and committed before session 62's change and read once it was final: 15 of 40 before, 9 after.
         // The change: topic-places.tsv's words flag nothing alone, count for no density and halve no threshold;
-        // 7 of 40 in set 5. Session 63's writer's own job (below) took both to 6 of 40, its job ads to 4 and 5. The
-        // ceiling is one more than the larger; the floor, every disclosure.
+        // 7 of 40 in set 5. Session 63's writer's own job (below) took both to 6 of 40, its job ads to 4 and 5;
+        // session 64's questions of fact and visits (everyday-contexts.tsv, asks-about) to 1 and 2. The ceiling is one
+        // more than the larger; the floor, every disclosure.
         for (String set : List.of("/guard/everyday-tasks-check-5.jsonl", "/guard/everyday-tasks-check-6.jsonl")) {
             GuardReport report = run(set);
             assertThat(report.anySensitiveRecall(e -> true)).as(set).isEqualTo(1.0);
-            assertThat(report.falseSuppression(e -> true)).as(set).isLessThanOrEqualTo(6 / 40.0);
+            assertThat(report.falseSuppression(e -> true)).as(set).isLessThanOrEqualTo(3 / 40.0);
         }
     }
 
@@ -377,11 +378,12 @@ class MultilingualGuardCheckTest {
         // Set 8: 23 everyday tasks naming civics, a place of worship to visit or a clinic's job ad, and 12 disclosures
         // inside the same kinds of task, six languages, committed unread in session 63 and first read once the job-ad
         // frame (everyday-contexts.tsv, writer-hires-for) was final: 7 of 23 suppressed before the session, 6 after,
-        // 12 of 12 disclosures caught both times. Left: four civics questions read as POLITICS, a thank-you card to a
-        // maternity ward, a Portuguese job ad. The ceiling is one more; the floor, every disclosure.
+        // 12 of 12 disclosures caught both times. Session 64's questions of fact (everyday-contexts.tsv, asks-about)
+        // took its four civics questions: 2 of 23. Left: a thank-you card to a maternity ward, a Portuguese job ad.
+        // The ceiling is one more; the floor, every disclosure.
         GuardReport report = run("/guard/everyday-tasks-check-8.jsonl");
         assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(7 / 23.0);
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(3 / 23.0);
     }
 
     @Test

@@ -766,8 +766,8 @@ class SensitiveTopicGuardTest {
     @Test
     void theWritersOwnJobCutsTheCategorysPlacesBeforeLexiconVocabularyAndEvidence() {
         List<String> categories = List.of("HEALTH");
-        GuardFeatures.WritersOwnJob ownJob = GuardFeatures.WritersOwnJob.of(List.of("i'm a", "faccio l"),
-                List.of("job ad for"), List.of("physiotherapist", "infermiera"),
+        GuardFeatures.ImpersonalPlaces ownJob = GuardFeatures.ImpersonalPlaces.of(List.of("i'm a", "faccio l"),
+                List.of("job ad for"), List.of(), List.of("physiotherapist", "infermiera"),
                 List.of("physiotherapist", "infermiera", "clinic", "ward"));
         GuardFeatures features = new GuardFeatures(
                 Map.of("HEALTH", TermPatterns.compile(List.of("physiotherap*", "in the ward"))), categories,
@@ -775,20 +775,20 @@ class SensitiveTopicGuardTest {
                 Map.of("HEALTH", TermPatterns.compile(List.of("clinic*", "fracture"))), null, Map.of(), Map.of(),
                 MaskedWords.NONE, Map.of("HEALTH", ownJob));
 
-        assertThat(ownJob.statesJob("i'm a physiotherapist")).isTrue();
-        assertThat(ownJob.statesJob("i'm a newly qualified physiotherapist")).isTrue();
-        assertThat(ownJob.statesJob("i'm a physiotherapists' daughter")).isTrue();
-        assertThat(ownJob.statesJob("faccio l'infermiera")).isTrue();
+        assertThat(ownJob.applies("i'm a physiotherapist")).isTrue();
+        assertThat(ownJob.applies("i'm a newly qualified physiotherapist")).isTrue();
+        assertThat(ownJob.applies("i'm a physiotherapists' daughter")).isTrue();
+        assertThat(ownJob.applies("faccio l'infermiera")).isTrue();
         // Three words between, or a preposition: not a job the writer holds.
-        assertThat(ownJob.statesJob("i'm a big fan of my physiotherapist")).isFalse();
-        assertThat(ownJob.statesJob("i'm a patient at the physiotherapist")).isFalse();
-        assertThat(ownJob.statesJob("i'm at the clinic")).isFalse();
+        assertThat(ownJob.applies("i'm a big fan of my physiotherapist")).isFalse();
+        assertThat(ownJob.applies("i'm a patient at the physiotherapist")).isFalse();
+        assertThat(ownJob.applies("i'm at the clinic")).isFalse();
         // A job ad: any words up to six before the place.
-        assertThat(ownJob.statesJob("a job ad for a receptionist at a clinic")).isTrue();
-        assertThat(ownJob.statesJob("a job ad for a receptionist who can also drive to the clinic")).isFalse();
+        assertThat(ownJob.applies("a job ad for a receptionist at a clinic")).isTrue();
+        assertThat(ownJob.applies("a job ad for a receptionist who can also drive to the clinic")).isFalse();
 
         GuardFeatures.Analysis writerIsOne = features.analyze("I'm a physiotherapist in the ward of a clinic");
-        assertThat(writerIsOne.statingOwnJob()).containsExactly("HEALTH");
+        assertThat(writerIsOne.impersonal()).containsExactly("HEALTH");
         assertThat(writerIsOne.lexiconHits()[0]).isFalse();
         assertThat(writerIsOne.vocabularyHits()[0]).isZero();
         assertThat(features.hasEvidence("HEALTH", writerIsOne)).isFalse();
@@ -798,9 +798,82 @@ class SensitiveTopicGuardTest {
         assertThat(injured.vocabularyHits()[0]).isGreaterThan(0f);
         // Without the writer's job, the same words are evidence and lexicon hits.
         GuardFeatures.Analysis patient = features.analyze("My physiotherapist in the ward of a clinic");
-        assertThat(patient.statingOwnJob()).isEmpty();
+        assertThat(patient.impersonal()).isEmpty();
         assertThat(patient.lexiconHits()[0]).isTrue();
         assertThat(features.hasEvidence("HEALTH", patient)).isTrue();
+    }
+
+    @Test
+    void aQuestionOfFactOrAVisitCutsTheCategorysPlacesAndProceduresButNotItsOwnPhrasesOrOtherTerms() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures.ImpersonalPlaces civics = GuardFeatures.ImpersonalPlaces.of(List.of(), List.of(),
+                List.of("how many", "for a quiz"), List.of(), List.of("senate", "senator", "vote"));
+        GuardFeatures.ImpersonalPlaces visits = GuardFeatures.ImpersonalPlaces.of(List.of(), List.of(),
+                List.of("history of"), List.of(), List.of("church"));
+        GuardFeatures features = new GuardFeatures(
+                Map.of("POLITICS", TermPatterns.compile(List.of("senator*", "vote", "fascis*")),
+                        "RELIGION", TermPatterns.compile(List.of("our church", "pray*"))),
+                categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("POLITICS", TermPatterns.compile(List.of("senat*", "vote*", "fascis*")),
+                        "RELIGION", TermPatterns.compile(List.of("church*", "pray*")),
+                        "RACE_ETHNICITY", TermPatterns.compile(List.of("british"))),
+                null, Map.of(), Map.of(), MaskedWords.NONE, Map.of("POLITICS", civics, "RELIGION", visits));
+
+        // The question applies wherever it stands, but only beside one of the places or civics words.
+        assertThat(civics.applies("how many senators are there")).isTrue();
+        assertThat(civics.applies("what does a senator do? it's for a quiz")).isTrue();
+        assertThat(civics.applies("how many cups of flour")).isFalse();
+        assertThat(civics.applies("the senate will vote today")).isFalse();
+
+        GuardFeatures.Analysis seats = features.analyze("How many senators are there, and when do they vote?");
+        assertThat(seats.impersonal()).containsExactly("POLITICS");
+        assertThat(seats.lexiconHits()[categories.indexOf("POLITICS")]).isFalse();
+        assertThat(features.hasEvidence("POLITICS", seats)).isFalse();
+        // Every other term stays.
+        GuardFeatures.Analysis opinion = features.analyze("How many senators are fascists?");
+        assertThat(opinion.lexiconHits()[categories.indexOf("POLITICS")]).isTrue();
+        assertThat(features.hasEvidence("POLITICS", opinion)).isTrue();
+        // A place inside a longer phrase of the lexicon stays: the writer's own church.
+        GuardFeatures.Analysis sightseeing = features.analyze("Tell me the history of the church on the hill");
+        assertThat(sightseeing.lexiconHits()[categories.indexOf("RELIGION")]).isFalse();
+        assertThat(features.hasEvidence("RELIGION", sightseeing)).isFalse();
+        GuardFeatures.Analysis ours = features.analyze("Tell me the history of our church");
+        assertThat(ours.lexiconHits()[categories.indexOf("RELIGION")]).isTrue();
+        assertThat(features.hasEvidence("RELIGION", ours)).isTrue();
+
+        // A head confident of the category needs evidence all the same, and what it read is no reason to flag
+        // another category the text shows evidence of.
+        float[] embedding = {0, 0, 0};
+        SensitiveTopicGuard confident = SensitiveTopicGuard.withHead(
+                headAnswering(features, Map.of("NONE", 0.005, "POLITICS", 0.995)), features, true);
+        assertThat(confident.assess("How many senators are there, and when do they vote?", embedding).sensitive())
+                .isFalse();
+        assertThat(confident.assess("How many British senators are there?", embedding).sensitive()).isFalse();
+        assertThat(confident.assess("How many senators are fascists?", embedding).categories())
+                .containsExactly("POLITICS");
+        assertThat(confident.assess("Who will the senators back next?", embedding).categories())
+                .containsExactly("POLITICS");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // How an institution works, asked for a quiz, a lesson or a visit (session 64), names no one's opinion or
+        // faith; what the writer adds about their own still counts.
+        "How many members does the Bundestag have? It's for a pub quiz|false",
+        "Explain to my nine-year-old what a mayor does|false",
+        "Quelle est la différence entre le Sénat et l'Assemblée nationale ?|false",
+        "Wie funktioniert eine Bundestagswahl? Bitte einfach erklären|false",
+        "¿Cuántos diputados tiene el Congreso de los Diputados?|false",
+        "Plan a day trip to York with a guided tour of the minster|false",
+        "Explain to my son why I'm a member of the Labour Party|true",
+        "Wie viele Abgeordnete hat die AfD? Ich habe sie gewählt|true",
+        "How many senators voted against abortion rights? I'm furious|true",
+        "Give me the history of our mosque for the open day leaflet|true",
+        "Itinerary for our pilgrimage to Lourdes, we want to pray at the grotto|true",
+    })
+    void aQuestionOfFactALessonOrAVisitAboutAnInstitutionDisclosesOnlyWhatTheWriterAdds(String text,
+            boolean sensitive) {
+        assertSensitivity(text, sensitive);
     }
 
     /**
