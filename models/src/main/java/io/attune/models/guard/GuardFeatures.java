@@ -259,10 +259,11 @@ final class GuardFeatures {
      * @param asks a question of fact or a visit ("how many", "explain the difference", "for a quiz",
      *     "itinerary"), which applies wherever it stands when the message also names one of the places;
      *     {@code null} when the category has none
+     * @param asksStarts the first words of {@code asks}' phrases, looked up before it is run; {@code null}: none
      * @param places the category's places, institutions, offices, jobs and civics words, as topic-vocabulary terms
      *     match them (a final plural "s", "es" or "ies" included)
      */
-    record ImpersonalPlaces(Pattern framed, Pattern asks, Pattern places) {
+    record ImpersonalPlaces(Pattern framed, Pattern asks, PhraseStarts asksStarts, Pattern places) {
 
         /**
          * Words that cannot stand between the writer's phrase and the job: "ich bin bei der Hebamme", "je suis chez
@@ -315,13 +316,14 @@ final class GuardFeatures {
             }
             Pattern framed = alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives),
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-            Pattern asks = asksAbout.isEmpty() || places.isEmpty() ? null : TermPatterns.compile(asksAbout);
-            return new ImpersonalPlaces(framed, asks, placePattern);
+            boolean asking = !asksAbout.isEmpty() && !places.isEmpty();
+            return new ImpersonalPlaces(framed, asking ? TermPatterns.compile(asksAbout) : null,
+                    asking ? PhraseStarts.of(asksAbout) : null, placePattern);
         }
 
         boolean applies(String normalized) {
-            return framed(normalized)
-                    || (asks != null && asks.matcher(normalized).find() && places.matcher(normalized).find());
+            return framed(normalized) || (asks != null && (asksStarts == null || asksStarts.mayContain(normalized))
+                    && asks.matcher(normalized).find() && places.matcher(normalized).find());
         }
 
         private boolean framed(String normalized) {

@@ -387,6 +387,20 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void questionsOfFactLessonsAndVisitsDiscloseNothingButWhatTheWriterAddsStill() throws URISyntaxException {
+        // Set 9: 24 everyday tasks on how institutions work, elections, history quizzes and visits to churches and
+        // shrines, and 12 disclosures inside such tasks, six languages, committed unread in session 63 and first read
+        // in session 64 once the questions of fact (everyday-contexts.tsv, asks-about) were final: 7 of 24 suppressed
+        // before, 6 at that reading; 10 of 12 disclosures caught both times (a marriage between women and a vow to
+        // the Virgin missed). The forms it named that the lists lacked were added after that reading ("how often",
+        // a republic, the European Commission, the two disclosures' phrases, the NDP): 0 of 24 and 12 of 12, no
+        // longer a held-out figure. The ceiling is one; the floor, every disclosure.
+        GuardReport report = run("/guard/everyday-tasks-check-9.jsonl");
+        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 24.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

@@ -804,7 +804,7 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
-    void aQuestionOfFactOrAVisitCutsTheCategorysPlacesAndProceduresButNotItsOwnPhrasesOrOtherTerms() {
+    void aQuestionOfFactOrAVisitCutsTheCategorysPlacesAndCivicsWordsButNotItsOwnPhrasesOrOtherTerms() {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         GuardFeatures.ImpersonalPlaces civics = GuardFeatures.ImpersonalPlaces.of(List.of(), List.of(),
                 List.of("how many", "for a quiz"), List.of(), List.of("senate", "senator", "vote"));
@@ -870,6 +870,12 @@ class SensitiveTopicGuardTest {
         "How many senators voted against abortion rights? I'm furious|true",
         "Give me the history of our mosque for the open day leaflet|true",
         "Itinerary for our pilgrimage to Lourdes, we want to pray at the grotto|true",
+        "How often does the Bundesrat meet? I vote for the GOP back home in Ohio|true",
+        "Nous fêtons nos dix ans de mariage entre femmes, une idée de week-end ?|true",
+        "Subo a Montserrat cada año por una promesa a la Virgen, ¿a qué hora abre?|true",
+        // The European Union's institutions name no people.
+        "Summarise what the European Parliament and the European Council each decide|false",
+        "Qui préside la Commission européenne en ce moment ?|false",
     })
     void aQuestionOfFactALessonOrAVisitAboutAnInstitutionDisclosesOnlyWhatTheWriterAdds(String text,
             boolean sensitive) {
