@@ -281,18 +281,11 @@ final class GuardFeatures {
 
         /**
          * @param worksAs the phrases with which a writer names their job ("i'm a", "ich arbeite als")
-         * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
-         * @param places the category's places, institutions, offices and jobs
-         */
-        static ImpersonalPlaces of(List<String> worksAs, List<String> jobs, List<String> places) {
-            return of(worksAs, List.of(), List.of(), jobs, places);
-        }
-
-        /**
          * @param hiresFor the phrases of a job ad ("job posting for", "Stellenanzeige für"): followed within
          *     {@value #WORDS_BEFORE_THE_PLACE_HIRING} words by one of the places, they make the message the
          *     employer's, as a job of the writer's own does ("a job ad for a receptionist at a physiotherapy clinic")
          * @param asksAbout the phrases of a question of fact or a visit ("how many", "for a quiz", "itinerary")
+         * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
          * @param places the category's places, institutions, offices, jobs and civics words
          */
         static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
