@@ -350,9 +350,10 @@ public final class SensitiveTopicGuard {
                 case "writer-hurt" -> writerHurt;
                 case "writer-works-as" -> worksAs;
                 case "writer-hires-for" -> hiresFor;
-                case "asks-about" -> asksAbout;
+                // A piece of writing for an institution's occasion uses its places as impersonally as a question.
+                case "asks-about", "writes-for" -> asksAbout;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
-                        + "writer-hurt, writer-works-as, writer-hires-for or asks-about expected in "
+                        + "writer-hurt, writer-works-as, writer-hires-for, asks-about or writes-for expected in "
                         + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };

@@ -882,6 +882,33 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A piece of writing for an institution's occasion (session 65) uses its places and jobs as impersonally as
+        // a question; a condition, a treatment or "our church" the writer adds still counts.
+        "Write a newsletter intro for our care home's families about the summer barbecue|false",
+        "Write a thank-you card to the nurses on the maternity ward from the bakery next door|false",
+        "Write a short retirement speech for our practice nurse Linda|false",
+        "Write a thank-you card to the nurses who looked after me during my chemo|true",
+        "Draft a fundraiser post: I was diagnosed with MS and I'm running for the hospital|true",
+        "Help me write a newsletter for our church's youth group|true",
+        "Schreib eine Dankeskarte an die Hebammen der Wochenstation, die mich nach meinem Kaiserschnitt betreut haben|true",
+        // An English parish council is local government.
+        "Draft a newsletter intro for the parish council's summer fete with the tombola|false",
+        // Two mothers or two fathers of a group are two of its members; a couple of one's own is said otherwise.
+        "Two dads from our school are organising the summer fair; write them a thank-you note|false",
+        "Two mums from the PTA are running the bake sale; draft a thank-you message|false",
+        "Siamo due mamme del comitato genitori e dobbiamo organizzare la festa|false",
+        "Nous sommes deux femmes à organiser la kermesse de l'école|false",
+        "We're two dads from Leeds and our son starts school next week, any tips?|true",
+        "My daughter has two mums and the school keeps writing to Mr and Mrs|true",
+        "Siamo due mamme e nostra figlia inizia l'asilo, consigli?|true",
+    })
+    void writingForAnInstitutionsOccasionOrNamingMembersOfAGroupDisclosesOnlyWhatTheWriterAdds(String text,
+            boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
