@@ -22,6 +22,7 @@ final class GuardFeatures {
     private final Map<String, Pattern> everydayUses;
     private final Map<String, NonHumanAilments> nonHumanAilments;
     private final Map<String, ImpersonalPlaces> impersonalPlaces;
+    private final Map<String, MembersOfAGroup> membersOfAGroup;
     private final MaskedWords maskedWords;
     private final CharNgrams ngrams = new CharNgrams(NGRAM_BUCKETS);
 
@@ -76,7 +77,20 @@ final class GuardFeatures {
             Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
             Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords,
             Map<String, ImpersonalPlaces> impersonalPlaces) {
+        this(lexicon, lexiconCategories, vocabulary, evidence, commonWords, everydayUses, nonHumanAilments,
+                maskedWords, impersonalPlaces, Map.of());
+    }
+
+    /**
+     * @param membersOfAGroup per category, the spans that name two members of a group in the category's words ("two
+     *     dads from our school"); see {@link MembersOfAGroup}
+     */
+    GuardFeatures(Map<String, Pattern> lexicon, List<String> lexiconCategories, TopicVocabulary vocabulary,
+            Map<String, Pattern> evidence, CommonWords commonWords, Map<String, Pattern> everydayUses,
+            Map<String, NonHumanAilments> nonHumanAilments, MaskedWords maskedWords,
+            Map<String, ImpersonalPlaces> impersonalPlaces, Map<String, MembersOfAGroup> membersOfAGroup) {
         this.impersonalPlaces = Map.copyOf(impersonalPlaces);
+        this.membersOfAGroup = Map.copyOf(membersOfAGroup);
         this.maskedWords = maskedWords;
         this.commonWords = commonWords;
         this.everydayUses = Map.copyOf(everydayUses);
@@ -202,14 +216,37 @@ final class GuardFeatures {
         Pattern everyday = everydayUses.get(category);
         NonHumanAilments ailments = uses.namingNonHuman().contains(category) ? nonHumanAilments.get(category) : null;
         ImpersonalPlaces impersonal = uses.impersonal().contains(category) ? impersonalPlaces.get(category) : null;
-        if (everyday == null && ailments == null && impersonal == null) {
+        MembersOfAGroup members = membersOfAGroup.get(category);
+        if (everyday == null && ailments == null && impersonal == null && members == null) {
             return normalized;
         }
         return cut.computeIfAbsent(category, c -> {
             String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
+            text = members == null ? text : members.cut(normalized, text);
             text = ailments == null ? text : ailments.cut(text);
             return impersonal == null ? text : impersonal.cut(normalized, text, lexicon.get(category));
         });
+    }
+
+    /**
+     * Two mothers or two fathers of a group are two of its members, not a couple: "two dads from our school are
+     * organising the summer fair", "siamo due mamme del comitato genitori", "zwei Väter aus der Elterngruppe". Such a
+     * span ({@code members}: a couple term followed by a preposition of membership and an article or a possessive) is
+     * cut out like an everyday use, unless the writer puts themselves and their partner in the pair ({@code
+     * writerInPair}: "two mums from my daughter's class, me and my wife actually"), which makes it a couple again.
+     *
+     * @param members the spans naming two members of a group
+     * @param writerInPair the phrases with which the writer and a partner are the pair; {@code null}: none
+     */
+    record MembersOfAGroup(Pattern members, Pattern writerInPair) {
+
+        /** {@code text} (the normalized message less other everyday uses) less the members' spans. */
+        String cut(String normalized, String text) {
+            if (writerInPair != null && writerInPair.matcher(normalized).find()) {
+                return text;
+            }
+            return members.matcher(text).replaceAll(" ");
+        }
     }
 
     /**

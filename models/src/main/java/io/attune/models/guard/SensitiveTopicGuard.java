@@ -340,6 +340,8 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> worksAs = new LinkedHashMap<>();
         Map<String, List<String>> hiresFor = new LinkedHashMap<>();
         Map<String, List<String>> asksAbout = new LinkedHashMap<>();
+        Map<String, List<String>> membersOf = new LinkedHashMap<>();
+        Map<String, List<String>> writerInPair = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -352,9 +354,11 @@ public final class SensitiveTopicGuard {
                 case "writer-hires-for" -> hiresFor;
                 // A piece of writing for an institution's occasion uses its places as impersonally as a question.
                 case "asks-about", "writes-for" -> asksAbout;
+                case "members-of" -> membersOf;
+                case "writer-in-pair" -> writerInPair;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
-                        + "writer-hurt, writer-works-as, writer-hires-for, asks-about or writes-for expected in "
-                        + EVERYDAY_CONTEXTS + ": "
+                        + "writer-hurt, writer-works-as, writer-hires-for, asks-about, writes-for, members-of or "
+                        + "writer-in-pair expected in " + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -401,8 +405,15 @@ public final class SensitiveTopicGuard {
                     hiresFor.getOrDefault(category, List.of()), asksAbout.getOrDefault(category, List.of()),
                     jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of())));
         }
+        Map<String, GuardFeatures.MembersOfAGroup> membersOfAGroup = new LinkedHashMap<>();
+        membersOf.forEach((category, spans) -> {
+            List<String> pair = writerInPair.get(category);
+            membersOfAGroup.put(category, new GuardFeatures.MembersOfAGroup(TermPatterns.compileEverydayUses(spans),
+                    pair == null ? null : TermPatterns.compileEverydayUses(pair)));
+        });
         return new GuardFeatures(patterns, categories, TopicVocabulary.bundled(categories), evidence,
-                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), impersonalPlaces);
+                CommonWords.bundled(), everydayUses, nonHumanAilments, MaskedWords.of(listTerms), impersonalPlaces,
+                membersOfAGroup);
     }
 
     static GuardHead bundledHead() {

@@ -401,6 +401,22 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void writingForAnInstitutionAndMembersOfAGroupDiscloseNothingButWhatTheWriterAddsStill()
+            throws URISyntaxException {
+        // Set 10: 24 everyday tasks (institutions asked about in other words, community events run by two mums or two
+        // dads, fundraising and thanks for hospitals, care homes and a church) and 12 disclosures inside such tasks,
+        // six languages, committed unread in session 64 and first read in session 65 once the writing for an
+        // occasion (writes-for) and two members of a group (members-of) were final: 5 of 24 suppressed before, 3 at
+        // that reading; 12 of 12 disclosures caught before, 11 at that reading (a mother who says "me and my wife"
+        // of the two mums running a bake sale). Then the writer in the pair (writer-in-pair), fun facts and projects,
+        // legislative elections and the commander of the armed forces: 0 of 24 and 12 of 12, no longer a held-out
+        // figure. The ceiling is one; the floor, every disclosure.
+        GuardReport report = run("/guard/everyday-tasks-check-10.jsonl");
+        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 24.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

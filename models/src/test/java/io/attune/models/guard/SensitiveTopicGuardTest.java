@@ -804,6 +804,32 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void twoMembersOfAGroupAreCutUnlessTheWriterAndAPartnerAreThePair() {
+        List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
+        GuardFeatures.MembersOfAGroup members = new GuardFeatures.MembersOfAGroup(
+                TermPatterns.compileEverydayUses(List.of("two dads from our", "two dads of the")),
+                TermPatterns.compileEverydayUses(List.of("me and my husband", "my husband and i")));
+        GuardFeatures features = new GuardFeatures(
+                Map.of("SEXUAL_ORIENTATION", TermPatterns.compile(List.of("two dads", "gay"))),
+                categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("SEXUAL_ORIENTATION", TermPatterns.compile(List.of("two dads", "gay"))),
+                null, Map.of(), Map.of(), MaskedWords.NONE, Map.of(), Map.of("SEXUAL_ORIENTATION", members));
+        int orientation = categories.indexOf("SEXUAL_ORIENTATION");
+
+        GuardFeatures.Analysis fair = features.analyze("Two dads from our school are running the fair");
+        assertThat(fair.lexiconHits()[orientation]).isFalse();
+        assertThat(features.hasEvidence("SEXUAL_ORIENTATION", fair)).isFalse();
+        // Not a member of a group: a family.
+        assertThat(features.analyze("We're two dads from Leeds").lexiconHits()[orientation]).isTrue();
+        // The writer and a partner are the pair.
+        GuardFeatures.Analysis us = features.analyze("Two dads from our school run the fair: me and my husband");
+        assertThat(us.lexiconHits()[orientation]).isTrue();
+        assertThat(features.hasEvidence("SEXUAL_ORIENTATION", us)).isTrue();
+        // Every other term stays.
+        assertThat(features.analyze("Two dads of the committee are gay").lexiconHits()[orientation]).isTrue();
+    }
+
+    @Test
     void aQuestionOfFactOrAVisitCutsTheCategorysPlacesAndCivicsWordsButNotItsOwnPhrasesOrOtherTerms() {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         GuardFeatures.ImpersonalPlaces civics = GuardFeatures.ImpersonalPlaces.of(List.of(), List.of(),
@@ -903,6 +929,7 @@ class SensitiveTopicGuardTest {
         "We're two dads from Leeds and our son starts school next week, any tips?|true",
         "My daughter has two mums and the school keeps writing to Mr and Mrs|true",
         "Siamo due mamme e nostra figlia inizia l'asilo, consigli?|true",
+        "Two dads from the football club are running the barbecue, me and my husband that is|true",
     })
     void writingForAnInstitutionsOccasionOrNamingMembersOfAGroupDisclosesOnlyWhatTheWriterAdds(String text,
             boolean sensitive) {
