@@ -351,14 +351,15 @@ public final class SensitiveTopicGuard {
                 case "ailment" -> ailments;
                 case "writer-hurt" -> writerHurt;
                 case "writer-works-as" -> worksAs;
-                case "writer-hires-for" -> hiresFor;
+                // Working at a place makes the message the workplace's, as hiring for it does.
+                case "writer-hires-for", "writer-works-at" -> hiresFor;
                 // A piece of writing for an institution's occasion uses its places as impersonally as a question.
                 case "asks-about", "writes-for" -> asksAbout;
                 case "members-of" -> membersOf;
                 case "writer-in-pair" -> writerInPair;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
-                        + "writer-hurt, writer-works-as, writer-hires-for, asks-about, writes-for, members-of or "
-                        + "writer-in-pair expected in " + EVERYDAY_CONTEXTS + ": "
+                        + "writer-hurt, writer-works-as, writer-hires-for, writer-works-at, asks-about, writes-for, "
+                        + "members-of or writer-in-pair expected in " + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());

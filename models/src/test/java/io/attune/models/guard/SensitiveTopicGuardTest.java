@@ -936,6 +936,26 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A writer who works at a health practice or a town hall (session 65) writes about the workplace: its places,
+        // its patients and appointments, a polling station's jobs; what the writer adds of their own still counts.
+        "I work on reception at a physiotherapy clinic. Draft a reminder for patients about the new parking rules|false",
+        "Ich arbeite am Empfang einer Hausarztpraxis, formuliere eine Nachricht an die Patienten wegen unseres Urlaubs|false",
+        "How do I become an election worker, and how long are the shifts?|false",
+        "I work at the town hall and I think the mayor is a fascist|true",
+        "I volunteer at a hospice and my own chemo starts next week|true",
+        "How do I become a poll worker? I'm a Labour member and want to help on polling day|true",
+        // Italian "pagano" is also "they pay".
+        "Quanto mi pagano per fare lo scrutatore?|false",
+        // A war in a book club's novel names no people; a reader who says who they are still does.
+        "Our book club is reading a novel about the civil war, and as a Black reader I feel the author erases us|true",
+    })
+    void aWritersWorkplaceItsPatientsAndAPollingStationsJobsDiscloseOnlyWhatTheWriterAdds(String text,
+            boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
