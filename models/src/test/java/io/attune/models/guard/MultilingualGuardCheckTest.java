@@ -417,6 +417,24 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void aWritersWorkplaceABookClubsWarAndAPollingStationDiscloseNothingButWhatTheWriterAddsStill()
+            throws URISyntaxException {
+        // Set 11: 24 everyday tasks (a health practice's front desk writing to its patients, topic words as figures
+        // of speech for code and teams, book clubs on a war or a revolution, becoming a poll worker) and 12
+        // disclosures inside such tasks, six languages, written and committed unread in session 65 and first read
+        // once the workplace (writer-works-at), patients, poll workers, wars as civics words and book clubs were
+        // final: 16 of 24 suppressed before, 11 at that reading; 12 of 12 disclosures caught before, 11 at that
+        // reading. The miss had no word saying the writer is a woman marrying her girlfriend and was relabelled
+        // NONE (caught before only as HEALTH, through the dental clinic). Then the infinitive of working somewhere,
+        // two idioms and Italian local elections: 9 of 25, 11 of 11. The figures of speech for code and servers
+        // ("krank", "malato", a religion of testing) are what is left. The ceiling is today's; the floor, every
+        // disclosure.
+        GuardReport report = run("/guard/everyday-tasks-check-11.jsonl");
+        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
+        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(9 / 25.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:
