@@ -368,9 +368,7 @@ class MultilingualGuardCheckTest {
         // suppressed before, 5 at that reading, 10 of 10 disclosures caught both times. The jobs it named that the
         // list lacked were added then (occupational and speech therapists, "als Apotheker", "fisioterapista"…): 0 of
         // 20. The ceiling is one; the floor, every disclosure.
-        GuardReport report = run("/guard/everyday-tasks-check-7.jsonl");
-        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 20.0);
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-7.jsonl", 1 / 20.0);
     }
 
     @Test
@@ -381,9 +379,7 @@ class MultilingualGuardCheckTest {
         // 12 of 12 disclosures caught both times. Session 64's questions of fact (everyday-contexts.tsv, asks-about)
         // took its four civics questions: 2 of 23. Left: a thank-you card to a maternity ward, a Portuguese job ad.
         // The ceiling is one more; the floor, every disclosure.
-        GuardReport report = run("/guard/everyday-tasks-check-8.jsonl");
-        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(3 / 23.0);
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-8.jsonl", 3 / 23.0);
     }
 
     @Test
@@ -395,9 +391,7 @@ class MultilingualGuardCheckTest {
         // the Virgin missed). The forms it named that the lists lacked were added after that reading ("how often",
         // a republic, the European Commission, the two disclosures' phrases, the NDP): 0 of 24 and 12 of 12, no
         // longer a held-out figure. The ceiling is one; the floor, every disclosure.
-        GuardReport report = run("/guard/everyday-tasks-check-9.jsonl");
-        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 24.0);
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-9.jsonl", 1 / 24.0);
     }
 
     @Test
@@ -411,9 +405,7 @@ class MultilingualGuardCheckTest {
         // of the two mums running a bake sale). Then the writer in the pair (writer-in-pair), fun facts and projects,
         // legislative elections and the commander of the armed forces: 0 of 24 and 12 of 12, no longer a held-out
         // figure. The ceiling is one; the floor, every disclosure.
-        GuardReport report = run("/guard/everyday-tasks-check-10.jsonl");
-        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(1 / 24.0);
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-10.jsonl", 1 / 24.0);
     }
 
     @Test
@@ -429,9 +421,7 @@ class MultilingualGuardCheckTest {
         // two idioms and Italian local elections: 9 of 25, 11 of 11. The figures of speech for code and servers
         // ("krank", "malato", a religion of testing) are what is left. The ceiling is today's; the floor, every
         // disclosure.
-        GuardReport report = run("/guard/everyday-tasks-check-11.jsonl");
-        assertThat(report.anySensitiveRecall(e -> true)).isEqualTo(1.0);
-        assertThat(report.falseSuppression(e -> true)).isLessThanOrEqualTo(9 / 25.0);
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-11.jsonl", 9 / 25.0);
     }
 
     @Test
@@ -491,6 +481,14 @@ class MultilingualGuardCheckTest {
         }
         String testing = "Centre de dépistage du VIH gratuit et anonyme, sans rendez-vous (santé)";
         assertThat(guard.assessCatalogItem(testing, embedder.embed(testing)).categories()).containsExactly("HEALTH");
+    }
+
+    /** Every disclosure of a set of everyday tasks caught, and at most {@code ceiling} of its everyday tasks flagged. */
+    private static void assertEveryDisclosureCaughtAndAtMostFlagged(String resource, double ceiling)
+            throws URISyntaxException {
+        GuardReport report = run(resource);
+        assertThat(report.anySensitiveRecall(e -> true)).as(resource).isEqualTo(1.0);
+        assertThat(report.falseSuppression(e -> true)).as(resource).isLessThanOrEqualTo(ceiling);
     }
 
     private static void assertFloors(String resource, Map<String, Double> recallFloor) throws URISyntaxException {
