@@ -279,9 +279,11 @@ final class GuardFeatures {
      * <ul>
      * <li>the job is the writer's own ("I'm a nurse", "Ich arbeite als Zahnarzthelferin", "Soy auxiliar de
      *     farmacia");
-     * <li>the writer is hiring for the place ("a job ad for a receptionist at a physiotherapy clinic");
+     * <li>the writer is hiring for the place ("a job ad for a receptionist at a physiotherapy clinic") or works
+     *     there ("I run the front desk at a dental practice");
      * <li>the writer asks how the institution works, for a quiz, a lesson or a visit ("How many seats are there in
-     *     the Senate?", "Spiega a un bambino cosa fa il sindaco", "an itinerary with the Koutoubia mosque").
+     *     the Senate?", "Spiega a un bambino cosa fa il sindaco", "an itinerary with the Koutoubia mosque"), or
+     *     writes for one of its occasions ("a newsletter intro for our care home's families").
      * </ul>
      * In such a message the category's places and jobs, and its civics words (elections, votes, referendums, laws:
      * marked "civics"), are cut out before the lexicon, vocabulary and evidence are looked for, so a lexicon or evidence
@@ -291,10 +293,12 @@ final class GuardFeatures {
      * fascists.
      *
      * @param framed one of the writer's job phrases ("i'm a", "ich arbeite als"), then at most two words that
-     *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs; or a phrase of a job ad,
-     *     then one of the places within a few words; {@code null} when the category has neither
-     * @param asks a question of fact or a visit ("how many", "explain the difference", "for a quiz",
-     *     "itinerary"), which applies wherever it stands when the message also names one of the places;
+     *     are not prepositions ("a retired", "gelernte"), then one of the category's jobs; or a phrase of a job ad
+     *     or of working at a place, then one of the places within a few words; {@code null} when the category has
+     *     neither
+     * @param asks a question of fact, a visit or a piece of writing for an occasion ("how many", "explain the
+     *     difference", "for a quiz", "itinerary", "newsletter"), which applies wherever it stands when the message
+     *     also names one of the places;
      *     {@code null} when the category has none
      * @param asksStarts the first words of {@code asks}' phrases, looked up before it is run; {@code null}: none
      * @param places the category's places, institutions, offices, jobs and civics words, as topic-vocabulary terms
@@ -318,10 +322,12 @@ final class GuardFeatures {
 
         /**
          * @param worksAs the phrases with which a writer names their job ("i'm a", "ich arbeite als")
-         * @param hiresFor the phrases of a job ad ("job posting for", "Stellenanzeige für"): followed within
-         *     {@value #WORDS_BEFORE_THE_PLACE_HIRING} words by one of the places, they make the message the
-         *     employer's, as a job of the writer's own does ("a job ad for a receptionist at a physiotherapy clinic")
-         * @param asksAbout the phrases of a question of fact or a visit ("how many", "for a quiz", "itinerary")
+         * @param hiresFor the phrases of a job ad or of working at a place ("job posting for", "Stellenanzeige für",
+         *     "front desk at"): followed within {@value #WORDS_BEFORE_THE_PLACE_HIRING} words by one of the places,
+         *     they make the message the employer's or the workplace's, as a job of the writer's own does ("a job ad
+         *     for a receptionist at a physiotherapy clinic")
+         * @param asksAbout the phrases of a question of fact, a visit or a piece of writing for an occasion ("how
+         *     many", "for a quiz", "itinerary", "newsletter")
          * @param jobs the category's jobs ("nurse", "zahnarzthelferin")
          * @param places the category's places, institutions, offices, jobs and civics words
          */
