@@ -8,9 +8,9 @@ import java.util.regex.Pattern;
 
 /**
  * Compiles a list of terms (lexicon, evidence) into one pattern over {@link CharNgrams#normalize normalized}
- * text: whole words, a trailing {@code *} allows any ending, a leading {@code *} any beginning (German
- * compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it optional
- * ({@code tumou?r}), a space matches any run of whitespace, and a term ending in {@link #COUNTRY_SLOT} matches its
+ * text: whole words, a {@code *} at the end of a word allows any ending ("панически* атак*"), a leading {@code *}
+ * any beginning (German compounds: {@code *schmerz*} finds "Brustschmerzen"), {@code ?} makes the letter before it
+ * optional ({@code tumou?r}), a space matches any run of whitespace, and a term ending in {@link #COUNTRY_SLOT} matches its
  * words followed by any country's name; {@link #NATIONALITY_SLOT} within a term stands for any adjective of
  * nationality. A term with {@link #BOTH} is a pair: it matches a text holding one of its
  * first side's alternatives and one of its second's, anywhere and in either order (sides' alternatives are
@@ -129,6 +129,11 @@ final class TermPatterns {
             String body = term.substring(anyStart ? 1 : 0, term.length() - (anyEnd ? 1 : 0));
             if (body.isEmpty()) {
                 throw new IllegalArgumentException("empty term: '" + rawTerm + "'");
+            }
+            if (body.replace("* ", "").contains("*")) {
+                // Inside a term, a wildcard ends a word ("панически* атак*"); anywhere else it would be a letter.
+                throw new IllegalArgumentException("a * only at the end of a word or a term's start: '" + rawTerm
+                        + "'");
             }
             Node root = shapes.computeIfAbsent((anyStart ? "*" : "") + "|" + (anyEnd ? "*" : ""), k -> new Node());
             for (String variant : variants(body)) {
@@ -280,7 +285,7 @@ final class TermPatterns {
         void appendTo(StringBuilder regex, String space) {
             List<String> branches = new ArrayList<>();
             children.forEach((c, child) -> {
-                StringBuilder branch = new StringBuilder(c == ' ' ? space
+                StringBuilder branch = new StringBuilder(c == ' ' ? space : c == '*' ? WORD_CHAR + "*"
                         : Character.isLetterOrDigit(c) ? String.valueOf(c) : Pattern.quote(String.valueOf(c)));
                 if (!child.children.isEmpty()) {
                     StringBuilder rest = new StringBuilder();

@@ -133,6 +133,19 @@ class TermPatternsTest {
     }
 
     @Test
+    void aWildcardEndingAWordInsideATermAllowsThatWordAnyEnding() {
+        Pattern pattern = TermPatterns.compile(List.of("панически* атак*", "orientacj* seksualn*"));
+        assertThat(pattern.matcher(CharNgrams.normalize("у меня были панические атаки")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("problem z orientacją seksualną")).find()).isTrue();
+        assertThat(pattern.matcher(CharNgrams.normalize("паническ атаки")).find()).isFalse();
+        assertThat(pattern.matcher(CharNgrams.normalize("orientacja")).find()).isFalse();
+        for (String malformed : List.of("pan*ic", "a*b c")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> TermPatterns.compile(List.of(malformed)))
+                    .as(malformed).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void lexiconIgnoresAccentsAndFindsGermanCompounds() {
         Pattern pattern = TermPatterns.compile(List.of("diabet*", "*schmerz*", "médecin*"));
         assertThat(pattern.matcher(CharNgrams.normalize("Je suis diabétique")).find()).isTrue();
@@ -229,7 +242,9 @@ class TermPatternsTest {
             for (String part : body.split("(?<=\\?)|(?=\\?)")) {
                 quoted.append(part.equals("?") ? "?" : Pattern.quote(part));
             }
-            alternatives.append(quoted.toString().replace(" ", "\\E\\s+\\Q"));
+            // A word's own wildcard inside a term ("панически* атак*") ends that word with any letters.
+            alternatives.append(quoted.toString().replace("* ", "\\E[\\p{L}\\p{N}]*\\Q ")
+                    .replace(" ", "\\E\\s+\\Q"));
             if (anyEnd) {
                 alternatives.append("[\\p{L}\\p{N}]*");
             }
