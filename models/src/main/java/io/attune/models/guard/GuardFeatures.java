@@ -425,8 +425,43 @@ final class GuardFeatures {
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
             List<String> phrases) {
+        return everydayUsePattern(evidence, followedBy, precededBy, phrases, List.of(), List.of());
+    }
+
+    /**
+     * Words that end a thing's figure of speech before its word of illness: a person ("and so did I", "mais moi",
+     * "und ich"), since "my laptop is dying and I'm sick too" says the writer is ill. Not Italian and Portuguese "e"
+     * (and), which accents stripped make of "è" (is): "il nostro sito è malato".
+     */
+    private static final String NOT_IN_A_THINGS_ILLNESS = "and|but|so|too|also|because|while|as|i|i'm|im|i've|ive|"
+            + "me|my|mine|myself|we|us|our|you|your|he|she|his|her|him|they|them|their|who|und|aber|auch|weil|ich|"
+            + "mich|mir|mein|meine|wir|uns|du|dich|dir|er|sie|ihr|wer|et|mais|aussi|car|je|j'ai|moi|mon|ma|mes|nous|"
+            + "tu|toi|elle|ils|elles|lui|qui|y|pero|tambien|porque|yo|mi|mis|nosotros|ella|ellos|quien|ma|anche|"
+            + "perche|io|mio|mia|noi|lei|loro|chi|mas|tambem|eu|meu|minha|nos|ele|ela|eles|quem|maar|ook|ik|mijn|wij|"
+            + "hij|zij";
+
+    /** At most this many words between a thing and its word of illness ("server ist seit dem Update krank"). */
+    private static final int WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS = 4;
+
+    /**
+     * As {@link #everydayUsePattern(Pattern, List, List, List)}, with a thing said to be ill as one more everyday use:
+     * one of {@code things} (a machine, a website, a team's defence) followed within {@value
+     * #WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS} words of the same clause by one of {@code thingIllnesses} ("the printer
+     * is on life support", "unser Server ist seit dem Update krank", "il nostro sito è malato"). The span is cut out
+     * whole, so a writer's own illness elsewhere in the message still counts ("our website caught a virus and so did
+     * I, I've had shingles"); a person between the two ends the span ("my laptop is fine but I'm sick").
+     */
+    static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
+            List<String> phrases, List<String> things, List<String> thingIllnesses) {
         String term = "(?:" + evidence.pattern() + ")";
         List<String> alternatives = new ArrayList<>();
+        if (!things.isEmpty() && !thingIllnesses.isEmpty()) {
+            String between = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0,"
+                    + WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS + "}?";
+            alternatives.add("(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")" + between
+                    + TermPatterns.WORDS_JOINED + "(?:" + TermPatterns.compileEverydayUses(thingIllnesses).pattern()
+                    + ")");
+        }
         if (!precededBy.isEmpty()) {
             alternatives.add("(?:" + TermPatterns.compileEverydayUses(precededBy).pattern() + ")"
                     + TermPatterns.WORDS_JOINED + term);

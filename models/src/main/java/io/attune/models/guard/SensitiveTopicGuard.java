@@ -342,6 +342,8 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> asksAbout = new LinkedHashMap<>();
         Map<String, List<String>> membersOf = new LinkedHashMap<>();
         Map<String, List<String>> writerInPair = new LinkedHashMap<>();
+        Map<String, List<String>> things = new LinkedHashMap<>();
+        Map<String, List<String>> thingIllnesses = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -357,9 +359,11 @@ public final class SensitiveTopicGuard {
                 case "asks-about", "writes-for" -> asksAbout;
                 case "members-of" -> membersOf;
                 case "writer-in-pair" -> writerInPair;
+                case "thing" -> things;
+                case "thing-illness" -> thingIllnesses;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
                         + "writer-hurt, writer-works-as, writer-hires-for, writer-works-at, asks-about, writes-for, "
-                        + "members-of or writer-in-pair expected in " + EVERYDAY_CONTEXTS + ": "
+                        + "members-of, writer-in-pair, thing or thing-illness expected in " + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -369,8 +373,15 @@ public final class SensitiveTopicGuard {
             List<String> after = followedBy.getOrDefault(category, List.of());
             List<String> before = precededBy.getOrDefault(category, List.of());
             List<String> whole = phrases.getOrDefault(category, List.of());
-            if (!after.isEmpty() || !before.isEmpty() || !whole.isEmpty()) {
-                everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before, whole));
+            List<String> ailing = things.getOrDefault(category, List.of());
+            List<String> illnesses = thingIllnesses.getOrDefault(category, List.of());
+            if (ailing.isEmpty() != illnesses.isEmpty()) {
+                throw new IllegalStateException(category + " needs both things and their illnesses in "
+                        + EVERYDAY_CONTEXTS);
+            }
+            if (!after.isEmpty() || !before.isEmpty() || !whole.isEmpty() || !ailing.isEmpty()) {
+                everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before, whole, ailing,
+                        illnesses));
             }
         });
         Map<String, GuardFeatures.NonHumanAilments> nonHumanAilments = new LinkedHashMap<>();

@@ -144,16 +144,18 @@ class MultilingualGuardCheckTest {
         // classified: recall en 0.95, fr 0.875, de 1.0; everyday flagged en 4/40, fr 2/15, de 2/15. Then things of
         // a colour, cured meat, a car's diagnosis, an owners' "syndicat" and "un AVC", written after reading its
         // misses: en 0.95, fr 1.0, de 1.0; everyday en 3/40 (healing a bumper, a "sick" defence, the "gospel" of
-        // clean code), fr and de 0/15 (not held out since). Floors one text below.
+        // clean code), fr and de 0/15 (not held out since). Floors one text below. Session 66's sick things took
+        // the defence: en 2/40.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-11.jsonl", Map.of("en", 0.9, "fr", 0.875, "de", 0.875),
-                Map.of("en", 4 / 40.0, "fr", 1 / 15.0, "de", 1 / 15.0));
+                Map.of("en", 3 / 40.0, "fr", 1 / 15.0, "de", 1 / 15.0));
         // Set 12 (8 sensitive, 15 everyday each in Spanish, Italian and Portuguese; same session, same kind), committed
         // before it was first classified (by the guard with set 11's changes): recall es 0.875, it 1.0, pt 0.75;
         // everyday flagged 2, 1 and 2 of 15. Then a virus on a phone, a vote on a name, the national team and
         // "sindicalizado", written after reading its misses: es 0.875, it 1.0, pt 0.875; everyday 1 ("restaurante La
-        // Parroquia"), 0 and 1 ("Meu time está doente") of 15 (not held out since). Floors one text below.
+        // Parroquia"), 0 and 1 ("Meu time está doente") of 15 (not held out since). Floors one text below. Session
+        // 66's parish as a place and sick things took those two: 0 of 15 in each.
         assertFloorsAndCeilings("/guard/unseen-phrasing-check-12.jsonl", Map.of("es", 0.75, "it", 0.875, "pt", 0.75),
-                Map.of("es", 2 / 15.0, "it", 1 / 15.0, "pt", 2 / 15.0));
+                Map.of("es", 1 / 15.0, "it", 1 / 15.0, "pt", 1 / 15.0));
         // Set 13 (English 20 sensitive and 15 everyday, French and German 10 and 8 each; 2026-12-07, session 59): a
         // personal detail inside a longer task, each beside the same task without it, committed before it was first
         // classified: recall en 0.75, fr 1.0, de 0.7; everyday flagged en 1/15 ("Pride and Prejudice"), fr and de 0/8.
@@ -419,9 +421,25 @@ class MultilingualGuardCheckTest {
         // reading. The miss had no word saying the writer is a woman marrying her girlfriend and was relabelled
         // NONE (caught before only as HEALTH, through the dental clinic). Then the infinitive of working somewhere,
         // two idioms and Italian local elections: 9 of 25, 11 of 11. The figures of speech for code and servers
-        // ("krank", "malato", a religion of testing) are what is left. The ceiling is today's; the floor, every
-        // disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-11.jsonl", 9 / 25.0);
+        // ("krank", "malato", a religion of testing) were what was left. Session 66's things said to be ill, therapy
+        // practices and counting ballots: 4 of 25 (a religion of testing, a book club's "no politics please", a
+        // French physio practice's secretary, a Portuguese polling station in local elections). The ceiling is
+        // today's; the floor, every disclosure.
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-11.jsonl", 4 / 25.0);
+    }
+
+    @Test
+    void aThingSaidToBeIllAPracticesDiaryAndAnElectionsOfficialsDiscloseNothingButWhatTheWriterAddsStill()
+            throws URISyntaxException {
+        // Set 12: 24 everyday tasks (machines and software said to be dying or infected, a cult following, a holy
+        // grail, a therapy practice's diary, a village's fundraiser, a polling station's officials) and 12
+        // disclosures inside such tasks, six languages, written and committed unread in session 65. Classified
+        // blind at the start of session 66: 9 of 24 suppressed, 8 of 12 disclosures caught (shingles, "le seul
+        // couple de femmes", "der einzige Türke", "soy cofrade" let through). It was then read, and session 66's
+        // changes were written from it, so it is no longer held out: a thing said to be ill (thing, thing-illness),
+        // running a practice's diary, therapy practices, the parish and a brotherhood as places, an election's
+        // officials, the writer as the only one of a people or one of a couple of one gender: 0 of 24, 12 of 12.
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-12.jsonl", 0 / 24.0);
     }
 
     @Test

@@ -956,6 +956,33 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A thing said to be ill (session 66): a machine, a website or a page followed in its clause by a word of
+        // illness is a figure of speech; a writer who says they are ill too, in the same message, still is.
+        "Il mio computer è malato da giorni, si spegne da solo. Cosa controllo?|false",
+        "Our checkout page is bleeding customers on mobile, what should I A/B test first?|false",
+        "Our server has been sick all week and so have I, I've got shingles. Draft the status update.|true",
+        "My laptop is dying and so am I, the chemo has wiped me out. How do I back up everything quickly?|true",
+        "Mein Handy ist kaputt und ich bin krank, wie bestelle ich ein neues?|true",
+        "My phone has been acting sick since the update and I've been sick too, flu. Which settings reset it?|true",
+        // Running a therapy practice's diary is the writer's work; a treatment of their own there still counts.
+        "Ich vergebe die Termine in einer Physiotherapiepraxis. Schreib eine Vorlage für Terminerinnerungen per SMS.|false",
+        "I handle the bookings at a chiropractic clinic, where they also treat my scoliosis. Write a no-show policy.|true",
+        // An election's officials and its evening, a parish's fundraiser: institutions, not the writer's.
+        "Was macht eigentlich eine Wahlleiterin am Wahlabend?|false",
+        "La parrocchia organizza una tombola per il tetto della chiesa, scrivi la locandina.|false",
+        // What the lists lacked: a couple of one gender, a church's brotherhood, a child's confirmation, the only
+        // one of a people in a group.
+        "Nous sommes un couple d'hommes et on cherche une crèche ouverte, des conseils ?|true",
+        "Soy cofrade de la Macarena desde pequeño, ¿cómo escribo un pregón?|true",
+        "My daughter's confirmation is next month, what gift should her godparents give?|true",
+        "Je suis la seule Marocaine de l'équipe et on me le fait sentir, que faire ?|true",
+    })
+    void aThingSaidToBeIllOrAPracticesDiaryDisclosesOnlyWhatTheWriterAdds(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
