@@ -303,8 +303,37 @@ final class GuardFeatures {
      * @param asksStarts the first words of {@code asks}' phrases, looked up before it is run; {@code null}: none
      * @param places the category's places, institutions, offices, jobs and civics words, as topic-vocabulary terms
      *     match them (a final plural "s", "es" or "ies" included)
+     * @param placesAndJobs the same without the civics words; {@code null} when the category has no civics words
      */
-    record ImpersonalPlaces(Pattern framed, Pattern asks, PhraseStarts asksStarts, Pattern places) {
+    record ImpersonalPlaces(Pattern framed, Pattern asks, PhraseStarts asksStarts, Pattern places,
+            Pattern placesAndJobs, Pattern placesWithWhatTheyPractise) {
+
+        /**
+         * An adjective of a specialty after its place, as Romance languages put it ("clínica dermatológica", "centro
+         * oftalmologico", "clinique vétérinaire"): by its ending, so that an adjective of the writer's ("una
+         * enfermera embarazada") is not taken for one.
+         */
+        private static final String SPECIALTY_ADJECTIVE = "[\\p{L}]*(?:ica|icas|ico|icos|ique|iques|aria|ario|ale|ali|al)"
+                + "(?![\\p{L}\\p{N}'])";
+
+        /** What joins a practice to what it practises: "centro di", "cabinet d'", "clinic for", "Praxis für". */
+        private static final String OF_WHAT = "(?:\\s+(?:de|di|da|do|du|des|del|della|dello|dei|of|for|fur)\\s+|\\s+d')";
+
+        /**
+         * One word that says what a practice practises, before it or after it ("dermatology clinic", "orthopädischen
+         * Praxis", "clínica dermatológica", "centro di dermatologia"): any word but an article, a pronoun, a
+         * preposition, a conjunction or a relative, which begin what the writer says next ("a clinic where I was
+         * treated", "a clinic and my own chemo").
+         */
+        private static final String QUALIFIER = "(?!(?:a|an|the|un|une|le|la|les|l|der|die|das|den|dem|des|ein|eine|"
+                + "einer|einem|einen|el|los|las|uno|una|il|lo|gli|o|os|as|um|uma|de|het|and|or|but|so|too|also|"
+                + "because|while|as|where|which|that|who|whose|when|i|i'm|im|i've|me|my|we|our|you|your|he|she|his|"
+                + "her|they|their|is|was|und|oder|aber|wo|wer|der|ich|mich|mir|mein|meine|wir|unser|unsere|ist|war|et|"
+                + "ou|mais|qui|que|quand|je|j'ai|moi|mon|ma|mes|nous|notre|est|y|o|pero|donde|quien|cuando|yo|mi|mis|"
+                + "nuestro|nuestra|es|e|ma|dove|chi|quando|io|mio|mia|noi|nostro|nostra|onde|quem|eu|meu|minha|nosso|"
+                + "nossa|en|to|at|in|on|with|from|for|of|by|bei|mit|im|am|zu|zum|zur|von|fur|avec|dans|chez|pour|par|"
+                + "con|al|del|en|em|no|na|com|por|para|di|da|do|dal|nel|nella|alla|per|su)(?![\\p{L}\\p{N}']))"
+                + "[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*";
 
         /**
          * Words that cannot stand between the writer's phrase and the job: "ich bin bei der Hebamme", "je suis chez
@@ -333,7 +362,32 @@ final class GuardFeatures {
          */
         static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
                 List<String> jobs, List<String> places) {
+            return of(worksAs, hiresFor, asksAbout, jobs, places, List.of());
+        }
+
+        /**
+         * As {@link #of(List, List, List, List, List)}, with the civics words among {@code places} named: a lexicon
+         * phrase holding one of them and no place or job survives the writer's own job ("I'm a poll worker, and
+         * I'm voting Green"), since a vote is never the job.
+         */
+        static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
+                List<String> jobs, List<String> places, List<String> civics) {
+            return of(worksAs, hiresFor, asksAbout, jobs, places, civics, List.of());
+        }
+
+        /**
+         * As {@link #of(List, List, List, List, List, List)}, with the nouns that name a practice only with what it
+         * practises ({@code practices}: "centro", "cabinet", "studio"): followed by a preposition and a word
+         * ("centro di dermatologia", "cabinet d'orthophonie") they are one more place.
+         */
+        static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
+                List<String> jobs, List<String> places, List<String> civics, List<String> practices) {
             Pattern placePattern = TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(places));
+            String practiceOfWhat = practices.isEmpty() ? null
+                    : "(?:" + TermPatterns.compileEverydayUses(practices).pattern() + ")" + OF_WHAT + QUALIFIER;
+            if (practiceOfWhat != null) {
+                placePattern = Pattern.compile(placePattern.pattern() + "|" + practiceOfWhat, placePattern.flags());
+            }
             List<String> alternatives = new ArrayList<>(2);
             if (!worksAs.isEmpty() && !jobs.isEmpty()) {
                 // Up to two words between ("a qualified", "gelernte"), and an apostrophe before the job ("faccio
@@ -353,8 +407,21 @@ final class GuardFeatures {
             Pattern framed = alternatives.isEmpty() ? null : Pattern.compile(String.join("|", alternatives),
                     Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
             boolean asking = !asksAbout.isEmpty() && !places.isEmpty();
+            List<String> notCivics = places.stream().filter(place -> !civics.contains(place)).toList();
+            Pattern placesAndJobs = civics.isEmpty() ? null : notCivics.isEmpty() ? Pattern.compile("(?!)")
+                    : TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(notCivics));
+            // Only a place's own word says what it practises: after a job ("a nurse diagnosed with…", "una
+            // enfermera embarazada") or a civics word, the next word is the writer's.
+            List<String> placesOnly = places.stream().filter(place -> !jobs.contains(place) && !civics.contains(place))
+                    .toList();
+            String placeOfWhat = placesOnly.isEmpty() ? practiceOfWhat
+                    : "(?:" + TermPatterns.compileEverydayUses(TopicVocabulary.withPlurals(placesOnly)).pattern() + ")"
+                            + (practiceOfWhat == null ? "" : "|" + practiceOfWhat);
+            Pattern qualified = placeOfWhat == null ? placePattern : Pattern.compile("(?:" + QUALIFIER + "\\s+)?(?:"
+                    + placeOfWhat + ")(?:" + OF_WHAT + QUALIFIER + "|\\s+" + SPECIALTY_ADJECTIVE + ")?|"
+                    + placePattern.pattern(), placePattern.flags());
             return new ImpersonalPlaces(framed, asking ? TermPatterns.compile(asksAbout) : null,
-                    asking ? PhraseStarts.of(asksAbout) : null, placePattern);
+                    asking ? PhraseStarts.of(asksAbout) : null, placePattern, placesAndJobs, qualified);
         }
 
         boolean applies(String normalized) {
@@ -372,30 +439,41 @@ final class GuardFeatures {
         }
 
         /**
+         * As {@link #cut(String)}, with the word that says what each place practises: at work, the writer's
+         * "dermatology clinic" or "clínica dermatológica" is the workplace, its specialty included.
+         */
+        private String cutWorkplaces(String text) {
+            return placesWithWhatTheyPractise.matcher(text).replaceAll(" ");
+        }
+
+        /**
          * As {@link #cut(String)}, except that in a question or a visit, a place inside a longer phrase of the
          * category's lexicon stays: "the history of our church", "what time does my mosque open" name the writer's
-         * own place of worship, whatever they ask about it. A writer's job keeps no such phrase: a nurse "in the
-         * emergency room" is at work.
+         * own place of worship, whatever they ask about it. A writer's job keeps only the phrases whose words of
+         * the topic are civics words ("I'm voting Green" beside "I'm a poll worker"): a nurse "in the emergency room"
+         * is at work.
          *
          * @param normalized the whole normalized message, which says whether the writer's job or a question applies
          * @param lexiconTerms the category's lexicon, or {@code null} if it has none
          */
         String cut(String normalized, String text, Pattern lexiconTerms) {
-            if (lexiconTerms == null || framed(normalized)) {
-                return cut(text);
+            boolean atWork = framed(normalized);
+            if (lexiconTerms == null || (atWork && placesAndJobs == null)) {
+                return atWork ? cutWorkplaces(text) : cut(text);
             }
             List<int[]> kept = new ArrayList<>(2);
             Matcher phrase = lexiconTerms.matcher(text);
             while (phrase.find()) {
-                if (!places.matcher(phrase.group()).matches()) {
+                if (!places.matcher(phrase.group()).matches()
+                        && !(atWork && placesAndJobs.matcher(phrase.group()).find())) {
                     kept.add(new int[] {phrase.start(), phrase.end()});
                 }
             }
             if (kept.isEmpty()) {
-                return cut(text);
+                return atWork ? cutWorkplaces(text) : cut(text);
             }
             StringBuilder out = new StringBuilder(text.length());
-            Matcher place = places.matcher(text);
+            Matcher place = (atWork ? placesWithWhatTheyPractise : places).matcher(text);
             int last = 0;
             while (place.find()) {
                 if (!inside(place.start(), place.end(), kept)) {

@@ -398,14 +398,23 @@ public final class SensitiveTopicGuard {
         });
         Map<String, List<String>> places = new LinkedHashMap<>();
         Map<String, List<String>> jobs = new LinkedHashMap<>();
+        Map<String, List<String>> civics = new LinkedHashMap<>();
+        Map<String, List<String>> practices = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(TopicVocabulary.PLACES, 3)) {
-            if (!Set.of("place", "job", TopicVocabulary.CIVICS).contains(row[2])) {
-                throw new IllegalStateException("place, job or " + TopicVocabulary.CIVICS + " expected in "
-                        + TopicVocabulary.PLACES + ": " + String.join("\t", row));
+            if (!Set.of("place", "job", TopicVocabulary.CIVICS, TopicVocabulary.PRACTICE).contains(row[2])) {
+                throw new IllegalStateException("place, job, " + TopicVocabulary.CIVICS + " or "
+                        + TopicVocabulary.PRACTICE + " expected in " + TopicVocabulary.PLACES + ": "
+                        + String.join("\t", row));
+            }
+            if (row[2].equals(TopicVocabulary.PRACTICE)) {
+                practices.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+                continue;
             }
             places.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
             if (row[2].equals("job")) {
                 jobs.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
+            } else if (row[2].equals(TopicVocabulary.CIVICS)) {
+                civics.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[1]);
             }
         }
         Map<String, GuardFeatures.ImpersonalPlaces> impersonalPlaces = new LinkedHashMap<>();
@@ -415,7 +424,8 @@ public final class SensitiveTopicGuard {
         for (String category : withImpersonalUses) {
             impersonalPlaces.put(category, GuardFeatures.ImpersonalPlaces.of(worksAs.getOrDefault(category, List.of()),
                     hiresFor.getOrDefault(category, List.of()), asksAbout.getOrDefault(category, List.of()),
-                    jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of())));
+                    jobs.getOrDefault(category, List.of()), places.getOrDefault(category, List.of()),
+                    civics.getOrDefault(category, List.of()), practices.getOrDefault(category, List.of())));
         }
         Map<String, GuardFeatures.MembersOfAGroup> membersOfAGroup = new LinkedHashMap<>();
         membersOf.forEach((category, spans) -> {

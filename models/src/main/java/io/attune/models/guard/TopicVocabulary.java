@@ -39,6 +39,12 @@ final class TopicVocabulary {
      * rather than an institution.
      */
     static final String CIVICS = "civics";
+
+    /**
+     * The kind of {@link #PLACES} row that names a practice only with what it practises ("centro" in "centro di
+     * dermatologia", "cabinet" in "cabinet d'orthophonie"): alone it is no place.
+     */
+    static final String PRACTICE = "practice";
     private static final int MAX_WORDS = 4;
 
     private final Map<String, Integer> categoryOfTerm;
@@ -81,7 +87,7 @@ final class TopicVocabulary {
         for (String[] row : GuardResources.rows(PLACES, 3)) {
             // A civics word (an election, a vote) is what an opinion is about as often as a lesson: it counts as
             // any evidence term does, and is cut only where the places are (GuardFeatures.ImpersonalPlaces).
-            if (!row[2].equals(CIVICS)) {
+            if (!row[2].equals(CIVICS) && !row[2].equals(PRACTICE)) {
                 places.add(key(row[1]));
             }
         }

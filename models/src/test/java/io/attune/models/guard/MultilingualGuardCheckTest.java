@@ -443,6 +443,22 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void aWorkplacesSpecialtyAPollingStationAndARoutersDeathDiscloseNothingButWhatTheWriterAddsStill()
+            throws URISyntaxException {
+        // Set 13: 24 everyday tasks (routers and shops said to be dying, a dermatology practice's front desk in six
+        // languages, a polling station's clerks and counters, a mosque's or a brotherhood's open day seen from the
+        // street) and 12 disclosures inside such tasks, written in session 66 after its first changes (a thing said
+        // to be ill, therapy practices) and committed before it was read (a14c96a): 11 of 12 caught and 8 of 24
+        // suppressed by the guard at the session's start, 10 of 12 and 7 of 24 with those changes (a stroke had
+        // been caught only through "last legs"; four dermatology front desks, a router "todkrank" now let through).
+        // Then read: a place's specialty cut with it at work, a practice named by what it practises, a vote for a
+        // party kept beside a poll worker's job, polling stations, a French front desk, a stroke, more things on
+        // life support: 12 of 12, 1 of 24 (a website "malade depuis la migration", as RACE_ETHNICITY). The ceiling is
+        // today's; the floor, every disclosure.
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-13.jsonl", 1 / 24.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

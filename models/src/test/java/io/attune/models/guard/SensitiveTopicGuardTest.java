@@ -804,6 +804,42 @@ class SensitiveTopicGuardTest {
     }
 
     @Test
+    void atWorkAPlaceGoesWithWhatItPractisesAndAPhraseWhoseTopicIsACivicsWordStays() {
+        List<String> categories = List.of("HEALTH", "POLITICS");
+        GuardFeatures.ImpersonalPlaces clinics = GuardFeatures.ImpersonalPlaces.of(List.of(),
+                List.of("i work at", "lavoro in", "trabajo en"), List.of(), List.of("nurse"),
+                List.of("clinic", "clinica", "nurse"), List.of(), List.of("centro"));
+        GuardFeatures.ImpersonalPlaces polls = GuardFeatures.ImpersonalPlaces.of(List.of("i'm a"), List.of(),
+                List.of(), List.of("poll worker"), List.of("poll worker", "voting"), List.of("voting"));
+        GuardFeatures features = new GuardFeatures(
+                Map.of("HEALTH", TermPatterns.compile(List.of("dermatolog*", "embarazada", "pregnant")),
+                        "POLITICS", TermPatterns.compile(List.of("voting", "voting green"))),
+                categories, new TopicVocabulary(Map.of(), categories),
+                Map.of("HEALTH", TermPatterns.compile(List.of("dermatolog*")),
+                        "POLITICS", TermPatterns.compile(List.of("voting"))),
+                null, Map.of(), Map.of(), MaskedWords.NONE, Map.of("HEALTH", clinics, "POLITICS", polls));
+
+        // The specialty before the place, after it with a preposition, or as a Romance adjective after it.
+        for (String workplace : List.of("I work at a dermatology clinic", "Lavoro in un centro di dermatologia",
+                "Trabajo en una clínica dermatológica", "Trabajo en una clínica de dermatología")) {
+            GuardFeatures.Analysis atWork = features.analyze(workplace);
+            assertThat(atWork.impersonal()).as(workplace).contains("HEALTH");
+            assertThat(atWork.lexiconHits()[0]).as(workplace).isFalse();
+        }
+        // "centro" is a practice only with what it practises: alone, no workplace of the category.
+        assertThat(features.analyze("Lavoro in centro, ho una dermatite").impersonal()).doesNotContain("HEALTH");
+        // An adjective that is the writer's, not the specialty's, stays.
+        assertThat(features.analyze("Trabajo en una clínica embarazada").lexiconHits()[0]).isTrue();
+        // Not at work, the specialty is the writer's: a visit.
+        assertThat(features.analyze("My dermatology clinic appointment is on Monday").lexiconHits()[0]).isTrue();
+
+        int politics = categories.indexOf("POLITICS");
+        // A civics word alone is the job's; in a longer phrase of the lexicon, the writer's vote.
+        assertThat(features.analyze("I'm a poll worker, what is the voting age?").lexiconHits()[politics]).isFalse();
+        assertThat(features.analyze("I'm a poll worker and I'm voting Green").lexiconHits()[politics]).isTrue();
+    }
+
+    @Test
     void twoMembersOfAGroupAreCutUnlessTheWriterAndAPartnerAreThePair() {
         List<String> categories = List.of("HEALTH", "RELIGION", "SEXUAL_ORIENTATION", "RACE_ETHNICITY", "POLITICS");
         GuardFeatures.MembersOfAGroup members = new GuardFeatures.MembersOfAGroup(
@@ -980,6 +1016,25 @@ class SensitiveTopicGuardTest {
         "Je suis la seule Marocaine de l'équipe et on me le fait sentir, que faire ?|true",
     })
     void aThingSaidToBeIllOrAPracticesDiaryDisclosesOnlyWhatTheWriterAdds(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // At work (session 66, after check set 13): what a practice practises goes with it, whatever the specialty;
+        // a vote for a party is never the job; a publication or a polling station is no person.
+        "I'm the receptionist at a cardiology clinic. Draft an out-of-office reply for the Christmas week.|false",
+        "Lavoro in un centro di cardiologia come segretaria, scrivi un avviso per la sala d'attesa.|false",
+        "I work at a dermatology clinic and I'm pregnant, which creams should I stop handling?|true",
+        "Trabajo en una clínica embarazada de seis meses y me mandan hacer guardias, ¿es legal?|true",
+        "I'm a nurse diagnosed with lupus last year, how do I manage night shifts?|true",
+        "I'm a poll worker on Thursday and I'm voting Labour myself, can I say so to voters?|true",
+        "Ich bin Wahlhelfer und ich wähle die Grünen, darf ich einen Anstecker tragen?|true",
+        "Wer sitzt eigentlich im Wahllokal, und wer zählt aus? Eine Quizfrage für heute Abend.|false",
+        "Our podcast is on life support, give me ten episode ideas to win listeners back.|false",
+        "After my stroke last spring, my handwriting is shaky; which pen grips help?|true",
+    })
+    void aWorkplacesSpecialtyIsTheWorkplacesButAVoteOrAConditionIsTheWritersOwn(String text, boolean sensitive) {
         assertSensitivity(text, sensitive);
     }
 
