@@ -459,6 +459,22 @@ class MultilingualGuardCheckTest {
     }
 
     @Test
+    void aPracticesStaffAVillagesFeastAndThingsSaidToBeIllDiscloseNothingButWhatTheWriterAddsStill()
+            throws URISyntaxException {
+        // Set 14: 24 everyday tasks (figures, a spreadsheet, a bicycle, a vegetable garden, software and a printer
+        // said to be ill; the staff of a vet's, an osteopath's, a dental clinic's, a physiotherapist's and a
+        // psychologist's practice; a parish's jumble sale, a procession's road closures, a patron saint's feast;
+        // councils and polling stations for a quiz or a school talk; a vicar in a limerick; being "allergic" to
+        // meetings) and 12 disclosures inside such tasks, written in session 66 after its set-13 changes and
+        // committed before it was read (1f37bcb): 12 of 12 caught and 14 of 24 suppressed by the guard at the
+        // session's start, 12 of 12 and 10 of 24 with the session's changes until then. Then read: more things,
+        // vegetable gardens, a vet's practice, German compound clinics, practice managers and French assistants,
+        // councillors, figurative allergies, a hernia and "je suis suivie pour": 12 of 12, 1 of 24 (the vicar: a
+        // cleric is a lexicon term). The ceiling is today's; the floor, every disclosure.
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-14.jsonl", 1 / 24.0);
+    }
+
+    @Test
     void hostilityAboutGenderAgeOrLooksIsNotSensitive() throws URISyntaxException {
         // 60 hostile or stereotyping remarks about women, men, old or young people and looks (20 English, 15
         // French, 15 German, 10 Spanish), none about a special category, written on 2026-11-30 before any change:

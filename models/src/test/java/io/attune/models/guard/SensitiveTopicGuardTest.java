@@ -1038,6 +1038,23 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // After check set 14 (session 66): figures, bicycles and a vegetable garden said to be ill, a vet's practice,
+        // being allergic to Mondays, a council's seats for a school project; a hernia, which no list had.
+        "Our monthly figures are on life support, draft a frank opening line for the team meeting.|false",
+        "Mein Fahrrad ist seit dem Winter krank, die Gangschaltung hakt. Lohnt sich eine Inspektion?|false",
+        "El huerto está enfermo desde las lluvias, ¿qué hago con las lechugas?|false",
+        "I'm the practice manager at a veterinary surgery. Draft a rota template for four vets.|false",
+        "Put 'allergic to Mondays' on a mug design with a cartoon cat.|false",
+        "I'm allergic to penicillin and my dentist wants to prescribe antibiotics, what should I ask?|true",
+        "¿Cuántos concejales hay en Madrid? Es para un trabajo de clase.|false",
+        "J'ai une hernie inguinale, est-ce que je peux porter mes courses ?|true",
+    })
+    void figuresBicyclesAndGardensSaidToBeIllAndAVetsPracticeDiscloseNothing(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
