@@ -13,6 +13,8 @@ import java.util.function.BiFunction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The bundled guard on small hand-written check sets, never trained on (docs/sensitive-topics.md says how
@@ -362,30 +364,22 @@ class MultilingualGuardCheckTest {
         }
     }
 
-    @Test
-    void aHealthWorkerWritingAboutTheirJobDisclosesNothingButTheirOwnConditionsStill() throws URISyntaxException {
+    @ParameterizedTest(name = "{0}: every disclosure caught, at most {1} of {2} everyday tasks suppressed")
+    @CsvSource({
         // Set 7: 20 everyday tasks from health-care workers naming their job, and 10 disclosures by such workers
         // (a diagnosis, a pregnancy, a faith, a partner, a union), six languages, written in session 62 and first read
         // in session 63 once the writer's own job (everyday-contexts.tsv, writer-works-as) was final: 7 of 20
         // suppressed before, 5 at that reading, 10 of 10 disclosures caught both times. The jobs it named that the
         // list lacked were added then (occupational and speech therapists, "als Apotheker", "fisioterapista"…): 0 of
         // 20. The ceiling is one; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-7.jsonl", 1 / 20.0);
-    }
-
-    @Test
-    void civicsSightseeingAndJobAdsDiscloseNothingButWhatTheWriterAddsStill() throws URISyntaxException {
+        "everyday-tasks-check-7.jsonl, 1, 20",
         // Set 8: 23 everyday tasks naming civics, a place of worship to visit or a clinic's job ad, and 12 disclosures
         // inside the same kinds of task, six languages, committed unread in session 63 and first read once the job-ad
         // frame (everyday-contexts.tsv, writer-hires-for) was final: 7 of 23 suppressed before the session, 6 after,
         // 12 of 12 disclosures caught both times. Session 64's questions of fact (everyday-contexts.tsv, asks-about)
         // took its four civics questions: 2 of 23. Left: a thank-you card to a maternity ward, a Portuguese job ad.
         // The ceiling is one more; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-8.jsonl", 3 / 23.0);
-    }
-
-    @Test
-    void questionsOfFactLessonsAndVisitsDiscloseNothingButWhatTheWriterAddsStill() throws URISyntaxException {
+        "everyday-tasks-check-8.jsonl, 3, 23",
         // Set 9: 24 everyday tasks on how institutions work, elections, history quizzes and visits to churches and
         // shrines, and 12 disclosures inside such tasks, six languages, committed unread in session 63 and first read
         // in session 64 once the questions of fact (everyday-contexts.tsv, asks-about) were final: 7 of 24 suppressed
@@ -393,12 +387,7 @@ class MultilingualGuardCheckTest {
         // the Virgin missed). The forms it named that the lists lacked were added after that reading ("how often",
         // a republic, the European Commission, the two disclosures' phrases, the NDP): 0 of 24 and 12 of 12, no
         // longer a held-out figure. The ceiling is one; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-9.jsonl", 1 / 24.0);
-    }
-
-    @Test
-    void writingForAnInstitutionAndMembersOfAGroupDiscloseNothingButWhatTheWriterAddsStill()
-            throws URISyntaxException {
+        "everyday-tasks-check-9.jsonl, 1, 24",
         // Set 10: 24 everyday tasks (institutions asked about in other words, community events run by two mums or two
         // dads, fundraising and thanks for hospitals, care homes and a church) and 12 disclosures inside such tasks,
         // six languages, committed unread in session 64 and first read in session 65 once the writing for an
@@ -407,12 +396,7 @@ class MultilingualGuardCheckTest {
         // of the two mums running a bake sale). Then the writer in the pair (writer-in-pair), fun facts and projects,
         // legislative elections and the commander of the armed forces: 0 of 24 and 12 of 12, no longer a held-out
         // figure. The ceiling is one; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-10.jsonl", 1 / 24.0);
-    }
-
-    @Test
-    void aWritersWorkplaceABookClubsWarAndAPollingStationDiscloseNothingButWhatTheWriterAddsStill()
-            throws URISyntaxException {
+        "everyday-tasks-check-10.jsonl, 1, 24",
         // Set 11: 24 everyday tasks (a health practice's front desk writing to its patients, topic words as figures
         // of speech for code and teams, book clubs on a war or a revolution, becoming a poll worker) and 12
         // disclosures inside such tasks, six languages, written and committed unread in session 65 and first read
@@ -425,12 +409,7 @@ class MultilingualGuardCheckTest {
         // practices and counting ballots: 4 of 25 (a religion of testing, a book club's "no politics please", a
         // French physio practice's secretary, a Portuguese polling station in local elections). The ceiling is
         // today's; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-11.jsonl", 4 / 25.0);
-    }
-
-    @Test
-    void aThingSaidToBeIllAPracticesDiaryAndAnElectionsOfficialsDiscloseNothingButWhatTheWriterAddsStill()
-            throws URISyntaxException {
+        "everyday-tasks-check-11.jsonl, 4, 25",
         // Set 12: 24 everyday tasks (machines and software said to be dying or infected, a cult following, a holy
         // grail, a therapy practice's diary, a village's fundraiser, a polling station's officials) and 12
         // disclosures inside such tasks, six languages, written and committed unread in session 65. Classified
@@ -439,12 +418,7 @@ class MultilingualGuardCheckTest {
         // changes were written from it, so it is no longer held out: a thing said to be ill (thing, thing-illness),
         // running a practice's diary, therapy practices, the parish and a brotherhood as places, an election's
         // officials, the writer as the only one of a people or one of a couple of one gender: 0 of 24, 12 of 12.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-12.jsonl", 0 / 24.0);
-    }
-
-    @Test
-    void aWorkplacesSpecialtyAPollingStationAndARoutersDeathDiscloseNothingButWhatTheWriterAddsStill()
-            throws URISyntaxException {
+        "everyday-tasks-check-12.jsonl, 0, 24",
         // Set 13: 24 everyday tasks (routers and shops said to be dying, a dermatology practice's front desk in six
         // languages, a polling station's clerks and counters, a mosque's or a brotherhood's open day seen from the
         // street) and 12 disclosures inside such tasks, written in session 66 after its first changes (a thing said
@@ -455,12 +429,7 @@ class MultilingualGuardCheckTest {
         // party kept beside a poll worker's job, polling stations, a French front desk, a stroke, more things on
         // life support: 12 of 12, 1 of 24 (a website "malade depuis la migration", as RACE_ETHNICITY). The ceiling is
         // today's; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-13.jsonl", 1 / 24.0);
-    }
-
-    @Test
-    void aPracticesStaffAVillagesFeastAndThingsSaidToBeIllDiscloseNothingButWhatTheWriterAddsStill()
-            throws URISyntaxException {
+        "everyday-tasks-check-13.jsonl, 1, 24",
         // Set 14: 24 everyday tasks (figures, a spreadsheet, a bicycle, a vegetable garden, software and a printer
         // said to be ill; the staff of a vet's, an osteopath's, a dental clinic's, a physiotherapist's and a
         // psychologist's practice; a parish's jumble sale, a procession's road closures, a patron saint's feast;
@@ -471,7 +440,14 @@ class MultilingualGuardCheckTest {
         // vegetable gardens, a vet's practice, German compound clinics, practice managers and French assistants,
         // councillors, figurative allergies, a hernia and "je suis suivie pour": 12 of 12, 1 of 24 (the vicar: a
         // cleric is a lexicon term). The ceiling is today's; the floor, every disclosure.
-        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/everyday-tasks-check-14.jsonl", 1 / 24.0);
+        "everyday-tasks-check-14.jsonl, 1, 24"
+    })
+    void everydayTasksThatNameATopicDiscloseNothingButWhatTheWriterAddsStill(String set, int ceiling, int everyday)
+            throws URISyntaxException {
+        // Each set: everyday tasks that name a topic (a health worker's job, a question of fact, writing for an
+        // occasion, a workplace, a thing said to be ill…) and disclosures inside such tasks, six languages. The
+        // comment above each row says when it was written, what it gave at its first reading, and what since.
+        assertEveryDisclosureCaughtAndAtMostFlagged("/guard/" + set, ceiling / (double) everyday);
     }
 
     @Test
