@@ -316,25 +316,6 @@ final class GuardFeatures {
         private static final String SPECIALTY_ADJECTIVE = "[\\p{L}]*(?:ica|icas|ico|icos|ique|iques|aria|ario|ale|ali|al)"
                 + "(?![\\p{L}\\p{N}'])";
 
-        /** What joins a practice to what it practises: "centro di", "cabinet d'", "clinic for", "Praxis für". */
-        private static final String OF_WHAT = "(?:\\s+(?:de|di|da|do|du|des|del|della|dello|dei|of|for|fur)\\s+|\\s+d')";
-
-        /**
-         * One word that says what a practice practises, before it or after it ("dermatology clinic", "orthopädischen
-         * Praxis", "clínica dermatológica", "centro di dermatologia"): any word but an article, a pronoun, a
-         * preposition, a conjunction or a relative, which begin what the writer says next ("a clinic where I was
-         * treated", "a clinic and my own chemo").
-         */
-        private static final String QUALIFIER = "(?!(?:a|an|the|un|une|le|la|les|l|der|die|das|den|dem|des|ein|eine|"
-                + "einer|einem|einen|el|los|las|uno|una|il|lo|gli|o|os|as|um|uma|de|het|and|or|but|so|too|also|"
-                + "because|while|as|where|which|that|who|whose|when|i|i'm|im|i've|me|my|we|our|you|your|he|she|his|"
-                + "her|they|their|is|was|und|oder|aber|wo|wer|der|ich|mich|mir|mein|meine|wir|unser|unsere|ist|war|et|"
-                + "ou|mais|qui|que|quand|je|j'ai|moi|mon|ma|mes|nous|notre|est|y|o|pero|donde|quien|cuando|yo|mi|mis|"
-                + "nuestro|nuestra|es|e|ma|dove|chi|quando|io|mio|mia|noi|nostro|nostra|onde|quem|eu|meu|minha|nosso|"
-                + "nossa|en|to|at|in|on|with|from|for|of|by|bei|mit|im|am|zu|zum|zur|von|fur|avec|dans|chez|pour|par|"
-                + "con|al|del|en|em|no|na|com|por|para|di|da|do|dal|nel|nella|alla|per|su)(?![\\p{L}\\p{N}']))"
-                + "[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*";
-
         /**
          * Words that cannot stand between the writer's phrase and the job: "ich bin bei der Hebamme", "je suis chez
          * la sage-femme" and "I'm going to the pharmacist" are visits, "als meine Hebamme kam" someone else's job.
@@ -345,6 +326,24 @@ final class GuardFeatures {
                 + "my|your|his|her|our|their|mein|meine|meinem|meinen|meiner|dein|deine|sein|seine|ihr|ihre|unser|"
                 + "unsere|mon|ma|mes|ton|ta|son|sa|notre|mi|mis|tu|su|nuestro|nuestra|mio|mia|suo|sua|nostro|nostra|"
                 + "meu|minha|seu|nosso|nossa|mijn|jouw|zijn|haar|onze";
+
+        /** What joins a practice to what it practises: "centro di", "cabinet d'", "clinic for", "Praxis für". */
+        private static final String OF_WHAT = "(?:\\s+(?:de|di|da|do|du|des|del|della|dello|dei|of|for|fur)\\s+|\\s+d')";
+
+        /** Articles, "is" and "was", and relatives: with {@link #NOT_BETWEEN}'s words, no specialty. */
+        private static final String ARTICLES_VERBS_AND_RELATIVES = "a|an|the|un|une|le|la|les|l|der|die|das|den|dem|"
+                + "ein|eine|einer|einem|einen|el|los|las|uno|una|il|lo|gli|o|os|um|uma|het|di|per|fur|e|or|oder|ou|is|"
+                + "was|ist|war|est|es|that|which|where|when|whose|wo|que|quand|donde|cuando|dove|quando|onde";
+
+        /**
+         * One word that says what a practice practises, before it or after it ("dermatology clinic", "orthopädischen
+         * Praxis", "clínica dermatológica", "centro di dermatologia"): any word but an article, a pronoun, a
+         * preposition, a conjunction or a relative, which begin what the writer says next ("a clinic where I was
+         * treated", "a clinic and my own chemo").
+         */
+        private static final String QUALIFIER = "(?!(?:" + NOT_BETWEEN + "|" + NOT_IN_A_THINGS_ILLNESS + "|"
+                + ARTICLES_VERBS_AND_RELATIVES + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*";
+
 
         /** At most this many words between a phrase of hiring and the place ("for a receptionist at a"). */
         private static final int WORDS_BEFORE_THE_PLACE_HIRING = 6;
@@ -362,23 +361,18 @@ final class GuardFeatures {
          */
         static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
                 List<String> jobs, List<String> places) {
-            return of(worksAs, hiresFor, asksAbout, jobs, places, List.of());
+            return of(worksAs, hiresFor, asksAbout, jobs, places, List.of(), List.of());
         }
 
         /**
-         * As {@link #of(List, List, List, List, List)}, with the civics words among {@code places} named: a lexicon
-         * phrase holding one of them and no place or job survives the writer's own job ("I'm a poll worker, and
-         * I'm voting Green"), since a vote is never the job.
-         */
-        static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
-                List<String> jobs, List<String> places, List<String> civics) {
-            return of(worksAs, hiresFor, asksAbout, jobs, places, civics, List.of());
-        }
-
-        /**
-         * As {@link #of(List, List, List, List, List, List)}, with the nouns that name a practice only with what it
-         * practises ({@code practices}: "centro", "cabinet", "studio"): followed by a preposition and a word
-         * ("centro di dermatologia", "cabinet d'orthophonie") they are one more place.
+         * As {@link #of(List, List, List, List, List)}, with two more of the category's lists:
+         *
+         * @param civics the civics words among {@code places}: a lexicon phrase holding one of them and no place or
+         *     job survives the writer's own job ("I'm a poll worker, and I'm voting Green"), since a vote is never
+         *     the job
+         * @param practices the nouns that name a practice only with what it practises ("centro", "cabinet",
+         *     "studio"): followed by a preposition and a word ("centro di dermatologia", "cabinet d'orthophonie")
+         *     they are one more place
          */
         static ImpersonalPlaces of(List<String> worksAs, List<String> hiresFor, List<String> asksAbout,
                 List<String> jobs, List<String> places, List<String> civics, List<String> practices) {

@@ -810,7 +810,7 @@ class SensitiveTopicGuardTest {
                 List.of("i work at", "lavoro in", "trabajo en"), List.of(), List.of("nurse"),
                 List.of("clinic", "clinica", "nurse"), List.of(), List.of("centro"));
         GuardFeatures.ImpersonalPlaces polls = GuardFeatures.ImpersonalPlaces.of(List.of("i'm a"), List.of(),
-                List.of(), List.of("poll worker"), List.of("poll worker", "voting"), List.of("voting"));
+                List.of(), List.of("poll worker"), List.of("poll worker", "voting"), List.of("voting"), List.of());
         GuardFeatures features = new GuardFeatures(
                 Map.of("HEALTH", TermPatterns.compile(List.of("dermatolog*", "embarazada", "pregnant")),
                         "POLITICS", TermPatterns.compile(List.of("voting", "voting green"))),
