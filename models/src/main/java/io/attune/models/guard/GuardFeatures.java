@@ -344,7 +344,6 @@ final class GuardFeatures {
         private static final String QUALIFIER = "(?!(?:" + NOT_BETWEEN + "|" + NOT_IN_A_THINGS_ILLNESS + "|"
                 + ARTICLES_VERBS_AND_RELATIVES + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}][\\p{L}\\p{N}'\\-]*";
 
-
         /** At most this many words between a phrase of hiring and the place ("for a receptionist at a"). */
         private static final int WORDS_BEFORE_THE_PLACE_HIRING = 6;
 
@@ -508,7 +507,7 @@ final class GuardFeatures {
     private static final String NOT_IN_A_THINGS_ILLNESS = "and|but|so|too|also|because|while|as|i|i'm|im|i've|ive|"
             + "me|my|mine|myself|we|us|our|you|your|he|she|his|her|him|they|them|their|who|und|aber|auch|weil|ich|"
             + "mich|mir|mein|meine|wir|uns|du|dich|dir|er|sie|ihr|wer|et|mais|aussi|car|je|j'ai|moi|mon|ma|mes|nous|"
-            + "tu|toi|elle|ils|elles|lui|qui|y|pero|tambien|porque|yo|mi|mis|nosotros|ella|ellos|quien|ma|anche|"
+            + "tu|toi|elle|ils|elles|lui|qui|y|pero|tambien|porque|yo|mi|mis|nosotros|ella|ellos|quien|anche|"
             + "perche|io|mio|mia|noi|lei|loro|chi|mas|tambem|eu|meu|minha|nos|ele|ela|eles|quem|maar|ook|ik|mijn|wij|"
             + "hij|zij";
 
