@@ -502,9 +502,10 @@ final class GuardFeatures {
     /**
      * Words that end a thing's figure of speech before its word of illness: a person ("and so did I", "mais moi",
      * "und ich"), since "my laptop is dying and I'm sick too" says the writer is ill. Not Italian and Portuguese "e"
-     * (and), which accents stripped make of "è" (is): "il nostro sito è malato".
+     * (and), which accents stripped make of "è" (is): "il nostro sito è malato"; nor "im", which is German "in the"
+     * ("die Kaffeemaschine im Büro hat einen Herzinfarkt") more often than an English "I'm" without its apostrophe.
      */
-    private static final String NOT_IN_A_THINGS_ILLNESS = "and|but|so|too|also|because|while|as|i|i'm|im|i've|ive|"
+    private static final String NOT_IN_A_THINGS_ILLNESS = "and|but|so|too|also|because|while|as|i|i'm|i've|ive|"
             + "me|my|mine|myself|we|us|our|you|your|he|she|his|her|him|they|them|their|who|und|aber|auch|weil|ich|"
             + "mich|mir|mein|meine|wir|uns|du|dich|dir|er|sie|ihr|wer|et|mais|aussi|car|je|j'ai|moi|mon|ma|mes|nous|"
             + "tu|toi|elle|ils|elles|lui|qui|y|pero|tambien|porque|yo|mi|mis|nosotros|ella|ellos|quien|anche|"
@@ -569,6 +570,19 @@ final class GuardFeatures {
      * institutions, offices and jobs ({@link TopicVocabulary#isPlace}): a cathedral or a senate named lets the head's
      * score count, but only a term about the topic itself lowers the threshold.
      */
+    /**
+     * Whether the category's evidence terms occur in the message, but only inside its everyday uses ("a baptism of
+     * fire", "the printer had a heart attack"): the text shows the topic's words and none of the topic. Not a
+     * message naming a pet or a plant, whose other words may still say something of the writer ("I'm the receptionist
+     * at a veterinary clinic and my girlfriend and I are getting married").
+     */
+    boolean evidenceOnlyInEverydayUses(String category, Analysis analysis) {
+        Pattern terms = evidence.get(category);
+        return terms != null && !analysis.namingNonHuman().contains(category)
+                && terms.matcher(analysis.normalized()).find()
+                && !terms.matcher(evidenceText(category, analysis)).find();
+    }
+
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         return distinctEvidenceTerms(category, analysis) > 0;
     }

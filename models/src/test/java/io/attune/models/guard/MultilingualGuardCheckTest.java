@@ -440,7 +440,17 @@ class MultilingualGuardCheckTest {
         // vegetable gardens, a vet's practice, German compound clinics, practice managers and French assistants,
         // councillors, figurative allergies, a hernia and "je suis suivie pour": 12 of 12, 1 of 24 (the vicar: a
         // cleric is a lexicon term). The ceiling is today's; the floor, every disclosure.
-        "everyday-tasks-check-14.jsonl, 1, 24"
+        "everyday-tasks-check-14.jsonl, 1, 24",
+        // Set 15: 24 everyday tasks (figures of speech from faith, health and politics: a baptism of fire, sacred
+        // cows, a developer evangelist, office politics, a "chemin de croix", a coffee machine's "Herzinfarkt", a car's
+        // or a phone's fever, a sermon on washing cups; questions on two chambers of a parliament) and 12 disclosures
+        // inside such tasks, written in session 66 after its set-14 changes and committed before it was read
+        // (8c5ae31): 11 of 12 caught and 7 of 24 suppressed at the start of sessions 66 and 67. Session 67's figures
+        // of speech were written from probes of its own on the themes the session-66 notes named for this set (not
+        // from its texts), so its first reading is not blind to the themes: 11 of 12, 2 of 24. Then read: a phone's
+        // fever in Italian, a figure of speech's category not handed to another, a party membership in Spanish
+        // ("afiliada a Podemos"): 12 of 12, 0 of 24. The ceiling is one; the floor, every disclosure.
+        "everyday-tasks-check-15.jsonl, 1, 24"
     })
     void everydayTasksThatNameATopicDiscloseNothingButWhatTheWriterAddsStill(String set, int ceiling, int everyday)
             throws URISyntaxException {

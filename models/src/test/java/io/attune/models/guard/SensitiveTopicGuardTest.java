@@ -1055,6 +1055,34 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Figures of speech from faith, health and politics (session 67) name no belief, condition or opinion of the
+        // writer's; the same words meant literally, beside them, still do.
+        "My first week as a team lead was a real baptism of fire; help me write a short retro for my manager.|false",
+        "This style guide is the bible of our design team. Summarize its main sections.|false",
+        "Ce tableur est notre bible pour les stocks ; explique-moi les formules.|false",
+        "I'm sick and tired of manual invoicing; which tools automate it for a freelancer?|false",
+        "Our proposal became a political football between two departments. Write a neutral summary.|false",
+        "Mi coche tiene fiebre, el indicador de temperatura sube. ¿Qué puede ser?|false",
+        "I read my Bible every night before bed; suggest a plan to finish it in a year.|true",
+        "Je vais à la messe basse de 8 h tous les dimanches ; trouve-moi une paroisse près de Lyon.|true",
+        "The nurse gave me a shot in the arm and now it's swollen and hot. Is that normal after a flu jab?|true",
+        "I had a heart attack last year and my cardiologist says I can fly now; which seat should I book?|true",
+        // German "im" (in the) does not end a thing's figure of speech as English "im" (I'm) would.
+        "Die Kaffeemaschine im Büro hat einen Herzinfarkt erlitten. Schreib eine lustige Nachricht an das Team.|false",
+        // The head's score for a category whose words stand only in a figure of speech is not handed to another
+        // category that "feels" gives evidence for.
+        "Our onboarding doc is a baptism of fire for new hires; rewrite the intro so it feels welcoming.|false",
+        // The pilgrimages to Mecca, which no list had.
+        "I'm flying to Mecca for Umrah next month; what should I pack?|true",
+        "¿Qué diferencia hay entre el Congreso y el Senado? Soy afiliada a Podemos y quiero entenderlo bien.|true",
+    })
+    void figuresOfSpeechFromFaithHealthAndPoliticsDiscloseNothingButTheWordsMeantLiterallyDo(String text,
+            boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
