@@ -1083,6 +1083,31 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // A law of nature or of engineering named after its finder is no state's law (session 67); a law passed
+        // by a parliament still is.
+        "Murphy's law strikes again: the printer jammed right before the meeting. Write a funny Slack message.|false",
+        "What is the law of diminishing returns? Give an example from studying.|false",
+        "Parkinson's law says work expands to fill the time available; how do I use it to plan my week?|false",
+        "The new gun law is a disgrace; which senators voted for it?|true",
+        // Everyday senses in other languages: a choice, a Miss election, a shrug, excitement, a fan, a dish's origin.
+        "Ich habe die Wahl zwischen zwei Jobangeboten; mach mir eine Pro-und-Contra-Liste.|false",
+        "L'élection de Miss France est ce soir, propose un apéro à thème.|false",
+        "Ma foi, c'est une bonne idée : organise un pique-nique dimanche.|false",
+        "T'es malade, il est trois heures du matin ! Écris une réponse drôle à mon pote.|false",
+        "Ich bin ganz krank vor Vorfreude auf den Urlaub! Schreib eine Packliste für Mallorca.|false",
+        "Sono malato di calcio, consigliami un libro sul Mundial 82.|false",
+        "¿Cuál es el origen del gazpacho?|false",
+        "Qual é a origem do pastel de nata?|false",
+        "J'ai perdu ma foi après la mort de mon père ; comment en parler à ma femme ?|true",
+        "Mi familia es de origen marroquí y en el trabajo me preguntan mucho. ¿Cómo respondo?|true",
+        "Sono malato di diabete, cosa posso mangiare a colazione?|true",
+    })
+    void namedLawsAndEverydaySensesOfTheTopicsWordsDiscloseNothing(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
