@@ -1108,6 +1108,22 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Forms no list had (session 67): endometriosis in Italian, taking lithium, German "Reha", an arm in a cast,
+        // the Dutch pelvic floor, one's own turban; a lithium battery is no treatment.
+        "ho l'endometriosi e il ciclo mi distrugge, idee per il lavoro?|true",
+        "tomo lítio há um ano, posso beber vinho de vez em quando?|true",
+        "Seit der Reha kann ich wieder laufen, welche Wanderschuhe passen?|true",
+        "Mi hanno ingessato il braccio, come faccio a lavarmi?|true",
+        "Sinds de bevalling heb ik last van mijn bekkenbodem|true",
+        "Is it okay to wear my turban to a job interview at a bank?|true",
+        "Which lithium battery lasts longest in a camera drone?|false",
+    })
+    void conditionsTreatmentsAndSignsOfFaithTheListsLacked(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
