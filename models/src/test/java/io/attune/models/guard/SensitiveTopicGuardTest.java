@@ -1124,6 +1124,28 @@ class SensitiveTopicGuardTest {
         assertSensitivity(text, sensitive);
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
+        // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
+        // code, a participle, a surname, a parade).
+        "Yüksek tansiyonum var, kahve içmem zararlı mı?|true",
+        "У меня высокое давление, можно ли мне пить кофе?|true",
+        "Я старообрядец, когда в этом году Рождественский пост?|true",
+        "أعاني من ضغط الدم المرتفع، هل القهوة مضرة؟|true",
+        "मेरा ब्लड प्रेशर बहुत बढ़ा रहता है, क्या चाय पीना ठीक है?|true",
+        "我住院了一个星期，怎么向公司请假？|true",
+        "我在帮党支部写一篇发言稿|true",
+        "Как проверить давление в шинах зимой?|false",
+        "Как протестировать этот код на Python?|false",
+        "Что такое причастный оборот? Приведи пример.|false",
+        "मेरे दोस्त राहुल जैन का जन्मदिन है, एक संदेश लिखो।|false",
+        "迪士尼的游行几点开始？|false",
+    })
+    void otherScriptsAndTurkishSayConditionsFaithsAndVotesInMoreWords(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
     /**
      * Classes of sensitive message that four check sets written before they were first read found missing (session 56),
      * each beside everyday words that share its letters: sex life beyond orientation, being bi and attraction in other
