@@ -68,13 +68,16 @@ public final class SensitiveTopicGuard {
     private static final Set<String> PLACES_ARE_NO_EXCUSE = Set.of(Category.HEALTH.name());
 
     /**
-     * Categories whose everyday uses still name the topic's people: a people's name before a language, an empire or a
-     * dish ("the Mongol empire", "les clans arabes"). When the head reads such a message as sensitive under the
-     * category, its score may still go to another category the text shows signs of; for the others, a figure of
-     * speech explains the head's reading away. Measured on the held-out sources (session 67): without this
-     * exception, five hostile texts about a people were let through, and no more everyday texts were cleared.
+     * Categories whose everyday uses still speak of the topic: a people's name before a language, an empire or a dish
+     * ("the Mongol empire", "les clans arabes"), a war or an institution named as history or civics ("the dislocations
+     * from the World War"). When the head reads such a message as sensitive under the category, its score may still
+     * go to another category the text shows signs of; for the others (a baptism of fire, a printer's heart attack), a
+     * figure of speech explains the head's reading away. Measured in session 67: without RACE_ETHNICITY here, five
+     * held-out hostile texts about a people were let through and no more everyday texts were cleared; without
+     * POLITICS, twelve State of the Union pieces and a Usenet politics post.
      */
-    private static final Set<String> EVERYDAY_USES_STILL_NAME_PEOPLE = Set.of(Category.RACE_ETHNICITY.name());
+    private static final Set<String> EVERYDAY_USES_STILL_SPEAK_OF_THE_TOPIC =
+            Set.of(Category.RACE_ETHNICITY.name(), Category.POLITICS.name());
 
     /**
      * With its evidence terms in the text, a category is flagged from this fraction of its threshold: the text
@@ -272,7 +275,7 @@ public final class SensitiveTopicGuard {
                             && !analysis.impersonal().contains(category))
                     && !features.hasEvidence(category, analysis)) {
                 if (!analysis.impersonal().contains(category)
-                        && (EVERYDAY_USES_STILL_NAME_PEOPLE.contains(category)
+                        && (EVERYDAY_USES_STILL_SPEAK_OF_THE_TOPIC.contains(category)
                                 || !features.evidenceOnlyInEverydayUses(category, analysis))) {
                     removed = Math.max(removed, probabilities[i]);
                 }
