@@ -566,11 +566,6 @@ final class GuardFeatures {
     }
 
     /**
-     * Whether the category has evidence terms of its own and the text contains one besides the topic's places,
-     * institutions, offices and jobs ({@link TopicVocabulary#isPlace}): a cathedral or a senate named lets the head's
-     * score count, but only a term about the topic itself lowers the threshold.
-     */
-    /**
      * Whether the category's evidence terms occur in the message, but only inside its everyday uses ("a baptism of
      * fire", "the printer had a heart attack"): the text shows the topic's words and none of the topic. Not a
      * message naming a pet or a plant, whose other words may still say something of the writer ("I'm the receptionist
@@ -583,6 +578,11 @@ final class GuardFeatures {
                 && !terms.matcher(evidenceText(category, analysis)).find();
     }
 
+    /**
+     * Whether the category has evidence terms of its own and the text contains one besides the topic's places,
+     * institutions, offices and jobs ({@link TopicVocabulary#isPlace}): a cathedral or a senate named lets the head's
+     * score count, but only a term about the topic itself lowers the threshold.
+     */
     boolean evidenceTermsMatch(String category, Analysis analysis) {
         return distinctEvidenceTerms(category, analysis) > 0;
     }
