@@ -143,7 +143,8 @@ final class GuardFeatures {
             // "Mon Dieu, quelle journée": an everyday use of a term is no more a lexicon hit than evidence. Most
             // messages have no hit at all, so the everyday uses are only cut out of those that do.
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
-                    && pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, uses)).find();
+                    && (pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, uses)).find()
+                            || holdsEverydayUsesWhole(pattern, everydayUses.get(lexiconCategories.get(i)), normalized));
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         boolean[] vocabularyFlags = new boolean[vocabularyHits.length];
@@ -174,6 +175,38 @@ final class GuardFeatures {
         }
         return new Analysis(normalized, lexiconHits, vocabularyHits, vocabularyFlags, ngrams.ofNormalized(normalized),
                 cut, Set.copyOf(nonHuman), Set.copyOf(impersonal));
+    }
+
+    /**
+     * Whether a lexicon term's match holds whole every everyday use it overlaps: "my Nigerian accent" holds "Nigerian
+     * accent", which alone is the everyday accent of "read it in a Nigerian accent", and is the writer's own. The
+     * longer term is the more specific, so it stands. A lexicon term only partly inside an everyday use ("I'm sick" in
+     * "I'm sick and tired of it") stays cut, as does one wholly inside it.
+     */
+    static boolean holdsEverydayUsesWhole(Pattern lexicon, Pattern everyday, String normalized) {
+        if (everyday == null) {
+            return false;
+        }
+        Matcher term = lexicon.matcher(normalized);
+        while (term.find()) {
+            boolean holdsOne = false;
+            boolean straddles = false;
+            Matcher use = everyday.matcher(normalized);
+            // From every start, not only after the last use: uses may overlap one another.
+            for (int from = 0; from < term.end() && use.find(from) && use.start() < term.end(); from = use.start() + 1) {
+                if (use.end() <= term.start()) {
+                    continue;
+                }
+                boolean inside = use.start() >= term.start() && use.end() <= term.end();
+                boolean same = use.start() == term.start() && use.end() == term.end();
+                holdsOne |= inside && !same;
+                straddles |= !inside || same;
+            }
+            if (holdsOne && !straddles) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -1126,6 +1126,33 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Session 68: a person called a saint, Christmas as a date, a fever for things, a network said to be ill, a
+        // home town; beside them the literal uses that stay sensitive.
+        "My boss is a saint, what should I get him for Christmas?|false",
+        "Il mio capo è un santo, che regalo gli faccio per Natale?|false",
+        "Was schenke ich meiner Chefin zu Weihnachten? Sie ist eine Heilige.|false",
+        "Qual é a melhor pastelaria da minha cidade natal, Braga?|false",
+        "I've got cabin fever after a week indoors; suggest a day trip.|false",
+        "Tengo fiebre de compras con las rebajas; ayúdame a hacer un presupuesto mensual.|false",
+        "J'ai la fièvre acheteuse pendant les soldes, fais-moi un budget.|false",
+        "Das Internet ist heute krank, alles lädt ewig.|false",
+        "Can you do the narration in a French accent?|false",
+        "Flights to Rosario from Buenos Aires next Friday?|false",
+        "I go to midnight mass at Christmas with my parish; what gift suits our priest?|true",
+        "Per Natale digiuno e prego il rosario ogni sera, consigliami un libro.|true",
+        "Tengo fiebre desde ayer y me duele la garganta, ¿qué hago?|true",
+        "Ich bin seit Tagen krank und das Wlan geht auch nicht, kannst du helfen?|true",
+        // One's own accent named by its origin holds the everyday "Nigerian accent" whole, so it stands.
+        "My coworkers keep mocking my Nigerian accent in meetings; how do I raise it with HR?|true",
+        "Se burlan de mi acento colombiano en el trabajo, ¿cómo lo hablo con mi jefe?|true",
+        "On s'est moqué de mon accent ivoirien en réunion, comment réagir ?|true",
+    })
+    void figuresOfPraiseDatesAndFeversAreEverydayAndOnesOwnAccentIsNot(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
