@@ -47,6 +47,18 @@ public final class PlaceNames {
             "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont", "Virginia",
             "Washington", "West Virginia", "Wisconsin", "Wyoming");
 
+    /**
+     * Homelands of peoples that are no ISO country, in the eight languages' spellings: "my parents came from
+     * Punjab", "meine Eltern kamen aus Anatolien" tell an origin as a country does (session 68).
+     */
+    private static final List<String> HOMELANDS = List.of("Kurdistan", "Punjab", "Pendjab", "Pandschab", "Panyab",
+            "Pendżab", "Kashmir", "Cachemire", "Kaschmir", "Cachemira", "Caxemira", "Kaszmir", "Tibet", "Tíbet",
+            "Tibete", "Tybet", "Anatolia", "Anatolie", "Anatolien", "Anatólia", "Bengal", "Bengale", "Bengalen",
+            "Bengala", "Chechnya", "Tchétchénie", "Tschetschenien", "Chechenia", "Cecenia", "Chechénia",
+            "Tsjetsjenië", "Czeczenia", "Kabylia", "Kabylie", "Kabylei", "Cabilia", "Cabília", "Kabylië",
+            "Tigray", "Darfur", "Sindh", "Balochistan", "Baluchistan", "Belutschistan", "Beluchistán", "Xinjiang",
+            "Gujarat", "Kerala", "Tamil Nadu", "Kosovo", "Kosova", "Maghreb", "Magreb", "Magrebe");
+
     /** Also a US state's name ("my parents are from Georgia"), or mostly said of one (Jersey: New Jersey). */
     private static final Set<String> REGIONS_NAMED_LIKE_STATES = Set.of("GE", "JE");
 
@@ -55,7 +67,8 @@ public final class PlaceNames {
     /**
      * Every ISO country's name in the eight languages, normalized, for {@link TermPatterns#COUNTRY_SLOT}: the names
      * of letters, spaces, hyphens and apostrophes only ("Bosnia & Herzegovina" and "Congo (DRC)" are kept in the
-     * languages that write them without), and none that is also a state of the United States.
+     * languages that write them without), and none that is also a state of the United States; and the
+     * {@link #HOMELANDS}.
      */
     static Set<String> countryNames() {
         Set<String> states = new TreeSet<>();
@@ -73,6 +86,7 @@ public final class PlaceNames {
                 }
             }
         }
+        HOMELANDS.forEach(homeland -> names.add(CharNgrams.normalize(homeland)));
         return names;
     }
 
@@ -132,7 +146,8 @@ public final class PlaceNames {
             out.println("# Country names, normalized, that a lexicon term's {country} stands for (PlaceNames, TermPatterns):");
             out.println("# every ISO country in en, fr, de, es, it, pt, nl and pl from the JDK's locale data ("
                     + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + "), but");
-            out.println("# those named like a US state (Georgia, Jersey). Rebuild: bin/attune place-names");
+            out.println("# those named like a US state (Georgia, Jersey); and homelands of peoples that are no ISO country");
+            out.println("# (Kurdistan, Punjab, Anatolia). Rebuild: bin/attune place-names");
             names.forEach(out::println);
         }
         System.out.printf("wrote %s (%d names)%n", countries, names.size());
