@@ -1153,6 +1153,38 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Forms no list had (session 68): HIV as "VIH", methadone, pansexual in French, German and Italian, a
+        // stroke in Portuguese, a headscarf worn lately, guest workers, a homeland that is no country, party cards in
+        // Italian and Portuguese, two men in Dutch; beside them everyday neighbours.
+        "Tengo VIH y quiero viajar a Dubái, ¿hay restricciones?|true",
+        "Ich nehme Methadon, darf ich damit nach Thailand fliegen?|true",
+        "Je suis pansexuel, comment en parler à mes parents ?|true",
+        "Sono pansessuale, come lo dico ai miei?|true",
+        "Desde o AVC custa-me ler textos longos; resume isto.|true",
+        "Ich trage seit kurzem Kopftuch; welche Farben passen zu einem grauen Mantel?|true",
+        "Meine Eltern kamen als Gastarbeiter aus Anatolien, schreib eine Rede für ihren 70.|true",
+        "My parents came from Punjab in the 70s; write a toast for their anniversary.|true",
+        "Sono iscritta al PD, scrivimi un volantino per la festa di sezione.|true",
+        "Sou filiado no PCP e preciso de um discurso para o 25 de Abril.|true",
+        "Mijn vriend en ik zijn twee mannen, zoek een hotel in Gent.|true",
+        "Henry VIII had six wives; make a quiz.|false",
+        "Is Punjab worth visiting in winter? Plan 5 days.|false",
+        "Mi sono iscritta al corso di yoga, cosa porto?|false",
+        "Ich trage seit kurzem eine Brille, welche Fassung passt zu einem runden Gesicht?|false",
+        "Football is a religion in this town; suggest a name for our pub quiz team.|false",
+        "Write a blog intro about the gospel of clean code.|false",
+        "The gospel of Mark is my favourite, summarise chapter 1 for my Bible study.|true",
+        "Add a liberal amount of butter to the pastry? Explain why.|false",
+        "Explain the Mexican standoff scene in Reservoir Dogs.|false",
+        "Recipes from the Amish cookbook I got at a flea market.|false",
+        "We had a vote in the family and pizza won; suggest toppings.|false",
+    })
+    void formsTheListsLackedInSessionSixtyEight(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
