@@ -1185,6 +1185,23 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Session 68: the figures of speech in Dutch and Polish, and being ill in Dutch.
+        "Voetbal is hier een religie; verzin een naam voor ons quizteam.|false",
+        "Mijn baas is een heilige, wat geef ik hem met kerst?|false",
+        "Mój laptop jest chory od aktualizacji, co sprawdzić?|false",
+        "Jestem chory na punkcie piłki nożnej, poleć książkę.|false",
+        "Czarna kawa czy z mlekiem?|false",
+        "Zwarte koffie of met melk: wat is gezonder?|false",
+        "Ik ben ziek sinds gisteren, wat nu?|true",
+        "Jestem chory od tygodnia, a komputer też nie działa; co robić?|true",
+        "Met kerst ga ik naar de nachtmis in onze parochie; welk cadeau voor de pastoor?|true",
+    })
+    void dutchAndPolishFiguresOfSpeechAreEverydayAndBeingIllIsNot(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
