@@ -144,7 +144,8 @@ final class GuardFeatures {
             // messages have no hit at all, so the everyday uses are only cut out of those that do.
             lexiconHits[i] = pattern != null && pattern.matcher(normalized).find()
                     && (pattern.matcher(withoutEverydayUses(lexiconCategories.get(i), normalized, cut, uses)).find()
-                            || holdsEverydayUsesWhole(pattern, everydayUses.get(lexiconCategories.get(i)), normalized));
+                            || holdsEverydayUsesWhole(pattern, everydayUses.get(lexiconCategories.get(i)),
+                                    withoutRelationsOfTheMessage(lexiconCategories.get(i), normalized, uses)));
         }
         float[] vocabularyHits = vocabulary.hitsOfNormalized(normalized);
         boolean[] vocabularyFlags = new boolean[vocabularyHits.length];
@@ -255,10 +256,26 @@ final class GuardFeatures {
         }
         return cut.computeIfAbsent(category, c -> {
             String text = everyday == null ? normalized : everyday.matcher(normalized).replaceAll(" ");
-            text = members == null ? text : members.cut(normalized, text);
-            text = ailments == null ? text : ailments.cut(text);
-            return impersonal == null ? text : impersonal.cut(normalized, text, lexicon.get(category));
+            return withoutRelationsOfTheMessage(category, normalized, text, uses);
         });
+    }
+
+    /**
+     * The normalized text less what the whole-message relations cut (two members of a group, a plant's or a pet's
+     * ailments, a workplace's terms), but with its everyday uses in place: where a lexicon term that holds an everyday
+     * use whole is looked for, so that it stands against the everyday use only, not against those relations.
+     */
+    private String withoutRelationsOfTheMessage(String category, String normalized, Uses uses) {
+        return withoutRelationsOfTheMessage(category, normalized, normalized, uses);
+    }
+
+    private String withoutRelationsOfTheMessage(String category, String normalized, String text, Uses uses) {
+        NonHumanAilments ailments = uses.namingNonHuman().contains(category) ? nonHumanAilments.get(category) : null;
+        ImpersonalPlaces impersonal = uses.impersonal().contains(category) ? impersonalPlaces.get(category) : null;
+        MembersOfAGroup members = membersOfAGroup.get(category);
+        text = members == null ? text : members.cut(normalized, text);
+        text = ailments == null ? text : ailments.cut(text);
+        return impersonal == null ? text : impersonal.cut(normalized, text, lexicon.get(category));
     }
 
     /**
