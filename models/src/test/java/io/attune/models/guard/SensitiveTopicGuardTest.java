@@ -1202,6 +1202,22 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Session 68: an Armenian or Kurdish parent in Turkish, insulin in Russian, parents from Dagestan, a Kurdish
+        // origin in Arabic; a wolf's name, a cuisine and "three out of ten" are not.
+        "Annem Kürt, babam Ermeni; düğün konuşması yaz.|true",
+        "Я на инсулине, что взять в поход?|true",
+        "Мои родители из Дагестана, напиши тост на их годовщину.|true",
+        "والداي من أصل كردي، اكتب كلمة لذكرى زواجهما.|true",
+        "Kurt Cobain'in en iyi şarkıları hangileri?|false",
+        "Ermeni mutfağından bir tarif önerir misin?|false",
+        "حصلت على ثلاثة من أصل عشرة في الامتحان، كيف أتحسن؟|false",
+    })
+    void originsAndInsulinInTurkishRussianAndArabic(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
