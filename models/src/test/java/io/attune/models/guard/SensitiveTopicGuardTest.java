@@ -1218,6 +1218,27 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Session 68: software and machines in a clinic's words, evangelising a language, an orthodox approach,
+        // democratising data; the same words about a person or a faith stay sensitive.
+        "What are the symptoms of a memory leak in a Node service?|false",
+        "What are the symptoms of a bad alternator?|false",
+        "Diagnose why this SQL query is slow.|false",
+        "This bug is the patient zero of our regression mess; write the incident summary.|false",
+        "The old API is on life support; write the deprecation notice.|false",
+        "I evangelize Rust at work; suggest a lunch-and-learn outline.|false",
+        "Our approach to testing is fairly orthodox; suggest something new.|false",
+        "Democratize data access in our company: a one-page plan.|false",
+        "What are the symptoms of a failing kidney? My dad has high creatinine.|true",
+        "My doctor can't diagnose why I'm always tired; what tests should I ask for?|true",
+        "I'm an Orthodox Jew and keep Shabbat; plan my weekend.|true",
+        "I evangelize in my neighbourhood every Saturday with my church; write a flyer.|true",
+    })
+    void softwareInAClinicsWordsAndOtherFiguresAreEveryday(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
