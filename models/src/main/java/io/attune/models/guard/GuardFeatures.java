@@ -546,7 +546,7 @@ final class GuardFeatures {
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
             List<String> phrases) {
-        return everydayUsePattern(evidence, followedBy, precededBy, phrases, List.of(), List.of());
+        return everydayUsePattern(evidence, followedBy, precededBy, phrases, List.of(), List.of(), List.of());
     }
 
     /**
@@ -562,6 +562,16 @@ final class GuardFeatures {
             + "perche|io|mio|mia|noi|lei|loro|chi|mas|tambem|eu|meu|minha|nos|ele|ela|eles|quem|maar|ook|ik|mijn|wij|"
             + "hij|zij";
 
+    /**
+     * Words that end a diagnosis's span before its thing: what a person is diagnosed with and when ("diagnosed with a
+     * concussion after the car crash" is about the writer, not the car).
+     */
+    private static final String NOT_BETWEEN_A_DIAGNOSIS_AND_A_THING =
+            "with|mit|avec|con|com|after|nach|apres|despues|dopo|depois";
+
+    /** At most this many words between a clinic's word and its thing ("Symptome hat eine defekte Lichtmaschine"). */
+    private static final int WORDS_BETWEEN_A_DIAGNOSIS_AND_A_THING = 3;
+
     /** At most this many words between a thing and its word of illness ("server ist seit dem Update krank"). */
     private static final int WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS = 4;
 
@@ -571,18 +581,27 @@ final class GuardFeatures {
      * #WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS} words of the same clause by one of {@code thingIllnesses} ("the printer
      * is on life support", "unser Server ist seit dem Update krank", "il nostro sito è malato"). The span is cut out
      * whole, so a writer's own illness elsewhere in the message still counts ("our website caught a virus and so did
-     * I, I've had shingles"); a person between the two ends the span ("my laptop is fine but I'm sick").
+     * I, I've had shingles"); a person between the two ends the span ("my laptop is fine but I'm sick"). The other
+     * way round, one of {@code thingDiagnoses} (a clinic's word for finding what is wrong) followed as closely by a
+     * thing: "the symptoms of a failing alternator", "diagnostique pourquoi cette requête est lente", "welche
+     * Symptome hat eine defekte Lichtmaschine" (since session 68).
      */
     static Pattern everydayUsePattern(Pattern evidence, List<String> followedBy, List<String> precededBy,
-            List<String> phrases, List<String> things, List<String> thingIllnesses) {
+            List<String> phrases, List<String> things, List<String> thingIllnesses, List<String> thingDiagnoses) {
         String term = "(?:" + evidence.pattern() + ")";
         List<String> alternatives = new ArrayList<>();
+        String between = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0,"
+                + WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS + "}?";
         if (!things.isEmpty() && !thingIllnesses.isEmpty()) {
-            String between = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0,"
-                    + WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS + "}?";
             alternatives.add("(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")" + between
                     + TermPatterns.WORDS_JOINED + "(?:" + TermPatterns.compileEverydayUses(thingIllnesses).pattern()
                     + ")");
+        }
+        if (!things.isEmpty() && !thingDiagnoses.isEmpty()) {
+            String beforeTheThing = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + "|" + NOT_BETWEEN_A_DIAGNOSIS_AND_A_THING
+                    + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0," + WORDS_BETWEEN_A_DIAGNOSIS_AND_A_THING + "}?";
+            alternatives.add("(?:" + TermPatterns.compileEverydayUses(thingDiagnoses).pattern() + ")" + beforeTheThing
+                    + TermPatterns.WORDS_JOINED + "(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")");
         }
         if (!precededBy.isEmpty()) {
             alternatives.add("(?:" + TermPatterns.compileEverydayUses(precededBy).pattern() + ")"

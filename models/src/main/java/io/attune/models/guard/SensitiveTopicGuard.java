@@ -360,6 +360,7 @@ public final class SensitiveTopicGuard {
         Map<String, List<String>> writerInPair = new LinkedHashMap<>();
         Map<String, List<String>> things = new LinkedHashMap<>();
         Map<String, List<String>> thingIllnesses = new LinkedHashMap<>();
+        Map<String, List<String>> thingDiagnoses = new LinkedHashMap<>();
         for (String[] row : GuardResources.rows(EVERYDAY_CONTEXTS, 3)) {
             Map<String, List<String>> side = switch (row[1]) {
                 case "followed-by" -> followedBy;
@@ -377,9 +378,10 @@ public final class SensitiveTopicGuard {
                 case "writer-in-pair" -> writerInPair;
                 case "thing" -> things;
                 case "thing-illness" -> thingIllnesses;
+                case "thing-diagnosis" -> thingDiagnoses;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
                         + "writer-hurt, writer-works-as, writer-hires-for, writer-works-at, asks-about, writes-for, "
-                        + "members-of, writer-in-pair, thing or thing-illness expected in " + EVERYDAY_CONTEXTS + ": "
+                        + "members-of, writer-in-pair, thing, thing-illness or thing-diagnosis expected in " + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
@@ -391,13 +393,14 @@ public final class SensitiveTopicGuard {
             List<String> whole = phrases.getOrDefault(category, List.of());
             List<String> ailing = things.getOrDefault(category, List.of());
             List<String> illnesses = thingIllnesses.getOrDefault(category, List.of());
-            if (ailing.isEmpty() != illnesses.isEmpty()) {
-                throw new IllegalStateException(category + " needs both things and their illnesses in "
+            List<String> diagnoses = thingDiagnoses.getOrDefault(category, List.of());
+            if (ailing.isEmpty() != (illnesses.isEmpty() && diagnoses.isEmpty())) {
+                throw new IllegalStateException(category + " needs both things and their illnesses or diagnoses in "
                         + EVERYDAY_CONTEXTS);
             }
             if (!after.isEmpty() || !before.isEmpty() || !whole.isEmpty() || !ailing.isEmpty()) {
                 everydayUses.put(category, GuardFeatures.everydayUsePattern(terms, after, before, whole, ailing,
-                        illnesses));
+                        illnesses, diagnoses));
             }
         });
         Map<String, GuardFeatures.NonHumanAilments> nonHumanAilments = new LinkedHashMap<>();

@@ -1239,6 +1239,26 @@ class SensitiveTopicGuardTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+        // Session 68: a clinic's word followed closely by a thing (relation "thing-diagnosis"), in five languages;
+        // a diagnosis with a condition, or symptoms the writer has, stay sensitive whatever thing is near.
+        "Welche Symptome hat eine defekte Lichtmaschine?|false",
+        "Quels sont les symptômes d'une fuite mémoire en Python ?|false",
+        "Diagnostique pourquoi cette requête SQL est lente.|false",
+        "¿Qué síntomas tiene un alternador que falla?|false",
+        "Haz un diagnóstico de rendimiento de mi web.|false",
+        "Fai una diagnosi delle prestazioni del mio sito.|false",
+        "Quais são os sintomas de um alternador avariado?|false",
+        "The doctor diagnosed a concussion after the car crash; when can I drive again?|true",
+        "I get symptoms of a migraine whenever I look at my phone screen; which settings help?|true",
+        "Ich habe Symptome einer Grippe, darf ich ins Büro?|true",
+        "Fui diagnosticada com endometriose; que aplicação uso para o ciclo?|true",
+    })
+    void aClinicsWordBeforeAThingIsEveryday(String text, boolean sensitive) {
+        assertSensitivity(text, sensitive);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
         // Turkish, Russian, Arabic, Hindi and Chinese (session 67): high blood pressure, a diagnosis, ADHD, a hospital
         // stay, an Old Believer's fast, a vote; the same words' everyday neighbours are not (a tyre's pressure, testing
         // code, a participle, a surname, a parade).
