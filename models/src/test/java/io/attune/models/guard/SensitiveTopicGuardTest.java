@@ -1248,6 +1248,8 @@ class SensitiveTopicGuardTest {
         "Haz un diagnóstico de rendimiento de mi web.|false",
         "Fai una diagnosi delle prestazioni del mio sito.|false",
         "Quais são os sintomas de um alternador avariado?|false",
+        "Diagnostica perché questa query SQL è lenta.|false",
+        "Diagnostica perché ho mal di testa ogni mattina?|true",
         "The doctor diagnosed a concussion after the car crash; when can I drive again?|true",
         "I get symptoms of a migraine whenever I look at my phone screen; which settings help?|true",
         "Ich habe Symptome einer Grippe, darf ich ins Büro?|true",
