@@ -194,7 +194,8 @@ final class GuardFeatures {
             boolean straddles = false;
             Matcher use = everyday.matcher(normalized);
             // From every start, not only after the last use: uses may overlap one another.
-            for (int from = 0; from < term.end() && use.find(from) && use.start() < term.end(); from = use.start() + 1) {
+            for (int from = 0; from < term.end() && use.find(from) && use.start() < term.end();
+                    from = use.start() + 1) {
                 if (use.end() <= term.start()) {
                     continue;
                 }
@@ -575,6 +576,11 @@ final class GuardFeatures {
     /** At most this many words between a thing and its word of illness ("server ist seit dem Update krank"). */
     private static final int WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS = 4;
 
+    /** Up to {@code most} words, as few as will do, none of them one of {@code endingTheClause}. */
+    private static String wordsOfOneClause(String endingTheClause, int most) {
+        return "(?:\\s+(?!(?:" + endingTheClause + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0," + most + "}?";
+    }
+
     /**
      * As {@link #everydayUsePattern(Pattern, List, List, List)}, with a thing said to be ill as one more everyday use:
      * one of {@code things} (a machine, a website, a team's defence) followed within {@value
@@ -590,17 +596,16 @@ final class GuardFeatures {
             List<String> phrases, List<String> things, List<String> thingIllnesses, List<String> thingDiagnoses) {
         String term = "(?:" + evidence.pattern() + ")";
         List<String> alternatives = new ArrayList<>();
-        String between = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0,"
-                + WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS + "}?";
         if (!things.isEmpty() && !thingIllnesses.isEmpty()) {
-            alternatives.add("(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")" + between
+            alternatives.add("(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")"
+                    + wordsOfOneClause(NOT_IN_A_THINGS_ILLNESS, WORDS_BETWEEN_A_THING_AND_ITS_ILLNESS)
                     + TermPatterns.WORDS_JOINED + "(?:" + TermPatterns.compileEverydayUses(thingIllnesses).pattern()
                     + ")");
         }
         if (!things.isEmpty() && !thingDiagnoses.isEmpty()) {
-            String beforeTheThing = "(?:\\s+(?!(?:" + NOT_IN_A_THINGS_ILLNESS + "|" + NOT_BETWEEN_A_DIAGNOSIS_AND_A_THING
-                    + ")(?![\\p{L}\\p{N}']))[\\p{L}\\p{N}'\\-]+){0," + WORDS_BETWEEN_A_DIAGNOSIS_AND_A_THING + "}?";
-            alternatives.add("(?:" + TermPatterns.compileEverydayUses(thingDiagnoses).pattern() + ")" + beforeTheThing
+            alternatives.add("(?:" + TermPatterns.compileEverydayUses(thingDiagnoses).pattern() + ")"
+                    + wordsOfOneClause(NOT_IN_A_THINGS_ILLNESS + "|" + NOT_BETWEEN_A_DIAGNOSIS_AND_A_THING,
+                            WORDS_BETWEEN_A_DIAGNOSIS_AND_A_THING)
                     + TermPatterns.WORDS_JOINED + "(?:" + TermPatterns.compileEverydayUses(things).pattern() + ")");
         }
         if (!precededBy.isEmpty()) {

@@ -146,8 +146,8 @@ public final class PlaceNames {
             out.println("# Country names, normalized, that a lexicon term's {country} stands for (PlaceNames, TermPatterns):");
             out.println("# every ISO country in en, fr, de, es, it, pt, nl and pl from the JDK's locale data ("
                     + System.getProperty("java.vendor") + " " + System.getProperty("java.version") + "), but");
-            out.println("# those named like a US state (Georgia, Jersey); and homelands of peoples that are no ISO country");
-            out.println("# (Kurdistan, Punjab, Anatolia). Rebuild: bin/attune place-names");
+            out.println("# those named like a US state (Georgia, Jersey); and homelands of peoples that are no ISO");
+            out.println("# country (Kurdistan, Punjab, Anatolia). Rebuild: bin/attune place-names");
             names.forEach(out::println);
         }
         System.out.printf("wrote %s (%d names)%n", countries, names.size());

@@ -381,7 +381,8 @@ public final class SensitiveTopicGuard {
                 case "thing-diagnosis" -> thingDiagnoses;
                 default -> throw new IllegalStateException("followed-by, preceded-by, phrase, non-human, ailment, "
                         + "writer-hurt, writer-works-as, writer-hires-for, writer-works-at, asks-about, writes-for, "
-                        + "members-of, writer-in-pair, thing, thing-illness or thing-diagnosis expected in " + EVERYDAY_CONTEXTS + ": "
+                        + "members-of, writer-in-pair, thing, thing-illness or thing-diagnosis expected in "
+                        + EVERYDAY_CONTEXTS + ": "
                         + String.join("\t", row));
             };
             side.computeIfAbsent(row[0], k -> new ArrayList<>()).add(row[2].trim());
